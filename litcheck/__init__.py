@@ -1,0 +1,44 @@
+"""litcheck: check patient letters and leaflets for health literacy.
+
+    >>> import litcheck
+    >>> report = litcheck.check_text("Please commence fasting prior to your procedure.")
+    >>> report.readability.reading_age, [f.rule for f in report.findings]
+
+The pipeline runs one way: a reader turns a file into a :class:`Document`; analysers
+(rule kinds, with rules as data under rules/) yield :class:`Finding` values; reporters
+render a :class:`Report` as text or JSON.
+"""
+
+__version__ = "0.1.0"
+
+from .check import check_document, check_file, check_paths, check_text
+from .document import Block, Document, Placeholder
+from .errors import ConfigError, InputError, LitcheckError, RuleError
+from .findings import EAST_CATEGORIES, SEVERITIES, Finding
+from .readers import read_file, read_text
+from .report import SCHEMA, DocumentReport, Report
+from .rulebook import load_rules
+
+__all__ = [
+    "__version__",
+    "SCHEMA",
+    "SEVERITIES",
+    "EAST_CATEGORIES",
+    "check_text",
+    "check_file",
+    "check_paths",
+    "check_document",
+    "read_file",
+    "read_text",
+    "load_rules",
+    "Document",
+    "Block",
+    "Placeholder",
+    "Finding",
+    "Report",
+    "DocumentReport",
+    "LitcheckError",
+    "InputError",
+    "RuleError",
+    "ConfigError",
+]

@@ -1,0 +1,17 @@
+"""Analysers: read a Document, yield findings.
+
+Each rule kind is a small class here; the rules themselves are YAML files under rules/.
+Adding a kind is a new module with a Rule subclass and one line in KINDS.
+"""
+
+from __future__ import annotations
+
+from .context import Context
+from .existence import Existence
+from .metric import Metric
+from .substitution import Substitution
+
+#: ``kind:`` in a rule file -> the class that runs it
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric)}
+
+__all__ = ["Context", "KINDS"]

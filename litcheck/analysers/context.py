@@ -1,0 +1,67 @@
+"""What analysers share about one document, computed once and only when asked for."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..document import Document
+from ..findings import Finding
+
+
+class Context:
+    """One document being checked: its sentences, tokens and readability, lazily."""
+
+    def __init__(self, document: Document, profile: str | None = None, options: dict | None = None) -> None:
+        self.document = document
+        self.profile = profile
+        self.options = options or {}
+
+    @cached_property
+    def sentences(self):
+        from ..segment import split_sentences
+
+        return split_sentences(self.document)
+
+    @cached_property
+    def masks(self) -> list[tuple[int, int]]:
+        from ..words import masked_spans
+
+        return masked_spans(self.document)
+
+    @cached_property
+    def tokens(self):
+        """spaCy tokens (with lookup lemmas) for the whole text."""
+        from ..nlp import tokens
+
+        return tokens(self.document.text)
+
+    @cached_property
+    def readability(self):
+        from ..readability import measure
+
+        return measure(self.document, self.sentences)
+
+    def sentences_in(self, scope) -> list:
+        return [s for s in self.sentences if s.kind in scope]
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a placeholder, URL or e-mail address."""
+        return any(s < end and start < e for s, e in self.masks)
+
+    def finding(self, rule, start: int, end: int, message: str, suggestions=(), severity: str | None = None) -> Finding:
+        doc = self.document
+        line, column = doc.line_column(start)
+        block = doc.block_at(start)
+        return Finding(
+            rule=rule.id,
+            severity=severity or rule.severity,
+            east=rule.east,
+            message=message,
+            text=doc.text[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            suggestions=tuple(suggestions),
+            location=dict(block.location) if block else {},
+        )

@@ -1,0 +1,77 @@
+"""metric: a measured value against a limit (sentence length, reading age).
+
+The measurement itself is a Python function named in the rule (``metric: sentence_words``),
+registered in ``METRICS``; the limit is data. A limit can differ by document profile:
+
+    max: {default: 11, easy_read: 9}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..rulebook import Rule
+from ..words import iter_words
+
+
+@dataclass(frozen=True)
+class Measurement:
+    start: int
+    end: int
+    value: float
+    detail: str = ""  #: what drives the value ("12 words of 3 or more syllables")
+
+
+def sentence_words(ctx, rule) -> Iterator[Measurement]:
+    """Words in each sentence in the rule's scope."""
+    for s in ctx.sentences_in(rule.scope):
+        n = sum(1 for _ in iter_words(ctx.document, s.start, s.end, ctx.masks))
+        yield Measurement(s.start, s.end, n)
+
+
+def reading_age(ctx, rule) -> Iterator[Measurement]:
+    """The document's reading age, when the text is long enough to give one firmly."""
+    r = ctx.readability
+    if r.reading_age is None or r.smog is None:
+        return  # short texts get sentence-level findings only (see readability.measure)
+    yield Measurement(0, 0, r.reading_age, f"SMOG grade {r.smog:.1f}")
+
+
+#: ``metric:`` in a rule file -> the function that measures
+METRICS: dict[str, Callable] = {f.__name__: f for f in (sentence_words, reading_age)}
+
+
+class Metric(Rule):
+    kind = "metric"
+    KEYS = {
+        "metric": (True, (str,)),
+        "max": (False, (int, float, dict)),
+        "min": (False, (int, float, dict)),
+    }
+    MESSAGE_FIELDS = frozenset({"actual", "value", "limit", "detail"})
+
+    def setup(self, spec) -> None:
+        if spec["metric"] not in METRICS:
+            self.fail("metric", f"unknown metric '{spec['metric']}' (known: {', '.join(sorted(METRICS))})")
+        self.measure = METRICS[spec["metric"]]
+        if ("max" in spec) == ("min" in spec):
+            self.fail(None, "a metric rule needs exactly one of 'max' or 'min'")
+        self.direction = "max" if "max" in spec else "min"
+        limit = spec[self.direction]
+        if isinstance(limit, dict) and "default" not in limit:
+            self.fail(self.direction, f"'{self.direction}' by profile needs a 'default'")
+        self.limits = limit if isinstance(limit, dict) else {"default": limit}
+
+    def limit_for(self, profile: str | None) -> float:
+        return self.limits.get(profile or "default", self.limits["default"])
+
+    def check(self, ctx) -> Iterator:
+        limit = self.limit_for(ctx.profile)
+        for m in self.measure(ctx, self):
+            over = m.value > limit if self.direction == "max" else m.value < limit
+            if over:
+                text = ctx.document.text[m.start : m.end]
+                value = round(m.value, 1) if isinstance(m.value, float) else m.value
+                msg = self.format_message(actual=text, value=value, limit=limit, detail=m.detail)
+                yield ctx.finding(self, m.start, m.end, msg)

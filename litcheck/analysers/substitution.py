@@ -1,0 +1,159 @@
+"""substitution: a word or phrase with a plainer alternative (jargon, wordy words).
+
+Matching is case-insensitive and inflection-aware: each document token is compared by its
+surface form, its lookup lemma and simple stems, so "haemorrhages", "commenced" and
+"utilising" match the entries "haemorrhage", "commence" and "utilise"; -ize spellings
+match -ise entries. Multi-word entries ("nil by mouth", "in order to") match token by token.
+A term explained in place ("high blood pressure (hypertension)") is not flagged, nor is
+anything inside a placeholder, web address or e-mail address.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from .. import wordlists
+from ..rulebook import Rule
+
+_IZE = re.compile(r"iz(e|es|ed|ing|er|ers|ation|ations)$")
+
+
+@lru_cache(maxsize=200_000)
+def token_forms(lower: str, lemma: str) -> frozenset[str]:
+    """Every form a document token may match an entry by."""
+    forms = {lower, lemma}
+    w = lower
+    if len(w) > 4:
+        if w.endswith("ies"):
+            forms.add(w[:-3] + "y")
+        if w.endswith("es"):
+            forms.update((w[:-2], w[:-1]))
+        elif w.endswith("s") and not w.endswith("ss"):
+            forms.add(w[:-1])
+        if w.endswith("ied"):
+            forms.add(w[:-3] + "y")
+        elif w.endswith("ed"):
+            forms.update((w[:-2], w[:-1]))
+            if len(w) > 5 and w[-3] == w[-4]:
+                forms.add(w[:-3])  # referred -> refer
+        if w.endswith("ing") and len(w) > 5:
+            forms.update((w[:-3], w[:-3] + "e"))
+            if w[-4] == w[-5]:
+                forms.add(w[:-4])
+    forms |= {_IZE.sub(r"is\1", f) for f in forms}
+    return frozenset(forms)
+
+
+# A term explained in place: "hypertension (high blood pressure)", "(hypertension)"
+# after the plain words, or "hypertension, which means ...".
+_EXPLAINED_AFTER = re.compile(r"\s*(\(|[,:\-–—]?\s*(which|this|that)\s+means\b|,?\s*meaning\b|,?\s*also\s+called\b)", re.I)
+_EXPLAINED_BEFORE = re.compile(r"(\(|\b(also\s+called|known\s+as|called|the\s+medical\s+(word|term|name)\s+(for\s+this\s+)?is)\s*)$", re.I)
+
+
+class Substitution(Rule):
+    kind = "substitution"
+    KEYS = {
+        "wordlist": (False, (str, list)),  # file(s) under wordlists/
+        "swap": (False, (dict,)),  # inline: term -> alternative or [alternatives]
+    }
+    MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives"})
+
+    def setup(self, spec) -> None:
+        if "wordlist" not in spec and "swap" not in spec:
+            self.fail(None, "a substitution rule needs 'wordlist' or 'swap'")
+        entries: list[wordlists.Entry] = []
+        names = spec.get("wordlist", [])
+        for name in [names] if isinstance(names, str) else names:
+            entries.extend(wordlists.load(wordlists.resolve(name, self.path.parent)))
+        for term, alts in (spec.get("swap") or {}).items():
+            alts = [alts] if isinstance(alts, str) else list(alts)
+            entries.append(wordlists.Entry(str(term), tuple(str(a) for a in alts)))
+        self.entries = entries
+        self._index: dict[str, list] | None = None
+
+    def add_entries(self, entries) -> None:
+        """An organisation's own terms, from its configuration."""
+        self.entries = [*self.entries, *entries]
+        self._index = None
+
+    @property
+    def index(self) -> dict[str, list]:
+        """First word of each entry -> [(entry, words)], longest entries first."""
+        if self._index is None:
+            from ..nlp import english
+
+            tokenizer = english().tokenizer
+            index: dict[str, list] = {}
+            for entry in self.entries:
+                words = tuple(t.lower_ for t in tokenizer(entry.term.lower()))
+                words = tuple(_IZE.sub(r"is\1", w) for w in words)
+                if words:
+                    index.setdefault(words[0], []).append((entry, words))
+            for candidates in index.values():
+                candidates.sort(key=lambda c: -len(c[1]))
+            self._index = index
+        return self._index
+
+    def check(self, ctx) -> Iterator:
+        index = self.index
+        doc = ctx.tokens
+        text = ctx.document.text
+        for sentence in ctx.sentences_in(self.scope):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            sentence_text = text[sentence.start : sentence.end]
+            i, stop = span.start, span.end
+            while i < stop:
+                match = self._match_at(doc, i, stop, index)
+                if match is None:
+                    i += 1
+                    continue
+                entry, n = match
+                start, end = doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])
+                i += n
+                if ctx.is_masked(start, end) or _explained(text, start, end):
+                    continue
+                if entry.skip_when is not None and entry.skip_when.search(sentence_text):
+                    continue
+                actual = text[start:end]
+                alts = [_match_case(a, actual) for a in entry.alternatives]
+                msg = self.format_message(
+                    actual=actual,
+                    expected=alts[0] if alts else "",
+                    alternatives=" or ".join(f"'{a}'" for a in alts),
+                )
+                yield ctx.finding(self, start, end, msg, alts)
+
+    @staticmethod
+    def _match_at(doc, i: int, stop: int, index) -> tuple | None:
+        """The longest entry that matches at token ``i`` (ties: the list's order)."""
+        tok = doc[i]
+        best = None
+        for form in sorted(token_forms(tok.lower_, tok.lemma_.lower())):
+            for entry, words in index.get(form, ()):
+                n = len(words)
+                if i + n > stop or (best is not None and n <= best[1]):
+                    continue
+                if all(words[k] in token_forms(doc[i + k].lower_, doc[i + k].lemma_.lower()) for k in range(1, n)):
+                    best = (entry, n)
+        return best
+
+
+def _explained(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 40]
+    before = text[max(0, start - 40) : start]
+    if before.endswith("(") and after.startswith(")"):
+        return True  # "high blood pressure (hypertension)"
+    return bool(_EXPLAINED_AFTER.match(after)) or bool(_EXPLAINED_BEFORE.search(before))
+
+
+def _match_case(alternative: str, actual: str) -> str:
+    if actual.isupper() and len(actual) > 1:
+        return alternative.upper()
+    if actual[:1].isupper():
+        return alternative[:1].upper() + alternative[1:]
+    return alternative

@@ -1,0 +1,91 @@
+"""The one way through: file -> Document -> findings -> report.
+
+The CLI and the web page call only these functions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from . import readers
+from .analysers import Context
+from .document import Document
+from .errors import InputError
+from .report import DocumentReport, InputProblem, Report
+from .rulebook import Ruleset, load_rules
+
+DEFAULT_PROFILE = "general"
+
+
+def _selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    def matches(prefix: str) -> bool:
+        return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+
+    if select and not any(matches(p) for p in select):
+        return False
+    return not (ignore and any(matches(p) for p in ignore))
+
+
+def check_document(
+    document: Document,
+    *,
+    profile: str | None = None,
+    rules: Ruleset | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> DocumentReport:
+    """Run every selected rule over a Document."""
+    rules = rules if rules is not None else load_rules()
+    profile = profile or DEFAULT_PROFILE
+    ctx = Context(document, profile)
+    findings = []
+    for rule in rules:
+        if rule.applies_to(profile) and _selected(rule.id, select, ignore):
+            findings.extend(rule.check(ctx))
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return DocumentReport(
+        path=document.path or "<text>",
+        format=document.format,
+        profile=profile,
+        readability=ctx.readability,
+        findings=findings,
+        document=document,
+        notices=list(document.notices),
+    )
+
+
+def check_text(text: str, *, format: str = "txt", path: str | None = None, **options) -> DocumentReport:
+    """Check text held in memory (``format``: txt or md)."""
+    return check_document(readers.read_text(text, format, path), **options)
+
+
+def check_file(path: str | os.PathLike, **options) -> DocumentReport:
+    """Check one file. Raises InputError (one line) if it cannot be read."""
+    return check_document(readers.read_file(path), **options)
+
+
+def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Files named, and the readable files inside folders named (hidden folders skipped)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith(".") and readers.format_for(name):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def check_paths(paths: Iterable[str | os.PathLike], **options) -> Report:
+    """Check files and folders; a file that cannot be read is reported, the rest go on."""
+    report = Report()
+    for path in iter_files(paths):
+        try:
+            report.documents.append(check_file(path, **options))
+        except InputError as exc:
+            report.errors.append(InputProblem(str(path), str(exc)))
+    return report

@@ -1,0 +1,67 @@
+"""The command line: ``litcheck COMMAND ...``.
+
+``main(argv) -> int`` returns the exit code; it never lets a traceback reach the user.
+Each command is a module here with ``add_parser(subparsers)`` and ``run(args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from .. import __version__
+from ..errors import LitcheckError
+
+EXIT_OK = 0  #: nothing at or above the fail level
+EXIT_FINDINGS = 1  #: something at or above the fail level
+EXIT_ERROR = 2  #: a usage or input error
+
+#: command modules, in the order `litcheck --help` lists them
+COMMANDS = ["check", "rules", "explain"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2 (argparse prints usage too)
+        self.exit(EXIT_ERROR, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="litcheck",
+        description="Check patient letters and leaflets for health literacy.",
+    )
+    parser.add_argument("--version", action="version", version=f"litcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name}").add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_ERROR
+    try:
+        return args.run(args)
+    except LitcheckError as exc:
+        print(f"litcheck: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("litcheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # never a traceback for the user; LITCHECK_DEBUG=1 shows it
+        if os.environ.get("LITCHECK_DEBUG"):
+            raise
+        print(f"litcheck: internal error ({type(exc).__name__}); please report it (LITCHECK_DEBUG=1 shows details)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

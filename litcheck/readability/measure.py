@@ -1,0 +1,127 @@
+"""Measure a Document: count its prose, apply the formulas, decide the headline.
+
+SMOG is the headline for health material. It needs enough sentences to mean anything
+(McLaughlin sampled 30): under 10 prose sentences there is no SMOG grade and the reading age
+comes from Flesch-Kincaid, labelled an estimate; from 10 to 29 sentences SMOG is given
+as an estimate; from 30 on, as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ..document import Document
+from ..segment import Sentence
+from ..words import iter_words, masked_spans
+from . import formulas
+from .syllables import count_syllables
+
+SMOG_MIN_SENTENCES = 10
+SMOG_FULL_SENTENCES = 30
+
+
+@dataclass(frozen=True)
+class SentenceCounts:
+    words: int
+    syllables: int
+    polysyllables: int  #: words of 3 or more syllables
+    long_words: list[str] = field(default_factory=list, compare=False)
+
+
+@dataclass(frozen=True)
+class Readability:
+    reading_age: float | None  #: UK reading age in years (US grade + 5); None with no prose
+    basis: str  #: the formula behind reading_age: "smog" or "flesch_kincaid"
+    estimate: bool  #: True when the text is too short for a firm figure
+    smog: float | None  #: SMOG grade; None under 10 sentences
+    flesch_kincaid_grade: float
+    flesch_reading_ease: float
+    sentences: int  #: prose sentences scored
+    words: int
+    syllables: int
+    polysyllables: int
+    band: str | None  #: SMOG band of the NHS table ("10-11")
+    who_can_read: str | None  #: "about 76% of UK adults can read text at this level"
+    share_who_can_read: float | None
+    note: str = ""  #: why a figure is an estimate or missing
+    source: str = formulas.WHO_CAN_READ_SOURCE
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("reading_age", "smog", "flesch_kincaid_grade", "flesch_reading_ease"):
+            if d[key] is not None:
+                d[key] = round(d[key], 1)
+        return d
+
+
+def count_sentence(doc: Document, sentence: Sentence, masks=None) -> SentenceCounts:
+    words = syllables = poly = 0
+    long_words = []
+    for w in iter_words(doc, sentence.start, sentence.end, masks):
+        n = count_syllables(w.text)
+        words += 1
+        syllables += n
+        if n >= 3:
+            poly += 1
+            long_words.append(w.text)
+    return SentenceCounts(words, syllables, poly, long_words)
+
+
+def measure(doc: Document, sentences: list[Sentence]) -> Readability:
+    """Readability of the prose sentences of ``doc``."""
+    masks = masked_spans(doc)
+    n_sent = n_words = n_syll = n_poly = 0
+    for s in sentences:
+        if not s.is_prose:
+            continue
+        c = count_sentence(doc, s, masks)
+        if c.words == 0:
+            continue
+        n_sent += 1
+        n_words += c.words
+        n_syll += c.syllables
+        n_poly += c.polysyllables
+    return from_counts(n_sent, n_words, n_syll, n_poly)
+
+
+def from_counts(sentences: int, words: int, syllables: int, polysyllables: int) -> Readability:
+    fre = formulas.flesch_reading_ease(words, sentences, syllables)
+    fk = formulas.flesch_kincaid_grade(words, sentences, syllables)
+    if sentences == 0:
+        return Readability(
+            None, "none", True, None, 0.0, 0.0, 0, words, syllables, polysyllables,
+            None, None, None, note="No prose sentences were found to score.",
+        )
+    if sentences < SMOG_MIN_SENTENCES:
+        smog = None
+        grade, basis, estimate = fk, "flesch_kincaid", True
+        note = (
+            f"Only {sentences} sentence{'s' if sentences != 1 else ''} of prose: SMOG needs at least "
+            f"{SMOG_MIN_SENTENCES}, so the reading age is a Flesch-Kincaid estimate."
+        )
+    else:
+        smog = formulas.smog_grade(polysyllables, sentences)
+        grade, basis = smog, "smog"
+        estimate = sentences < SMOG_FULL_SENTENCES
+        note = (
+            f"{sentences} sentences of prose: SMOG is designed for 30 or more, so this is an estimate."
+            if estimate
+            else ""
+        )
+    band, share, sentence = formulas.who_can_read(grade)
+    return Readability(
+        reading_age=formulas.reading_age(grade),
+        basis=basis,
+        estimate=estimate,
+        smog=smog,
+        flesch_kincaid_grade=fk,
+        flesch_reading_ease=fre,
+        sentences=sentences,
+        words=words,
+        syllables=syllables,
+        polysyllables=polysyllables,
+        band=band,
+        who_can_read=sentence,
+        share_who_can_read=share,
+        note=note,
+    )

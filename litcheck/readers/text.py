@@ -1,0 +1,88 @@
+"""Plain text (.txt): blank lines separate blocks; bullet lines are list items.
+
+The Document's text is the file's text, so lines and columns in a finding are the file's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, Document
+from .decode import decode_text
+
+BULLET = re.compile(r"^(\s*)([-*+•–·▪◦]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}\))\s+")
+_UNDERLINE = re.compile(r"^\s*(=+|-{3,})\s*$")
+
+
+def read(data: bytes, path: str | None = None) -> Document:
+    return parse(decode_text(data, path), path)
+
+
+def parse(text: str, path: str | None = None, format: str = "txt") -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Document.build(text, list(_blocks(text)), path=path, format=format)
+
+
+def _lines(text: str):
+    pos = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield number, pos, line
+        pos += len(line) + 1
+
+
+def _blocks(text: str):
+    lines = list(_lines(text))
+    paragraph: list[tuple[int, int, str]] = []
+
+    def flush():
+        if paragraph:
+            yield _paragraph_block(paragraph)
+            paragraph.clear()
+
+    for number, pos, line in lines:
+        if not line.strip():
+            yield from flush()
+            continue
+        if _UNDERLINE.match(line) and paragraph and len(paragraph) == 1:
+            n, p, l = paragraph.pop()
+            yield _span("heading", n, p, l, level=1 if "=" in line else 2)
+            continue
+        bullet = BULLET.match(line)
+        if bullet:
+            yield from flush()
+            start = pos + bullet.end()
+            end = pos + len(line.rstrip())
+            depth = len(bullet.group(1).expandtabs(4)) // 2
+            yield Block("list_item", start, end, {"line": number}, level=depth)
+            continue
+        paragraph.append((number, pos, line))
+    yield from flush()
+
+
+def _span(kind, number, pos, line, level=0) -> Block:
+    stripped_start = pos + (len(line) - len(line.lstrip()))
+    return Block(kind, stripped_start, pos + len(line.rstrip()), {"line": number}, level=level)
+
+
+def _paragraph_block(paragraph) -> Block:
+    number, pos, first = paragraph[0]
+    _, last_pos, last = paragraph[-1]
+    start = pos + (len(first) - len(first.lstrip()))
+    end = last_pos + len(last.rstrip())
+    if len(paragraph) == 1 and _looks_like_heading(first):
+        return Block("heading", start, end, {"line": number}, level=2)
+    return Block("paragraph", start, end, {"line": number})
+
+
+_NOT_HEADINGS = re.compile(r"^\s*(dear|yours|kind regards|best wishes|regards|to whom|many thanks|thank you)\b", re.I)
+
+
+def _looks_like_heading(line: str) -> bool:
+    """A short line alone, capitalised, without closing punctuation: "What happens next"."""
+    s = line.strip()
+    words = s.split()
+    if not words or len(words) > 8 or s[-1] in ".,;!)\"'" or not s[0].isupper():
+        return False
+    if _NOT_HEADINGS.match(s) or any(ch.isdigit() for ch in s) or "@" in s:
+        return False
+    return s.endswith(("?", ":")) or s.isupper() or len(words) >= 2

@@ -1,0 +1,13 @@
+"""Reporters: turn a Report into output. Each is ``render(report, **options) -> str``."""
+
+from __future__ import annotations
+
+import importlib
+
+#: --format value -> module in this package
+REPORTERS = {"text": "text", "json": "json_report"}
+
+
+def render(report, fmt: str = "text", **options) -> str:
+    module = importlib.import_module(f"{__name__}.{REPORTERS[fmt]}")
+    return module.render(report, **options)

@@ -1,0 +1,57 @@
+"""Text output for a person at a terminal: reading age first, then findings by line."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+
+from ..findings import SEVERITIES
+
+
+def render(report, *, quiet: bool = False, **_options) -> str:
+    out: list[str] = []
+    for doc in report.documents:
+        if quiet and not doc.findings:
+            continue
+        out.extend(_document(doc, quiet))
+        out.append("")
+    total = Counter(f.severity for d in report.documents for f in d.findings)
+    n_docs = len(report.documents)
+    summary = ", ".join(f"{total[s]} {s}{'s' if total[s] != 1 else ''}" for s in SEVERITIES if total[s])
+    line = f"Checked {n_docs} document{'s' if n_docs != 1 else ''}: {summary or 'no findings'}."
+    if report.errors:
+        line += f" {len(report.errors)} could not be read."
+    if not quiet or total:
+        out.append(line)
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _document(doc, quiet: bool) -> list[str]:
+    r = doc.readability
+    lines = [f"{doc.path}  ({doc.profile.replace('_', ' ')})"]
+    if not quiet:
+        if r.reading_age is None:
+            lines.append("  Reading age: not measured. " + r.note)
+        else:
+            label = "about " if r.estimate else ""
+            basis = f"SMOG grade {r.smog:.1f}" if r.smog is not None else f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}"
+            lines.append(f"  Reading age: {label}{r.reading_age:.0f} ({basis}); {r.who_can_read}.")
+            lines.append(
+                f"  Flesch reading ease {r.flesch_reading_ease:.0f}, Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}; "
+                f"{r.sentences} sentences, {r.words} words."
+            )
+            if r.note:
+                lines.append(f"  Note: {r.note}")
+        for notice in doc.notices:
+            lines.append(f"  Notice: {notice}")
+    for f in doc.findings:
+        where = f"{f.line}:{f.column}"
+        lines.append(f"  {where:<7} {f.severity:<10} {f.rule}")
+        lines.extend(textwrap.wrap(f.message, width=88, initial_indent="          ", subsequent_indent="          "))
+        if f.text and f.end - f.start <= 80:
+            shown = " ".join(f.text.split())
+            arrow = f"  ->  {f.suggestions[0]}" if f.suggestions else ""
+            lines.append(f"          \"{shown}\"{arrow}")
+        elif f.suggestions:
+            lines.append(f"          Try: {f.suggestions[0]}")
+    return lines

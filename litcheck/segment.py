@@ -1,0 +1,231 @@
+"""Sentences: how litcheck splits a Document before anything is scored.
+
+Readability formulas assume prose sentences. Letters are not all prose: an address block,
+"Dear Mrs Khan", a date line or a heading is not a sentence, and scoring it as one either
+inflates or deflates the reading age. So every block is cut into pieces, and each piece is
+labelled ``prose`` or with the reason it is not scored (``heading``, ``address``...).
+
+Rules followed (NHS service manual on readability testing; Flesch's own instructions):
+each bullet item is a sentence; headings, address blocks, salutations and sign-offs,
+reference, phone and date lines, headers, footers and tables are not prose sentences; full
+stops in titles, times, decimals and common abbreviations do not end a sentence; long
+semicolon chains are split.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Block, Document
+from .words import WORD_RE
+
+#: Full stops after these (lower-cased, without the stop) do not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms miss dr prof rev st sr jr mx no nos tel ext approx dept e.g eg i.e ie etc vs
+    cf a.m p.m am pm fig ref jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun u.s u.k n.b nb inc ltd co hrs mins min max mg mmol ml""".split()
+)
+# Abbreviations that can end a sentence when a capital follows ("... at 10 a.m. The clinic").
+_CAN_END = frozenset({"a.m", "p.m", "am", "pm", "etc", "ltd", "inc", "co"})
+
+_SALUTATION = re.compile(r"^\s*(dear\b|to whom it may concern|hello\b|hi\b)", re.I)
+_SIGNOFF = re.compile(
+    r"^\s*(yours\s+(sincerely|faithfully|truly)|kind(est)?\s+regards|best\s+wishes|regards|"
+    r"with\s+best\s+wishes|many\s+thanks|thank\s+you)\s*[,.!]?\s*$",
+    re.I,
+)
+_LABEL_LINE = re.compile(
+    r"^\s*(our\s+ref|your\s+ref|ref(erence)?(\s+no\.?|\s+number)?|nhs\s+(no\.?|number)|"
+    r"hospital\s+(no\.?|number)|mrn|d\.?o\.?b\.?|date\s+of\s+birth|date|tel(ephone)?|phone|"
+    r"mobile|fax|e-?mail|web(site)?|text\s*phone|minicom|cc|copy\s+to|enc(losures?)?)\b\s*[.:#]",
+    re.I,
+)
+_MONTHS = r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)"
+_DATE_LINE = re.compile(
+    r"^\s*((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?,?\s+)?"
+    r"(\d{1,2}(st|nd|rd|th)?\s+" + _MONTHS + r",?\s+\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
+    + _MONTHS + r"\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4})\s*\.?\s*$",
+    re.I,
+)
+_PHONE_LINE = re.compile(r"^\s*[\d\s()+-]{9,}\s*$")
+_END_PUNCT = ".!?:;"
+
+# A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
+_BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
+_SEMICOLON_SPLIT_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  #: 0-based offset in Document.text
+    end: int
+    block: int  #: index of its block in Document.blocks
+    #: "prose", or why it is not scored: heading, address, salutation, signoff, date,
+    #: label (reference, phone, e-mail lines), header, footer, table, placeholder
+    kind: str = "prose"
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind == "prose"
+
+
+def split_sentences(doc: Document) -> list[Sentence]:
+    """Cut every block of ``doc`` into labelled sentences, in document order."""
+    out: list[Sentence] = []
+    for index, block in enumerate(doc.blocks):
+        out.extend(_split_block(doc, index, block))
+    return out
+
+
+def _split_block(doc: Document, index: int, block: Block) -> list[Sentence]:
+    text = doc.text
+    if block.kind in ("header", "footer"):
+        return [Sentence(block.start, block.end, index, block.kind)]
+    if block.kind == "table_cell":
+        return [Sentence(block.start, block.end, index, "table")]
+    if block.kind == "heading":
+        return [Sentence(block.start, block.end, index, "heading")]
+
+    lines = _lines(text, block.start, block.end)
+    if not lines:
+        return []
+    out: list[Sentence] = []
+    # Letter furniture on lines of its own: salutation, sign-off, date, reference lines.
+    prose_lines: list[tuple[int, int]] = []
+    for s, e in lines:
+        label = _line_label(text[s:e])
+        if label:
+            _flush(doc, prose_lines, index, out)
+            prose_lines = []
+            out.append(Sentence(s, e, index, label))
+        else:
+            prose_lines.append((s, e))
+    _flush(doc, prose_lines, index, out, list_item=block.kind == "list_item")
+    return out
+
+
+def _flush(doc: Document, lines: list[tuple[int, int]], index: int, out: list[Sentence], list_item: bool = False) -> None:
+    if not lines:
+        return
+    text = doc.text
+    if not list_item and _looks_like_address(text, lines):
+        out.extend(Sentence(s, e, index, "address") for s, e in lines)
+        return
+    # Lines that never end in punctuation and stand alone (a title line inside a
+    # paragraph, a signature name) are not sentences unless the paragraph is prose.
+    start, end = lines[0][0], lines[-1][1]
+    for s, e in _sentence_spans(text, start, end):
+        out.append(Sentence(s, e, index, _kind_of_span(doc, s, e)))
+
+
+def _kind_of_span(doc: Document, s: int, e: int) -> str:
+    if _has_words_outside_placeholders(doc, s, e):
+        return "prose"
+    return "placeholder"
+
+
+def _has_words_outside_placeholders(doc: Document, s: int, e: int) -> bool:
+    for m in WORD_RE.finditer(doc.text, s, e):
+        if doc.placeholder_at(m.start(), m.end()) is None:
+            return True
+    return False
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Non-blank lines of text[start:end] as trimmed (start, end) spans."""
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos = stop + 1
+    return spans
+
+
+def _line_label(line: str) -> str | None:
+    if _SALUTATION.match(line) and len(line) < 60 and not line.rstrip().endswith("."):
+        return "salutation"
+    if _SIGNOFF.match(line):
+        return "signoff"
+    if _DATE_LINE.match(line):
+        return "date"
+    if _LABEL_LINE.match(line) or _PHONE_LINE.match(line):
+        return "label"
+    return None
+
+
+def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Two or more short lines, none ending like a sentence: an address or signature block."""
+    if len(lines) < 2:
+        return False
+    for s, e in lines:
+        line = text[s:e]
+        if line[-1] in ".!?" or len(WORD_RE.findall(line)) > 8:
+            return False
+    return True
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _is_boundary(text, m, end):
+            spans.append((s, m.end(2)))
+            s = m.end()
+    if s < end:
+        spans.append((s, end))
+    out = []
+    for s, e in spans:
+        out.extend(_split_semicolons(text, s, e))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _is_boundary(text: str, m: re.Match, end: int) -> bool:
+    punct = m.group(1)
+    nxt = m.end()
+    if nxt >= end:
+        return False  # the block's end closes the sentence anyway
+    following = text[nxt]
+    if punct[-1] in "!?":
+        return True
+    if punct == "." or punct.endswith("."):
+        word = _word_before(text, m.start(1))
+        lower = word.lower()
+        if lower in ABBREVIATIONS and not (lower in _CAN_END and following.isupper()):
+            return False
+        if len(word) == 1 and word.isalpha() and word.isupper():
+            return False  # an initial: "J. Smith"
+    if "\n" in m.group(3):
+        return True
+    # A sentence starts with a capital, a digit, a quote, a bracket or a placeholder.
+    return following.isupper() or following.isdigit() or following in "\"'“‘([«<{£"
+
+
+def _word_before(text: str, pos: int) -> str:
+    i = pos
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "./"):
+        i -= 1
+    return text[i:pos]
+
+
+def _split_semicolons(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A long chain of clauses joined by semicolons is several sentences."""
+    chunk = text[s:e]
+    if ";" not in chunk or len(WORD_RE.findall(chunk)) <= _SEMICOLON_SPLIT_WORDS:
+        return [(s, e)]
+    parts = []
+    pos = s
+    for m in re.finditer(r";\s+", chunk):
+        cut = s + m.start() + 1
+        parts.append((pos, cut))
+        pos = s + m.end()
+    parts.append((pos, e))
+    return parts

@@ -1,0 +1,85 @@
+"""Word lists: tab-separated data files under wordlists/, read once per process.
+
+A list's first line names its columns. ``#`` lines are comments. Alternatives are
+separated by `` | ``, best first. See wordlists/SOURCES.md for where each entry came from.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .data import data_dir
+from .errors import RuleError
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    alternatives: tuple[str, ...]
+    source: str = ""
+    #: compiled skip_when pattern: where it matches the sentence, the term is fine there
+    skip_when: re.Pattern | None = None
+    note: str = ""
+
+
+def resolve(name: str, base: Path | None = None) -> Path:
+    """A word list named in a rule or config: absolute, relative to ``base``, or litcheck's own."""
+    path = Path(name)
+    if path.is_absolute():
+        return path
+    if base is not None and (base / path).exists():
+        return base / path
+    return data_dir("wordlists") / path
+
+
+@lru_cache(maxsize=64)
+def load(path: Path) -> tuple[Entry, ...]:
+    """Read a term list (term, alternatives[, source, skip_when, note])."""
+    rows = _rows(path)
+    entries = []
+    for lineno, row in rows:
+        term = row.get("term") or row.get("abbreviation") or ""
+        alts = row.get("alternatives") or row.get("expansion") or ""
+        if not term:
+            raise RuleError(f"{path}:{lineno}: the term is empty")
+        skip = None
+        if row.get("skip_when"):
+            try:
+                skip = re.compile(row["skip_when"], re.IGNORECASE)
+            except re.error as exc:
+                raise RuleError(f"{path}:{lineno}: skip_when is not a valid pattern: {exc}") from None
+        entries.append(
+            Entry(
+                term=term.strip(),
+                alternatives=tuple(a.strip() for a in alts.split("|") if a.strip()),
+                source=(row.get("source") or "").strip(),
+                skip_when=skip,
+                note=(row.get("note") or "").strip(),
+            )
+        )
+    return tuple(entries)
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(f"{path}: word list not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read word list: {exc}") from None
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return []
+    header = next(csv.reader([lines[0][1]], delimiter="\t", quoting=csv.QUOTE_NONE))
+    header = [h.strip() for h in header]
+    out = []
+    for n, line in lines[1:]:
+        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if len(cells) > len(header):
+            raise RuleError(f"{path}:{n}: {len(cells)} columns, but the header names {len(header)}")
+        out.append((n, dict(zip(header, cells))))
+    return out
