@@ -10,7 +10,7 @@ FAIL_ON = ("error", "warning", "suggestion", "never")
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="check documents and report problems", description=__doc__.split("\n")[0].strip("`"))
+    p = sub.add_parser("check", help="check documents and report problems", description="Check documents (files, folders, or '-' for standard input) and report problems.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; '-' reads standard input")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 when a finding is at or above this severity (default: error)")

@@ -85,4 +85,6 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if _NOT_HEADINGS.match(s) or any(ch.isdigit() for ch in s) or "@" in s:
         return False
-    return s.endswith(("?", ":")) or s.isupper() or len(words) >= 2
+    if s.endswith(":"):
+        return False  # a lead-in to a list: "Please bring:"
+    return s.endswith("?") or s.isupper() or len(words) >= 2
