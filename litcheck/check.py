@@ -15,6 +15,7 @@ from .document import Document
 from .errors import InputError
 from .report import DocumentReport, InputProblem, Report
 from .rulebook import Ruleset, load_rules
+from .sections import build_sections
 
 DEFAULT_PROFILE = "general"
 
@@ -45,6 +46,7 @@ def check_document(
         if rule.applies_to(profile) and _selected(rule.id, select, ignore):
             findings.extend(rule.check(ctx))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    sections = build_sections(ctx, findings)
     return DocumentReport(
         path=document.path or "<text>",
         format=document.format,
@@ -53,6 +55,7 @@ def check_document(
         findings=findings,
         document=document,
         notices=list(document.notices),
+        sections=sections,
     )
 
 

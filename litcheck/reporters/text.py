@@ -44,6 +44,9 @@ def _document(doc, quiet: bool) -> list[str]:
                 lines.append(f"  Note: {r.note}")
         for notice in doc.notices:
             lines.append(f"  Notice: {notice}")
+        for section in doc.sections.values():
+            if hasattr(section, "text_lines"):
+                lines.extend("  " + line for line in section.text_lines())
     for f in doc.findings:
         where = f"{f.line}:{f.column}"
         lines.append(f"  {where:<7} {f.severity:<10} {f.rule}")
