@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 #: --format value -> module in this package
-REPORTERS = {"text": "text", "json": "json_report"}
+REPORTERS = {"text": "text", "json": "json_report", "sarif": "sarif", "github": "github", "gitlab": "gitlab", "junit": "junit"}
 
 
 def render(report, fmt: str = "text", **options) -> str:

