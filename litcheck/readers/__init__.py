@@ -19,6 +19,11 @@ READERS = {
     ".text": "text",
     ".md": "markdown",
     ".markdown": "markdown",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
 }
 
 #: suffixes litcheck knows it cannot read, and what to do instead
@@ -71,8 +76,58 @@ def read_file(path: str | Path) -> Document:
     return read_bytes(data, reader, name)
 
 
+def sniff(data: bytes) -> str | None:
+    """The reader a file's content calls for, from its first bytes, or None if unsure.
+
+    A zip holding word/document.xml is "docx"; "%PDF-" is "pdf"; a page that starts with
+    an HTML doctype or <html> is "html".
+    """
+    head = data[:1024]
+    if head.startswith(b"%PDF-") or b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                return "docx" if "word/document.xml" in z.namelist() else None
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
+
+
+_FORMAT_NAMES = {"docx": "a Word (.docx) file", "pdf": "a PDF", "html": "a web page (.html)"}
+_RENAME = {"docx": ".docx", "pdf": ".pdf", "html": ".html"}
+
+
+def _check_content(data: bytes, reader: str, path: str | None) -> None:
+    """Refuse, in one line, content that is not what the file's extension says."""
+    actual = sniff(data)
+    if reader in ("docx", "pdf") and actual == reader:
+        return
+    if actual in ("docx", "pdf") and actual != reader:
+        raise InputError(path, f"is really {_FORMAT_NAMES[actual]}, not what its name says: rename it to end in {_RENAME[actual]} and try again")
+    if reader == "docx":
+        if data[:4] == b"\xd0\xcf\x11\xe0":
+            raise InputError(path, "is an old Word (.doc) file or a password-protected Word file, not a .docx: open it in Word, save it as .docx without a password and try again")
+        if data[:2] == b"PK":
+            raise InputError(path, "is damaged or is not a Word document (the zip holds no word/document.xml): open it in Word and save it again as .docx")
+        if not data.strip():
+            raise InputError(path, "is empty: there is no text to check")
+        raise InputError(path, "is not a Word (.docx) file (it is not a zip package): check the file type")
+    if reader == "pdf":
+        if not data.strip():
+            raise InputError(path, "is empty: there is no text to check")
+        raise InputError(path, "is not a PDF (it does not start with %PDF): check the file type")
+
+
 def read_bytes(data: bytes, reader: str, path: str | None = None) -> Document:
     """Read the bytes of a document whose reader is known (see READERS)."""
+    _check_content(data, reader, path)
     module = importlib.import_module(f"{__name__}.{reader}")
     return module.read(data, path)
 
