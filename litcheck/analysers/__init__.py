@@ -7,11 +7,13 @@ Adding a kind is a new module with a Rule subclass and one line in KINDS.
 from __future__ import annotations
 
 from .context import Context
+from .absence import Absence
 from .existence import Existence
 from .metric import Metric
+from .position import Position
 from .substitution import Substitution
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position)}
 
 __all__ = ["Context", "KINDS"]
