@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib
 
 #: (JSON key, "module:function"), in the order they appear in reports
-BUILDERS: list[tuple[str, str]] = []
+BUILDERS: list[tuple[str, str]] = [
+    ("east", "litcheck.east:build"),
+]
 
 
 def build_sections(ctx, findings) -> dict:
