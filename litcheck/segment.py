@@ -27,7 +27,8 @@ ABBREVIATIONS = frozenset(
     thu thur thurs fri sat sun u.s u.k n.b nb inc ltd co hrs mins min max mg mmol ml""".split()
 )
 # Abbreviations that can end a sentence when a capital follows ("... at 10 a.m. The clinic").
-_CAN_END = frozenset({"a.m", "p.m", "am", "pm", "etc", "ltd", "inc", "co"})
+# Units end sentences too ("Take 5 mg. Then ..."); titles and "e.g." never do.
+_CAN_END = frozenset({"a.m", "p.m", "am", "pm", "etc", "ltd", "inc", "co", "mg", "ml", "mmol", "hrs", "mins", "min", "max"})
 
 _SALUTATION = re.compile(r"^\s*(dear\b|to whom it may concern|hello\b|hi\b)", re.I)
 _SIGNOFF = re.compile(
@@ -49,6 +50,15 @@ _DATE_LINE = re.compile(
     re.I,
 )
 _PHONE_LINE = re.compile(r"^\s*[\d\s()+-]{9,}\s*$")
+#: A UK postcode ("NE1 4XX", "LS1 1XX"): a line holding one, without a full stop, is an address.
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+#: "When: Tuesday at 10am", "Clinic: Heart Clinic 3": a field of a form, not a sentence.
+_FIELD_LINE = re.compile(r"^\s*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}\s*:\s+\S")
+# A line ending in one of these continues on the next line (wrapped text).
+_CONNECTORS = frozenset(
+    """a an and or but the of to at on in for with by from your our as if so that than
+    this these those is are be will can may must not dr mr mrs ms miss prof""".split()
+)
 _END_PUNCT = ".!?:;"
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
@@ -112,11 +122,77 @@ def _flush(doc: Document, lines: list[tuple[int, int]], index: int, out: list[Se
     if not list_item and _looks_like_address(text, lines):
         out.extend(Sentence(s, e, index, "address") for s, e in lines)
         return
-    # Lines that never end in punctuation and stand alone (a title line inside a
-    # paragraph, a signature name) are not sentences unless the paragraph is prose.
-    start, end = lines[0][0], lines[-1][1]
-    for s, e in _sentence_spans(text, start, end):
-        out.append(Sentence(s, e, index, _kind_of_span(doc, s, e)))
+    groups = [(lines, None)] if list_item else _line_groups(text, lines)
+    for group, label in groups:
+        if label:
+            out.extend(Sentence(s, e, index, label) for s, e in group)
+            continue
+        for s, e in _sentence_spans(text, group[0][0], group[-1][1]):
+            out.append(Sentence(s, e, index, _kind_of_span(doc, s, e)))
+
+
+def _line_groups(text: str, lines: list[tuple[int, int]]) -> list[tuple[list[tuple[int, int]], str | None]]:
+    """Cut a paragraph's lines into runs of running text and lines that stand alone.
+
+    A line without closing punctuation ends its sentence when the next line starts a new
+    one (a capital, not a wrapped line): the NHS service manual's advice to add full stops
+    to headings and list items before scoring. Such a line is labelled when it is not
+    prose: a title line opening the paragraph (heading), a form field ("When: 10am",
+    label) or a line with a postcode (address).
+    """
+    groups: list[tuple[list[tuple[int, int]], str | None]] = []
+    current: list[tuple[int, int]] = []
+    longest = max(e - s for s, e in lines)
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e]
+        nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else None
+        label = _standalone_label(line, first=i == 0 and not current, nxt=nxt, alone=len(lines) == 1)
+        if label:
+            if current:
+                groups.append((current, None))
+                current = []
+            groups.append(([(s, e)], label))
+            continue
+        current.append((s, e))
+        if nxt is not None and _line_ends_sentence(line, nxt, e - s, longest):
+            groups.append((current, None))
+            current = []
+    if current:
+        groups.append((current, None))
+    return groups
+
+
+def _unpunctuated(line: str) -> bool:
+    return line.rstrip()[-1] not in ".!?;:,"
+
+
+def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> str | None:
+    if not _unpunctuated(line):
+        return None
+    if _FIELD_LINE.match(line):
+        return "label"
+    if POSTCODE.search(line):
+        return "address"
+    words = WORD_RE.findall(line)
+    if first and nxt is not None and len(words) <= 10 and _starts_sentence(nxt) and line[:1].isupper():
+        return "heading"  # "How long it will take" above its paragraph
+    if alone and 1 < len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+        return "heading"  # a title-case line on its own: "Westgate General Hospital Endoscopy Unit"
+    return None
+
+
+def _starts_sentence(line: str) -> bool:
+    return bool(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘([«<{£")
+
+
+def _line_ends_sentence(line: str, nxt: str, length: int, longest: int) -> bool:
+    if not _unpunctuated(line) or not _starts_sentence(nxt):
+        return False
+    last = WORD_RE.findall(line)
+    if last and last[-1].lower() in _CONNECTORS:
+        return False
+    # A line nearly as long as the longest is probably wrapped running text.
+    return length < 60 or length < 0.8 * longest
 
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
@@ -166,9 +242,12 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
     """Two or more short lines, none ending like a sentence: an address or signature block."""
     if len(lines) < 2:
         return False
+    postcode = any(POSTCODE.search(text[s:e]) for s, e in lines)
     for s, e in lines:
         line = text[s:e]
-        if line[-1] in ".!?" or len(WORD_RE.findall(line)) > 8:
+        if _FIELD_LINE.match(line):
+            return False  # "When: ...", "Where: ...": labelled line by line
+        if line[-1] in ".!?" or (len(WORD_RE.findall(line)) > 8 and not postcode):
             return False
     return True
 

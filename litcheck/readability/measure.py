@@ -14,7 +14,7 @@ from ..document import Document
 from ..segment import Sentence
 from ..words import iter_words, masked_spans
 from . import formulas
-from .syllables import count_syllables
+from .syllables import count_syllables, is_polysyllable
 
 SMOG_MIN_SENTENCES = 10
 SMOG_FULL_SENTENCES = 30
@@ -61,7 +61,7 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None) -> SentenceCou
         n = count_syllables(w.text)
         words += 1
         syllables += n
-        if n >= 3:
+        if is_polysyllable(w.text):
             poly += 1
             long_words.append(w.text)
     return SentenceCounts(words, syllables, poly, long_words)

@@ -19,6 +19,7 @@ _UK_TO_US = [
     (re.compile(r"oe(?=[^s]|$)"), "e"),  # oesophagus, oedema, diarrhoea (not "shoes")
     (re.compile(r"our(?=s?$|ed$|ing$|ite|able|er)"), "or"),  # colour, favourite, humour
     (re.compile(r"tre(?=s?$|d$)"), "ter"),  # centre, litre, metres
+    (re.compile(r"(?<=[bv])re(?=s?$|d$)"), "er"),  # fibre, calibre, manoeuvre
     (re.compile(r"is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # organise, organisation
     (re.compile(r"ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse, paralysed
     (re.compile(r"ogue$"), "og"),  # catalogue
@@ -27,6 +28,15 @@ _UK_TO_US = [
 ]
 
 _LETTER_SYLLABLES = {"w": 3}  # every other letter name has one syllable
+
+
+#: Where the CMU dictionary's first (American) pronunciation has a different number of
+#: syllables from the usual UK one (Oxford and Cambridge dictionaries).
+UK_PRONUNCIATIONS = {
+    "pneumonia": 4,  # CMU: "new-mone-ya"
+    "dementia": 3,  # UK "de-men-sha"; CMU "de-men-shee-a"
+    "caesarean": 4,  # CMU: 3
+}
 
 
 @lru_cache(maxsize=1)
@@ -41,6 +51,7 @@ def _cmu_counts() -> dict[str, int]:
         if "(" in word or word in counts:
             continue
         counts[word] = sum(ch.isdigit() for ch in phones.split("#")[0])
+    counts.update(UK_PRONUNCIATIONS)
     return counts
 
 
@@ -56,26 +67,64 @@ def uk_to_us(word: str) -> list[str]:
     return out
 
 
+#: Abbreviations as they are read aloud (McLaughlin: read abbreviations in full to count).
+SPOKEN_ABBREVIATIONS = {
+    "dr": "doctor", "mr": "mister", "mrs": "missus", "e.g": "for example", "eg": "for example",
+    "i.e": "that is", "etc": "et cetera", "approx": "approximately", "tel": "telephone",
+    "dept": "department", "mg": "milligrams", "ml": "millilitres", "mmol": "millimoles",
+    "hrs": "hours", "mins": "minutes", "vs": "versus", "asap": "as soon as possible",
+}
+
+
 @lru_cache(maxsize=65536)
+def spoken_syllables(word: str) -> tuple[int, ...]:
+    """Syllables of each word ``word`` is read aloud as.
+
+    "haemoglobin" -> (4,); "ECG" -> (3,) (one word, "ee-see-gee"); "2025" -> (2, 3)
+    ("twenty twenty-five"); "01632" -> (1, 1, 1, 1, 1) ("oh one six three two": a phone
+    number is read digit by digit); "e.g" -> (1, 3) ("for example"). A hyphenated word is
+    one word, as SMOG counts it: "low-fibre" -> (3,).
+    """
+    if not word:
+        return ()
+    if "-" in word and any(ch.isalpha() for ch in word):
+        parts = [p for p in word.split("-") if p]
+        return (sum(count_syllables(p) for p in parts) or 1,)
+    if any(ch.isdigit() for ch in word):
+        return _number_units(word)
+    lower = word.lower().replace("’", "'")
+    spoken = SPOKEN_ABBREVIATIONS.get(lower.rstrip("."))
+    if spoken and not (word.isupper() and len(word) > 1 and "." not in word):
+        return tuple(count_syllables(w) for w in spoken.split())
+    if word.isupper() and 1 < len(word) <= 6 and word.isalpha():
+        if lower not in _cmu_counts() or len(word) <= 3:
+            return (_letters(lower),)  # an initialism: "NHS", "ECG"
+    if len(word) == 1 and word.isalpha() and word not in "aAI":
+        return (_letters(lower),)  # a letter on its own: "Car park B", "mmol/L"
+    if "." in lower:  # "a.m", "U.S": letters read one by one
+        return (_letters(lower),)
+    found = _lookup(lower)
+    return (found if found is not None else _vowel_groups(lower),)
+
+
+def _letters(lower: str) -> int:
+    return sum(_LETTER_SYLLABLES.get(ch, 1) for ch in lower if ch.isalpha())
+
+
 def count_syllables(word: str) -> int:
     """Syllables in one word as it would be read aloud (at least 1 for any word)."""
     if not word:
         return 0
-    if any(ch.isdigit() for ch in word):
-        return _number_syllables(word)
-    if "-" in word or "'" in word or "’" in word:
-        parts = [p for p in re.split(r"[-'’]", word) if p]
-        if "-" in word:
-            return sum(count_syllables(p) for p in parts) or 1
-    if word.isupper() and 1 < len(word) <= 6 and word.isalpha():
-        lower = word.lower()
-        if lower not in _cmu_counts() or len(word) <= 3:
-            return sum(_LETTER_SYLLABLES.get(ch, 1) for ch in lower)
-    lower = word.lower().replace("’", "'")
-    if "." in lower:  # "e.g", "a.m": letters read one by one
-        return sum(_LETTER_SYLLABLES.get(ch, 1) for ch in lower if ch.isalpha())
-    found = _lookup(lower)
-    return found if found is not None else _vowel_groups(lower)
+    return max(sum(spoken_syllables(word)), 1)
+
+
+def is_polysyllable(word: str) -> bool:
+    """SMOG's "polysyllable": read aloud, some word of it has 3 or more syllables.
+
+    So "haemoglobin", "ECG", "2025" (twenty twenty-five) and "24" (twenty-four) are
+    polysyllables; a phone number or a postcode, read digit by digit, is not.
+    """
+    return any(n >= 3 for n in spoken_syllables(word))
 
 
 def _lookup(lower: str) -> int | None:
@@ -121,7 +170,7 @@ def _adds_syllable(stem: str, suffix: str) -> bool:
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
 # Vowel pairs that are two syllables in medical and Latinate words (anaemia, pneumonia,
 # dementia, iodine, diagnosis), except in common endings where they are one.
-_TWO_SYLLABLE_PAIRS = re.compile(r"(?<=[^aeiou])(ia|io|eo|ua|uo|iu|ea(?=l))")
+_TWO_SYLLABLE_PAIRS = re.compile(r"(?<=[^aeiou])(ia|io|eo|ua|uo|iu|ea(?=l)|oe(?=n))")  # ...gastroenteritis
 _ONE_SYLLABLE_ENDINGS = re.compile(r"(tion|sion|cious|tious|cial|tial|gion|geous|geon|cian|tia$)")
 
 
@@ -148,7 +197,7 @@ def _number_words(n: int) -> str:
     if n < 20:
         return _ONES[n]
     if n < 100:
-        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _ONES[n % 10])
+        return _TENS[n // 10] + ("" if n % 10 == 0 else "-" + _ONES[n % 10])
     if n < 1000:
         rest = n % 100
         return _ONES[n // 100] + " hundred" + ("" if rest == 0 else " and " + _number_words(rest))
@@ -161,16 +210,43 @@ def _number_words(n: int) -> str:
     return "a big number"
 
 
-def _number_syllables(token: str) -> int:
-    """Syllables in a token with digits, as read aloud: 9.30 -> nine thirty, 2nd -> second."""
-    total = 0
-    for part in re.findall(r"\d+|[a-zA-Z]+", token):
-        if part.isdigit():
-            n = int(part) if len(part) <= 7 else 0
-            spoken = _number_words(n) if len(part) <= 7 else " ".join(_ONES[int(d)] for d in part)
-            total += sum(_cmu_counts().get(w, 1) for w in spoken.split())
+_DIGIT_SYLLABLES = (1, 1, 1, 1, 1, 1, 1, 2, 1, 1)  # "oh", one, two ... "seven" has two
+
+
+def _spoken_number(n: int) -> tuple[int, ...]:
+    cmu = _cmu_counts()
+    return tuple(sum(cmu.get(p, 1) for p in w.split("-")) for w in _number_words(n).split())
+
+
+def _number_units(token: str) -> tuple[int, ...]:
+    """Spoken words of a token with digits: "9.30am" -> nine thirty ay-em; "7.5" -> seven
+    point five; "01632 960789" digit by digit; "2nd" -> two (the ending is in the number)."""
+    units: list[int] = []
+    parts = re.findall(r"\d+(?:[.,:]\d+)*|[^\W\d_]+", token)
+    for i, part in enumerate(parts):
+        if part[0].isdigit():
+            units.extend(_digits_units(part))
         elif part.lower() in ("st", "nd", "rd", "th"):
-            continue  # "2nd": the ending is part of the number's sound
+            continue
+        elif part.lower() in ("am", "pm") and i > 0:
+            units.append(2)  # "ay em"
         else:
-            total += count_syllables(part)
-    return max(total, 1)
+            units.extend(spoken_syllables(part))
+    return tuple(units) or (1,)
+
+
+def _digits_units(part: str) -> list[int]:
+    if "," in part and re.fullmatch(r"\d{1,3}(,\d{3})+", part):
+        part = part.replace(",", "")  # 5,000
+    if re.fullmatch(r"\d+", part):
+        if (part.startswith("0") and len(part) > 1) or len(part) >= 6:
+            return [_DIGIT_SYLLABLES[int(d)] for d in part]  # phone, reference: digit by digit
+        return list(_spoken_number(int(part)))
+    m = re.fullmatch(r"(\d+)[.:](\d+)", part)
+    if m:
+        whole, frac = m.groups()
+        if len(frac) == 2 and len(whole) <= 2:  # 9.30, 10:40, 2.50: "nine thirty"
+            tail = [] if frac == "00" else (list(_spoken_number(int(frac))) if frac[0] != "0" else [1] + _digits_units(frac[1]))
+            return _digits_units(whole) + tail
+        return _digits_units(whole) + [1] + [_DIGIT_SYLLABLES[int(d)] for d in frac]  # "point"
+    return [_DIGIT_SYLLABLES[int(d)] for d in part if d.isdigit()]
