@@ -36,11 +36,18 @@ def check_document(
     rules: Ruleset | None = None,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    accepted_words: Sequence[str] | None = None,
+    extra_terms: Sequence[str | os.PathLike] | None = None,
 ) -> DocumentReport:
-    """Run every selected rule over a Document."""
+    """Run every selected rule over a Document.
+
+    ``accepted_words``: an organisation's own words never flagged as jargon, abbreviations or
+    rare words (local place names, drug names). ``extra_terms``: paths of its own term lists
+    (TSV: term, alternatives, ...), checked by the ``jargon.medical`` rule.
+    """
     rules = rules if rules is not None else load_rules()
     profile = profile or DEFAULT_PROFILE
-    ctx = Context(document, profile)
+    ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ())})
     findings = []
     for rule in rules:
         if rule.applies_to(profile) and _selected(rule.id, select, ignore):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from .context import Context
 from .absence import Absence
+from .abbreviation import Abbreviation
 from .existence import Existence
 from .metric import Metric
+from .passive import Passive
 from .position import Position
 from .substitution import Substitution
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive)}
 
 __all__ = ["Context", "KINDS"]

@@ -17,6 +17,7 @@ from typing import Iterator
 
 from .. import wordlists
 from ..rulebook import Rule
+from .inflection import inflect_like
 
 _IZE = re.compile(r"iz(e|es|ed|ing|er|ers|ation|ations)$")
 
@@ -58,12 +59,22 @@ class Substitution(Rule):
     KEYS = {
         "wordlist": (False, (str, list)),  # file(s) under wordlists/
         "swap": (False, (dict,)),  # inline: term -> alternative or [alternatives]
+        # the message when the best alternative is to delete the words ("(omit)")
+        "message_omit": (False, (str,)),
+        # also check the organisation's own terms (Context option ``extra_terms``)
+        "organisation_terms": (False, (bool,)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives"})
 
     def setup(self, spec) -> None:
-        if "wordlist" not in spec and "swap" not in spec:
-            self.fail(None, "a substitution rule needs 'wordlist' or 'swap'")
+        self.organisation_terms = bool(spec.get("organisation_terms", False))
+        if "wordlist" not in spec and "swap" not in spec and not self.organisation_terms:
+            self.fail(None, "a substitution rule needs 'wordlist', 'swap' or 'organisation_terms'")
+        self.message_omit = str(spec.get("message_omit", _OMIT_MESSAGE)).strip()
+        try:
+            self.message_omit.format_map({f: "" for f in self.MESSAGE_FIELDS})
+        except (KeyError, ValueError, IndexError) as exc:
+            self.fail("message_omit", f"message_omit is not a valid template: {exc}")
         entries: list[wordlists.Entry] = []
         names = spec.get("wordlist", [])
         for name in [names] if isinstance(names, str) else names:
@@ -83,22 +94,22 @@ class Substitution(Rule):
     def index(self) -> dict[str, list]:
         """First word of each entry -> [(entry, words)], longest entries first."""
         if self._index is None:
-            from ..nlp import english
-
-            tokenizer = english().tokenizer
-            index: dict[str, list] = {}
-            for entry in self.entries:
-                words = tuple(t.lower_ for t in tokenizer(entry.term.lower()))
-                words = tuple(_IZE.sub(r"is\1", w) for w in words)
-                if words:
-                    index.setdefault(words[0], []).append((entry, words))
-            for candidates in index.values():
-                candidates.sort(key=lambda c: -len(c[1]))
-            self._index = index
+            self._index = _build_index(self.entries)
         return self._index
 
+    def index_for(self, ctx) -> dict[str, list]:
+        """This rule's index, plus the organisation's own terms when the rule takes them."""
+        paths = tuple(str(p) for p in ctx.options.get("extra_terms") or ()) if self.organisation_terms else ()
+        if not paths:
+            return self.index
+        extra = [e for p in paths for e in wordlists.load(wordlists.resolve(p))]
+        return _index_with(tuple(self.entries), tuple(extra))
+
     def check(self, ctx) -> Iterator:
-        index = self.index
+        index = self.index_for(ctx)
+        if not index:
+            return
+        accepted = accepted_words(ctx)
         doc = ctx.tokens
         text = ctx.document.text
         for sentence in ctx.sentences_in(self.scope):
@@ -120,13 +131,34 @@ class Substitution(Rule):
                 if entry.skip_when is not None and entry.skip_when.search(sentence_text):
                     continue
                 actual = text[start:end]
-                alts = [_match_case(a, actual) for a in entry.alternatives]
-                msg = self.format_message(
-                    actual=actual,
-                    expected=alts[0] if alts else "",
-                    alternatives=" or ".join(f"'{a}'" for a in alts),
-                )
-                yield ctx.finding(self, start, end, msg, alts)
+                if actual.lower() in accepted or entry.term.lower() in accepted:
+                    continue
+                before = doc[i - n - 1].lower_ if i - n - 1 >= span.start else ""
+                alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+                yield self._finding(ctx, start, end, actual, alts)
+
+    def _finding(self, ctx, start: int, end: int, actual: str, alts: list[str]):
+        """One finding; "(omit)" as the best alternative means: delete the words."""
+        if alts and _is_omit(alts[0]):
+            others = [a for a in alts[1:] if not _is_omit(a)]
+            text = ctx.document.text
+            # take one neighbouring space with the words, so deleting leaves clean text
+            if end < len(text) and text[end] == " ":
+                end += 1
+            elif start > 0 and text[start - 1] == " ":
+                start -= 1
+            msg = self.message_omit.format_map(
+                {"actual": actual, "expected": "", "alternatives": " or ".join(f"'{a}'" for a in others)}
+            )
+            if others:
+                msg += " Or try " + " or ".join(f"'{a}'" for a in others) + "."
+            return ctx.finding(self, start, end, msg, ["", *others])
+        msg = self.format_message(
+            actual=actual,
+            expected=alts[0] if alts else "",
+            alternatives=" or ".join(f"'{a}'" for a in alts),
+        )
+        return ctx.finding(self, start, end, msg, alts)
 
     @staticmethod
     def _match_at(doc, i: int, stop: int, index) -> tuple | None:
@@ -141,6 +173,40 @@ class Substitution(Rule):
                 if all(words[k] in token_forms(doc[i + k].lower_, doc[i + k].lemma_.lower()) for k in range(1, n)):
                     best = (entry, n)
         return best
+
+
+_OMIT_MESSAGE = "'{actual}' adds words without adding meaning. Leave it out."
+_OMIT = re.compile(r"^\(?\s*(omit|delete|leave (it )?out|remove)( it)?\s*\)?$", re.I)
+
+
+def _is_omit(alternative: str) -> bool:
+    return bool(_OMIT.match(alternative.strip()))
+
+
+def accepted_words(ctx) -> frozenset[str]:
+    """The organisation's own accepted words (Context option ``accepted_words``), lower-cased."""
+    words = ctx.options.get("accepted_words") or ()
+    return frozenset(str(w).strip().lower() for w in words if str(w).strip())
+
+
+def _build_index(entries) -> dict[str, list]:
+    from ..nlp import english
+
+    tokenizer = english().tokenizer
+    index: dict[str, list] = {}
+    for entry in entries:
+        words = tuple(t.lower_ for t in tokenizer(entry.term.lower()))
+        words = tuple(_IZE.sub(r"is\1", w) for w in words)
+        if words:
+            index.setdefault(words[0], []).append((entry, words))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: -len(c[1]))
+    return index
+
+
+@lru_cache(maxsize=16)
+def _index_with(entries: tuple, extra: tuple) -> dict[str, list]:
+    return _build_index((*entries, *extra))
 
 
 def _explained(text: str, start: int, end: int) -> bool:

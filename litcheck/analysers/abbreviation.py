@@ -1,0 +1,157 @@
+"""abbreviation: an abbreviation the reader may not know, flagged where it is first used.
+
+An abbreviation is fine when it is on the allow-list (NHS, GP, A&E) or expanded at its first
+use, either way round: "electrocardiogram (ECG)", "a heart trace (ECG)", "ECG
+(electrocardiogram)", "a TIA, which is a mini-stroke". Once explained, later uses are fine.
+
+Three modes, one per rule:
+
+- known abbreviations from ``wordlist``, first use only (``abbreviations.first_use``);
+- ``every_use: true`` with ``only: [DNA]``: flagged every time (DNA, "did not attend",
+  reads as blame and as genetics), skipped where ``skip_when`` matches the sentence;
+- ``unknown: true``: capitalised tokens on no list (CPAP, PICC), at lower severity, but
+  not postcodes, reference numbers, merge fields or words in block capitals (PLEASE NOTE).
+
+Matching is case-sensitive: "am" and "AM", "OT" and "ot" are different things. A plural
+"s" is allowed ("LFTs").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import wordlists
+from ..rulebook import Rule
+from .substitution import accepted_words
+
+# A token that could be an abbreviation: letters, digits and & (U&E, HbA1c, COVID-19).
+_TOKEN = re.compile(r"(?<![\w&/\\\-])[A-Za-z0-9][A-Za-z0-9&]*(?:-\d+)?(?![\w&/\\]|-\w)")
+# An unknown abbreviation: 2 to 6 characters, at least two capitals, no digits
+# (postcodes and reference numbers have digits), optionally a lower-case plural s.
+_UNKNOWN = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,5}$")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+# Expanded after the abbreviation: "ECG (electrocardiogram)", "TIA, which is a mini-stroke"
+_EXPANDED_AFTER = re.compile(
+    r"s?\s*(\(\s*(?:an?\s+|the\s+)?[a-z][a-z\s,'’-]{3,}\)|,?\s*(which|this|that)\s+(is|means|stands\s+for)\b|,?\s*meaning\b|,?\s*short\s+for\b|\s+stands\s+for\b)"
+)
+
+
+def _load(names, base) -> list:
+    names = [names] if isinstance(names, str) else list(names or ())
+    return [e for n in names for e in wordlists.load(wordlists.resolve(n, base))]
+
+
+class Abbreviation(Rule):
+    kind = "abbreviation"
+    KEYS = {
+        "wordlist": (False, (str, list)),  # abbreviations to expand (abbreviation, expansion, ...)
+        "allowed": (False, (str, list)),  # abbreviations readers know: never flagged
+        "only": (False, (list,)),  # limit the rule to these abbreviations
+        "exclude": (False, (list,)),  # leave these to another rule
+        "every_use": (False, (bool,)),  # flag every use, not just the first
+        "unknown": (False, (bool,)),  # flag capitalised tokens on no list
+        "skip_when": (False, (str,)),  # pattern: where it matches the sentence, no finding
+    }
+    MESSAGE_FIELDS = frozenset({"actual", "expansion"})
+
+    def setup(self, spec) -> None:
+        base = self.path.parent
+        known = _load(spec.get("wordlist"), base)
+        self.allowed = {e.term for e in _load(spec.get("allowed"), base)}
+        self.expansions: dict[str, str] = {}
+        for e in known:
+            self.expansions.setdefault(e.term, e.alternatives[0] if e.alternatives else "")
+        only = set(spec.get("only") or ())
+        exclude = set(spec.get("exclude") or ())
+        self.targets = {a: x for a, x in self.expansions.items() if (not only or a in only) and a not in exclude and a not in self.allowed}
+        self.every_use = bool(spec.get("every_use", False))
+        self.unknown = bool(spec.get("unknown", False))
+        if self.unknown and self.every_use:
+            self.fail("every_use", "'every_use' and 'unknown' do not go together")
+        self.skip_when = None
+        if spec.get("skip_when"):
+            try:
+                self.skip_when = re.compile(spec["skip_when"], re.IGNORECASE)
+            except re.error as exc:
+                self.fail("skip_when", f"skip_when is not a valid pattern: {exc}")
+        # multi-word allowed entries ("CT scan") make their first word fine there
+        self.allowed_phrases = [re.compile(r"(?<!\w)" + re.escape(a) + r"s?(?!\w)") for a in self.allowed if " " in a]
+
+    def _lookup(self, token: str) -> str | None:
+        """The listed abbreviation ``token`` is (itself or its plural), or None."""
+        if token in self.expansions or token in self.allowed:
+            return token
+        if token.endswith("s") and (token[:-1] in self.expansions or token[:-1] in self.allowed):
+            return token[:-1]
+        return None
+
+    def check(self, ctx) -> Iterator:
+        text = ctx.document.text
+        accepted = accepted_words(ctx)
+        seen: set[str] = set()
+        for sentence in ctx.sentences_in(self.scope):
+            sentence_text = text[sentence.start : sentence.end]
+            if self.skip_when is not None and self.skip_when.search(sentence_text):
+                continue
+            phrase_spans = [m.span() for p in self.allowed_phrases for m in p.finditer(text, sentence.start, sentence.end)]
+            for m in _TOKEN.finditer(text, sentence.start, sentence.end):
+                token = m.group()
+                listed = self._lookup(token)
+                if self.unknown:
+                    if listed is not None or not self._looks_unknown(token, text, m.start(), m.end(), sentence):
+                        continue
+                    key, expansion = token.rstrip("s") if token.endswith("s") and token[:-1].isupper() else token, ""
+                elif listed is None or listed not in self.targets:
+                    continue
+                else:
+                    key, expansion = listed, self.targets[listed]
+                if key in seen or key.lower() in accepted or ctx.is_masked(m.start(), m.end()):
+                    continue
+                if any(s <= m.start() and m.end() <= e for s, e in phrase_spans):
+                    continue
+                if _expanded(text, m.start(), m.end()):
+                    seen.add(key)  # explained here: later uses are fine
+                    continue
+                if not self.every_use:
+                    seen.add(key)
+                msg = self.format_message(actual=token, expansion=expansion)
+                suggestion = f"{expansion} ({token})" if expansion else ""
+                yield ctx.finding(self, m.start(), m.end(), msg, [suggestion] if suggestion else [])
+
+    def _looks_unknown(self, token: str, text: str, start: int, end: int, sentence) -> bool:
+        if not _UNKNOWN.match(token) or _ROMAN.match(token):
+            return False
+        if token.lower() in _common_words() or token.lower().rstrip("s") in _common_words():
+            return False  # a word in capitals, not an abbreviation (YES, NOTE, PALS is listed)
+        # block capitals: the token sits among other capitalised words (PLEASE NOTE, REPLY NOW)
+        before = text[max(sentence.start, start - 30) : start].split()
+        after = text[end : min(sentence.end, end + 30)].split()
+        neighbours = [w.strip(".,:;!?()") for w in before[-1:] + after[:1]]
+        if any(len(w) > 1 and w.isupper() and w.isalpha() and self._lookup(w) is None for w in neighbours):
+            return False
+        return True
+
+
+def _expanded(text: str, start: int, end: int) -> bool:
+    """The abbreviation is explained where it stands."""
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 60]
+    if before.endswith("(") and (after.startswith(")") or after.startswith("s)")):
+        # "a heart trace (ECG)": words before the bracket explain it
+        head = text[max(0, start - 40) : start - 1].rstrip()
+        return bool(re.search(r"[A-Za-z]{3,}$", head))
+    return bool(_EXPANDED_AFTER.match(after))
+
+
+_COMMON: frozenset[str] | None = None
+
+
+def _common_words() -> frozenset[str]:
+    """Everyday English words, so that words in capitals are not taken for abbreviations."""
+    global _COMMON
+    if _COMMON is None:
+        from wordfreq import top_n_list
+
+        _COMMON = frozenset(w for w in top_n_list("en", 20000) if w.isalpha() and len(w) > 1)
+    return _COMMON

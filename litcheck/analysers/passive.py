@@ -1,0 +1,235 @@
+"""passive: passive verbs ("You have been referred", "Your results will be sent").
+
+Rule-based, on spaCy's tokenizer and lemminflect's offline tables (no trained model):
+a form of *be* or *get*, then any adverbs, then a past participle, regular or irregular.
+Precision comes first, so these are not passive: copular adjectives and states ("I am
+tired", "We are pleased", "The clinic is closed on Sundays", "The nurse is very
+experienced"), and perfects with *have* ("We have sent a copy").
+
+When the actor is named ("by your GP"), the finding suggests the active sentence:
+"You have been referred to the heart clinic by your GP" -> "Your GP has referred you to the
+heart clinic".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from ..rulebook import Rule
+
+_BE = frozenset("be is are was were been being am 're 'm".split())
+_GET = frozenset("get gets got getting gotten".split())
+_MODALS = frozenset("will would can could may might should must shall 'll".split())
+_ADVERBS = frozenset(
+    """not n't never also usually normally often always sometimes then only just already
+    still now all both probably possibly generally either each first soon well""".split()
+)
+# An adverb of degree makes what follows an adjective ("very experienced", "so pleased").
+_DEGREE = frozenset("very so too quite really more most less least rather fairly extremely slightly".split())
+# Participles that, after "be", describe a state or feeling, not an action done to someone.
+_ADJECTIVAL = frozenset(
+    """tired pleased worried scared frightened afraid concerned interested excited delighted
+    surprised disappointed confused bored embarrassed upset annoyed amazed ashamed entitled
+    experienced qualified skilled trained married divorced closed used supposed located based
+    situated involved related committed dedicated finished gone prepared determined
+    satisfied dissatisfied unsatisfied tied engaged exhausted stressed depressed relieved
+    convinced aged armed blessed crowded detailed disabled learned limited mixed noted
+    renowned talented known unknown shut open welcome""".split()
+)
+# Base forms that are also participles ("will be put", "got hurt").
+_SAME_FORM = frozenset("run put cut set hit shut let read spread hurt cast split shed".split())
+_PARTICLES = frozenset("at up out off back after down over in on away through".split())
+_BY_STOP = frozenset(
+    """in at on for with after before when while if that who which to from as because so
+    until during within""".split()
+)
+_NOT_ACTORS = frozenset(
+    """post telephone phone email e-mail letter text car bus train taxi hand then now
+    midnight noon monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+_OBJECT_PRONOUNS = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "you": "you", "it": "it"}
+_CLAUSE_START = frozenset("and but or so if when because that which who where while as once until although".split())
+
+
+@lru_cache(maxsize=20_000)
+def participle_lemma(word: str) -> str | None:
+    """The verb ``word`` is the past participle of, or None."""
+    import lemminflect
+
+    w = word.lower()
+    if w in _SAME_FORM:
+        return w
+    for lemma in lemminflect.getAllLemmas(w).get("VERB", ()):
+        if lemma != w and w in lemminflect.getInflection(lemma, tag="VBN"):
+            return lemma
+    if not lemminflect.getAllLemmas(w) and w.endswith("ed") and len(w) > 4:
+        lemmas = lemminflect.getAllLemmasOOV(w, upos="VERB").get("VERB", ())
+        return lemmas[0] if lemmas else None
+    return None
+
+
+class Passive(Rule):
+    kind = "passive"
+    KEYS = {
+        "message_active": (False, (str,)),  # when the actor is named: suggests the active form
+    }
+    MESSAGE_FIELDS = frozenset({"actual", "actor", "active"})
+
+    def setup(self, spec) -> None:
+        self.message_active = str(spec.get("message_active", self.message)).strip()
+        try:
+            self.message_active.format_map({f: "" for f in self.MESSAGE_FIELDS})
+        except (KeyError, ValueError, IndexError) as exc:
+            self.fail("message_active", f"message_active is not a valid template: {exc}")
+
+    def check(self, ctx) -> Iterator:
+        doc = ctx.tokens
+        text = ctx.document.text
+        for sentence in ctx.sentences_in(self.scope):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for found in find_passives(doc, span.start, span.end):
+                aux_i, part_i, actor = found
+                start = doc[aux_i].idx
+                last = actor[1] - 1 if actor else part_i
+                end = doc[last].idx + len(doc[last])
+                if ctx.is_masked(doc[part_i].idx, doc[part_i].idx + len(doc[part_i])):
+                    continue
+                actual = text[start:end]
+                active = active_form(doc, span.start, span.end, aux_i, part_i, actor) if actor else None
+                if active:
+                    actor_text = doc[actor[0] : actor[1]].text
+                    msg = self.message_active.format_map({"actual": actual, "actor": actor_text, "active": active})
+                    yield ctx.finding(self, start, end, msg, [active])
+                else:
+                    yield ctx.finding(self, start, end, self.format_message(actual=actual, actor="", active=""))
+
+
+def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """(first auxiliary, participle, actor span or None) for each passive in doc[start:stop]."""
+    out = []
+    i = start
+    while i < stop:
+        tok = doc[i]
+        low = tok.lower_
+        if low not in _BE and low not in _GET:
+            i += 1
+            continue
+        j = i + 1
+        while j < stop and (doc[j].lower_ in _ADVERBS or (doc[j].lower_.endswith("ly") and len(doc[j]) > 4 and doc[j].lower_ not in _ADJECTIVAL)):
+            j += 1
+        if j >= stop:
+            break
+        cand = doc[j]
+        if doc[j - 1].lower_ in _DEGREE or cand.lower_ in _DEGREE:
+            i = j
+            continue
+        lemma = participle_lemma(cand.lower_) if cand.is_alpha else None
+        if lemma is None or cand.lower_ in _ADJECTIVAL or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
+            i = j if j > i + 1 else i + 1
+            continue
+        # "be" after "get"/"got" to ("got to be seen") is handled by the later "be"
+        first = i
+        while first - 1 >= start and (doc[first - 1].lower_ in _BE or doc[first - 1].lower_ in _MODALS or doc[first - 1].lower_ in ("has", "have", "had", "having", "to") or doc[first - 1].lower_ in _ADVERBS):
+            if doc[first - 1].lower_ in _ADVERBS or doc[first - 1].lower_ == "to":
+                break
+            first -= 1
+        out.append((first, j, _actor(doc, j + 1, stop)))
+        i = j + 1
+    return out
+
+
+def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
+    """The span of the noun phrase after "by" in the same clause, if the clause names one."""
+    while i < stop and not doc[i].is_punct and doc[i].lower_ not in _BE:
+        if doc[i].lower_ == "by":
+            k = i + 1
+            while k < stop and not doc[k].is_punct and doc[k].lower_ not in _BY_STOP:
+                if doc[k].lower_ in ("and", "or") and not (k + 1 < stop and doc[k + 1].lower_ in ("a", "an", "the", "your", "our", "their", "his", "her", "my")):
+                    break
+                k += 1
+            words = [t.lower_ for t in doc[i + 1 : k]]
+            if not words or words[-1] in _NOT_ACTORS or any(t.like_num for t in doc[i + 1 : k]) or words[0] in ("then", "now", "phone", "post"):
+                return None
+            if not (words[0] in ("a", "an", "the", "your", "our", "their", "his", "her", "my", "this", "that") or doc[i + 1].text[:1].isupper()):
+                return None
+            return (i + 1, k)
+        i += 1
+    return None
+
+
+def _boundary(doc, k: int) -> bool:
+    """Punctuation that ends a clause (not the hyphen inside "X-ray")."""
+    tok = doc[k]
+    if not tok.is_punct:
+        return False
+    return tok.text not in "-'’" or bool(tok.whitespace_) or (k > 0 and bool(doc[k - 1].whitespace_))
+
+
+def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int]) -> str | None:
+    """The clause rewritten in the active voice, or None when it is not simple enough."""
+    import lemminflect
+
+    # the subject: from the start of the clause to the first auxiliary
+    subj_start = first
+    while subj_start > s_start and not _boundary(doc, subj_start - 1) and doc[subj_start - 1].lower_ not in _CLAUSE_START:
+        subj_start -= 1
+    subject = [t.text for t in doc[subj_start:first]]
+    if not subject or len(subject) > 6:
+        return None
+    auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
+    adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]
+    verb = participle_lemma(doc[part].lower_)
+    if verb is None:
+        return None
+    actor_words = [t.text for t in doc[actor[0] : actor[1]]]
+    plural = len(actor_words) > 1 and (actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
+
+    def form(tag: str) -> str:
+        got = lemminflect.getInflection(verb, tag=tag)
+        return got[0] if got else verb
+
+    modal = next((a for a in auxes if a in _MODALS), None)
+    if modal:
+        head = [modal, "have", form("VBN")] if "been" in auxes and "have" in auxes else [modal, form("VB")]
+    elif "being" in auxes:
+        past = any(a in ("was", "were") for a in auxes)
+        head = [("were" if plural else "was") if past else ("are" if plural else "is"), form("VBG")]
+    elif "been" in auxes:
+        head = ["had" if "had" in auxes else ("have" if plural else "has"), form("VBN")]
+    elif any(a in ("was", "were", "got") for a in auxes):
+        head = [form("VBD")]
+    elif any(a in ("is", "are", "am", "gets", "get") for a in auxes):
+        head = [form("VB") if plural else form("VBZ")]
+    else:
+        return None
+    if adverbs:
+        head = head[:1] + adverbs + head[1:] if len(head) > 1 else adverbs + head
+    # particles stay with the verb ("looked at your X-ray")
+    k = part + 1
+    particles = []
+    if k < actor[0] - 1 and doc[k].lower_ in _PARTICLES:
+        particles.append(doc[k].text)
+        k += 1
+    middle = ["".join(t.text_with_ws for t in doc[k : actor[0] - 1]).strip()] if k < actor[0] - 1 else []
+    obj = ["".join(t.text_with_ws for t in doc[subj_start:first]).strip()]
+    if obj[0].lower() in _OBJECT_PRONOUNS:
+        obj = [_OBJECT_PRONOUNS[obj[0].lower()]]
+    elif obj[0] not in ("I",) and not (len(obj[0]) > 1 and obj[0].isupper()):
+        obj[0] = obj[0][:1].lower() + obj[0][1:]
+    actor_out = ["".join(t.text_with_ws for t in doc[actor[0] : actor[1]]).strip()]
+    if actor_out[0][:1].islower():
+        actor_out[0] = actor_out[0][:1].upper() + actor_out[0][1:]
+    before = [t.text_with_ws for t in doc[s_start:subj_start]]
+    prefix = "".join(before)
+    if prefix:
+        actor_out[0] = actor_out[0][:1].lower() + actor_out[0][1:] if actor_words[0][:1].islower() else actor_out[0]
+    words = actor_out + head + particles + obj + middle
+    sentence = prefix + " ".join(words)
+    tail = "".join(t.text_with_ws for t in doc[actor[1] : s_stop]).rstrip()
+    if tail and not tail[:1] in ".,;:!?":
+        sentence += " "
+    sentence += tail
+    return sentence.replace(" ,", ",")
