@@ -1,0 +1,51 @@
+"""``litcheck fix FILE``: write a revised copy with the safe replacements, and say what is left."""
+
+from __future__ import annotations
+
+import textwrap
+
+from . import EXIT_OK
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "fix",
+        help="write a revised copy with plain words swapped in",
+        description="Write a revised copy beside FILE (letter.txt -> letter.litcheck.txt) with the safe "
+        "replacements applied, and list what needs a person. The input is never changed.",
+    )
+    p.add_argument("file", metavar="FILE", help="a .txt or .md file")
+    p.add_argument("-o", "--output", help="where to write the revised copy (default: beside FILE)")
+    p.add_argument("--force", action="store_true", help="replace an earlier revised copy")
+    p.add_argument("--profile", help="the kind of document, e.g. appointment_letter")
+    p.set_defaults(run=run)
+
+
+def _age(report) -> str:
+    r = report.readability
+    return "not measured" if r.reading_age is None else f"{r.reading_age:.0f}"
+
+
+def run(args) -> int:
+    from ..fix import fix_file
+
+    revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile)
+    before, after = revision.original, revision.revised
+    out = [
+        f"Wrote {target} ({args.file} is unchanged).",
+        f"Reading age: {_age(before)} -> {_age(after)}. Findings: {len(before.findings)} -> {len(after.findings)}.",
+        "",
+        f"Changed ({len(revision.changes)}):",
+    ]
+    for c in revision.changes:
+        out.append(f"  {c.finding.line}:{c.finding.column:<5} {c.before!r} -> {c.replacement!r}  ({c.finding.rule})")
+    out += ["", f"Not changed automatically ({len(revision.left)}):"]
+    for item in revision.left:
+        f = item.finding
+        shown = " ".join(f.text.split())
+        shown = f" {shown!r}" if shown and len(shown) <= 50 else ""
+        out.append(f"  {f.line}:{f.column:<5} {f.rule}{shown}: {item.reason}.")
+        if f.suggestions and not f.rule.startswith(("jargon.", "abbreviations.")):
+            out.extend(textwrap.wrap(f"Try: {f.suggestions[0]}", width=88, initial_indent=" " * 10, subsequent_indent=" " * 15))
+    print("\n".join(out))
+    return EXIT_OK
