@@ -21,7 +21,7 @@ CHECKS = {
     "jargon": ("jargon.medical", "jargon.wordy"),
     "abbreviations": ("abbreviations.",),
     "passive": ("voice.passive",),
-    "long": ("sentences.long",),
+    "long": ("sentences.long", "sentences.hard", "sentences.very_hard"),  # one rung per sentence
 }
 
 
@@ -63,7 +63,7 @@ def evaluate() -> dict[str, Score]:
 
     scores = {name: Score() for name in CHECKS}
     for row in rows():
-        report = litcheck.check_text(row["text"])
+        report = litcheck.check_text(row["text"], profile="general")
         for name, kind in (("jargon", "terms"), ("abbreviations", "terms"), ("passive", "flag"), ("long", "flag")):
             found = [f for f in report.findings if _rule_in(f.rule, CHECKS[name])]
             score = scores[name]

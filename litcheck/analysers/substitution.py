@@ -50,7 +50,11 @@ def token_forms(lower: str, lemma: str) -> frozenset[str]:
 
 # A term explained in place: "hypertension (high blood pressure)", "(hypertension)"
 # after the plain words, or "hypertension, which means ...".
-_EXPLAINED_AFTER = re.compile(r"\s*(\(|[,:\-–—]?\s*(which|this|that)\s+means\b|,?\s*meaning\b|,?\s*also\s+called\b)", re.I)
+_EXPLAINED_AFTER = re.compile(
+    r"\s*(\(|[,:\-–—]?\s*(which|this|that)\s+means\b|,?\s*meaning\b|,?\s*also\s+called\b|"
+    r"\s(is|are)\s+(a|an)\s+(test|scan|check|way|procedure|operation|medicine|word|type|kind)\b)",
+    re.I,
+)
 _EXPLAINED_BEFORE = re.compile(r"(\(|\b(also\s+called|known\s+as|called|the\s+medical\s+(word|term|name)\s+(for\s+this\s+)?is)\s*)$", re.I)
 
 
@@ -212,7 +216,7 @@ def _index_with(entries: tuple, extra: tuple) -> dict[str, list]:
 def _explained(text: str, start: int, end: int) -> bool:
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
-    if before.endswith("(") and after.startswith(")"):
+    if re.search(r"\((an?\s+|the\s+)?$", before) and after.startswith(")"):
         return True  # "high blood pressure (hypertension)"
     return bool(_EXPLAINED_AFTER.match(after)) or bool(_EXPLAINED_BEFORE.search(before))
 
