@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from . import readers
 from .analysers import Context
@@ -15,6 +15,7 @@ from .document import Document
 from .errors import InputError
 from .report import DocumentReport, InputProblem, Report
 from .rulebook import Ruleset, load_rules
+from . import suppressions
 from .sections import build_sections
 
 DEFAULT_PROFILE = "general"
@@ -34,6 +35,8 @@ def check_document(
     *,
     profile: str | None = None,
     rules: Ruleset | None = None,
+    limits: Mapping[str, float] | None = None,
+    report_unused_ignores: bool = False,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     accepted_words: Sequence[str] | None = None,
@@ -48,11 +51,13 @@ def check_document(
     rules = rules if rules is not None else load_rules()
     profile = profile or DEFAULT_PROFILE
     ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ())})
+    ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     findings = []
     for rule in rules:
         if rule.applies_to(profile) and _selected(rule.id, select, ignore):
             findings.extend(rule.check(ctx))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    findings = suppressions.apply(document, findings, report_unused=report_unused_ignores)
     sections = build_sections(ctx, findings)
     return DocumentReport(
         path=document.path or "<text>",

@@ -67,7 +67,7 @@ class Metric(Rule):
         return self.limits.get(profile or "default", self.limits["default"])
 
     def check(self, ctx) -> Iterator:
-        limit = self.limit_for(ctx.profile)
+        limit = ctx.options.get("limits", {}).get(self.id, self.limit_for(ctx.profile))
         for m in self.measure(ctx, self):
             over = m.value > limit if self.direction == "max" else m.value < limit
             if over:

@@ -13,13 +13,18 @@ def add_parser(sub) -> None:
     p = sub.add_parser("check", help="check documents and report problems", description="Check documents (files, folders, or '-' for standard input) and report problems.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; '-' reads standard input")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"), default="text", help="output format: text, json, sarif (GitHub code scanning), github (workflow annotations), gitlab (Code Quality), junit (default: text)")
-    p.add_argument("--fail-on", choices=FAIL_ON, default="error", help="exit 1 when a finding is at or above this severity (default: error)")
+    p.add_argument("--fail-on", choices=FAIL_ON, default=None, help="exit 1 when a finding is at or above this severity (default: the config's fail_on, else error)")
     p.add_argument("--profile", help="the kind of document, e.g. appointment_letter (default: worked out from the text)")
     p.add_argument("--select", action="append", metavar="PREFIX", help="only rules whose id starts with PREFIX (repeatable, comma-separated)")
     p.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules whose id starts with PREFIX (repeatable, comma-separated)")
     p.add_argument("--stdin-format", choices=("txt", "md"), default="txt", help="format of text read from '-' (default: txt)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only documents with findings, and errors")
     p.add_argument("--statistics", action="store_true", help="count findings per rule (after text output; on standard error for other formats)")
+    p.add_argument("--config", metavar="FILE", help="use this config file for every file (default: the nearest litcheck.toml, .litcheck.toml or pyproject.toml [tool.litcheck] above each file)")
+    p.add_argument("--baseline", metavar="FILE", help="findings recorded in FILE are known: reported, but they do not fail the run")
+    p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (then exit 0)")
+    p.add_argument("--report-unused-ignores", action="store_true", help="report 'litcheck: ignore' comments that silence nothing (rule litcheck.unused_ignore)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="check files in N processes (default: the number of cores)")
     p.set_defaults(run=run)
 
 
@@ -31,15 +36,28 @@ def _prefixes(values):
 
 def run(args) -> int:
     from ..check import check_document, check_paths
-    from ..errors import InputError
+    from ..errors import ConfigError, InputError
     from ..findings import severity_rank
     from ..readers import read_text
     from ..report import InputProblem, Report
     from ..reporters import render
 
-    options = {"profile": args.profile, "select": _prefixes(args.select), "ignore": _prefixes(args.ignore)}
+    from ..batch import Settings, options_for, run_config
+    from ..batch import run as run_batch
+
+    settings = Settings(
+        profile=args.profile, select=_prefixes(args.select), ignore=_prefixes(args.ignore), config=args.config,
+        report_unused_ignores=args.report_unused_ignores, jobs=args.jobs,
+    )
+    if args.jobs is not None and args.jobs < 1:
+        raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
+    from ..config import clear_cache
+
+    clear_cache()
+    cfg = run_config(settings)
+    options = options_for("-", settings, cfg)
     files = [p for p in args.paths if p != "-"]
-    report = check_paths(files, **options) if files else Report()
+    report = run_batch(files, settings) if files else Report()
     if "-" in args.paths:
         try:
             text = sys.stdin.read()
@@ -50,13 +68,30 @@ def run(args) -> int:
             report.errors.append(InputProblem("-", str(exc)))
     for problem in report.errors:
         print(f"litcheck: {problem.message}", file=sys.stderr)
+    baseline = None
+    if args.write_baseline:
+        from ..baseline import Baseline
+
+        recorded = Baseline.from_report(report)
+        recorded.write(args.write_baseline)
+        print(f"litcheck: recorded {len(recorded.entries)} findings in {args.write_baseline}", file=sys.stderr)
+    elif args.baseline or cfg.get("baseline"):
+        from ..baseline import Baseline
+
+        baseline = Baseline.load(args.baseline or cfg.resolve_path(cfg.get("baseline"))).apply(report)
+        report.baseline = baseline
     sys.stdout.write(render(report, args.format, quiet=args.quiet))
+    if baseline is not None and args.format != "json":
+        print("\n".join(baseline.text_lines()), file=sys.stdout if args.format == "text" else sys.stderr)
     if args.statistics:
         from ..reporters.statistics import render as statistics
 
         print(statistics(report), end="", file=sys.stdout if args.format == "text" else sys.stderr)
     if report.errors:
         return EXIT_ERROR
-    if args.fail_on != "never" and report.worst() >= severity_rank(args.fail_on):
+    fail_on = args.fail_on or cfg.get("fail_on") or "error"
+    if args.write_baseline:
+        return EXIT_OK
+    if fail_on != "never" and report.worst() >= severity_rank(fail_on):
         return EXIT_FINDINGS
     return EXIT_OK

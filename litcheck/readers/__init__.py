@@ -42,9 +42,17 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
+#: template suffixes: the file is read as the format inside (letter.html.j2 as HTML, letter.j2 as text)
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".njk")
+
+
 def format_for(path: str | Path) -> str | None:
     """The reader for a file name, or None if litcheck does not read that type."""
-    return READERS.get(Path(path).suffix.lower())
+    p = Path(path)
+    if p.suffix.lower() in TEMPLATE_SUFFIXES:
+        inner = Path(p.stem).suffix.lower()
+        return READERS.get(inner) if inner else "text"
+    return READERS.get(p.suffix.lower())
 
 
 def read_file(path: str | Path) -> Document:

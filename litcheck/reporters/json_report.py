@@ -6,4 +6,7 @@ import json
 
 
 def render(report, **_options) -> str:
-    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    data = report.to_dict()
+    if getattr(report, "baseline", None) is not None:  # --baseline: known count and fixed findings
+        data["baseline"] = report.baseline.to_dict()
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,153 @@
+"""Checking many files as CI does: configuration per file, parallel workers, stable order.
+
+``run(paths, settings) -> Report``. Each file gets its options from the nearest config file
+(or ``--config``), with command-line settings winning; files are checked in worker processes
+when there are enough of them (``--jobs``), and the report keeps the order of the file walk.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import config as configmod
+from .check import check_document, check_file, iter_files
+from .errors import InputError
+from .report import InputProblem, Report
+
+#: rule id whose limit the config's [reading_age] targets set
+READING_AGE_RULE = "readability.reading_age"
+#: below this many files per worker, starting processes costs more than it saves
+MIN_FILES_PER_WORKER = 8
+#: show a progress bar (on a terminal) from this many files
+PROGRESS_FROM = 50
+
+
+@dataclass
+class Settings:
+    """What the command line said (None: not given, so the config file decides)."""
+
+    profile: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    config: str | None = None  #: --config FILE: used for every file, no walking up
+    report_unused_ignores: bool = False
+    jobs: int | None = None
+    progress: bool | None = None  #: None: when stderr is a terminal and the batch is long
+
+
+def config_for(path, settings: Settings) -> configmod.Config:
+    if settings.config:
+        return configmod._load_cached(Path(settings.config).resolve())
+    return configmod.find(path)
+
+
+def run_config(settings: Settings) -> configmod.Config:
+    """The config for the run as a whole (fail_on, baseline): --config, or the nearest to the working folder."""
+    return config_for(Path.cwd(), settings)
+
+
+def _accepts(name: str) -> bool:
+    return name in inspect.signature(check_document).parameters
+
+
+def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -> dict:
+    """check_document options for one file: the command line, then its config file."""
+    cfg = cfg or config_for(path, settings)
+    profile = settings.profile or cfg.profile_for(path)
+    ignore = list(settings.ignore if settings.ignore is not None else cfg.get("ignore", []))
+    ignore += cfg.ignores_for(path)
+    options = {
+        "profile": profile,
+        "select": settings.select if settings.select is not None else (cfg.get("select") or None),
+        "ignore": ignore or None,
+        "report_unused_ignores": settings.report_unused_ignores,
+    }
+    targets = cfg.get("reading_age", {})
+    target = targets.get(profile or "", targets.get("default"))
+    if target is not None:
+        options["limits"] = {READING_AGE_RULE: target}
+    # the organisation's own words, when this litcheck's check_document takes them
+    if cfg.get("accepted_words") and _accepts("accepted_words"):
+        options["accepted_words"] = list(cfg.get("accepted_words"))
+    if cfg.get("extra_terms") and _accepts("extra_terms"):
+        options["extra_terms"] = [cfg.resolve_path(p) for p in cfg.get("extra_terms")]
+    return options
+
+
+def severity_overrides(findings, overrides: dict) -> list:
+    """Apply [severity] overrides: the longest matching rule prefix wins."""
+    if not overrides:
+        return findings
+    prefixes = sorted(overrides, key=len, reverse=True)
+    out = []
+    for f in findings:
+        p = next((p for p in prefixes if f.rule == p or f.rule.startswith(p.rstrip(".") + ".")), None)
+        out.append(dataclasses.replace(f, severity=overrides[p]) if p else f)
+    return out
+
+
+def plan(paths, settings: Settings) -> list[tuple[str, dict, dict]]:
+    """(file, check options, severity overrides) for every file to check, in walk order."""
+    jobs = []
+    for path in iter_files(paths):
+        cfg = config_for(path, settings)
+        if cfg.is_excluded(path):
+            continue
+        jobs.append((str(path), options_for(path, settings, cfg), dict(cfg.get("severity", {}))))
+    return jobs
+
+
+def check_one(job):
+    path, options, overrides = job
+    try:
+        doc = check_file(path, **options)
+    except InputError as exc:
+        return InputProblem(path, str(exc))
+    doc.findings = severity_overrides(doc.findings, overrides)
+    return doc
+
+
+def _warm_up() -> None:
+    """Load the rules and the language model once per worker process."""
+    from .nlp import english
+    from .rulebook import load_rules
+
+    load_rules()
+    english()
+
+
+def _results(jobs, workers: int):
+    if workers <= 1:
+        yield from map(check_one, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunk = max(1, min(16, len(jobs) // (workers * 8)))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+        yield from pool.map(check_one, jobs, chunksize=chunk)
+
+
+def run(paths, settings: Settings) -> Report:
+    jobs = plan(paths, settings)
+    wanted = settings.jobs or os.cpu_count() or 1
+    workers = max(1, min(wanted, len(jobs) // MIN_FILES_PER_WORKER))
+    show = settings.progress
+    if show is None:
+        show = len(jobs) >= PROGRESS_FROM and sys.stderr.isatty()
+    results = _results(jobs, workers)
+    if show:
+        from tqdm import tqdm
+
+        results = tqdm(results, total=len(jobs), file=sys.stderr, unit="file", desc="litcheck", leave=False)
+    report = Report()
+    for result in results:
+        if isinstance(result, InputProblem):
+            report.errors.append(result)
+        else:
+            report.documents.append(result)
+    return report

@@ -1,0 +1,139 @@
+"""Suppression comments in the checked file, applied as a filter after analysis.
+
+    <!-- litcheck: ignore jargon.medical, tone -->     Markdown and HTML
+    {# litcheck: ignore jargon #}                       Jinja and Nunjucks templates
+    <!-- litcheck: ignore-file sentences.long -->       the whole file
+
+``ignore`` silences the named rules (id prefixes, as in --select) on the lines of the
+comment and on the next block: the next non-blank line and the lines after it up to a blank
+line (a paragraph, list or element). ``ignore-file`` silences them in the whole file.
+With ``report_unused``, a suppression that silenced nothing is itself reported
+(rule ``litcheck.unused_ignore``), as ruff's RUF100 does.
+
+The comments are found in the raw file: for text and Markdown that is Document.text; for
+other formats the file is read again and a finding is placed by its block's source line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+
+UNUSED_RULE = "litcheck.unused_ignore"
+
+_COMMENT = re.compile(r"<!--(.*?)-->|\{#(.*?)#\}", re.S)
+_DIRECTIVE = re.compile(r"litcheck:\s*(ignore-file|ignore)\b([^\n]*)", re.S)
+#: formats whose Document.text is the file itself, so finding lines are file lines
+_RAW_TEXT_FORMATS = ("txt", "md", "markdown", "text")
+
+
+@dataclass
+class Suppression:
+    kind: str  #: "ignore" or "ignore-file"
+    rules: tuple[str, ...]
+    first: int  #: first 1-based line covered
+    last: int  #: last line covered
+    line: int  #: where the comment starts
+    column: int
+    start: int  #: offset of the comment in the raw text
+    end: int
+    used: set = field(default_factory=set)
+
+    def covers(self, rule: str, line: int) -> str | None:
+        if self.kind == "ignore" and not (self.first <= line <= self.last):
+            return None
+        return next((p for p in self.rules if rule == p or rule.startswith(p.rstrip(".") + ".")), None)
+
+
+def parse(raw: str) -> list[Suppression]:
+    lines = raw.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def line_of(offset: int) -> int:
+        lo, hi = 0, len(starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if starts[mid] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo + 1
+
+    out = []
+    for m in _COMMENT.finditer(raw):
+        body = m.group(1) if m.group(1) is not None else m.group(2)
+        d = _DIRECTIVE.search(body)
+        if not d:
+            continue
+        rules = tuple(r for r in re.split(r"[,\s]+", d.group(2).strip()) if r and r not in ("-", "--"))
+        if not rules:
+            continue
+        first, last = line_of(m.start()), line_of(max(m.end() - 1, m.start()))
+        end = last
+        nxt = last  # the next block: next non-blank line, up to the next blank line
+        while nxt < len(lines) and not lines[nxt].strip():
+            nxt += 1
+        if nxt < len(lines):
+            end = nxt + 1
+            while end < len(lines) and lines[end].strip():
+                end += 1
+        out.append(Suppression(d.group(1), rules, first, end, first, m.start() - starts[first - 1] + 1, m.start(), m.end()))
+    return out
+
+
+def raw_text(document) -> str | None:
+    if document.format in _RAW_TEXT_FORMATS or not document.path:
+        return document.text
+    try:
+        data = Path(document.path).read_bytes()
+    except OSError:
+        return None
+    if b"\x00" in data[:4096]:
+        return None  # binary (Word, PDF): no comment syntax to scan
+    return data.decode("utf-8", errors="replace")
+
+
+def apply(document, findings: list[Finding], *, report_unused: bool = False) -> list[Finding]:
+    """Findings not silenced by suppression comments (plus unused-suppression findings)."""
+    raw = raw_text(document)
+    if not raw or "litcheck:" not in raw:
+        return findings
+    sups = parse(raw)
+    if not sups:
+        return findings
+    in_text = document.format in _RAW_TEXT_FORMATS
+    kept = []
+    for f in findings:
+        line = f.line if in_text else int(f.location.get("line") or f.line)
+        hit = False
+        for s in sups:
+            prefix = s.covers(f.rule, line)
+            if prefix:
+                s.used.add(prefix)
+                hit = True
+        if not hit:
+            kept.append(f)
+    if report_unused:
+        for s in sups:
+            unused = [r for r in s.rules if r not in s.used]
+            if unused:
+                text = raw[s.start : s.end]
+                kept.append(Finding(
+                    rule=UNUSED_RULE,
+                    severity="warning",
+                    east=None,
+                    message=f"This 'litcheck: {s.kind}' comment silences nothing for {', '.join(unused)}: remove it or name the rule it is for.",
+                    text=text if in_text else "",
+                    start=s.start if in_text else 0,
+                    end=s.end if in_text else 0,
+                    line=s.line,
+                    column=s.column,
+                    location={"line": s.line},
+                ))
+        kept.sort(key=lambda f: (f.line, f.column, f.rule))
+    return kept
