@@ -117,3 +117,133 @@ def simple_docx(paragraphs: list[str]) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+# -- PDF ---------------------------------------------------------------------------------
+
+LEFT = [
+    "Your appointment is on Monday",
+    "at nine in the morning. Please",
+    "come to the main entrance.",
+]
+RIGHT = [
+    "Parking is free for patients",
+    "who show this letter at the",
+    "desk by the main door.",
+]
+
+
+def _pdf(orientation="P", header=None, footer=None):
+    from fpdf import FPDF
+
+    class Doc(FPDF):
+        def header(self):
+            if header:
+                self.set_font("helvetica", size=9)
+                self.text(20, 12, header)
+
+        def footer(self):
+            if footer:
+                self.set_font("helvetica", size=9)
+                self.text(100, self.h - 8, footer.format(page=self.page_no()))
+
+    pdf = Doc(orientation=orientation, unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    return pdf
+
+
+def _columns(pdf, columns, x_positions, y0=40, leading=6, size=11):
+    """Write columns of lines, interleaved line by line, as a naive writer would."""
+    pdf.set_font("helvetica", size=size)
+    for i in range(max(len(c) for c in columns)):
+        for col, x in zip(columns, x_positions):
+            if i < len(col):
+                pdf.text(x, y0 + i * leading, col[i])
+
+
+def two_column_pdf() -> bytes:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", "B", 18)
+    pdf.text(20, 25, "Coming to the eye clinic")
+    _columns(pdf, [LEFT, RIGHT], [20, 110])
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 80, "If you cannot come, please call us on 0123 456 7890 as soon as you can.")
+    return bytes(pdf.output())
+
+
+TRIFOLD = [
+    ["Before your scan", "Do not eat for six", "hours before you come."],
+    ["On the day", "Bring a list of the", "medicines you take."],
+    ["After your scan", "You can go home the", "same day with a friend."],
+]
+
+
+def trifold_pdf() -> bytes:
+    pdf = _pdf(orientation="L")
+    pdf.add_page()
+    _columns(pdf, TRIFOLD, [15, 114, 213], y0=30)
+    return bytes(pdf.output())
+
+
+def table_pdf() -> bytes:
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 30, "Your clinic times are below.")
+    pdf.set_xy(20, 40)
+    with pdf.table(width=120, col_widths=(60, 60)) as table:
+        for row in (("Day", "Time"), ("Monday", "9am"), ("Thursday", "2pm")):
+            r = table.row()
+            for cell in row:
+                r.cell(cell)
+    pdf.text(20, 90, "Please come on time.")
+    return bytes(pdf.output())
+
+
+def running_pdf() -> bytes:
+    """Three pages with a running header, a page-number footer and a hyphenated line end."""
+    pdf = _pdf(header="City Hospital NHS Trust", footer="Page {page} of 3")
+    bodies = [
+        ["Please bring your appoint-", "ment letter with you."],
+        ["You may need a blood test", "before you see the doctor."],
+        ["We will write to your GP", "after your visit."],
+    ]
+    for lines in bodies:
+        pdf.add_page()
+        _columns(pdf, [lines], [20], y0=60)
+    return bytes(pdf.output())
+
+
+def scanned_page_pdf(text_pages=True) -> bytes:
+    """Page 1 has text (if text_pages); page 2 is only an image."""
+    from PIL import Image
+
+    pdf = _pdf()
+    if text_pages:
+        pdf.add_page()
+        _columns(pdf, [["Your appointment is on Monday."]], [20])
+    pdf.add_page()
+    img = Image.new("RGB", (200, 100), "white")
+    pdf.image(img, x=20, y=20, w=100)
+    return bytes(pdf.output())
+
+
+def encrypted_pdf() -> bytes:
+    pdf = _pdf()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    _columns(pdf, [["Private letter."]], [20])
+    return bytes(pdf.output())
+
+
+def many_pages_pdf(pages: int = 50) -> bytes:
+    """A long two-column leaflet for the benchmark."""
+    pdf = _pdf(header="City Hospital NHS Trust", footer="Page {page}")
+    words = "please bring your letter and a list of the medicines you take to the clinic".split()
+    for p in range(pages):
+        pdf.add_page()
+        left = [" ".join(words[(i + j) % len(words)] for j in range(6)) for i in range(35)]
+        right = [" ".join(words[(i + j + 3) % len(words)] for j in range(6)) for i in range(35)]
+        _columns(pdf, [left, right], [20, 110], y0=30, leading=6.5, size=10)
+    return bytes(pdf.output())
