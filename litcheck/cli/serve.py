@@ -1,0 +1,32 @@
+"""``litcheck serve``: the upload page for communications teams, under waitress."""
+
+from __future__ import annotations
+
+import sys
+
+from . import EXIT_OK
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("serve", help="run the upload page in a web server", description="Run litcheck's upload page under the waitress web server. It listens on this computer only (127.0.0.1) unless you give --host.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this computer only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    p.add_argument("--max-upload-mb", type=float, default=10.0, metavar="MB", help="largest upload accepted (default: 10)")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="SECONDS", help="longest time to read and check one upload (default: 30)")
+    p.add_argument("--threads", type=int, default=4, help="request threads (default: 4)")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from .. import check_text
+    from ..webapp import create_app, make_server
+
+    app = create_app({"MAX_CONTENT_LENGTH": int(args.max_upload_mb * 1024 * 1024), "LITCHECK_TIME_LIMIT": args.time_limit})
+    check_text("Warm up the language model before the first upload.")  # so the first upload is not slow
+    server = make_server(app, args.host, args.port, threads=args.threads)
+    print(f"litcheck: the upload page is at http://{args.host}:{server.effective_port}/ (Ctrl+C stops it)", file=sys.stderr)
+    try:
+        server.run()
+    finally:
+        server.close()
+    return EXIT_OK

@@ -1,0 +1,284 @@
+"""The upload page, through Flask's test client (a fresh app per test)."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import re
+from urllib.parse import unquote
+
+import pytest
+
+pytest.importorskip("flask", reason="the upload page needs Flask (pip install -e '.[test]')")
+
+from litcheck import readers  # noqa: E402
+from litcheck.webapp import create_app  # noqa: E402
+
+from . import webfiles  # noqa: E402
+
+POOR = "samples/poor_appointment_letter.txt"
+LETTER = [
+    "Dear Mr Smith,",
+    "You have been referred to the cardiology clinic for further investigation of your hypertension.",
+    "Please commence fasting prior to your appointment.",
+    "Failure to attend will result in you being discharged back to your GP.",
+]
+
+
+
+def has_reader(suffix: str) -> bool:
+    """litcheck reads this suffix, and its reader module (and its library) imports."""
+    if suffix not in readers.READERS:
+        return False
+    try:
+        importlib.import_module(f"litcheck.readers.{readers.READERS[suffix]}")
+    except ImportError:
+        return False
+    return True
+
+
+needs_docx = pytest.mark.skipif(not has_reader(".docx"), reason="litcheck has no working .docx reader yet (litcheck/readers/docx.py)")
+needs_pdf = pytest.mark.skipif(not has_reader(".pdf"), reason="litcheck has no working .pdf reader yet (litcheck/readers/pdf.py)")
+needs_html = pytest.mark.skipif(not has_reader(".html"), reason="litcheck has no working .html reader yet (litcheck/readers/html.py)")
+
+
+@pytest.fixture
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def token(client) -> str:
+    page = client.get("/")
+    return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+
+def upload(client, data: bytes, name: str, **fields):
+    form = {"csrf_token": token(client), "kind": "", "file": (io.BytesIO(data), name), **fields}
+    return client.post("/", data=form, content_type="multipart/form-data")
+
+
+def paste(client, text: str, **fields):
+    return client.post("/", data={"csrf_token": token(client), "kind": "", "text": text, **fields})
+
+
+def report_json(page) -> dict:
+    url = re.search(r'href="data:application/json;charset=utf-8,([^"]+)"', page.text).group(1)
+    return json.loads(unquote(url))
+
+
+def assert_report(page, *words):
+    assert page.status_code == 200, page.text
+    assert "Reading age" in page.text and 'class="big-number"' in page.text
+    assert "<mark" in page.text
+    for word in words:
+        assert re.search(rf"<mark[^>]*>.*?{word}", page.text, re.S), word
+
+
+def test_form_has_labelled_fields_and_csrf_token(client):
+    page = client.get("/")
+    assert page.status_code == 200
+    for field in ("file", "text", "kind"):
+        assert f'<label for="{field}">' in page.text and f'id="{field}"' in page.text
+    assert 'name="csrf_token"' in page.text
+
+
+def test_text_upload_shows_reading_age_highlights_and_explanations(client, samples):
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "poor_appointment_letter.txt")
+    assert_report(page, "hypertension")
+    assert re.search(r"About \d+% of UK adults can read", page.text)
+    assert "Source:" in page.text
+    assert "Why this matters" in page.text and "What to write instead" in page.text
+    assert "high blood pressure" in page.text  # a suggestion
+
+
+def test_each_finding_is_marked_with_its_east_category_in_words(client, samples):
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "letter.txt")
+    data = report_json(page)["documents"][0]
+    for n, finding in enumerate(data["findings"], start=1):
+        assert f'id="mark-{n}"' in page.text
+        assert f'id="finding-{n}"' in page.text
+    tags = re.findall(r'<a class="tag"[^>]*>(.*?)</a>', page.text)
+    assert tags and all(re.search(r": (Easy|Attractive|Social|Timely|General)", t) for t in tags)
+
+
+def test_markdown_upload_is_checked(client, samples):
+    page = upload(client, (samples / "procedure_leaflet.md").read_bytes(), "leaflet.md")
+    assert_report(page)
+    assert report_json(page)["documents"][0]["format"] == "md"
+
+
+def test_pasted_text_is_checked(client):
+    page = paste(client, "\n\n".join(LETTER))
+    assert_report(page, "hypertension")
+    assert report_json(page)["documents"][0]["path"] == "pasted text"
+
+
+def test_json_download_follows_the_schema(client, samples):
+    jsonschema = pytest.importorskip("jsonschema")
+    from litcheck.data import data_dir  # noqa: F401
+
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "poor.txt")
+    data = report_json(page)
+    schema = json.loads((samples.parent / "litcheck" / "schema" / "report-1.json").read_text())
+    jsonschema.validate(data, schema)
+    assert re.search(r'download="poor\.litcheck\.json"', page.text)
+
+
+def test_sections_are_shown_when_the_report_has_them(client, samples):
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "poor.txt")
+    data = report_json(page)["documents"][0]
+    for name, title in (("details", "Practical details checklist"), ("east", "EAST summary")):
+        assert (title in page.text) == (name in data)
+
+
+@needs_docx
+def test_docx_upload_is_checked(client):
+    page = upload(client, webfiles.docx(LETTER), "letter.docx")
+    assert_report(page, "hypertension")
+    assert report_json(page)["documents"][0]["format"] == "docx"
+
+
+@needs_pdf
+def test_pdf_upload_is_checked(client):
+    page = upload(client, webfiles.pdf(LETTER), "letter.pdf")
+    assert_report(page, "hypertension")
+
+
+@needs_html
+def test_html_upload_is_checked(client):
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in LETTER) + "</body></html>"
+    page = upload(client, html.encode(), "letter.html")
+    assert_report(page, "hypertension")
+
+
+def test_upload_over_the_limit_gets_413_and_a_friendly_page():
+    client = create_app({"TESTING": True, "MAX_CONTENT_LENGTH": 64 * 1024}).test_client()
+    page = upload(client, b"word " * 20000, "big.txt")
+    assert page.status_code == 413
+    assert "This file is too large" in page.text and "0.0625 MB" in page.text
+
+
+def test_default_upload_limit_is_10_mb(app):
+    assert app.config["MAX_CONTENT_LENGTH"] == 10 * 1024 * 1024
+
+
+def test_docx_zip_bomb_is_refused_before_parsing(client):
+    page = upload(client, webfiles.zip_bomb_docx(60), "letter.docx")
+    assert page.status_code in (400, 422)
+    assert "zip bomb" in page.text or "unpack" in page.text
+    assert "<mark" not in page.text
+
+
+def test_file_whose_content_does_not_match_its_name_is_refused(client):
+    page = upload(client, webfiles.pdf(LETTER), "letter.docx")
+    assert page.status_code in (400, 422)
+    assert "letter.docx: is named .docx but is not a Word (.docx) document" in page.text
+
+
+def test_binary_file_named_txt_is_refused(client):
+    page = upload(client, webfiles.docx(LETTER), "letter.txt")
+    assert page.status_code in (400, 422)
+    assert "letter.txt: does not look like a text file" in page.text
+
+
+def test_unknown_file_type_gets_the_cli_message(client):
+    page = upload(client, b"hello", "letter.doc")
+    assert page.status_code in (400, 422)
+    assert "letter.doc: is an old Word (.doc) file" in page.text
+
+
+def test_error_is_linked_to_its_field(client):
+    page = upload(client, b"   ", "empty.txt")
+    assert page.status_code in (400, 422)
+    assert "empty.txt: is empty: there is no text to check" in page.text
+    assert 'aria-describedby="file-hint file-error"' in page.text and 'aria-invalid="true"' in page.text
+    assert '<a href="#file">' in page.text
+
+
+def test_empty_form_asks_for_a_file_or_text(client):
+    page = client.post("/", data={"csrf_token": token(client), "kind": "", "text": ""})
+    assert page.status_code == 400
+    assert "Choose a file to upload, or paste the text" in page.text
+
+
+def test_letter_containing_html_is_shown_as_text(client):
+    text = "Dear patient,\n\n<script>alert('x')</script> Please commence fasting. <b>Bold</b>\n"
+    page = paste(client, text)
+    assert page.status_code == 200
+    assert "<script>" not in page.text and "<b>Bold</b>" not in page.text
+    assert "&lt;script&gt;alert(" in page.text
+
+
+def test_html_in_a_file_name_is_escaped(client):
+    page = upload(client, b"Please commence fasting.", "<img src=x onerror=alert(1)>.txt")
+    assert "<img src=x" not in page.text
+
+
+def test_post_without_csrf_token_is_refused(client):
+    page = client.post("/", data={"kind": "", "text": "Please commence fasting."})
+    assert page.status_code == 400
+    assert "This form has expired" in page.text
+    assert "<mark" not in page.text
+
+
+def test_post_with_a_wrong_csrf_token_is_refused(client):
+    token(client)
+    page = client.post("/", data={"csrf_token": "forged", "text": "Please commence fasting."})
+    assert page.status_code == 400 and "<mark" not in page.text
+
+
+def test_security_headers_are_sent(client):
+    page = client.get("/")
+    csp = page.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "script-src" not in csp
+    assert page.headers["X-Content-Type-Options"] == "nosniff"
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["X-Frame-Options"] == "DENY"
+    assert page.headers["Cache-Control"] == "no-store"
+    cookie = page.headers.get("Set-Cookie", "")
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_slow_check_stops_at_the_time_limit_with_422(monkeypatch):
+    import threading
+
+    import litcheck
+
+    release = threading.Event()
+    monkeypatch.setattr(litcheck, "check_document", lambda *a, **k: release.wait(5))
+    client = create_app({"TESTING": True, "LITCHECK_TIME_LIMIT": 0.2}).test_client()
+    try:
+        page = paste(client, "Please commence fasting.")
+    finally:
+        release.set()
+    assert page.status_code == 422
+    assert "took longer than 0.2 seconds" in page.text
+
+
+def test_upload_is_not_written_to_disk_or_logged(client, samples, monkeypatch, caplog, tmp_path):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    caplog.set_level("DEBUG")
+    text = (samples / "poor_appointment_letter.txt").read_bytes() * 40  # about 70 KB: over no spool limit, but a real size
+    page = upload(client, text, "poor.txt")
+    assert page.status_code in (200, 422)
+    assert list(tmp_path.iterdir()) == []
+    assert "hypertension" not in caplog.text
+
+
+def test_large_upload_stays_in_memory(app):
+    request_class = app.request_class
+    stream = request_class._get_file_stream(None, 2 * 1024 * 1024, "text/plain", "a.txt")
+    assert isinstance(stream, io.BytesIO)
+
+
+def test_unknown_page_is_404_with_a_page(client):
+    page = client.get("/nowhere")
+    assert page.status_code == 404 and "Page not found" in page.text

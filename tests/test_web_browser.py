@@ -1,0 +1,178 @@
+"""The upload page in a real browser: Debian's headless Chromium, driven by Selenium.
+
+It uploads a letter, reads the report, and runs axe-core (installed from npm by .ci/run into
+.ci/axe/, never fetched here) for serious or critical accessibility problems. Off CI it skips
+when the browser, its driver or axe-core are missing; with CI=true it fails instead.
+
+``LITCHECK_SCREENSHOT=docs/report-page.png python -m pytest tests/test_web_browser.py`` also
+saves a screenshot of the report page for samples/poor_appointment_letter.txt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = Path(os.environ.get("LITCHECK_AXE_JS", ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _missing() -> str | None:
+    try:
+        import flask  # noqa: F401
+        import selenium  # noqa: F401
+    except ImportError as exc:
+        return f"{exc.name} is not installed (pip install -e '.[test]')"
+    if not CHROMIUM or not CHROMEDRIVER:
+        return "Chromium or its driver is missing (apt-get install chromium chromium-driver)"
+    if not AXE.is_file():
+        return f"axe-core is missing at {AXE} (.ci/run installs it from npm)"
+    return None
+
+
+MISSING = _missing()
+if MISSING and IN_CI:
+    raise RuntimeError(f"the browser test must run in CI: {MISSING}")
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
+
+LETTER = [
+    "Dear Mr Smith,",
+    "You have been referred to the cardiology clinic for further investigation of your hypertension.",
+    "Please commence fasting prior to your appointment.",
+    "Failure to attend will result in you being discharged back to your GP.",
+    "Yours sincerely,",
+    "Outpatients team",
+]
+
+
+def _has_docx_reader() -> bool:
+    from litcheck import readers
+
+    try:
+        import importlib
+
+        importlib.import_module(f"litcheck.readers.{readers.READERS['.docx']}")
+        return True
+    except (KeyError, ImportError):
+        return False
+
+
+@pytest.fixture(scope="module")
+def server():
+    from litcheck.webapp import create_app, make_server
+
+    srv = make_server(create_app(), "127.0.0.1", 0, threads=2)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.effective_port}/"
+    srv.close()
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="litcheck-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}", "--window-size=1280,2000"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(30)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def _upload(browser, server, path: Path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server)
+    browser.find_element(By.ID, "file").send_keys(str(path))
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    from selenium.webdriver.support import expected_conditions as ready
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.ID, "reading-age-title") or b.find_elements(By.ID, "error-summary-title"))
+    assert not browser.find_elements(By.ID, "error-summary-title"), browser.find_element(By.TAG_NAME, "main").text
+    return ready
+
+
+def _axe_violations(browser) -> list[dict]:
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    return browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"
+        ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0}]));"
+    )
+
+
+def test_upload_shows_reading_age_highlight_and_checklist_with_no_serious_accessibility_problems(browser, server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from tests import webfiles
+
+    if _has_docx_reader():
+        letter = tmp_path / "letter.docx"
+        letter.write_bytes(webfiles.docx(LETTER))
+    else:  # until litcheck reads Word files, the same letter as text
+        letter = tmp_path / "letter.txt"
+        letter.write_text("\n\n".join(LETTER), encoding="utf-8")
+    _upload(browser, server, letter)
+
+    assert browser.find_element(By.CSS_SELECTOR, ".reading-age .big-number").text.strip()
+    assert "UK adults can read" in browser.find_element(By.CSS_SELECTOR, ".reading-age .who").text
+    marks = browser.find_elements(By.CSS_SELECTOR, "mark.finding")
+    assert any("hypertension" in m.text for m in marks)
+    assert browser.find_element(By.CSS_SELECTOR, "mark.finding .tag").text  # its category, in words
+    sections = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".report-section h2")]
+    if "details" in _report_sections(browser):
+        assert "Practical details checklist" in sections
+
+    serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_form_page_has_no_serious_accessibility_problems(browser, server):
+    browser.get(server)
+    serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_report_page_for_the_poor_sample(browser, server):
+    from selenium.webdriver.common.by import By
+
+    _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
+    assert browser.find_elements(By.CSS_SELECTOR, "mark.finding")
+    serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    target = os.environ.get("LITCHECK_SCREENSHOT")
+    if target:
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        browser.set_window_size(1280, min(height, 4200))
+        browser.save_screenshot(target)
+        browser.set_window_size(1280, 2000)
+
+
+def _report_sections(browser) -> set[str]:
+    import json
+    from urllib.parse import unquote
+
+    from selenium.webdriver.common.by import By
+
+    href = browser.find_element(By.CSS_SELECTOR, "a[download]").get_attribute("href")
+    data = json.loads(unquote(href.split(",", 1)[1]))["documents"][0]
+    return set(data)

@@ -1,0 +1,95 @@
+"""litcheck's upload page: a small Flask app over the library.
+
+``create_app(config=None)`` builds the app (one blueprint, views in ``views.py``). The page
+calls the library only; this package adds the web's own concerns: upload limits, content
+checks, a time limit, CSRF and security headers. Uploads stay in memory: nothing is written
+to disk and no document text goes to a log.
+
+Load it through ``litcheck.webapp`` (it works in a source checkout and an installed wheel).
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from concurrent.futures import ThreadPoolExecutor
+
+from flask import Flask, Request, render_template
+
+MB = 1024 * 1024
+
+DEFAULTS = {
+    "MAX_CONTENT_LENGTH": 10 * MB,  # the largest upload, in bytes; larger gets 413
+    "LITCHECK_TIME_LIMIT": 30.0,  # seconds for reading and checking one upload; then 422
+    "LITCHECK_MAX_UNPACKED": 50 * MB,  # the most a .docx may unpack to (zip bomb guard)
+    "LITCHECK_WORKERS": 2,  # threads that read and check uploads
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Strict",
+}
+
+
+class InMemoryRequest(Request):
+    """Keep uploaded files in memory (Werkzeug spools files over 500 KB to a temporary file)."""
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.request_class = InMemoryRequest
+    app.config.update(DEFAULTS)
+    # A fresh random key per process: the only thing it signs is the form's CSRF token.
+    app.config["SECRET_KEY"] = secrets.token_hex(32)
+    if config:
+        app.config.update(config)
+    # Pasted text is a form field: let it be as large as an upload, no larger.
+    app.config.setdefault("MAX_FORM_MEMORY_SIZE", app.config["MAX_CONTENT_LENGTH"])
+    app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
+    app.extensions["litcheck_pool"] = ThreadPoolExecutor(
+        max_workers=int(app.config["LITCHECK_WORKERS"]), thread_name_prefix="litcheck-check"
+    )
+
+    from . import security, views
+
+    app.register_blueprint(views.bp)
+    security.init_app(app)
+
+    @app.errorhandler(413)
+    def too_large(error):
+        limit = app.config["MAX_CONTENT_LENGTH"] / MB
+        return render_template("too_large.html", limit=f"{limit:g}"), 413
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return render_template("message.html", title="Page not found", message="There is no page at this address."), 404
+
+    @app.errorhandler(405)
+    def not_allowed(error):
+        return render_template("message.html", title="Page not found", message="There is no page at this address."), 405
+
+    @app.errorhandler(500)
+    def internal(error):
+        return render_template(
+            "message.html", title="Something went wrong", message="litcheck could not check this document. Please try again."
+        ), 500
+
+    return app
+
+
+def server_options(app: Flask) -> dict:
+    """waitress settings that keep request bodies in memory and refuse very large ones.
+
+    Bodies up to four times the upload limit are read (so the app can answer 413 with its
+    own page); waitress refuses anything larger. ``inbuf_overflow`` above that size stops
+    waitress spooling a body to a temporary file.
+    """
+    body = 4 * int(app.config["MAX_CONTENT_LENGTH"]) + MB
+    return {"max_request_body_size": body, "inbuf_overflow": body + 1, "ident": "litcheck"}
+
+
+def make_server(app: Flask, host: str = "127.0.0.1", port: int = 8000, **options):
+    """A waitress server for ``app`` (call ``.run()``; ``.effective_port`` when port is 0)."""
+    from waitress.server import create_server
+
+    return create_server(app, host=host, port=port, **{**server_options(app), **options})
