@@ -53,3 +53,9 @@ def test_who_can_read_bands(smog, share):
     band, got, sentence = formulas.who_can_read(smog)
     assert got == share
     assert "UK adults" in sentence
+
+
+def test_polysyllables_of_the_reference_sentence():
+    # Australian, platypus, seemingly, reptilian: four words of 3 or more syllables.
+    r = litcheck.check_text("The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.").readability
+    assert r.polysyllables == 4

@@ -30,16 +30,47 @@ def sentence_words(ctx, rule) -> Iterator[Measurement]:
         yield Measurement(s.start, s.end, n)
 
 
+def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
+    from ..readability.measure import count_sentence, sentence_grade, sentence_reason, sentence_rung
+
+    for s in ctx.sentences_in(rule.scope):
+        c = count_sentence(ctx.document, s, ctx.masks)
+        if sentence_rung(c) == rung:
+            value = c.words if rung == "long" else round(sentence_grade(c), 1)
+            yield Measurement(s.start, s.end, value, sentence_reason(c))
+
+
+def long_sentence(ctx, rule) -> Iterator[Measurement]:
+    """Words in each sentence over 20 words that is not already hard or very hard."""
+    return _sentences_on_rung(ctx, rule, "long")
+
+
+def hard_sentence(ctx, rule) -> Iterator[Measurement]:
+    """Flesch-Kincaid grade of each hard (not very hard) sentence, with its reason."""
+    return _sentences_on_rung(ctx, rule, "hard")
+
+
+def very_hard_sentence(ctx, rule) -> Iterator[Measurement]:
+    """Flesch-Kincaid grade of each very hard sentence, with its reason."""
+    return _sentences_on_rung(ctx, rule, "very_hard")
+
+
 def reading_age(ctx, rule) -> Iterator[Measurement]:
     """The document's reading age, when the text is long enough to give one firmly."""
     r = ctx.readability
     if r.reading_age is None or r.smog is None:
         return  # short texts get sentence-level findings only (see readability.measure)
+    if rule.basis_for(ctx.profile) == "flesch_kincaid":
+        fk_age = r.flesch_kincaid_grade + 5
+        yield Measurement(0, 0, fk_age, f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}; SMOG grade {r.smog:.1f}")
+        return
     yield Measurement(0, 0, r.reading_age, f"SMOG grade {r.smog:.1f}")
 
 
 #: ``metric:`` in a rule file -> the function that measures
-METRICS: dict[str, Callable] = {f.__name__: f for f in (sentence_words, reading_age)}
+METRICS: dict[str, Callable] = {
+    f.__name__: f for f in (sentence_words, reading_age, long_sentence, hard_sentence, very_hard_sentence)
+}
 
 
 class Metric(Rule):
@@ -48,6 +79,9 @@ class Metric(Rule):
         "metric": (True, (str,)),
         "max": (False, (int, float, dict)),
         "min": (False, (int, float, dict)),
+        # reading_age only: the formula the target is checked with, by profile
+        # (smog or flesch_kincaid; default smog)
+        "basis": (False, (str, dict)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "value", "limit", "detail"})
 
@@ -62,6 +96,15 @@ class Metric(Rule):
         if isinstance(limit, dict) and "default" not in limit:
             self.fail(self.direction, f"'{self.direction}' by profile needs a 'default'")
         self.limits = limit if isinstance(limit, dict) else {"default": limit}
+        basis = spec.get("basis", "smog")
+        self.bases = basis if isinstance(basis, dict) else {"default": basis}
+        self.bases.setdefault("default", "smog")
+        for value in self.bases.values():
+            if value not in ("smog", "flesch_kincaid"):
+                self.fail("basis", f"unknown basis '{value}' (known: flesch_kincaid, smog)")
+
+    def basis_for(self, profile: str | None) -> str:
+        return self.bases.get(profile or "default", self.bases["default"])
 
     def limit_for(self, profile: str | None) -> float:
         return self.limits.get(profile or "default", self.limits["default"])

@@ -67,6 +67,47 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None) -> SentenceCou
     return SentenceCounts(words, syllables, poly, long_words)
 
 
+#: The ladder for one sentence, highest rung first (one finding a sentence, never two):
+#: very hard (sentences.very_hard), hard (sentences.hard), long (sentences.long).
+#: Like Hemingway's hard and very hard, a sentence is rated by its own Flesch-Kincaid
+#: grade; only sentences of SENTENCE_MIN_WORDS or more are rated, so a short sentence
+#: with one medical word is left to the jargon rules.
+SENTENCE_HARD_GRADE = 10  #: reading age 15
+SENTENCE_VERY_HARD_GRADE = 14  #: reading age 19
+SENTENCE_MIN_WORDS = 14
+SENTENCE_LONG_WORDS = 20  #: over this, "long" (NHS: up to 20 words)
+
+
+def sentence_grade(c: SentenceCounts) -> float:
+    """Flesch-Kincaid grade of one sentence (how Hemingway rates a sentence)."""
+    return formulas.flesch_kincaid_grade(c.words, 1, c.syllables)
+
+
+def sentence_rung(c: SentenceCounts) -> str | None:
+    """"very_hard", "hard", "long" or None: the one rung of the ladder a sentence is on."""
+    if c.words >= SENTENCE_MIN_WORDS:
+        grade = sentence_grade(c)
+        if grade > SENTENCE_VERY_HARD_GRADE:
+            return "very_hard"
+        if grade > SENTENCE_HARD_GRADE:
+            return "hard"
+    if c.words > SENTENCE_LONG_WORDS:
+        return "long"
+    return None
+
+
+def sentence_reason(c: SentenceCounts) -> str:
+    """Why a sentence is hard, in the writer's terms: "31 words; 6 long words (...)"."""
+    parts = [f"{c.words} words"]
+    if c.long_words:
+        shown = ", ".join(f"'{w}'" for w in dict.fromkeys(c.long_words))
+        n = len(c.long_words)
+        parts.append(f"{n} long word{'s' if n != 1 else ''} of 3 or more syllables ({shown})")
+    else:
+        parts.append("no long words")
+    return "; ".join(parts)
+
+
 def measure(doc: Document, sentences: list[Sentence]) -> Readability:
     """Readability of the prose sentences of ``doc``."""
     masks = masked_spans(doc)

@@ -112,10 +112,22 @@ def _letters(lower: str) -> int:
 
 
 def count_syllables(word: str) -> int:
-    """Syllables in one word as it would be read aloud (at least 1 for any word)."""
+    """Syllables in one word as it would be read aloud (at least 1 for any word).
+
+    A phone or reference number is read digit by digit but is no reading difficulty, so it
+    counts as one syllable: a sentence that gives a number is not made "hard" by it.
+    """
     if not word:
         return 0
+    if is_digit_code(word):
+        return 1
     return max(sum(spoken_syllables(word)), 1)
+
+
+def is_digit_code(word: str) -> bool:
+    """A phone, hospital or reference number: 6 or more digits, or a leading 0 ("01632")."""
+    digits = re.sub(r"\D", "", word)
+    return bool(digits) and (len(digits) >= 6 or (digits[0] == "0" and len(digits) > 1 and word[0] == "0"))
 
 
 def is_polysyllable(word: str) -> bool:
