@@ -16,6 +16,7 @@ from .errors import InputError
 from .report import DocumentReport, InputProblem, Report
 from .rulebook import Ruleset, load_rules
 from . import suppressions
+from .details.profiles import apply_profile
 from .sections import build_sections
 
 DEFAULT_PROFILE = "general"
@@ -49,8 +50,8 @@ def check_document(
     (TSV: term, alternatives, ...), checked by the ``jargon.medical`` rule.
     """
     rules = rules if rules is not None else load_rules()
-    profile = profile or DEFAULT_PROFILE
     ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ())})
+    profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     findings = []
     for rule in rules:

@@ -11,6 +11,8 @@ import importlib
 
 #: (JSON key, "module:function"), in the order they appear in reports
 BUILDERS: list[tuple[str, str]] = [
+    ("profile_confidence", "litcheck.details.section:build_confidence"),
+    ("details", "litcheck.details.section:build"),
     ("east", "litcheck.east:build"),
 ]
 

@@ -11,12 +11,13 @@ from .absence import Absence
 from .abbreviation import Abbreviation
 from .existence import Existence
 from .metric import Metric
+from .required import Required
 from .passive import Passive
 from .rare_word import RareWord
 from .position import Position
 from .substitution import Substitution
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required)}
 
 __all__ = ["Context", "KINDS"]

@@ -1,0 +1,49 @@
+"""required: a practical detail the document should give (where, when, how to change it).
+
+Whether a detail is required, recommended or not applicable comes from the document's
+profile (``rules/_profiles/``). A missing required detail is a finding at the rule's
+severity; a missing recommended one is a suggestion; otherwise there is no finding.
+
+    kind: required
+    detail: duration
+    suggest: "Your appointment will take about 1 hour."
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..rulebook import Rule
+
+
+class Required(Rule):
+    kind = "required"
+    KEYS = {
+        "detail": (True, (str,)),  # a detail id from litcheck.details.DETAIL_IDS
+        "suggest": (True, (str,)),  # a sentence the writer could add
+    }
+    MESSAGE_FIELDS = frozenset({"profile", "need"})
+
+    def setup(self, spec) -> None:
+        from ..details import DETAIL_IDS
+
+        if spec["detail"] not in DETAIL_IDS:
+            self.fail("detail", f"unknown detail '{spec['detail']}' (known: {', '.join(DETAIL_IDS)})")
+        self.detail = spec["detail"]
+        self.suggest = spec["suggest"].strip()
+
+    def check(self, ctx) -> Iterator:
+        from ..details import detect
+        from ..details.detectors import applies
+        from ..details.profiles import FALLBACK, load_profiles
+
+        profiles = load_profiles()
+        profile = profiles.get(ctx.profile) or profiles[FALLBACK]
+        need = profile.need(self.detail)
+        if need == "not_applicable" or not applies(ctx, self.detail):
+            return
+        if detect(ctx)[self.detail] is not None:
+            return
+        severity = self.severity if need == "required" else "suggestion"
+        message = self.format_message(profile=profile.label, need=need)
+        yield ctx.finding(self, 0, 0, message, (self.suggest,), severity=severity)

@@ -1,0 +1,146 @@
+"""Regular expressions for the ways UK letters write dates, times, durations, places and
+phone numbers. Each is written from how real letters put things, not from one template."""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+WEEKDAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+ORD = r"(?:st|nd|rd|th)?"
+
+#: "Wednesday 31 December 2025", "31st Dec", "December 31", "31/12/2025", "Tue 21 Oct"
+DATE = re.compile(
+    rf"\b(?:{WEEKDAY},?\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?"
+    rf"|\b(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}{ORD}\b(?:,?\s+\d{{4}})?"
+    rf"|(?<![\d/.])\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?![\d/]|\.\d)"
+    rf"|\b(?:on\s+)?{WEEKDAY}\s+(?:the\s+)?\d{{1,2}}{ORD}\b"
+    rf"|\btomorrow\b"
+    rf"|\bon\s+{WEEKDAY}\b(?!\s*(?:to|-|–|and)\s)",
+    I,
+)
+
+_HOUR_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_PAST = r"(?:half|quarter|five|ten|twenty|twenty-five|twenty five)\s+(?:past|to)"
+#: "2:30pm", "14:30", "9.30am", "10am", "half past nine", "10 o'clock", "midday"
+TIME = re.compile(
+    rf"(?<![\d£$.:/])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:am|pm|a\.m\.|p\.m\.)|\s*hrs|\s*hours)?(?![\d/]|\.\d)"
+    rf"|(?<![\d£$.:/])(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    rf"|\b(?:{_PAST}\s+)?(?:{_HOUR_WORD}|\d{{1,2}})\s+o[’']?\s?clock\b"
+    rf"|\b{_PAST}\s+{_HOUR_WORD}\b"
+    rf"|\b(?:at\s+)(?:midday|noon)\b",
+    I,
+)
+#: a time that is one end of a range or of opening hours ("8am to 6pm", "from 7am")
+TIME_BEFORE_EXCLUDE = re.compile(r"(?:\b(?:from|until|till|between|after|before|and|to|open|opens|closes)\s+|[-–]\s*)$", I)
+TIME_AFTER_EXCLUDE = re.compile(r"^\s*(?:[-–]|to\b|until\b|and\b)\s*\d", I)
+
+_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|a|an|a few|a couple of|1½|one and a half|half an?)"
+#: "about 1 hour", "no longer than 30 minutes", "2 to 3 hours", "most of the day", "overnight"
+DURATION_AMOUNT = re.compile(
+    rf"\b(?:{_NUM})(?:\s*(?:to|-|–|or)\s*{_NUM})?\s*(?:minutes?|mins?|hours?|hrs?)\b"
+    rf"|\bhalf an hour\b|\ban hour and a half\b",
+    I,
+)
+DURATION_PHRASE = re.compile(
+    r"\b(?:most of|all|the whole|the rest of|half)\s+(?:the\s+|a\s+)?(?:day|morning|afternoon)\b"
+    r"|\b(?:go|going|be)\s+home\s+(?:on\s+)?the\s+same\s+day\b|\bsame[- ]day\b|\bdischarged\s+the\s+same\s+day\b"
+    r"|\bovernight\b|\bstay(?:ing)?\s+(?:for\s+)?(?:one|two|three|\d+|a|the)\s+nights?\b|\b(?:one|two|\d+)\s+nights?\b"
+    r"|\ball day\b|\bhalf a day\b",
+    I,
+)
+#: words after an amount of time that make it something other than how long the visit takes
+DURATION_AFTER_EXCLUDE = re.compile(r"^\s*(?:early|earlier|before|after|beforehand|away|walk|on foot|by (?:bus|car|train)|drive|of parking|free|later|from|each way|ago)\b", I)
+DURATION_BEFORE_EXCLUDE = re.compile(r"\b(?:first|every|within|for the first|at least|past|last)\s+$", I)
+DURATION_SENTENCE_EXCLUDE = re.compile(r"\b(?:eat|drink|food|fast(?:ing)?|park(?:ing)?|bus(?:es)?|trains?|walk|arrive|late|early|open|wait(?:ing)? list|reply|respond|within)\b", I)
+
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+_PLACE_NOUN = r"(?:Hospital|Infirmary|Clinic|Centre|Center|Unit|Department|Building|Wing|Surgery|Practice|Suite|Outpatients|Pavilion|Hub|Ward|Health Centre|Medical Centre|Pharmacy|House|Block|Hall)"
+LOCATION = re.compile(
+    rf"\b(?:Ward|Level|Floor|Clinic|Room|Zone|Suite|Bay|Gate|Entrance|Block|Building|Unit|Area|Wing|Outpatients)\s+(?:[A-Z]{{1,2}}|\d{{1,3}}[A-Z]?)\b"
+    rf"|\b(?:ground|first|second|third|fourth|fifth|lower ground|top|1st|2nd|3rd|4th)\s+floor\b"
+    rf"|(?:\b[A-Z][\w'’&-]+\s+){{1,5}}{_PLACE_NOUN}\b(?!\s*:)"
+    rf"|\b(?:main|north|south|east|west|front|side)\s+entrance\b"
+    rf"|\b(?:outpatients?|x-ray|radiology|endoscopy|maternity|children's|dental|day surgery|day case)\s+(?:department|unit|clinic|reception|suite|centre)\b",
+)
+LOCATION_LABEL = re.compile(r"^\s*(?:place|where|location|venue|address|clinic|ward|hospital|site|department|unit|appointment\s+(?:at|location|venue))\s*:\s*\S", I)
+LOCATION_EXCLUDE = re.compile(
+    r"\b(?:will\s+(?:be\s+told|tell\s+you|let\s+you\s+know|send\s+you)|let\s+you\s+know\s+(?:which|where)|any\s+of\s+our|your\s+nearest|near(?:est)?\s+to\s+you|of\s+your\s+choice|choose|referred\s+(?:you\s+)?to|re:|copy\s+to)\b",
+    I,
+)
+
+#: UK phone numbers: 0300 555 0142, 01632 960123, (0191) 496 0000, +44 191 496 0000, 07700 900123
+PHONE = re.compile(r"(?<![\d+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+PHONE_TRANSPORT = re.compile(r"\b(?:transport|ambulance|PTS|taxi|travel)\b", I)
+PHONE_FOR_APPOINTMENT = re.compile(r"\b(?:change|cancel|rearrange|re-arrange|move|rebook|re-book|book|confirm)\w*\s+(?:your|the|this|an?)\s+(?:appointment|visit|scan|test)|\bquestions?\b|\bqueries\b|\bworried\b", I)
+PHONE_NOT_CONTACT = re.compile(r"\b(?:fax|NHS\s+(?:no|number))\b", I)
+
+PARKING = re.compile(
+    r"\bcar\s*parks?\b|\bcar\s*parking\b|\bpay\s*(?:and|&)\s*display\b|\bblue\s+badge\b|\bdisabled\s+(?:parking|spaces|bays)\b"
+    r"|\bparking\b|\bpark\s+(?:in|at|on|for|near|outside)\b|\bmulti-?stor(?:ey|y)\b|\bparking\s+permits?\b",
+    I,
+)
+#: a car park named only as a landmark on the way ("go through the car park to the entrance")
+PARKING_DIRECTION = re.compile(r"\b(?:through|across|past|via|behind|beside|opposite|next to|from|along|round|around|facing)\s+(?:the\s+)?(?:\w+\s+)?car\s*park\b", I)
+
+TRANSPORT = re.compile(
+    r"\bbus(?:es)?\b|\bbus\s+(?:routes?|stops?|station)\b|\b(?:train|railway|rail|tram|metro|underground)\s*(?:stations?|stops?|services?|lines?)?\b"
+    r"|\btrains?\b|\btrams?\b|\bMetro\b|\bpark\s*(?:and|&)\s*ride\b|\b(?:hospital|patient|non-emergency)\s+transport\b|\bpublic\s+transport\b"
+    r"|\bcommunity\s+transport\b|\bTraveline\b|\bshuttle\b|\bhopper\b",
+    I,
+)
+
+BRING = re.compile(r"\b(?:bring|take|have)\s+(?:\w+\s+){0,3}?with\s+you\b|\bbring(?:ing)?\b|\bremember\s+(?:to\s+bring|your)\b", I)
+PERSON = r"(?:someone|somebody|a\s+friend|friends?|a\s+relative|relatives?|(?:a|your)\s+(?:family\s+member|carer|partner|husband|wife|parent|supporter|support worker|advocate|relative|friend)|family|carers?|partner|children|child|kids|baby|babies|an?\s+adult|another\s+(?:adult|person)|a\s+person|brothers?|sisters?|siblings?|grandparents?|parents?)"
+COMPANION = re.compile(
+    rf"\bbring\s+(?:\w+\s+){{0,2}}?{PERSON}\b"
+    rf"|\b{PERSON}\s+(?:\w+\s+){{0,3}}?(?:can|may|is\s+welcome\s+to|are\s+welcome\s+to|could)\s+(?:also\s+)?(?:come|stay|be\s+with|join|go\s+in)\b"
+    rf"|\b{PERSON}\s+(?:are|is)\s+welcome\b"
+    rf"|\b(?:come|stay)\s+with\s+you\b"
+    rf"|\b(?:have|bring)\s+(?:\w+\s+){{0,2}}?{PERSON}(?:\s+or\s+{PERSON})?\s+with\s+you\b",
+    I,
+)
+COMPANION_EXCLUDE = re.compile(
+    r"\b(?:do\s+not|don't|cannot|can't|must\s+not|not\s+able\s+to|unable\s+to|no)\s+(?:\w+\s+){0,2}?(?:bring|come|children|child)\b"
+    r"|\b(?:collect|pick\s+you\s+up|take\s+you\s+home|drive\s+you|stay\s+with\s+you\s+(?:for|overnight|that\s+night|after)|refer\s+you|must\s+(?:come|stay)|needs?\s+to\s+(?:come|stay))\b",
+    I,
+)
+
+INTERPRETER = re.compile(r"\binterpret(?:er|ers|ing)\b|\bBritish\s+Sign\s+Language\b|\bBSL\b|\bsign\s+language\b|\btranslators?\b|\blanguage\s+line\b", I)
+
+ACCESSIBILITY = re.compile(
+    r"\bwheelchairs?\b|\bstep[- ]free\b|\blevel\s+access\b|\bramps?\b|\blifts?\s+(?:to|are|is|available)\b|\b(?:hearing|induction)\s+loops?\b"
+    r"|\blearning\s+disabilit(?:y|ies)\b|\breasonable\s+adjustments?\b|\bquiet\s+(?:room|space|area|place)\b|\b(?:more|extra)\s+time\b"
+    r"|\baccessible\s+(?:toilets?|entrance|parking|rooms?)\b|\bautis(?:m|tic)\b|\bdementia\b|\bmobility\b|\bdisabled\s+(?:access|toilets?)\b"
+    r"|\b(?:any|extra|other)\s+(?:support|help)\s+(?:needs?|you\s+need)\b|\baccess\s+needs\b|\bcommunication\s+needs\b|\bsensory\b|\bhelp\s+(?:getting|moving)\s+around\b",
+    I,
+)
+
+PREPARATION = re.compile(
+    r"\b(?:do\s+not|don't|please\s+do\s+not|you\s+can|you\s+may|keep|carry\s+on|continue|stop|you\s+should|you\s+must|only|please)\s+(?:\w+\s+){0,3}?(?:eat(?:ing)?|drink(?:ing)?|tak(?:e|ing)|smok(?:e|ing)|wear(?:ing)?|shav(?:e|ing)|use|using)\b"
+    r"|\bnil\s+by\s+mouth\b|\bfast(?:ing)?\b(?!\s+track)|\bempty\s+stomach\b|\bfull\s+bladder\b|\blaxatives?\b|\bbowel\s+prep(?:aration)?\b|\bclear\s+fluids\b|\blow[- ]fibre\b"
+    r"|\b(?:wear|loose|comfortable)\s+(?:\w+\s+){0,2}?(?:clothes|clothing|sleeves|shoes|top)\b|\bremove\s+(?:\w+\s+){0,2}?(?:jewellery|make-?up|nail\s+varnish|piercings)\b"
+    r"|\bantihistamines?\b|\b(?:stop|pause)\s+(?:taking|using)\b|\b(?:eat|drink)\s+(?:and\s+drink\s+)?(?:as\s+normal|normally)\b|\blast\s+(?:meal|drink)\b|\bno\s+food\b",
+    I,
+)
+PREPARATION_EXCLUDE = re.compile(r"\b(?:caf[eé]|restaurant|shop|vending|canteen|take\s+(?:place|about|up\s+to|around)|take\s+you|keep\s+(?:very\s+)?still|take\s+(?:a\s+)?(?:seat|photo))\b", I)
+
+FORMATS = re.compile(
+    r"\blarge\s+print\b|\beasy\s*read\b|\bbraille\b|\baudio\b|\b(?:other|another|different|your\s+own)\s+languages?\b|\b(?:other|another|different|alternative|accessible)\s+formats?\b"
+    r"|\btranslat(?:ed|ion)\b|\bin\s+your\s+(?:own\s+)?language\b|\bBSL\s+video\b",
+    I,
+)
+FORMATS_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b", I)
+
+ONLINE_ACTION = re.compile(
+    r"\b(?:online|website|web\s+site|portal|NHS\s+App|our\s+app|the\s+app|QR\s+code|scan\s+the\s+code|www\.|https?://|\w+\.(?:example|nhs\.uk|org|com|co\.uk)/|text\s+link|the\s+link|log\s+in)",
+    I,
+)
+ONLINE_VERB = re.compile(r"\b(?:book|confirm|fill|complete|register|choose|answer|tell\s+us|cancel|change|reply|scan|visit|go\s+to|use|do\s+this|submit|select|pick|click|sign\s+up|refer)\w*", I)
+OFFLINE_ROUTE = re.compile(
+    r"\bpaper\s+(?:copy|form|version|questionnaire)\b|\bby\s+post\b|\bpost\s+it\b|\bsend\s+you\s+a\s+(?:paper|copy|form)\b|\b(?:call|phone|ring|telephone)\s+(?:us|the|our|this|free)\b"
+    r"|\bif\s+you\s+(?:cannot|can't|do\s+not|don't|would\s+rather\s+not|prefer\s+not\s+to)\s+(?:use|go|get|have)\s+(?:online|the\s+internet|a\s+smartphone|a\s+computer)\b",
+    I,
+)

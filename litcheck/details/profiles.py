@@ -1,0 +1,203 @@
+"""Document profiles: which practical details a kind of document must, should or need not
+give, and how to recognise that kind of document. Profiles are data, one YAML file each
+under ``rules/_profiles/`` (``appointment_letter.yml`` is the profile ``appointment_letter``),
+so a service can add its own.
+
+    label: appointment letter
+    description: ...
+    required: [location, date, time, contact]       # missing: a finding at the rule's severity
+    recommended: [duration, parking, ...]             # missing: a suggestion
+    detect:                                           # weights add up; the best profile wins
+      - {pattern: "regular expression", weight: 3}    # found anywhere (case-insensitive, multiline)
+      - {detail: date, weight: 2}                     # the detail is present (absent: not)
+      - {max_chars: 480, weight: 6}                   # or min_chars: the text's length
+      - {max_sentence_words: 8, weight: 5}            # mean words per prose sentence
+    A negative weight counts against the profile ("Dear ..." is not a text message).
+
+Details a profile lists in neither ``required`` nor ``recommended`` are not applicable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import RuleError
+from .detectors import DETAIL_IDS
+
+FALLBACK = "general"
+#: a profile must score at least this much to be chosen over the fallback
+MIN_SCORE = 5
+#: below this many characters there is too little text to tell what kind of document it is
+MIN_CHARS = 100
+_KEYS = {"label", "description", "required", "recommended", "detect"}
+_SIGNAL_KEYS = {"pattern", "detail", "absent", "max_chars", "min_chars", "max_sentence_words"}
+
+
+@dataclass(frozen=True)
+class Signal:
+    kind: str  #: pattern, detail, max_chars, min_chars or max_sentence_words
+    value: object
+    weight: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str
+    description: str
+    required: tuple[str, ...]
+    recommended: tuple[str, ...]
+    signals: tuple[Signal, ...]
+
+    def need(self, detail: str) -> str:
+        """``required``, ``recommended`` or ``not_applicable``."""
+        if detail in self.required:
+            return "required"
+        if detail in self.recommended:
+            return "recommended"
+        return "not_applicable"
+
+
+@dataclass(frozen=True)
+class Detection:
+    profile: str
+    confidence: float  #: 0 to 1: how clearly this profile beat the others (1.0 when given)
+    source: str  #: "detected" or "given"
+    scores: dict  #: profile name -> score, for the curious
+
+
+def profiles_dir() -> Path:
+    from ..data import data_dir
+
+    return data_dir("rules") / "_profiles"
+
+
+@lru_cache(maxsize=4)
+def load_profiles(folder: Path | None = None) -> dict[str, Profile]:
+    from ..rulebook import read_yaml
+
+    folder = folder or profiles_dir()
+    out = {}
+    for path in sorted(folder.glob("*.yml")):
+        out[path.stem] = _parse(path, read_yaml(path))
+    if FALLBACK not in out:
+        raise RuleError(f"{folder}: the '{FALLBACK}' profile is missing")
+    return out
+
+
+def profile_names() -> list[str]:
+    return sorted(load_profiles())
+
+
+def _parse(path: Path, spec) -> Profile:
+    def fail(problem: str, key: str | None = None):
+        line = getattr(spec, "lines", {}).get(key) if key else None
+        raise RuleError(f"{path}{':' + str(line) if line else ''}: {problem}")
+
+    if not isinstance(spec, dict):
+        fail("a profile file is a YAML mapping")
+    for key in spec:
+        if key not in _KEYS:
+            fail(f"unknown key '{key}' in the profile (known: {', '.join(sorted(_KEYS))})", key)
+    lists = {}
+    for key in ("required", "recommended"):
+        items = spec.get(key, [])
+        if not isinstance(items, list):
+            fail(f"'{key}' must be a list of detail ids", key)
+        unknown = [i for i in items if i not in DETAIL_IDS]
+        if unknown:
+            fail(f"'{key}' names unknown details {unknown} (known: {', '.join(DETAIL_IDS)})", key)
+        lists[key] = tuple(items)
+    both = set(lists["required"]) & set(lists["recommended"])
+    if both:
+        fail(f"{sorted(both)} are both required and recommended", "recommended")
+    signals = []
+    for item in spec.get("detect", []) or []:
+        if not isinstance(item, dict) or "weight" not in item or len(set(item) & _SIGNAL_KEYS) != 1 or set(item) - _SIGNAL_KEYS - {"weight"}:
+            fail(f"each detect entry is {{one of {', '.join(sorted(_SIGNAL_KEYS))}, weight}}", "detect")
+        kind = next(k for k in item if k in _SIGNAL_KEYS)
+        value = item[kind]
+        if kind == "pattern":
+            try:
+                value = re.compile(value, re.IGNORECASE | re.MULTILINE)
+            except re.error as exc:
+                fail(f"a detect pattern is not a valid regular expression: {exc}", "detect")
+        elif kind in ("detail", "absent") and value not in DETAIL_IDS:
+            fail(f"detect names unknown detail '{value}'", "detect")
+        signals.append(Signal(kind, value, float(item["weight"])))
+    return Profile(path.stem, str(spec.get("label", path.stem.replace("_", " "))), str(spec.get("description", "")), lists["required"], lists["recommended"], tuple(signals))
+
+
+def _mean_sentence_words(ctx) -> float | None:
+    prose = ctx.sentences_in(("prose",))
+    if len(prose) < 5:
+        return None
+    text = ctx.document.text
+    return sum(len(text[s.start : s.end].split()) for s in prose) / len(prose)
+
+
+def score(ctx, profile: Profile) -> float:
+    from .detectors import detect
+
+    text = ctx.document.text
+    total = 0.0
+    for sig in profile.signals:
+        if sig.kind == "pattern":
+            hit = sig.value.search(text) is not None
+        elif sig.kind == "detail":
+            hit = detect(ctx)[sig.value] is not None
+        elif sig.kind == "absent":
+            hit = detect(ctx)[sig.value] is None
+        elif sig.kind == "max_chars":
+            hit = len(text.strip()) <= sig.value
+        elif sig.kind == "min_chars":
+            hit = len(text.strip()) >= sig.value
+        else:
+            mean = _mean_sentence_words(ctx)
+            hit = mean is not None and mean <= sig.value
+        total += sig.weight if hit else 0.0
+    return total
+
+
+def detect_profile(ctx) -> Detection:
+    """The profile whose signals score highest, with how clearly it won.
+
+    Confidence is the winner's share of the two best scores (0.5 is a tie, 1.0 a clear
+    win). When no profile reaches MIN_SCORE, or the text is shorter than MIN_CHARS (a
+    sentence or two: too little to tell), the document is ``general``, and the confidence
+    says how far the best candidate fell short.
+    """
+    profiles = load_profiles()
+    if len(ctx.document.text.strip()) < MIN_CHARS:
+        return Detection(FALLBACK, 1.0, "detected", {})
+    scores = {name: score(ctx, p) for name, p in profiles.items() if name != FALLBACK}
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or ranked[0][1] < MIN_SCORE:
+        best = ranked[0][1] if ranked else 0.0
+        return Detection(FALLBACK, round(1 - best / MIN_SCORE, 2), "detected", scores)
+    (name, best), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    return Detection(name, round(best / (best + second), 2), "detected", scores)
+
+
+def apply_profile(ctx, given: str | None) -> str:
+    """Set ``ctx.profile``: the profile given, or the one the text fits best.
+
+    Records ``profile_confidence`` and ``profile_source`` in ``ctx.options`` for the report.
+    An unknown profile name is a ConfigError (exit 2 on the command line).
+    """
+    from ..errors import ConfigError
+
+    known = load_profiles()
+    if given is not None:
+        if given not in known:
+            raise ConfigError(f"unknown profile '{given}' (known profiles: {', '.join(sorted(known))})")
+        ctx.profile = given
+        ctx.options.update(profile_source="given", profile_confidence=None)
+        return given
+    found = detect_profile(ctx)
+    ctx.profile = found.profile
+    ctx.options.update(profile_source="detected", profile_confidence=found.confidence)
+    return found.profile

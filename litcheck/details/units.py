@@ -1,0 +1,72 @@
+"""Units: the pieces of a document the detail detectors read, with the heading above each.
+
+A unit is a sentence from ``ctx.sentences``, except that a short title line glued to the top
+of a paragraph ("Parking" then "There is a car park...") is peeled off as a heading of its
+own. Headings are never evidence of a detail (a "Parking" heading with nothing under it
+says nothing about parking); they only give the units under them their ``section``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TITLE_LINE = re.compile(r"^[A-Za-z][A-Za-z '&/-]{0,60}[A-Za-z?:]$")
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int  #: 0-based offset in Document.text
+    end: int
+    text: str
+    kind: str  #: the sentence kind (prose, address, label, heading...)
+    block: int  #: index of its block in Document.blocks
+    section: str  #: the text of the nearest heading above it ("" when none)
+    after_salutation: bool  #: below "Dear ..." (or the document has no salutation)
+
+
+def _is_title_line(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 6 and bool(_TITLE_LINE.match(line.strip()))
+
+
+def units(ctx) -> list[Unit]:
+    cached = ctx.__dict__.get("_detail_units")
+    if cached is not None:
+        return cached
+    doc = ctx.document
+    text = doc.text
+    sentences = ctx.sentences
+    has_salutation = any(s.kind == "salutation" for s in sentences)
+    out: list[Unit] = []
+    section = ""
+    seen_salutation = not has_salutation
+    for s in sentences:
+        start, end, kind = s.start, s.end, s.kind
+        if kind == "salutation":
+            seen_salutation = True
+        if kind == "heading":
+            section = text[start:end].strip()
+            out.append(Unit(start, end, text[start:end], "heading", s.block, section, seen_salutation))
+            continue
+        # a short title line on top of a paragraph is a heading
+        nl = text.find("\n", start, end)
+        if nl != -1 and _is_title_line(text[start:nl]):
+            section = text[start:nl].strip()
+            out.append(Unit(start, nl, text[start:nl], "heading", s.block, section, seen_salutation))
+            start = nl + 1
+            while start < end and text[start].isspace():
+                start += 1
+        elif kind == "prose" and "\n" not in text[start:end] and _is_title_line(text[start:end]) and _block_is_one_line(doc, s.block):
+            # a one-line paragraph that reads as a title ("What to bring")
+            section = text[start:end].strip()
+            out.append(Unit(start, end, text[start:end], "heading", s.block, section, seen_salutation))
+            continue
+        out.append(Unit(start, end, text[start:end], kind, s.block, section, seen_salutation))
+    ctx.__dict__["_detail_units"] = out
+    return out
+
+
+def _block_is_one_line(doc, index: int) -> bool:
+    block = doc.blocks[index]
+    return block.kind == "paragraph" and "\n" not in doc.text[block.start : block.end].strip()
