@@ -94,9 +94,9 @@ class _Reader:
         scanned = []
         text_pages = 0
         for number, page in enumerate(self.pdf.pages, start=1):
-            lines, tables, height = self._page(page)
+            lines, tables, height, images = self._page(page)
             if not lines and not tables:
-                if page.images or page.objects.get("image"):
+                if images:
                     scanned.append(number)
             else:
                 text_pages += 1
@@ -115,18 +115,31 @@ class _Reader:
     # -- one page: words, lines and tables ------------------------------------------------
 
     def _page(self, page):
-        chars = page.chars
-        if not chars:
-            return [], [], page.height
+        """(lines, tables, height, has images) for one page.
+
+        The fast device reads the characters; only a page that draws lines or rectangles
+        (where a table may be) is handed to pdfplumber, whose table finder needs them.
+        """
+        from pdfplumber.utils import extract_words
+
+        from .pdf_chars import page_chars
+
+        device = page_chars(self.pdf, page)
+        if not device.paths:
+            if not device.chars:
+                return [], [], page.height, device.images
+            words = extract_words(device.chars, x_tolerance=2, y_tolerance=2, extra_attrs=["size", "fontname"])
+            return _lines(words), [], page.height, device.images
+        if not page.chars:
+            return [], [], page.height, bool(page.images)
         tables: list[_Table] = []
-        if page.objects.get("line") or page.objects.get("rect"):
-            for t in page.find_tables():
-                x0, top, x1, bottom = t.bbox
-                tables.append(_Table(x0, x1, top, bottom, t.extract()))
+        for t in page.find_tables():
+            x0, top, x1, bottom = t.bbox
+            tables.append(_Table(x0, x1, top, bottom, t.extract()))
         words = page.extract_words(x_tolerance=2, y_tolerance=2, extra_attrs=["size", "fontname"])
         if tables:
             words = [w for w in words if not any(_inside(w, t) for t in tables)]
-        return _lines(words), tables, page.height
+        return _lines(words), tables, page.height, bool(page.images)
 
     # -- emitting blocks ------------------------------------------------------------------
 
