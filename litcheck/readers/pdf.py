@@ -125,7 +125,7 @@ class _Reader:
         from .pdf_chars import page_chars
 
         device = page_chars(self.pdf, page)
-        if not device.paths:
+        if device.paths < 3:  # a table needs ruled edges; one background box is not one
             if not device.chars:
                 return [], [], page.height, device.images
             words = extract_words(device.chars, x_tolerance=2, y_tolerance=2, extra_attrs=["size", "fontname"])

@@ -17,11 +17,11 @@ class CharDevice(PDFTextDevice):
         super().__init__(rsrcmgr)
         self.height = height
         self.chars: list[dict] = []
-        self.paths = False
+        self.paths = 0  # lines, rectangles and curves drawn
         self.images = False
 
     def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
-        self.paths = True
+        self.paths += 1
 
     def render_image(self, name, stream) -> None:
         self.images = True
