@@ -44,6 +44,14 @@ class Context:
     def sentences_in(self, scope) -> list:
         return [s for s in self.sentences if s.kind in scope]
 
+    def token_spans(self, scope):
+        """(sentence, spaCy span of its tokens) for each sentence whose kind is in ``scope``."""
+        doc = self.tokens
+        for sentence in self.sentences_in(scope):
+            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if span is not None:
+                yield sentence, span
+
     def is_masked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a placeholder, URL or e-mail address."""
         return any(s < end and start < e for s, e in self.masks)

@@ -86,10 +86,7 @@ class Passive(Rule):
     def check(self, ctx) -> Iterator:
         doc = ctx.tokens
         text = ctx.document.text
-        for sentence in ctx.sentences_in(self.scope):
-            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is None:
-                continue
+        for _sentence, span in ctx.token_spans(self.scope):
             for found in find_passives(doc, span.start, span.end):
                 aux_i, part_i, actor = found
                 start = doc[aux_i].idx

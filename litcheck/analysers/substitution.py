@@ -116,10 +116,7 @@ class Substitution(Rule):
         accepted = accepted_words(ctx)
         doc = ctx.tokens
         text = ctx.document.text
-        for sentence in ctx.sentences_in(self.scope):
-            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            if span is None:
-                continue
+        for sentence, span in ctx.token_spans(self.scope):
             sentence_text = text[sentence.start : sentence.end]
             i, stop = span.start, span.end
             while i < stop:
