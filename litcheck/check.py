@@ -19,9 +19,6 @@ from . import suppressions
 from .details.profiles import apply_profile
 from .sections import build_sections
 
-DEFAULT_PROFILE = "general"
-
-
 def _selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
     def matches(prefix: str) -> bool:
         return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
@@ -53,10 +50,10 @@ def check_document(
     ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ())})
     profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
+    ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r.id, select, ignore)]
     findings = []
-    for rule in rules:
-        if rule.applies_to(profile) and _selected(rule.id, select, ignore):
-            findings.extend(rule.check(ctx))
+    for rule in ctx.rules_run:
+        findings.extend(rule.check(ctx))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = suppressions.apply(document, findings, report_unused=report_unused_ignores)
     sections = build_sections(ctx, findings)

@@ -100,8 +100,6 @@ class EastSummary:
 
 
 def build(ctx, findings) -> EastSummary:
-    from .rulebook import load_rules
-
     categories = {name: Category(name) for name in EAST_CATEGORIES}
     for f in findings:
         if f.east in categories:
@@ -109,9 +107,9 @@ def build(ctx, findings) -> EastSummary:
     from .analysers.patterns import applies
 
     fired = {f.rule for f in findings}
-    for rule in load_rules():
+    for rule in ctx.rules_run:  # only checks that ran can be praised
         phrase = GOOD_WHEN_SILENT.get(rule.id)
-        if not phrase or rule.east not in categories or rule.id in fired or not rule.applies_to(ctx.profile):
+        if not phrase or rule.east not in categories or rule.id in fired:
             continue
         if hasattr(rule, "when") and not applies(ctx, rule):
             continue  # a whole-document check that does not apply here (a leaflet, a text message)

@@ -60,3 +60,13 @@ def test_text_report_shows_the_east_summary(capsys):
     main(["check", str(SAMPLES / "poor_appointment_letter.txt")])
     out = capsys.readouterr().out
     assert "EAST summary" in out and "Change first: line 29 'Failure to attend' (tone.threat)" in out
+
+
+def test_a_check_switched_off_is_not_praised():
+    import litcheck
+
+    text = "Dear Mr Khan\n\nYour appointment is on Monday 3 March at 10am. We look forward to seeing you.\n"
+    on = litcheck.check_text(text, profile="appointment_letter").sections["east"].to_dict()
+    off = litcheck.check_text(text, profile="appointment_letter", ignore=["social"]).sections["east"].to_dict()
+    assert on["social"]["good"], "the social checks found nothing, so they are praised"
+    assert off["social"]["good"] == []

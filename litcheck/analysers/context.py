@@ -15,6 +15,8 @@ class Context:
         self.document = document
         self.profile = profile
         self.options = options or {}
+        #: the rules check_document runs on this document (selected, and for its profile)
+        self.rules_run: list = []
 
     @cached_property
     def sentences(self):
