@@ -135,7 +135,10 @@ class Substitution(Rule):
                 if actual.lower() in accepted or entry.term.lower() in accepted:
                     continue
                 before = doc[i - n - 1].lower_ if i - n - 1 >= span.start else ""
-                alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+                if actual.lower() == entry.term.lower():  # the listed form: its alternatives fit as they are
+                    alts = [_match_case(a, actual) for a in entry.alternatives]
+                else:
+                    alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
                 yield self._finding(ctx, start, end, actual, alts)
 
     def _finding(self, ctx, start: int, end: int, actual: str, alts: list[str]):

@@ -1,0 +1,57 @@
+"""The word lists are data others will edit by hand: keep them well formed."""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from litcheck import wordlists
+
+ROOT = Path(__file__).resolve().parent.parent / "wordlists"
+TERM_LISTS = ["medical.tsv", "wordy.tsv", "inclusive.tsv"]
+ABBREVIATION_LISTS = ["abbreviations.tsv", "abbreviations_allowed.tsv"]
+SOURCES = {"nhs-atoz", "nhs-abbreviations", "govuk-avoid", "govuk-inclusive", "plainlanguage", "retext-simplify", "cdc", "litcheck"}
+
+
+def rows(name):
+    lines = [l for l in (ROOT / name).read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@pytest.mark.parametrize("name", TERM_LISTS + ABBREVIATION_LISTS)
+def test_every_row_has_the_header_columns_a_known_source_and_alternatives(name):
+    header, *body = rows(name)
+    assert body
+    for row in body:
+        assert len(row) <= len(header), row
+        record = dict(zip(header, row))
+        assert record[header[1]].strip(), f"no alternative for {row[0]!r}"
+        assert set(record["source"].split(",")) <= SOURCES, row
+        assert "[" not in record[header[1]], f"a context note left in the alternatives of {row[0]!r}"
+
+
+@pytest.mark.parametrize("name", TERM_LISTS)
+def test_skip_when_patterns_compile_and_are_not_leftovers(name):
+    for row in rows(name)[1:]:
+        pattern = row[3] if len(row) > 3 else ""
+        if pattern:
+            assert not pattern.startswith(";"), f"{row[0]!r}: skip_when {pattern!r} looks like a conversion leftover"
+            re.compile(pattern)
+
+
+@pytest.mark.parametrize("name", TERM_LISTS)
+def test_no_term_is_listed_twice(name):
+    terms = [row[0].lower() for row in rows(name)[1:]]
+    assert len(terms) == len(set(terms))
+
+
+def test_sizes_meet_the_curation_targets():
+    assert len(wordlists.load(ROOT / "medical.tsv")) >= 400
+    assert len(wordlists.load(ROOT / "wordy.tsv")) >= 250
+    assert len(wordlists.load(ROOT / "abbreviations.tsv")) >= 80
+
+
+def test_licences_and_sources_are_recorded():
+    assert (ROOT / "SOURCES.md").is_file()
+    assert {p.name for p in (ROOT / "LICENSES").iterdir()} >= {"OGL-3.0.txt", "MIT-retext-simplify.txt"}
