@@ -70,11 +70,18 @@ def server():
     from litcheck.webapp import create_app, make_server
 
     srv = make_server(create_app(), "127.0.0.1", 0, threads=2)
-    thread = threading.Thread(target=srv.run, daemon=True)
+    stop = threading.Event()
+
+    def serve():  # waitress's loop in short turns, so it can stop before its socket closes
+        while not stop.is_set():
+            srv.asyncore.loop(timeout=0.1, count=1, map=srv._map)
+
+    thread = threading.Thread(target=serve, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.effective_port}/"
-    srv.close()
+    stop.set()
     thread.join(5)
+    srv.close()
 
 
 @pytest.fixture(scope="module")
