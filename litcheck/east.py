@@ -39,6 +39,10 @@ GOOD_WHEN_SILENT = {
     "sentences.long": "no long sentences",
 }
 
+#: rules that report the same thing more strongly: a rule is not "silent" when these fired
+#: (a sentence gets one finding on the sentences ladder: long < hard < very_hard)
+STRONGER = {"sentences.long": ("sentences.hard", "sentences.very_hard")}
+
 
 @dataclass
 class Category:
@@ -109,7 +113,8 @@ def build(ctx, findings) -> EastSummary:
     fired = {f.rule for f in findings}
     for rule in ctx.rules_run:  # only checks that ran can be praised
         phrase = GOOD_WHEN_SILENT.get(rule.id)
-        if not phrase or rule.east not in categories or rule.id in fired:
+        silenced_by = (rule.id, *STRONGER.get(rule.id, ()))
+        if not phrase or rule.east not in categories or fired.intersection(silenced_by):
             continue
         if hasattr(rule, "when") and not applies(ctx, rule):
             continue  # a whole-document check that does not apply here (a leaflet, a text message)

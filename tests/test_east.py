@@ -70,3 +70,12 @@ def test_a_check_switched_off_is_not_praised():
     off = litcheck.check_text(text, profile="appointment_letter", ignore=["social"]).sections["east"].to_dict()
     assert on["social"]["good"], "the social checks found nothing, so they are praised"
     assert off["social"]["good"] == []
+
+
+def test_hard_sentences_are_not_praised_as_short():
+    import litcheck
+
+    long = ("In order to facilitate a comprehensive assessment of your cardiovascular condition, it is "
+            "anticipated that you will undergo an echocardiogram and electrocardiography investigations.")
+    east = litcheck.check_text(long, profile="general").sections["east"].to_dict()
+    assert "no long sentences" not in east["easy"]["good"]
