@@ -33,6 +33,15 @@ class Placeholder:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A reviewer's comment the reader found on a span of the text (a Word comment)."""
+
+    start: int  #: 0-based offset of the first commented character in Document.text
+    end: int  #: 0-based offset one past the last (start == end: anchored to no text)
+    text: str  #: what the comment says
+
+
+@dataclass(frozen=True)
 class Block:
     """One structural piece of a document."""
 
@@ -57,6 +66,8 @@ class Document:
     placeholders: tuple[Placeholder, ...] = ()
     #: things the reader wants the user to know (a page with no text layer, say)
     notices: tuple[str, ...] = ()
+    #: comments on the text, from formats that carry them (Word); suppressions read these
+    comments: tuple[Comment, ...] = ()
 
     @classmethod
     def build(cls, text: str, blocks, *, path=None, format="txt", notices=()) -> "Document":

@@ -3,6 +3,7 @@
     <!-- litcheck: ignore jargon.medical, tone -->     Markdown and HTML
     {# litcheck: ignore jargon #}                       Jinja and Nunjucks templates
     <!-- litcheck: ignore-file sentences.long -->       the whole file
+    a Word comment saying "litcheck: ignore jargon"     Word (.docx): the commented text
 
 ``ignore`` silences the named rules (id prefixes, as in --select) on the lines of the
 comment and on the next block: the next non-blank line and the lines after it up to a blank
@@ -12,6 +13,8 @@ With ``report_unused``, a suppression that silenced nothing is itself reported
 
 The comments are found in the raw file: for text and Markdown that is Document.text; for
 other formats the file is read again and a finding is placed by its block's source line.
+Word comments come from the reader (``Document.comments``): ``ignore`` there covers the
+findings that overlap the commented text, ``ignore-file`` the whole file.
 """
 
 from __future__ import annotations
@@ -41,10 +44,16 @@ class Suppression:
     start: int  #: offset of the comment in the raw text
     end: int
     used: set = field(default_factory=set)
+    #: (start, end) in Document.text for a reader's comment (Word): covers what overlaps it
+    span: tuple[int, int] | None = None
 
-    def covers(self, rule: str, line: int) -> str | None:
-        if self.kind == "ignore" and not (self.first <= line <= self.last):
-            return None
+    def covers(self, rule: str, line: int, start: int = 0, end: int = 0) -> str | None:
+        if self.kind == "ignore":
+            if self.span is not None:
+                if not (start < self.span[1] and max(end, start + 1) > self.span[0]):
+                    return None
+            elif not (self.first <= line <= self.last):
+                return None
         return next((p for p in self.rules if rule == p or rule.startswith(p.rstrip(".") + ".")), None)
 
 
@@ -86,6 +95,26 @@ def parse(raw: str) -> list[Suppression]:
     return out
 
 
+def _directives(text: str):
+    """(kind, rules) for each ``litcheck: ignore[-file] RULE, ...`` in a comment's text."""
+    for d in _DIRECTIVE.finditer(text):
+        rules = tuple(r for r in re.split(r"[,\s]+", d.group(2).strip()) if r and r not in ("-", "--"))
+        if rules:
+            yield d.group(1), rules
+
+
+def from_comments(document) -> list[Suppression]:
+    """Suppressions in the comments a reader found on the text (Word comments)."""
+    out = []
+    for c in getattr(document, "comments", ()) or ():
+        if "litcheck:" not in c.text:
+            continue
+        line, column = document.line_column(c.start)
+        for kind, rules in _directives(c.text):
+            out.append(Suppression(kind, rules, line, line, line, column, c.start, c.end, span=(c.start, c.end)))
+    return out
+
+
 def raw_text(document) -> str | None:
     if document.format in _RAW_TEXT_FORMATS or not document.path:
         return document.text
@@ -101,9 +130,8 @@ def raw_text(document) -> str | None:
 def apply(document, findings: list[Finding], *, report_unused: bool = False) -> list[Finding]:
     """Findings not silenced by suppression comments (plus unused-suppression findings)."""
     raw = raw_text(document)
-    if not raw or "litcheck:" not in raw:
-        return findings
-    sups = parse(raw)
+    sups = parse(raw) if raw and "litcheck:" in raw else []
+    sups += from_comments(document)
     if not sups:
         return findings
     in_text = document.format in _RAW_TEXT_FORMATS
@@ -112,7 +140,7 @@ def apply(document, findings: list[Finding], *, report_unused: bool = False) -> 
         line = f.line if in_text else int(f.location.get("line") or f.line)
         hit = False
         for s in sups:
-            prefix = s.covers(f.rule, line)
+            prefix = s.covers(f.rule, line, f.start, f.end)
             if prefix:
                 s.used.add(prefix)
                 hit = True
@@ -121,7 +149,21 @@ def apply(document, findings: list[Finding], *, report_unused: bool = False) -> 
     if report_unused:
         for s in sups:
             unused = [r for r in s.rules if r not in s.used]
-            if unused:
+            if unused and s.span is not None:  # a Word comment: point at the commented text
+                block = document.block_at(s.start)
+                kept.append(Finding(
+                    rule=UNUSED_RULE,
+                    severity="warning",
+                    east=None,
+                    message=f"This comment's 'litcheck: {s.kind}' silences nothing for {', '.join(unused)}: remove it or name the rule it is for.",
+                    text=document.text[s.start : s.end],
+                    start=s.start,
+                    end=s.end,
+                    line=s.line,
+                    column=s.column,
+                    location=dict(block.location) if block else {},
+                ))
+            elif unused:
                 text = raw[s.start : s.end]
                 kept.append(Finding(
                     rule=UNUSED_RULE,

@@ -11,6 +11,11 @@ Locations: ``{"paragraph": n}`` (the n-th paragraph of the body, counting empty 
 Word's navigation does), ``{"table": t, "row": r, "cell": c}``, ``{"section": s}`` for
 headers and footers, and ``{"paragraph": n, "textbox": k}`` for the k-th text box
 anchored in paragraph n.
+
+Comments: each Word comment anchored by ``w:commentRangeStart``/``w:commentRangeEnd`` becomes
+a ``Comment`` on the Document, with its range in Document offsets and its text from
+word/comments.xml (suppressions read ``litcheck: ignore`` there). While a paragraph is read,
+each range mark is a private-use character in its text, removed again once the text is tidied.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ import re
 import zipfile
 from dataclasses import replace
 
+from ..document import Comment
 from ..errors import InputError
-from .assemble import Assembler
+from .assemble import Assembler, tidy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -33,6 +39,12 @@ MAX_RATIO = 100
 
 _MERGEFIELD = re.compile(r'^\s*MERGEFIELD\s+(?:"([^"]+)"|(\S+))', re.I)
 _HEADING_NAME = re.compile(r"^heading\s*(\d)$", re.I)
+
+#: comment range marks stand in the paragraph text as these characters (supplementary
+#: private use area A) until the text is tidied; text of that range is dropped from the file
+_MARK0, _MARK_LAST = 0xF0000, 0xFFFFD
+_MARKS = re.compile("[\U000F0000-\U000FFFFD]")
+_COMMENT_RANGE = frozenset({W + "commentRangeStart", W + "commentRangeEnd"})
 
 # Elements whose content is not the text of the run they sit in.
 _SKIP = frozenset(
@@ -157,11 +169,12 @@ class _Field:
 class _Text:
     """The text of one paragraph, with fields and content controls resolved."""
 
-    def __init__(self, merge_names: set[str]) -> None:
+    def __init__(self, merge_names: set[str], mark=None) -> None:
         self.parts: list[str] = []
         self.fields: list[_Field] = []
         self.textboxes: list = []
         self.merge_names = merge_names
+        self.mark = mark  #: element -> the character that marks a comment range start/end
 
     def _hidden(self) -> bool:
         return any((not f.result) or f.merge for f in self.fields)
@@ -185,7 +198,10 @@ class _Text:
             return
         if tag == W + "t":
             if el.text:
-                self._emit(el.text)
+                self._emit(_MARKS.sub("", el.text))
+        elif tag in _COMMENT_RANGE:
+            if self.mark is not None:
+                self.parts.append(self.mark(el))
         elif tag == W + "instrText":
             if self.fields and not self.fields[-1].result:
                 self.fields[-1].instr.append(el.text or "")
@@ -251,6 +267,59 @@ class _Reader:
         self.paragraph = 0
         self.table = 0
         self._seen_parts: set[tuple[str, str]] = set()
+        #: comment ranges: mark number -> ("start"|"end", comment id); comment id -> offsets
+        self._marks: list[tuple[str, str]] = []
+        self._starts: dict[str, int] = {}
+        self._ends: dict[str, int] = {}
+        self._pending: list[str] = []  # marks between blocks, placed at the next block's start
+        self._last_end = 0
+
+    def _mark(self, el) -> str:
+        n = len(self._marks)
+        if _MARK0 + n > _MARK_LAST:
+            return ""
+        kind = "start" if el.tag == W + "commentRangeStart" else "end"
+        self._marks.append((kind, el.get(W + "id") or ""))
+        return chr(_MARK0 + n)
+
+    def _place(self, n: int, offset: int) -> None:
+        kind, cid = self._marks[n]
+        target = self._starts if kind == "start" else self._ends
+        target.setdefault(cid, offset)
+
+    def _add(self, kind: str, text: str, location, level: int = 0) -> None:
+        """Add a block, placing the comment range marks in its text at Document offsets."""
+        if self._pending:
+            text = "".join(self._pending) + text
+            self._pending = []
+        if not _MARKS.search(text):
+            block = self.out.add(kind, text, location, level)
+            if block is not None:
+                self._last_end = block.end
+            return
+        clean, marks = _unmark(tidy(text))
+        block = self.out.add(kind, clean, location, level)
+        if block is None:  # no text: starts go to the next block, ends stay at the last
+            for n in marks:
+                if self._marks[n][0] == "start":
+                    self._pending.append(chr(_MARK0 + n))
+                else:
+                    self._place(n, self._last_end)
+            return
+        self._last_end = block.end
+        for n, local in marks.items():
+            self._place(n, block.start + min(local, block.end - block.start))
+
+    def _comments(self, text_length: int) -> tuple[Comment, ...]:
+        texts = _comment_texts(self.document)
+        out = []
+        for cid, start in self._starts.items():
+            if cid not in texts:
+                continue
+            end = self._ends.get(cid, text_length)
+            out.append(Comment(min(start, end), max(start, end), texts[cid]))
+        out.sort(key=lambda c: (c.start, c.end))
+        return tuple(out)
 
     def read(self):
         body = self.document.element.body
@@ -263,6 +332,8 @@ class _Reader:
         if not len(self.out):
             raise InputError(self.path, "has no text to check")
         doc = self.out.document(self.path, "docx")
+        if self._marks:
+            doc.comments = self._comments(len(doc.text))
         if self.merge_names:
             doc.placeholders = tuple(
                 replace(p, syntax="mergefield") if p.syntax == "guillemet" and p.name in self.merge_names else p
@@ -273,7 +344,7 @@ class _Reader:
     # -- text of a paragraph --------------------------------------------------------------
 
     def _para_text(self, p) -> tuple[str, list]:
-        t = _Text(self.merge_names)
+        t = _Text(self.merge_names, self._mark)
         for child in p:
             t.visit(child)
         return "".join(t.parts), t.textboxes
@@ -310,7 +381,7 @@ class _Reader:
                 n = self.paragraph
                 text, boxes = self._para_text(child)
                 kind, level = self._para_kind(child)
-                self.out.add(kind, text, {"paragraph": n}, level)
+                self._add(kind, text, {"paragraph": n}, level)
                 self._textboxes(boxes, {"paragraph": n})
             elif tag == W + "tbl":
                 self.table += 1
@@ -326,6 +397,12 @@ class _Reader:
                 choice = child.find(MC + "Choice")
                 if choice is not None:
                     self._body(choice)
+            elif tag in _COMMENT_RANGE:  # a comment spanning paragraphs
+                mark = self._mark(child)
+                if mark and tag == W + "commentRangeEnd":
+                    self._place(ord(mark) - _MARK0, self._last_end)
+                elif mark:
+                    self._pending.append(mark)
 
     def _textboxes(self, boxes, location) -> None:
         for k, box in enumerate(boxes, start=1):
@@ -335,7 +412,7 @@ class _Reader:
                     continue
                 text, inner = self._para_text(p)
                 kind, level = self._para_kind(p)
-                self.out.add(kind, text, {**location, "textbox": k}, level)
+                self._add(kind, text, {**location, "textbox": k}, level)
                 self._textboxes(inner, location)
 
     def _rows(self, tbl):
@@ -362,7 +439,7 @@ class _Reader:
             for c, tc in enumerate(self._cells(tr), start=1):
                 lines: list[str] = []
                 self._cell_lines(tc, lines, boxes)
-                self.out.add("table_cell", "\n".join(lines), {"table": t, "row": r, "cell": c})
+                self._add("table_cell", "\n".join(lines), {"table": t, "row": r, "cell": c})
         return boxes
 
     def _cell_lines(self, container, lines: list[str], boxes: list) -> None:
@@ -381,6 +458,8 @@ class _Reader:
                     self._cell_lines(content, lines, boxes)
             elif child.tag in (W + "customXml",):
                 self._cell_lines(child, lines, boxes)
+            elif child.tag in _COMMENT_RANGE:
+                lines.append(self._mark(child))
 
     # -- headers and footers --------------------------------------------------------------
 
@@ -416,7 +495,7 @@ class _Reader:
             if key in self._seen_parts:  # the same words in the first-page and default header
                 continue
             self._seen_parts.add(key)
-            self.out.add(kind, text, location)
+            self._add(kind, text, location)
 
 
 def _nearest(el, tag):
@@ -424,3 +503,54 @@ def _nearest(el, tag):
     while parent is not None and parent.tag != tag:
         parent = parent.getparent()
     return parent
+
+
+def _unmark(text: str) -> tuple[str, dict[int, int]]:
+    """Tidied text without its range marks, and where each mark stood (mark number -> offset).
+
+    Removing a mark can leave two spaces, or a space at a line's end, or an empty line: those
+    are removed too, so the text is what ``tidy`` makes of the same text without marks.
+    """
+    out: list[str] = []
+    marks: dict[int, int] = {}
+    for ch in text:
+        code = ord(ch)
+        if _MARK0 <= code <= _MARK_LAST:
+            marks[code - _MARK0] = len(out)
+        elif ch == " " and (not out or out[-1] in " \n"):
+            continue
+        elif ch == "\n":
+            while out and out[-1] == " ":
+                out.pop()
+            if out and out[-1] != "\n":
+                out.append(ch)
+        else:
+            out.append(ch)
+    while out and out[-1] in " \n":
+        out.pop()
+    clean = "".join(out)
+    return clean, {n: min(pos, len(clean)) for n, pos in marks.items()}
+
+
+def _comment_texts(document) -> dict[str, str]:
+    """Comment id -> its text (paragraphs joined by newlines), from word/comments.xml."""
+    try:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        parts = [rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.COMMENTS and not rel.is_external]
+    except Exception:
+        return {}
+    texts: dict[str, str] = {}
+    for part in parts:
+        root = getattr(part, "element", None)
+        if root is None:
+            try:
+                from lxml import etree
+
+                root = etree.fromstring(part.blob)
+            except Exception:
+                continue
+        for comment in root.iter(W + "comment"):
+            paras = ["".join(t.text or "" for t in p.iter(W + "t")) for p in comment.iter(W + "p")]
+            texts[comment.get(W + "id") or ""] = "\n".join(paras)
+    return texts
