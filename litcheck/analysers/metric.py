@@ -82,6 +82,8 @@ class Metric(Rule):
         # reading_age only: the formula the target is checked with, by profile
         # (smog or flesch_kincaid; default smog)
         "basis": (False, (str, dict)),
+        # "split": each finding proposes the sentence as two (litcheck/split.py)
+        "suggest": (False, (str,)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "value", "limit", "detail"})
 
@@ -99,6 +101,9 @@ class Metric(Rule):
         basis = spec.get("basis", "smog")
         self.bases = basis if isinstance(basis, dict) else {"default": basis}
         self.bases.setdefault("default", "smog")
+        self.suggest = spec.get("suggest")
+        if self.suggest not in (None, "split"):
+            self.fail("suggest", f"unknown suggest '{self.suggest}' (known: split)")
         for value in self.bases.values():
             if value not in ("smog", "flesch_kincaid"):
                 self.fail("basis", f"unknown basis '{value}' (known: flesch_kincaid, smog)")
@@ -117,4 +122,12 @@ class Metric(Rule):
                 text = ctx.document.text[m.start : m.end]
                 value = round(m.value, 1) if isinstance(m.value, float) else m.value
                 msg = self.format_message(actual=text, value=value, limit=limit, detail=m.detail)
-                yield ctx.finding(self, m.start, m.end, msg)
+                yield ctx.finding(self, m.start, m.end, msg, self._suggestions(text))
+
+    def _suggestions(self, text: str) -> tuple[str, ...]:
+        if self.suggest == "split":
+            from ..split import propose_split
+
+            split = propose_split(text)
+            return (split,) if split else ()
+        return ()

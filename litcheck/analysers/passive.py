@@ -8,7 +8,8 @@ experienced"), and perfects with *have* ("We have sent a copy").
 
 When the actor is named ("by your GP"), the finding suggests the active sentence:
 "You have been referred to the heart clinic by your GP" -> "Your GP has referred you to the
-heart clinic".
+heart clinic". When it is not, the suggestion is the same sentence with the gap marked
+for a person to fill: "You have been referred" -> "[Who?] has referred you".
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ _NOT_ACTORS = frozenset(
     midnight noon monday tuesday wednesday thursday friday saturday sunday""".split()
 )
 _OBJECT_PRONOUNS = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "you": "you", "it": "it"}
+_DETERMINERS = frozenset("a an the this that these those your our their his her my its some any each every all".split())
+#: the actor's place in the active sentence, when the passive one does not name it
+GAP = "[Who?]"
 _CLAUSE_START = frozenset("and but or so if when because that which who where while as once until although".split())
 
 
@@ -101,7 +105,9 @@ class Passive(Rule):
                     msg = self.message_active.format_map({"actual": actual, "actor": actor_text, "active": active})
                     yield ctx.finding(self, start, end, msg, [active])
                 else:
-                    yield ctx.finding(self, start, end, self.format_message(actual=actual, actor="", active=""))
+                    gap = active_form(doc, span.start, span.end, aux_i, part_i, None)
+                    msg = self.format_message(actual=actual, actor="", active=gap or "")
+                    yield ctx.finding(self, start, end, msg, [gap] if gap else [])
 
 
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
@@ -165,8 +171,10 @@ def _boundary(doc, k: int) -> bool:
     return tok.text not in "-'’" or bool(tok.whitespace_) or (k > 0 and bool(doc[k - 1].whitespace_))
 
 
-def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int]) -> str | None:
-    """The clause rewritten in the active voice, or None when it is not simple enough."""
+def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int] | None) -> str | None:
+    """The clause rewritten in the active voice, or None when it is not simple enough.
+
+    With no actor (None), the actor's place is marked GAP for a person to fill."""
     import lemminflect
 
     # the subject: from the start of the clause to the first auxiliary
@@ -176,12 +184,18 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
     subject = [t.text for t in doc[subj_start:first]]
     if not subject or len(subject) > 6:
         return None
+    if actor is None and (
+        [w.lower() for w in subject] in (["it"], ["there"])
+        or any(w.lower() in _BY_STOP or w.lower() in _ADVERBS or any(c.isdigit() for c in w) for w in subject)
+        or (len(subject) > 2 and subject[0].lower() not in _DETERMINERS)
+    ):
+        return None  # "it is expected that", "after a polyp is removed": no plain template
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]
     verb = participle_lemma(doc[part].lower_)
     if verb is None:
         return None
-    actor_words = [t.text for t in doc[actor[0] : actor[1]]]
+    actor_words = [t.text for t in doc[actor[0] : actor[1]]] if actor else [GAP]
     plural = len(actor_words) > 1 and (actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
 
     def form(tag: str) -> str:
@@ -207,16 +221,16 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
     # particles stay with the verb ("looked at your X-ray")
     k = part + 1
     particles = []
-    if k < actor[0] - 1 and doc[k].lower_ in _PARTICLES:
+    if k < (actor[0] - 1 if actor else s_stop) and doc[k].lower_ in _PARTICLES:
         particles.append(doc[k].text)
         k += 1
-    middle = ["".join(t.text_with_ws for t in doc[k : actor[0] - 1]).strip()] if k < actor[0] - 1 else []
+    middle = ["".join(t.text_with_ws for t in doc[k : actor[0] - 1]).strip()] if actor and k < actor[0] - 1 else []
     obj = ["".join(t.text_with_ws for t in doc[subj_start:first]).strip()]
     if obj[0].lower() in _OBJECT_PRONOUNS:
         obj = [_OBJECT_PRONOUNS[obj[0].lower()]]
     elif obj[0] not in ("I",) and not (len(obj[0]) > 1 and obj[0].isupper()):
         obj[0] = obj[0][:1].lower() + obj[0][1:]
-    actor_out = ["".join(t.text_with_ws for t in doc[actor[0] : actor[1]]).strip()]
+    actor_out = ["".join(t.text_with_ws for t in doc[actor[0] : actor[1]]).strip()] if actor else [GAP]
     if actor_out[0][:1].islower():
         actor_out[0] = actor_out[0][:1].upper() + actor_out[0][1:]
     before = [t.text_with_ws for t in doc[s_start:subj_start]]
@@ -225,7 +239,7 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
         actor_out[0] = actor_out[0][:1].lower() + actor_out[0][1:] if actor_words[0][:1].islower() else actor_out[0]
     words = actor_out + head + particles + obj + middle
     sentence = prefix + " ".join(words)
-    tail = "".join(t.text_with_ws for t in doc[actor[1] : s_stop]).rstrip()
+    tail = "".join(t.text_with_ws for t in doc[actor[1] if actor else k : s_stop]).rstrip()
     if tail and not tail[:1] in ".,;:!?":
         sentence += " "
     sentence += tail
