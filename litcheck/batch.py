@@ -3,6 +3,10 @@
 ``run(paths, settings) -> Report``. Each file gets its options from the nearest config file
 (or ``--config``), with command-line settings winning; files are checked in worker processes
 when there are enough of them (``--jobs``), and the report keeps the order of the file walk.
+
+In parallel, the parent only walks the folders and collects reports: each worker finds a
+file's config and options itself (that lookup is a few percent of the work), loads the rules
+and the language model once when it starts, and takes files in chunks.
 """
 
 from __future__ import annotations
@@ -76,6 +80,9 @@ def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -
         options["accepted_words"] = list(cfg.get("accepted_words"))
     if cfg.get("extra_terms") and _accepts("extra_terms"):
         options["extra_terms"] = [cfg.resolve_path(p) for p in cfg.get("extra_terms")]
+    # the service's own document profiles, beside litcheck's
+    if cfg.get("profiles_dir") and _accepts("profile_dirs"):
+        options["profile_dirs"] = [cfg.resolve_path(cfg.get("profiles_dir"))]
     return options
 
 
@@ -112,40 +119,61 @@ def check_one(job):
     return doc
 
 
-def _warm_up() -> None:
-    """Load the rules and the language model once per worker process."""
+#: the run's Settings in a worker process (set by _warm_up)
+_settings: Settings | None = None
+
+
+def check_path(path: str, settings: Settings | None = None):
+    """Check one file of the walk with its config: a DocumentReport, an InputProblem, or None if excluded."""
+    settings = settings or _settings or Settings()
+    cfg = config_for(path, settings)
+    if cfg.is_excluded(path):
+        return None
+    return check_one((path, options_for(path, settings, cfg), dict(cfg.get("severity", {}))))
+
+
+def _warm_up(settings: Settings | None = None) -> None:
+    """Once per worker process: keep the settings, load the rules and the language model."""
+    global _settings
     from .nlp import english
     from .rulebook import load_rules
 
+    _settings = settings
     load_rules()
     english()
 
 
-def _results(jobs, workers: int):
+def _chunksize(files: int, workers: int) -> int:
+    """Files per hand-out: few round trips, yet a last chunk short enough to keep both busy."""
+    return max(1, min(32, files // (workers * 8)))
+
+
+def _results(files: list[str], settings: Settings, workers: int):
     if workers <= 1:
-        yield from map(check_one, jobs)
+        yield from (check_path(f, settings) for f in files)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    chunk = max(1, min(16, len(jobs) // (workers * 8)))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-        yield from pool.map(check_one, jobs, chunksize=chunk)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(settings,)) as pool:
+        yield from pool.map(check_path, files, chunksize=_chunksize(len(files), workers))
 
 
 def run(paths, settings: Settings) -> Report:
-    jobs = plan(paths, settings)
+    files = [str(p) for p in iter_files(paths)]
     wanted = settings.jobs or os.cpu_count() or 1
-    workers = max(1, min(wanted, len(jobs) // MIN_FILES_PER_WORKER))
+    workers = max(1, min(wanted, len(files) // MIN_FILES_PER_WORKER))
     show = settings.progress
     if show is None:
-        show = len(jobs) >= PROGRESS_FROM and sys.stderr.isatty()
-    results = _results(jobs, workers)
+        show = len(files) >= PROGRESS_FROM and sys.stderr.isatty()
+    results = _results(files, settings, workers)
     if show:
         from tqdm import tqdm
 
-        results = tqdm(results, total=len(jobs), file=sys.stderr, unit="file", desc="litcheck", leave=False)
+        results = tqdm(results, total=len(files), file=sys.stderr, unit="file", desc="litcheck", leave=False)
     report = Report()
     for result in results:
+        if result is None:  # excluded by its config
+            continue
         if isinstance(result, InputProblem):
             report.errors.append(result)
         else:

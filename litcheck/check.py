@@ -39,15 +39,18 @@ def check_document(
     ignore: Sequence[str] | None = None,
     accepted_words: Sequence[str] | None = None,
     extra_terms: Sequence[str | os.PathLike] | None = None,
+    profile_dirs: Sequence[str | os.PathLike] | None = None,
 ) -> DocumentReport:
     """Run every selected rule over a Document.
 
     ``accepted_words``: an organisation's own words never flagged as jargon, abbreviations or
     rare words (local place names, drug names). ``extra_terms``: paths of its own term lists
-    (TSV: term, alternatives, ...), checked by the ``jargon.medical`` rule.
+    (TSV: term, alternatives, ...), checked by the ``jargon.medical`` rule. ``profile_dirs``:
+    folders of the service's own document profiles (YAML, as ``rules/_profiles/``), known
+    beside litcheck's for ``profile`` and for detection.
     """
     rules = rules if rules is not None else load_rules()
-    ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ())})
+    ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ()), "profile_dirs": tuple(str(d) for d in profile_dirs or ())})
     profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r.id, select, ignore)]

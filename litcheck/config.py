@@ -46,6 +46,7 @@ KEYS: dict[str, tuple[str, Any]] = {
     "baseline": ("a file path", lambda v: isinstance(v, str)),
     "accepted_words": _STR_LIST,
     "extra_terms": _STR_LIST,
+    "profiles_dir": ("a folder path", lambda v: isinstance(v, str)),
 }
 
 

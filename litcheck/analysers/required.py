@@ -35,9 +35,9 @@ class Required(Rule):
     def check(self, ctx) -> Iterator:
         from ..details import detect
         from ..details.detectors import applies
-        from ..details.profiles import FALLBACK, load_profiles
+        from ..details.profiles import FALLBACK, profiles_for
 
-        profiles = load_profiles()
+        profiles = profiles_for(ctx)
         profile = profiles.get(ctx.profile) or profiles[FALLBACK]
         need = profile.need(self.detail)
         if need == "not_applicable" or not applies(ctx, self.detail):

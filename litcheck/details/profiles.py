@@ -14,7 +14,15 @@ so a service can add its own.
       - {max_sentence_words: 8, weight: 5}            # mean words per prose sentence
     A negative weight counts against the profile ("Dear ..." is not a text message).
 
-Details a profile lists in neither ``required`` nor ``recommended`` are not applicable.
+A profile is only a candidate when at least one of its positive ``pattern`` signals is found:
+the text has to say something that kind of document says. Length, sentence length and
+details present or absent only add weight to a candidate (a short paragraph is not a text
+message because it is short). Details a profile lists in neither ``required`` nor
+``recommended`` are not applicable.
+
+A service adds its own profiles with ``profile_dirs`` (library) or ``profiles_dir`` (config
+file): folders of files in the same format, read after litcheck's; a file with the name of
+one of litcheck's profiles replaces it.
 """
 
 from __future__ import annotations
@@ -30,6 +38,8 @@ from .detectors import DETAIL_IDS
 FALLBACK = "general"
 #: a profile must score at least this much to be chosen over the fallback
 MIN_SCORE = 5
+#: a score this high (or higher) is full evidence; confidence scales with the score below it
+FULL_EVIDENCE = 10
 #: below this many characters there is too little text to tell what kind of document it is
 MIN_CHARS = 100
 _KEYS = {"label", "description", "required", "recommended", "detect"}
@@ -64,7 +74,7 @@ class Profile:
 @dataclass(frozen=True)
 class Detection:
     profile: str
-    confidence: float  #: 0 to 1: how clearly this profile beat the others (1.0 when given)
+    confidence: float  #: 0 to 1: how much evidence, and how clearly this profile beat the others
     source: str  #: "detected" or "given"
     scores: dict  #: profile name -> score, for the curious
 
@@ -75,21 +85,36 @@ def profiles_dir() -> Path:
     return data_dir("rules") / "_profiles"
 
 
-@lru_cache(maxsize=4)
-def load_profiles(folder: Path | None = None) -> dict[str, Profile]:
+def load_profiles(dirs=()) -> dict[str, Profile]:
+    """litcheck's profiles, then those in each folder of ``dirs`` (a later file with the same
+    name replaces an earlier one). A folder that does not exist is a ConfigError."""
+    return _load(tuple(Path(d).resolve() for d in dirs or ()))
+
+
+@lru_cache(maxsize=16)
+def _load(dirs: tuple[Path, ...]) -> dict[str, Profile]:
+    from ..errors import ConfigError
     from ..rulebook import read_yaml
 
-    folder = folder or profiles_dir()
     out = {}
-    for path in sorted(folder.glob("*.yml")):
-        out[path.stem] = _parse(path, read_yaml(path))
+    for folder in (profiles_dir(), *dirs):
+        if not folder.is_dir():
+            raise ConfigError(f"{folder}: profiles folder not found")
+        for path in sorted(folder.glob("*.yml")):
+            out[path.stem] = _parse(path, read_yaml(path))
     if FALLBACK not in out:
-        raise RuleError(f"{folder}: the '{FALLBACK}' profile is missing")
+        raise RuleError(f"{profiles_dir()}: the '{FALLBACK}' profile is missing")
     return out
 
 
-def profile_names() -> list[str]:
-    return sorted(load_profiles())
+def profile_names(dirs=()) -> list[str]:
+    return sorted(load_profiles(dirs))
+
+
+def profiles_for(ctx) -> dict[str, Profile]:
+    """The profiles this check knows: litcheck's and the service's (Context option
+    ``profile_dirs``)."""
+    return load_profiles(ctx.options.get("profile_dirs") or ())
 
 
 def _parse(path: Path, spec) -> Profile:
@@ -140,13 +165,19 @@ def _mean_sentence_words(ctx) -> float | None:
 
 
 def score(ctx, profile: Profile) -> float:
+    return evidence(ctx, profile)[0]
+
+
+def evidence(ctx, profile: Profile) -> tuple[float, bool]:
+    """(the profile's score, whether one of its positive patterns was found)."""
     from .detectors import detect
 
     text = ctx.document.text
-    total = 0.0
+    total, specific = 0.0, False
     for sig in profile.signals:
         if sig.kind == "pattern":
             hit = sig.value.search(text) is not None
+            specific = specific or (hit and sig.weight > 0)
         elif sig.kind == "detail":
             hit = detect(ctx)[sig.value] is not None
         elif sig.kind == "absent":
@@ -159,27 +190,34 @@ def score(ctx, profile: Profile) -> float:
             mean = _mean_sentence_words(ctx)
             hit = mean is not None and mean <= sig.value
         total += sig.weight if hit else 0.0
-    return total
+    return total, specific
 
 
-def detect_profile(ctx) -> Detection:
-    """The profile whose signals score highest, with how clearly it won.
+def detect_profile(ctx, profiles: dict[str, Profile] | None = None) -> Detection:
+    """The profile the text fits best, with a confidence that reflects how much evidence
+    there is and how clearly it beat the others.
 
-    Confidence is the winner's share of the two best scores (0.5 is a tie, 1.0 a clear
-    win). When no profile reaches MIN_SCORE, or the text is shorter than MIN_CHARS (a
+    Candidates are the profiles with at least one of their own patterns in the text. The
+    best candidate wins if it scores MIN_SCORE or more; its confidence is its share of the
+    two best scores (a tie halves it) times the strength of its evidence (its score over
+    FULL_EVIDENCE, at most 1). Otherwise, or when the text is shorter than MIN_CHARS (a
     sentence or two: too little to tell), the document is ``general``, and the confidence
-    says how far the best candidate fell short.
+    says how far the best candidate fell short of MIN_SCORE.
     """
-    profiles = load_profiles()
+    profiles = profiles if profiles is not None else profiles_for(ctx)
     if len(ctx.document.text.strip()) < MIN_CHARS:
         return Detection(FALLBACK, 1.0, "detected", {})
-    scores = {name: score(ctx, p) for name, p in profiles.items() if name != FALLBACK}
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    if not ranked or ranked[0][1] < MIN_SCORE:
-        best = ranked[0][1] if ranked else 0.0
-        return Detection(FALLBACK, round(1 - best / MIN_SCORE, 2), "detected", scores)
-    (name, best), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
-    return Detection(name, round(best / (best + second), 2), "detected", scores)
+    found = {name: evidence(ctx, p) for name, p in profiles.items() if name != FALLBACK}
+    scores = {name: total for name, (total, _) in found.items()}
+    candidates = sorted(((total, name) for name, (total, specific) in found.items() if specific), key=lambda c: (-c[0], c[1]))
+    if not candidates or candidates[0][0] < MIN_SCORE:
+        best = candidates[0][0] if candidates else 0.0
+        return Detection(FALLBACK, round(1 - max(best, 0.0) / MIN_SCORE, 2), "detected", scores)
+    best, name = candidates[0]
+    second = max([0.0] + [total for other, total in scores.items() if other != name])
+    share = best / (best + second)
+    strength = min(1.0, best / FULL_EVIDENCE)
+    return Detection(name, round(share * strength, 2), "detected", scores)
 
 
 def apply_profile(ctx, given: str | None) -> str:
@@ -190,14 +228,14 @@ def apply_profile(ctx, given: str | None) -> str:
     """
     from ..errors import ConfigError
 
-    known = load_profiles()
+    known = profiles_for(ctx)
     if given is not None:
         if given not in known:
             raise ConfigError(f"unknown profile '{given}' (known profiles: {', '.join(sorted(known))})")
         ctx.profile = given
         ctx.options.update(profile_source="given", profile_confidence=None)
         return given
-    found = detect_profile(ctx)
+    found = detect_profile(ctx, known)
     ctx.profile = found.profile
     ctx.options.update(profile_source="detected", profile_confidence=found.confidence)
     return found.profile

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .detectors import DETAIL_IDS, applies, detect
-from .profiles import load_profiles
+from .profiles import FALLBACK, profiles_for
 
 #: what each detail is, in the checklist's words
 LABELS = {
@@ -28,7 +28,8 @@ _EVIDENCE_CHARS = 160
 class DetailsSection:
     def __init__(self, ctx) -> None:
         self.document = ctx.document
-        self.profile = load_profiles().get(ctx.profile) or load_profiles()["general"]
+        profiles = profiles_for(ctx)
+        self.profile = profiles.get(ctx.profile) or profiles[FALLBACK]
         self.profile_name = ctx.profile
         self.confidence = ctx.options.get("profile_confidence")
         self.source = ctx.options.get("profile_source", "given")
