@@ -67,14 +67,35 @@ class Revision:
     left: list[Left] = field(default_factory=list)
     revised: DocumentReport | None = None  #: the revised text checked again
 
+    def summary(self) -> dict:
+        """Before and after figures, what changed and what was left, ready for JSON."""
+
+        def age(report):
+            return None if report is None or report.readability.reading_age is None else round(report.readability.reading_age, 1)
+
+        return {
+            "reading_age": {"before": age(self.original), "after": age(self.revised)},
+            "findings": {"before": len(self.original.findings), "after": None if self.revised is None else len(self.revised.findings)},
+            "changed": [
+                {"rule": c.finding.rule, "before": c.before, "after": c.replacement, "line": c.finding.line, "column": c.finding.column, "location": dict(c.finding.location)}
+                for c in self.changes
+            ],
+            "not_changed": [
+                {"rule": i.finding.rule, "text": i.finding.text, "reason": i.reason, "suggestions": list(i.finding.suggestions), "line": i.finding.line, "column": i.finding.column, "location": dict(i.finding.location)}
+                for i in self.left
+            ],
+        }
+
 
 def output_path(path: Path) -> Path:
     """letter.txt -> letter.litcheck.txt (beside the input)."""
     return path.with_name(f"{path.stem}.litcheck{path.suffix}")
 
 
-def revise(report: DocumentReport, rules=None) -> Revision:
-    """Apply the safe replacements to a checked document and check the result again."""
+def revise(report: DocumentReport, rules=None, *, recheck: bool = True) -> Revision:
+    """Apply the safe replacements to a checked document and check the result again.
+
+    ``recheck=False`` leaves ``revised`` unset (a Word copy is checked once it is written)."""
     from .check import check_text
     from .rulebook import load_rules
 
@@ -104,7 +125,8 @@ def revise(report: DocumentReport, rules=None) -> Revision:
         taken_until = f.end
     revised = _apply(text, changes)
     result = Revision(report, revised, changes, left)
-    result.revised = check_text(revised, format=doc.format if doc.format in TEXT_FORMATS else "txt", path=doc.path, profile=report.profile, rules=rules)
+    if recheck:
+        result.revised = check_text(revised, format=doc.format if doc.format in TEXT_FORMATS else "txt", path=doc.path, profile=report.profile, rules=rules)
     return result
 
 
@@ -120,19 +142,30 @@ def _sentences_to_rewrite(report) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _apply(text: str, changes: list[Change]) -> str:
-    out, pos = [], 0
-    for c in sorted(changes, key=lambda c: c.finding.start):
+def _edit_groups(text: str, changes: list[Change]) -> list[list[tuple[int, int, str]]]:
+    """Per change (in the order given), its edits (start, end, new) in ``text``."""
+    groups = []
+    ends = sorted(c.finding.end for c in changes)
+    for c in changes:
         s, e = c.finding.start, c.finding.end
-        before = text[pos:s]
+        pos = max((x for x in ends if x <= s), default=0)
+        edits = []
         # "an assessment" -> "a check": the article follows the new word
-        article = re.search(r"\b(an?|An?)(\s+)$", before)
+        article = re.search(r"\b(an?|An?)(\s+)$", text[pos:s])
         if article:
             wanted = "an" if c.replacement[:1].lower() in "aeiou" else "a"
             if article.group(1).lower() != wanted:
                 wanted = wanted.capitalize() if article.group(1)[0].isupper() else wanted
-                before = before[: article.start(1)] + wanted + article.group(2)
-        out += [before, c.replacement]
+                edits.append((pos + article.start(1), pos + article.end(1), wanted))
+        edits.append((s, e, c.replacement))
+        groups.append(edits)
+    return groups
+
+
+def _apply(text: str, changes: list[Change]) -> str:
+    out, pos = [], 0
+    for s, e, new in sorted(edit for group in _edit_groups(text, changes) for edit in group):
+        out += [text[pos:s], new]
         pos = e
     out.append(text[pos:])
     return "".join(out)
@@ -215,22 +248,89 @@ def _reason_for_kind(kind: str | None, f: Finding) -> str:
     return "needs a person"
 
 
+#: formats litcheck fix can write a revised copy of, and the copy's media type
+MEDIA_TYPES = {
+    "txt": "text/plain; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+_READER_FOR = {"txt": "text", "text": "text", "md": "markdown", "markdown": "markdown", "docx": "docx"}
+
+
+def revise_data(data: bytes, reader: str, name: str | None = None, **options) -> tuple[Revision, bytes]:
+    """Check a document held in memory and make its revised copy, in memory.
+
+    ``reader`` is the format (txt, md, docx, or a reader name from readers.READERS).
+    Nothing is written to disk. Options are check_document's (profile, rules, ...)."""
+    from . import readers
+    from .check import check_document
+
+    module = _READER_FOR.get((reader or "").lower().lstrip("."))
+    if module is None:
+        raise FixError(f"{name or 'the document'}: litcheck fix writes .txt, .md and .docx copies, not .{reader}")
+    return _revise_read(readers.read_bytes(data, module, name), data, options)
+
+
+def _revise_read(doc, data: bytes, options: dict) -> tuple[Revision, bytes]:
+    from .check import check_document
+
+    report = check_document(doc, **options)
+    if doc.format in TEXT_FORMATS:
+        revision = revise(report, options.get("rules"))
+        text = revision.text.replace("\n", "\r\n") if b"\r\n" in data else revision.text
+        bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+        return revision, (bom + text).encode("utf-8")
+    return _revise_docx(data, report, options)
+
+
+def _revise_docx(data: bytes, report: DocumentReport, options: dict) -> tuple[Revision, bytes]:
+    from . import readers
+    from .check import check_document
+    from .fix_docx import WordEditor
+
+    revision = revise(report, options.get("rules"), recheck=False)
+    doc = report.document
+    out, failed = WordEditor(data, doc).apply(_edit_groups(doc.text, revision.changes))
+    if failed:
+        revision.left = sorted(
+            revision.left + [Left(c.finding, failed[i]) for i, c in enumerate(revision.changes) if i in failed],
+            key=lambda item: (item.finding.start, item.finding.end),
+        )
+        revision.changes = [c for i, c in enumerate(revision.changes) if i not in failed]
+    revised_doc = readers.read_bytes(out, "docx", doc.path)
+    revision.text = revised_doc.text
+    revision.revised = check_document(revised_doc, **{**options, "profile": report.profile})
+    return revision, out
+
+
+def revise_bytes(data: bytes, reader: str, name: str) -> tuple[bytes, str, str, Revision]:
+    """A revised draft in memory, for a download: (bytes, file name, media type, revision).
+
+    ``reader``: txt, md or docx (Document.format). ``name``: the upload's file name;
+    the draft is named like ``litcheck fix`` names it (letter.docx -> letter.litcheck.docx).
+    The revision says what changed (``.changes``), what was left and why (``.left``), and
+    the before/after reports; ``revision.summary()`` is the same as a JSON-ready dict.
+    Writes nothing to disk. Raises FixError (or InputError) with a one-line reason."""
+    revision, out = revise_data(data, reader, name)
+    fmt = revision.original.document.format
+    stem = Path(name or "document").name
+    target = output_path(Path(stem if Path(stem).suffix else f"{stem}.{fmt}")).name
+    return out, target, MEDIA_TYPES[fmt], revision
+
+
 def fix_file(path: str | os.PathLike, *, output: str | os.PathLike | None = None, force: bool = False, **options) -> tuple[Revision, Path]:
     """Check ``path``, write the revised copy beside it and return (revision, where)."""
     from . import readers
-    from .check import check_document
 
     src = Path(path)
     target = Path(output) if output else output_path(src)
     doc = readers.read_file(src)
-    if doc.format not in TEXT_FORMATS:
-        raise FixError(f"{src}: litcheck fix writes .txt and .md copies so far, not .{doc.format}")
+    if doc.format not in MEDIA_TYPES:
+        raise FixError(f"{src}: litcheck fix writes .txt, .md and .docx copies so far, not .{doc.format}")
     if target.exists() and src.exists() and os.path.samefile(src, target):
         raise FixError(f"{src}: the revised copy would overwrite the input; choose another --output")
     if target.exists() and not force:
         raise FixError(f"{target}: already exists; use --force to replace it (the input is never changed)")
-    revision = revise(check_document(doc, **options))
-    raw = src.read_bytes()
-    text = revision.text.replace("\n", "\r\n") if b"\r\n" in raw else revision.text
-    target.write_text(text, encoding="utf-8", newline="")
+    revision, out = _revise_read(doc, src.read_bytes(), options)
+    target.write_bytes(out)
     return revision, target

@@ -11,10 +11,10 @@ def add_parser(sub) -> None:
     p = sub.add_parser(
         "fix",
         help="write a revised copy with plain words swapped in",
-        description="Write a revised copy beside FILE (letter.txt -> letter.litcheck.txt) with the safe "
+        description="Write a revised copy beside FILE (letter.docx -> letter.litcheck.docx) with the safe "
         "replacements applied, and list what needs a person. The input is never changed.",
     )
-    p.add_argument("file", metavar="FILE", help="a .txt or .md file")
+    p.add_argument("file", metavar="FILE", help="a .txt, .md or .docx file (a Word copy keeps its formatting)")
     p.add_argument("-o", "--output", help="where to write the revised copy (default: beside FILE)")
     p.add_argument("--force", action="store_true", help="replace an earlier revised copy")
     p.add_argument("--profile", help="the kind of document, e.g. appointment_letter")
