@@ -193,3 +193,4 @@ def test_ignore_file_and_per_file_ignores(repo, inproc):
 def test_named_file_of_unknown_type_is_still_an_error(repo, inproc):
     result = inproc(repo, "notes.csv")
     assert result.returncode == 2 and "notes.csv" in result.stderr
+    assert "'.csv'" in result.stderr and ".docx" in result.stderr and ".j2" in result.stderr and ".njk" in result.stderr

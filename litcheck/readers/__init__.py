@@ -65,7 +65,8 @@ def read_file(path: str | Path) -> Document:
     reader = format_for(p)
     if reader is None:
         kinds = ", ".join(supported_suffixes())
-        raise InputError(name, f"litcheck cannot read '{suffix or 'no extension'}' files (it reads {kinds})")
+        templates = ", ".join(TEMPLATE_SUFFIXES)
+        raise InputError(name, f"litcheck cannot read '{suffix or 'no extension'}' files (it reads {kinds}, and templates ending {templates} as the format inside: letter.html.j2)")
     try:
         if p.is_dir():
             raise InputError(name, "is a folder, not a file")
