@@ -14,10 +14,11 @@ from .metric import Metric
 from .required import Required
 from .passive import Passive
 from .rare_word import RareWord
+from .long_word import LongWord
 from .position import Position
 from .substitution import Substitution
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord)}
 
 __all__ = ["Context", "KINDS"]

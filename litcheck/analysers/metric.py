@@ -55,6 +55,24 @@ def very_hard_sentence(ctx, rule) -> Iterator[Measurement]:
     return _sentences_on_rung(ctx, rule, "very_hard")
 
 
+def paragraph_words(ctx, rule) -> Iterator[Measurement]:
+    """Words in each paragraph or list item of two or more sentences in the rule's scope.
+
+    A block of one sentence is left to the sentence rules (long, hard, very hard), so a
+    long sentence standing alone gets one finding, not two. The finding spans the block's
+    in-scope sentences.
+    """
+    by_block: dict[int, list] = {}
+    for s in ctx.sentences_in(rule.scope):
+        if ctx.document.blocks[s.block].kind in ("paragraph", "list_item"):
+            by_block.setdefault(s.block, []).append(s)
+    for sentences in by_block.values():
+        if len(sentences) < 2:
+            continue
+        n = sum(sum(1 for _ in iter_words(ctx.document, s.start, s.end, ctx.masks)) for s in sentences)
+        yield Measurement(sentences[0].start, sentences[-1].end, n, f"{len(sentences)} sentences")
+
+
 def reading_age(ctx, rule) -> Iterator[Measurement]:
     """The document's reading age, when the text is long enough to give one firmly."""
     r = ctx.readability
@@ -69,7 +87,7 @@ def reading_age(ctx, rule) -> Iterator[Measurement]:
 
 #: ``metric:`` in a rule file -> the function that measures
 METRICS: dict[str, Callable] = {
-    f.__name__: f for f in (sentence_words, reading_age, long_sentence, hard_sentence, very_hard_sentence)
+    f.__name__: f for f in (sentence_words, reading_age, long_sentence, hard_sentence, very_hard_sentence, paragraph_words)
 }
 
 

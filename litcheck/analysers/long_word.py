@@ -1,0 +1,97 @@
+"""long_word: long words (4 or more syllables, or 13 or more letters) in otherwise plain sentences.
+
+A suggestion only. To give at most one finding per word, it leaves alone what other checks
+already report:
+
+- words on the jargon lists (``skip_wordlists``: they get a plain alternative there);
+- words rarer than ``skip_rare_below`` (words.rare reports them; keep the two thresholds equal);
+- words commoner than ``skip_common_above`` (Zipf 5 is about once in every 100,000 words:
+  "information", "usually", "available" are everyday words however long they are);
+- words in sentences that are hard or very hard (sentences.hard and sentences.very_hard name
+  their long words);
+- names and abbreviations (anything not all lower case), hyphenated compounds ("self-care"),
+  placeholders, web and e-mail addresses;
+- words on the allow-list (``allow_wordlist``: long words readers know, such as "appointment"
+  and "information") and the organisation's accepted words.
+
+Each word is reported once per document.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..rulebook import Rule
+from ..words import iter_words
+from .substitution import accepted_words, token_forms
+
+
+def _terms(names, base) -> frozenset[str]:
+    from .. import wordlists
+
+    out: set[str] = set()
+    for name in names:
+        for e in wordlists.load(wordlists.resolve(str(name), base)):
+            out.update(e.term.lower().split())
+    return frozenset(out)
+
+
+def _known(word: str, words: frozenset[str]) -> bool:
+    return any(f in words for f in token_forms(word, word))
+
+
+class LongWord(Rule):
+    kind = "long_word"
+    KEYS = {
+        "min_syllables": (True, (int,)),  # this many syllables or more is long
+        "min_letters": (True, (int,)),  # or this many letters or more
+        "allow_wordlist": (False, (str,)),  # long words readers know
+        "skip_wordlists": (False, (list,)),  # words another rule already flags, with alternatives
+        "skip_rare_below": (False, (int, float)),  # words.rare's min_zipf: rarer words are its job
+        "skip_common_above": (False, (int, float)),  # everyday words, however long
+    }
+    MESSAGE_FIELDS = frozenset({"actual", "value", "detail"})
+
+    def setup(self, spec) -> None:
+        self.min_syllables = int(spec["min_syllables"])
+        self.min_letters = int(spec["min_letters"])
+        self.allowed = _terms([spec["allow_wordlist"]], self.path.parent) if spec.get("allow_wordlist") else frozenset()
+        self.listed = _terms(spec.get("skip_wordlists", ()), self.path.parent)
+        self.rare_below = float(spec.get("skip_rare_below", 0))
+        self.common_above = float(spec.get("skip_common_above", 99))
+
+    def _hard_sentences(self, ctx) -> set[tuple[int, int]]:
+        from ..readability.measure import count_sentence, sentence_rung
+
+        return {
+            (s.start, s.end)
+            for s in ctx.sentences_in(self.scope)
+            if sentence_rung(count_sentence(ctx.document, s, ctx.masks)) in ("hard", "very_hard")
+        }
+
+    def check(self, ctx) -> Iterator:
+        from ..readability.syllables import count_syllables
+        from .rare_word import zipf
+
+        accepted = accepted_words(ctx)
+        hard = self._hard_sentences(ctx)
+        seen: set[str] = set()
+        for sentence in ctx.sentences_in(self.scope):
+            if (sentence.start, sentence.end) in hard:
+                continue
+            for word in iter_words(ctx.document, sentence.start, sentence.end, ctx.masks):
+                w = word.text
+                low = w.lower()
+                if not w.isalpha() or not w.islower() or low in seen:
+                    continue
+                syllables = count_syllables(w)
+                if syllables < self.min_syllables and len(w) < self.min_letters:
+                    continue
+                if low in accepted or _known(low, self.allowed) or _known(low, self.listed):
+                    continue
+                frequency = zipf(low)
+                if frequency < self.rare_below or frequency >= self.common_above:
+                    continue
+                seen.add(low)
+                detail = f"{syllables} syllables" if syllables >= self.min_syllables else f"{len(w)} letters"
+                yield ctx.finding(self, word.start, word.end, self.format_message(actual=w, value=syllables, detail=detail))
