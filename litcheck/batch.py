@@ -80,9 +80,6 @@ def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -
         options["accepted_words"] = list(cfg.get("accepted_words"))
     if cfg.get("extra_terms") and _accepts("extra_terms"):
         options["extra_terms"] = [cfg.resolve_path(p) for p in cfg.get("extra_terms")]
-    # the service's own document profiles, beside litcheck's
-    if cfg.get("profiles_dir") and _accepts("profile_dirs"):
-        options["profile_dirs"] = [cfg.resolve_path(cfg.get("profiles_dir"))]
     return options
 
 
@@ -145,7 +142,7 @@ def _warm_up(settings: Settings | None = None) -> None:
 
 def _chunksize(files: int, workers: int) -> int:
     """Files per hand-out: few round trips, yet a last chunk short enough to keep both busy."""
-    return max(1, min(32, files // (workers * 8)))
+    return max(1, min(16, files // (workers * 8)))
 
 
 def _results(files: list[str], settings: Settings, workers: int):
