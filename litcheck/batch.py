@@ -80,6 +80,9 @@ def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -
         options["accepted_words"] = list(cfg.get("accepted_words"))
     if cfg.get("extra_terms") and _accepts("extra_terms"):
         options["extra_terms"] = [cfg.resolve_path(p) for p in cfg.get("extra_terms")]
+    # the service's own document profiles, beside litcheck's
+    if cfg.get("profiles_dir") and _accepts("profile_dirs"):
+        options["profile_dirs"] = [cfg.resolve_path(cfg.get("profiles_dir"))]
     return options
 
 
