@@ -40,3 +40,9 @@ def create_app(config: dict | None = None):
 def make_server(app, host: str = "127.0.0.1", port: int = 8000, **options):
     """A waitress server for ``app``; ``.run()`` serves, ``.close()`` stops."""
     return load().make_server(app, host, port, **options)
+
+
+def worker_main(conn, hook: str | None = None) -> None:
+    """A worker process's entry point (importable by name in the worker, which web/ is not)."""
+    load()
+    importlib.import_module(f"{MODULE}.worker").serve(conn, hook)

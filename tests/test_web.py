@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import html
 import importlib
 import io
 import json
@@ -97,14 +99,48 @@ def test_text_upload_shows_reading_age_highlights_and_explanations(client, sampl
     assert "high blood pressure" in page.text  # a suggestion
 
 
-def test_each_finding_is_marked_with_its_east_category_in_words(client, samples):
+def test_each_finding_that_points_at_text_is_marked_with_its_east_category_in_words(client, samples):
     page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "letter.txt")
     data = report_json(page)["documents"][0]
     for n, finding in enumerate(data["findings"], start=1):
-        assert f'id="mark-{n}"' in page.text
         assert f'id="finding-{n}"' in page.text
+        assert (f'id="mark-{n}"' in page.text) == (finding["end"] > finding["start"])
     tags = re.findall(r'<a class="tag"[^>]*>(.*?)</a>', page.text)
     assert tags and all(re.search(r": (Easy|Attractive|Social|Timely|General)", t) for t in tags)
+
+
+def test_whole_letter_findings_are_listed_with_message_suggestion_and_explanation_not_marked(client, samples):
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "letter.txt")
+    findings = report_json(page)["documents"][0]["findings"]
+    whole = [(n, f) for n, f in enumerate(findings, start=1) if f["start"] == f["end"]]
+    assert any(f["rule"] == "details.parking" for _, f in whole)
+    section = re.search(r'<section class="whole-letter".*?</section>', page.text, re.S).group(0)
+    assert "About the whole letter" in section
+    text_at = page.text.index('id="text-title"')
+    assert page.text.index('id="whole-title"') < text_at  # above the text
+    for n, f in whole:
+        item = re.search(rf'<li id="finding-{n}" class="finding-item whole-item.*?</li>', section, re.S).group(0)
+        assert html.escape(f["message"], quote=False) in item
+        assert html.escape(f["suggestions"][0], quote=False) in item
+        assert "Why this matters" in item
+        assert f'id="mark-{n}"' not in page.text
+    # the first words of the letter carry only the findings that point at them
+    first = re.search(r'<div class="document-text">(.*?)</div>', page.text, re.S).group(1)[:400]
+    assert not any(f'id="mark-{n}"' in first for n, _ in whole)
+
+
+def test_marked_text_leaves_findings_without_a_span_out():
+    present = importlib.import_module("litcheck_web.present")
+    from litcheck.findings import Finding
+
+    def finding(start, end):
+        return Finding(rule="x.y", severity="warning", east=None, message="m", text="", start=start, end=end, line=1, column=1)
+
+    runs = present.marked_text("Hello there.", [finding(0, 0), finding(6, 11)])
+    marks = [r for r in runs if not isinstance(r, str)]
+    assert [(m.start, m.end, m.numbers) for m in marks] == [(6, 11, [2])]
+    assert runs[0] == "Hello "
+    assert [n for n, _ in present.whole_document([finding(0, 0), finding(6, 11)])] == [1]
 
 
 def test_markdown_upload_is_checked(client, samples):
@@ -245,20 +281,83 @@ def test_security_headers_are_sent(client):
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
 
 
-def test_slow_check_stops_at_the_time_limit_with_422(monkeypatch):
-    import threading
+def test_slow_check_is_stopped_at_the_time_limit_with_422_and_its_worker_replaced():
+    import os
+    import time
 
-    import litcheck
-
-    release = threading.Event()
-    monkeypatch.setattr(litcheck, "check_document", lambda *a, **k: release.wait(5))
-    client = create_app({"TESTING": True, "LITCHECK_TIME_LIMIT": 0.2}).test_client()
-    try:
-        page = paste(client, "Please commence fasting.")
-    finally:
-        release.set()
+    app = create_app({"TESTING": True, "LITCHECK_TIME_LIMIT": 1.0, "LITCHECK_WORKERS": 1,
+                      "LITCHECK_CHECK_HOOK": "tests.webhooks:slow_check"})
+    pool = app.extensions["litcheck_pool"]
+    client = app.test_client()
+    [stuck] = pool.pids()
+    started = time.monotonic()
+    page = paste(client, "SLOW. Please commence fasting.")
     assert page.status_code == 422
-    assert "took longer than 0.2 seconds" in page.text
+    assert "took longer than 1 seconds" in page.text
+    assert time.monotonic() - started < 5
+    with pytest.raises(ProcessLookupError):
+        os.kill(stuck, 0)  # the stuck worker is gone, not left running
+    [fresh] = pool.pids()
+    assert fresh != stuck
+    assert_report(paste(client, "\n\n".join(LETTER)), "hypertension")  # the new worker checks the next upload
+
+
+def test_workers_are_processes_made_once_per_app(app, client):
+    import os
+
+    pids = app.extensions["litcheck_pool"].pids()
+    assert len(pids) == app.config["LITCHECK_WORKERS"] and os.getpid() not in pids
+    paste(client, "Please commence fasting.")
+    paste(client, "Please commence fasting.")
+    assert app.extensions["litcheck_pool"].pids() == pids
+
+
+def draft_of(page) -> tuple[str, bytes]:
+    link = re.search(r'<a class="button" href="data:([^;,"]+)[^,"]*;base64,([^"]+)" download="([^"]+)">Download a revised draft', page.text)
+    assert link, "no revised draft offered"
+    return link.group(3), base64.b64decode(link.group(2))
+
+
+TEMPLATE = "Dear [PATIENT NAME],\n\nYour appointment is on [DATE] at \u00abClinic\u00bb.\n\nPlease commence fasting prior to your appointment. We will endeavour to assist you.\n"
+
+
+def test_revised_draft_of_pasted_text_has_plain_words_and_keeps_placeholders(client):
+    page = paste(client, TEMPLATE)
+    name, data = draft_of(page)
+    text = data.decode("utf-8")
+    assert name == "pasted-text.litcheck.txt"
+    assert "Please start fasting before your appointment. We will try to help you." in text
+    assert "Dear [PATIENT NAME]," in text and "[DATE]" in text and "\u00abClinic\u00bb" in text
+    assert "commence" not in text
+    assert "swapped 4 hard words or phrases" in page.text
+
+
+def test_revised_draft_of_a_markdown_upload_keeps_its_format_and_line_endings(client):
+    source = ("# Your appointment\r\n\r\n" + TEMPLATE.replace("\n", "\r\n")).encode("utf-8")
+    name, data = draft_of(upload(client, source, "clinic letter.md"))
+    assert name == "clinic-letter.litcheck.md"
+    text = data.decode("utf-8")
+    assert text.startswith("# Your appointment\r\n") and "\r\n" in text and "start fasting" in text
+    assert "[DATE]" in text
+
+
+@needs_docx
+def test_revised_draft_of_a_word_upload_when_fix_can_revise_word_files(client):
+    from litcheck import fix
+
+    page = upload(client, webfiles.docx(TEMPLATE.split("\n\n")), "letter.docx")
+    assert page.status_code == 200
+    if not hasattr(fix, "revise_bytes"):
+        assert "Download a revised draft" not in page.text  # no draft rather than a wrong one
+        return
+    try:
+        fix.revise_bytes(webfiles.docx(["Please commence fasting."]), "docx", "letter.docx")
+    except Exception:
+        pytest.skip("litcheck.fix.revise_bytes does not revise .docx")
+    name, data = draft_of(page)
+    assert name == "letter.litcheck.docx" and data.startswith(b"PK")
+    text = readers.read_bytes(data, "docx", name).text
+    assert "start fasting before your appointment" in text and "[DATE]" in text and "commence" not in text
 
 
 def test_upload_is_not_written_to_disk_or_logged(client, samples, monkeypatch, caplog, tmp_path):

@@ -164,12 +164,17 @@ def test_report_page_for_the_poor_sample(browser, server):
 
     _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
     assert browser.find_elements(By.CSS_SELECTOR, "mark.finding")
+    whole = browser.find_elements(By.CSS_SELECTOR, ".whole-letter li.whole-item")
+    assert whole and "About the whole letter" in browser.find_element(By.ID, "whole-title").text
+    draft = browser.find_element(By.CSS_SELECTOR, ".draft a[download]")
+    assert "Download a revised draft" in draft.text
+    assert draft.get_attribute("download") == "poor_appointment_letter.litcheck.txt"
     serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
     assert serious == []
     target = os.environ.get("LITCHECK_SCREENSHOT")
     if target:
         height = browser.execute_script("return document.documentElement.scrollHeight")
-        browser.set_window_size(1280, min(height, 4200))
+        browser.set_window_size(1280, min(height, 7000))
         browser.save_screenshot(target)
         browser.set_window_size(1280, 2000)
 

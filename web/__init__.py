@@ -2,8 +2,8 @@
 
 ``create_app(config=None)`` builds the app (one blueprint, views in ``views.py``). The page
 calls the library only; this package adds the web's own concerns: upload limits, content
-checks, a time limit, CSRF and security headers. Uploads stay in memory: nothing is written
-to disk and no document text goes to a log.
+checks, a time limit enforced in worker processes (``worker.py``), CSRF and security headers.
+Uploads stay in memory: nothing is written to disk and no document text goes to a log.
 
 Load it through ``litcheck.webapp`` (it works in a source checkout and an installed wheel).
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import secrets
-from concurrent.futures import ThreadPoolExecutor
+import weakref
 
 from flask import Flask, Request, render_template
 
@@ -22,7 +22,8 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 10 * MB,  # the largest upload, in bytes; larger gets 413
     "LITCHECK_TIME_LIMIT": 30.0,  # seconds for reading and checking one upload; then 422
     "LITCHECK_MAX_UNPACKED": 50 * MB,  # the most a .docx may unpack to (zip bomb guard)
-    "LITCHECK_WORKERS": 2,  # threads that read and check uploads
+    "LITCHECK_WORKERS": 2,  # worker processes that read and check uploads (made with the app)
+    "LITCHECK_CHECK_HOOK": None,  # tests only: "module:function" run in the worker instead of check_document
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Strict",
 }
@@ -46,9 +47,11 @@ def create_app(config: dict | None = None) -> Flask:
     # Pasted text is a form field: let it be as large as an upload, no larger.
     app.config.setdefault("MAX_FORM_MEMORY_SIZE", app.config["MAX_CONTENT_LENGTH"])
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
-    app.extensions["litcheck_pool"] = ThreadPoolExecutor(
-        max_workers=int(app.config["LITCHECK_WORKERS"]), thread_name_prefix="litcheck-check"
-    )
+    from .worker import WorkerPool
+
+    pool = WorkerPool(int(app.config["LITCHECK_WORKERS"]), app.config["LITCHECK_CHECK_HOOK"])
+    app.extensions["litcheck_pool"] = pool
+    weakref.finalize(app, pool.close)  # the workers end with the app (or at exit)
 
     from . import security, views
 

@@ -1,5 +1,8 @@
 """Shape a DocumentReport for the templates: the text cut into plain runs and marks.
 
+A finding with no span (start == end: a missing practical detail, a whole-letter EAST check)
+is about the whole document: it is listed under "About the whole letter", never marked.
+
 Findings may nest (a word inside a long sentence) or share a span (two rules on the same
 words); each becomes a mark around its words, numbered as in the list of findings. A
 finding that crosses the end of the one around it is cut at that end.
@@ -7,7 +10,7 @@ finding that crosses the end of the one around it is cut at that end.
 
 from __future__ import annotations
 
-import json
+import base64
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -30,22 +33,34 @@ def east_label(east: str | None) -> str:
     return EAST_LABELS.get(east, str(east).title())
 
 
+def is_whole_document(finding) -> bool:
+    return finding.end <= finding.start
+
+
+def whole_document(findings) -> list[tuple[int, object]]:
+    """(number, finding) for findings about the whole document, numbered as in the report."""
+    return [(n, f) for n, f in enumerate(findings, start=1) if is_whole_document(f)]
+
+
+def in_text(findings) -> list[tuple[int, object]]:
+    """(number, finding) for findings that point at words in the text."""
+    return [(n, f) for n, f in enumerate(findings, start=1) if not is_whole_document(f)]
+
+
 def marked_text(text: str, findings) -> list:
     """The document text as runs of str and Mark, marks nested as the findings are."""
     root = Mark(0, len(text))
     stack = [root]
     spans: dict[tuple[int, int], Mark] = {}
-    order = sorted(enumerate(findings, start=1), key=lambda p: (p[1].start, -p[1].end, p[0]))
+    order = sorted(in_text(findings), key=lambda p: (p[1].start, -p[1].end, p[0]))
     for number, f in order:
         start, end = max(0, f.start), min(len(text), f.end)
         while len(stack) > 1 and stack[-1].end <= start:
             stack.pop()
         parent = stack[-1]
         end = min(end, parent.end)
-        if end <= start:
-            end = min(start + 1, parent.end)  # a point finding marks one character
-            if end <= start:
-                continue
+        if end <= start:  # cut to nothing by the mark around it
+            continue
         mark = spans.get((start, end))
         if mark is None:
             mark = Mark(start, end, nested=parent is not root)
@@ -75,6 +90,11 @@ def _fill(mark: Mark, text: str) -> Mark:
 def json_download_url(report_json: str) -> str:
     """The JSON report as a data: URL, so the download needs no second request and no file."""
     return "data:application/json;charset=utf-8," + quote(report_json, safe="")
+
+
+def download_url(data: bytes, media_type: str) -> str:
+    """A file as a data: URL (base64), so it downloads from the page itself."""
+    return f"data:{media_type};base64," + base64.b64encode(data).decode("ascii")
 
 
 def _labels() -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import TimeoutError as CheckTimeout
 
 from flask import Blueprint, current_app, render_template, request
 
@@ -13,7 +12,7 @@ from litcheck.errors import LitcheckError
 from litcheck.report import Report
 from litcheck.reporters import render
 
-from . import present, upload
+from . import present, worker
 from .security import csrf_ok
 
 bp = Blueprint("page", __name__)
@@ -65,35 +64,33 @@ def check():
     if uploaded is not None and uploaded.filename:
         field = "file"
         name = uploaded.filename.replace("\\", "/").rsplit("/", 1)[-1]
-        data = uploaded.read()
-        max_unpacked = int(current_app.config["LITCHECK_MAX_UNPACKED"])
-
-        def read():
-            return upload.read_upload(data, name, max_unpacked)
+        job = {"kind": "upload", "data": uploaded.read(), "name": name,
+               "max_unpacked": int(current_app.config["LITCHECK_MAX_UNPACKED"]), "profile": kind}
     elif pasted.strip():
         field = "text"
-
-        def read():
-            return upload.read_paste(pasted)
+        job = {"kind": "paste", "text": pasted, "profile": kind}
     else:
         return _form(400, "Choose a file to upload, or paste the text of your letter or leaflet.", "file", values)
 
-    def work():
-        return litcheck.check_document(read(), profile=kind or None)
-
     limit = float(current_app.config["LITCHECK_TIME_LIMIT"])
-    future = current_app.extensions["litcheck_pool"].submit(work)
+    job["limit"] = limit
     try:
-        report = future.result(timeout=limit)
-    except CheckTimeout:
-        future.cancel()
-        log.warning("check took longer than %ss", limit)
+        result = current_app.extensions["litcheck_pool"].run(job, limit)
+    except worker.Timeout:
+        log.warning("check took longer than %ss: its worker was stopped", limit)
         return _form(422, f"This document took longer than {limit:g} seconds to check, so litcheck stopped. Try a shorter document, or save it as .txt and upload that.", field, values)
-    except LitcheckError as exc:
-        return _form(422, str(exc), field, values)
-    except Exception as exc:  # a reader's library failed on a broken file; never log its text
-        log.warning("could not check an upload (%s)", type(exc).__name__)
+    except worker.Busy:
+        log.warning("no worker free for %ss", limit)
+        return _form(503, "litcheck is busy checking other documents. Please wait a minute and press Check again.", field, values)
+    except (EOFError, OSError) as exc:  # the worker died (a reader's library crashed): it has been replaced
+        log.warning("a worker stopped while checking an upload (%s)", type(exc).__name__)
         return _form(422, "litcheck could not read this file: it may be damaged. Save it again and try once more.", field, values)
+    if result[0] == "input":
+        return _form(422, result[1], field, values)
+    if result[0] != "ok":  # a reader's library failed on a broken file; never log its text
+        log.warning("could not check an upload (%s)", result[1])
+        return _form(422, "litcheck could not read this file: it may be damaged. Save it again and try once more.", field, values)
+    _, report, draft = result
 
     rules = {rule.id: rule for rule in litcheck.load_rules()}
     report_json = render(Report(documents=[report]), "json")
@@ -101,13 +98,16 @@ def check():
         "report.html",
         report=report,
         readability=report.readability,
-        findings=list(enumerate(report.findings, start=1)),
+        findings=present.in_text(report.findings),
+        whole=present.whole_document(report.findings),
         marked=present.marked_text(report.document.text, report.findings),
         rules=rules,
         sections=present.sections(report),
         east_label=present.east_label,
         json_url=present.json_download_url(report_json),
         json_name=_download_name(report.path),
+        draft=draft,
+        draft_url=present.download_url(draft.data, draft.media_type) if draft else None,
         kind_label=labels.get(report.profile, report.profile.replace("_", " ")) + ("" if kind else " (worked out from the text)"),
     )
 

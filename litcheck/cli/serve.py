@@ -14,15 +14,16 @@ def add_parser(sub) -> None:
     p.add_argument("--max-upload-mb", type=float, default=10.0, metavar="MB", help="largest upload accepted (default: 10)")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="SECONDS", help="longest time to read and check one upload (default: 30)")
     p.add_argument("--threads", type=int, default=4, help="request threads (default: 4)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes that read and check uploads (default: 2)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from .. import check_text
     from ..webapp import create_app, make_server
 
-    app = create_app({"MAX_CONTENT_LENGTH": int(args.max_upload_mb * 1024 * 1024), "LITCHECK_TIME_LIMIT": args.time_limit})
-    check_text("Warm up the language model before the first upload.")  # so the first upload is not slow
+    # The workers start warm (web/worker.py), so the first upload is not slow.
+    app = create_app({"MAX_CONTENT_LENGTH": int(args.max_upload_mb * 1024 * 1024), "LITCHECK_TIME_LIMIT": args.time_limit,
+                      "LITCHECK_WORKERS": max(1, args.workers)})
     server = make_server(app, args.host, args.port, threads=args.threads)
     print(f"litcheck: the upload page is at http://{args.host}:{server.effective_port}/ (Ctrl+C stops it)", file=sys.stderr)
     try:
