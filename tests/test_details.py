@@ -118,3 +118,14 @@ def test_missing_details_can_be_ignored():
     text = "Dear Ms Lee\n\nYour appointment is on Monday 5 January 2026 at 2:30pm.\n"
     report = litcheck.check_text(text, profile="appointment_letter", ignore=["details"])
     assert not [f for f in report.findings if f.rule.startswith("details.")]
+
+
+def test_the_letters_own_date_line_is_not_the_appointment_date():
+    import litcheck
+
+    text = (
+        "Date: 2 October 2025\n\nDear Mr Smith\n\nPlease come to your appointment at the heart clinic.\n\n"
+        "Date: Tuesday 21 October 2025\nTime: 10:40am\n\nYours sincerely\n"
+    )
+    detail = litcheck.check_text(text, profile="appointment_letter").sections["details"].to_dict()["date"]
+    assert detail["present"] and "21 October" in detail["evidence"]

@@ -72,6 +72,7 @@ _NOT_APPT_DATE = re.compile(
     r"\b(?:available|open|cancel\w*|postpone\w*|mov(?:e|es|ed|ing)|relocat\w*|birth|d\.?o\.?b|dictated|typed|printed|letter\s+date|date\s+of\s+letter|sent|written|reviewed|updated|published|issued|valid|expires?|referral|referred)\b",
     re.I,
 )
+_LETTER_DATE_LABEL = re.compile(r"^\s*date\s*:", re.I)
 _DATE_BEFORE_EXCLUDE = re.compile(r"\b(?:by|before|until|till|from|since|after|between|until|no\s+later\s+than)\s+(?:\w+day\s+)?$", re.I)
 
 
@@ -81,6 +82,8 @@ def date(ctx) -> Evidence | None:
     def ok(u: Unit, m: re.Match) -> bool:
         if _NOT_APPT_DATE.search(u.text):
             return False
+        if not u.after_salutation and _LETTER_DATE_LABEL.match(u.text):
+            return False  # "Date: 2 October 2025" above "Dear ...": the letter's own date
         before, _ = _around(text, m, 25, 0)
         if _DATE_BEFORE_EXCLUDE.search(before):
             return False
