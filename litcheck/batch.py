@@ -42,6 +42,8 @@ class Settings:
     report_unused_ignores: bool = False
     jobs: int | None = None
     progress: bool | None = None  #: None: when stderr is a terminal and the batch is long
+    #: "json": workers encode each report's JSON as they go (nothing may change it afterwards)
+    prerender: str | None = None
 
 
 def config_for(path, settings: Settings) -> configmod.Config:
@@ -129,7 +131,12 @@ def check_path(path: str, settings: Settings | None = None):
     cfg = config_for(path, settings)
     if cfg.is_excluded(path):
         return None
-    return check_one((path, options_for(path, settings, cfg), dict(cfg.get("severity", {}))))
+    result = check_one((path, options_for(path, settings, cfg), dict(cfg.get("severity", {}))))
+    if settings.prerender == "json" and not isinstance(result, InputProblem):
+        from .reporters.json_report import prerender
+
+        prerender(result)
+    return result
 
 
 def _warm_up(settings: Settings | None = None) -> None:

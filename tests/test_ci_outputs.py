@@ -77,3 +77,26 @@ def test_statistics_go_to_stderr_for_machine_formats(run_cli, samples):
     _, out, err = run_cli("check", "--format", "json", "--statistics", str(samples / "poor_appointment_letter.txt"))
     json.loads(out)
     assert "jargon.medical" in err
+
+
+def test_json_encoded_by_workers_is_the_same_text_and_is_dropped_once_findings_change(tmp_path):
+    import copy
+
+    from litcheck import check_text
+    from litcheck.report import InputProblem, Report
+    from litcheck.reporters import render
+    from litcheck.reporters.json_report import prerender
+
+    docs = [
+        check_text("Please commence fasting. Your echocardiogram is on Monday — “bring” your tablets.", path="a.txt"),
+        check_text("# Clinic\n\nWe will check your hypertension.\n", format="md", path="b.md"),
+    ]
+    report = Report(documents=docs, errors=[InputProblem("c.xyz", "cannot read it")])
+    expected = render(report, "json")
+    prepared = Report(documents=[copy.deepcopy(d) for d in docs], errors=report.errors)
+    for d in prepared.documents:
+        prerender(d)
+    assert render(prepared, "json") == expected
+    prepared.documents[1].findings[:] = prepared.documents[1].findings[1:]  # as a baseline does
+    docs[1].findings[:] = docs[1].findings[1:]
+    assert render(prepared, "json") == render(report, "json")

@@ -55,6 +55,8 @@ def run(args) -> int:
 
     clear_cache()
     cfg = run_config(settings)
+    if args.format == "json" and not (args.baseline or cfg.get("baseline")):
+        settings.prerender = "json"  # encoded by the workers: nothing changes the reports later
     options = options_for("-", settings, cfg)
     files = [p for p in args.paths if p != "-"]
     report = run_batch(files, settings) if files else Report()
