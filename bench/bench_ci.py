@@ -63,7 +63,7 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=2000)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = ap.parse_args()
-    print(f"{os.cpu_count()} cores; {args.files} generated templates")
+    print(f"{os.cpu_count()} cores; {args.files} generated templates; load average before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "templates"
         generate(root, args.files)
@@ -72,7 +72,8 @@ def main() -> None:
             elapsed = run(root, jobs)
             rate = args.files / elapsed
             base = base or rate
-            print(f"--jobs {jobs}: {elapsed:6.1f} s  {rate:6.1f} files/s  ({rate / base:.2f}x)")
+            load = os.getloadavg()[0]
+            print(f"--jobs {jobs}: {elapsed:6.1f} s  {rate:6.1f} files/s  ({rate / base:.2f}x)  load average after: {load:.2f}")
 
 
 if __name__ == "__main__":
