@@ -139,15 +139,22 @@ def check_path(path: str, settings: Settings | None = None):
     return result
 
 
+#: checked once before the files, so that what loads on first use (the language model,
+#: word lists, the pronouncing dictionary, word frequencies) loads before the workers fork
+_WARM_TEXT = "Dear patient,\n\nPlease bring your tablets to the clinic on Monday. We will check your blood pressure."
+
+
 def _warm_up(settings: Settings | None = None) -> None:
     """Once per worker process: keep the settings, load the rules and the language model."""
     global _settings
+    from .check import check_text
     from .nlp import english
     from .rulebook import load_rules
 
     _settings = settings
     load_rules()
     english()
+    check_text(_WARM_TEXT)
 
 
 def _chunksize(files: int, workers: int) -> int:
@@ -159,8 +166,11 @@ def _results(files: list[str], settings: Settings, workers: int):
     if workers <= 1:
         yield from (check_path(f, settings) for f in files)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if multiprocessing.get_start_method() == "fork":
+        _warm_up(settings)  # loaded once, here: forked workers share it instead of each loading it
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(settings,)) as pool:
         yield from pool.map(check_path, files, chunksize=_chunksize(len(files), workers))
 
