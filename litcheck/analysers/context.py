@@ -41,7 +41,20 @@ class Context:
     def readability(self):
         from ..readability import measure
 
-        return measure(self.document, self.sentences)
+        return measure(self.document, self.sentences, counts=self.counts)
+
+    @cached_property
+    def _counts(self) -> dict:
+        return {}
+
+    def counts(self, sentence):
+        """Words, syllables and long words of one sentence, counted once per document."""
+        found = self._counts.get(sentence)
+        if found is None:
+            from ..readability.measure import count_sentence
+
+            found = self._counts[sentence] = count_sentence(self.document, sentence, self.masks)
+        return found
 
     def sentences_in(self, scope) -> list:
         return [s for s in self.sentences if s.kind in scope]

@@ -61,12 +61,12 @@ class LongWord(Rule):
         self.common_above = float(spec.get("skip_common_above", 99))
 
     def _hard_sentences(self, ctx) -> set[tuple[int, int]]:
-        from ..readability.measure import count_sentence, sentence_rung
+        from ..readability.measure import sentence_rung
 
         return {
             (s.start, s.end)
             for s in ctx.sentences_in(self.scope)
-            if sentence_rung(count_sentence(ctx.document, s, ctx.masks)) in ("hard", "very_hard")
+            if sentence_rung(ctx.counts(s)) in ("hard", "very_hard")
         }
 
     def check(self, ctx) -> Iterator:

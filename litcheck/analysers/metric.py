@@ -31,10 +31,10 @@ def sentence_words(ctx, rule) -> Iterator[Measurement]:
 
 
 def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
-    from ..readability.measure import count_sentence, sentence_grade, sentence_reason, sentence_rung
+    from ..readability.measure import sentence_grade, sentence_reason, sentence_rung
 
     for s in ctx.sentences_in(rule.scope):
-        c = count_sentence(ctx.document, s, ctx.masks)
+        c = ctx.counts(s)
         if sentence_rung(c) == rung:
             value = c.words if rung == "long" else round(sentence_grade(c), 1)
             yield Measurement(s.start, s.end, value, sentence_reason(c))

@@ -108,14 +108,20 @@ def sentence_reason(c: SentenceCounts) -> str:
     return "; ".join(parts)
 
 
-def measure(doc: Document, sentences: list[Sentence]) -> Readability:
-    """Readability of the prose sentences of ``doc``."""
-    masks = masked_spans(doc)
+def measure(doc: Document, sentences: list[Sentence], counts=None) -> Readability:
+    """Readability of the prose sentences of ``doc``.
+
+    ``counts``: a function from a sentence to its SentenceCounts, when the caller keeps them
+    (the analysis Context counts each sentence once for every rule that needs it).
+    """
+    if counts is None:
+        masks = masked_spans(doc)
+        counts = lambda s: count_sentence(doc, s, masks)  # noqa: E731
     n_sent = n_words = n_syll = n_poly = 0
     for s in sentences:
         if not s.is_prose:
             continue
-        c = count_sentence(doc, s, masks)
+        c = counts(s)
         if c.words == 0:
             continue
         n_sent += 1

@@ -111,6 +111,7 @@ def _letters(lower: str) -> int:
     return sum(_LETTER_SYLLABLES.get(ch, 1) for ch in lower if ch.isalpha())
 
 
+@lru_cache(maxsize=65536)
 def count_syllables(word: str) -> int:
     """Syllables in one word as it would be read aloud (at least 1 for any word).
 
@@ -130,6 +131,7 @@ def is_digit_code(word: str) -> bool:
     return bool(digits) and (len(digits) >= 6 or (digits[0] == "0" and len(digits) > 1 and word[0] == "0"))
 
 
+@lru_cache(maxsize=65536)
 def is_polysyllable(word: str) -> bool:
     """SMOG's "polysyllable": read aloud, some word of it has 3 or more syllables.
 
