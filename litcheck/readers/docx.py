@@ -416,22 +416,20 @@ class _Reader:
                 self._textboxes(inner, location)
 
     def _rows(self, tbl):
-        for child in tbl:
-            if child.tag == W + "tr":
-                yield child
-            elif child.tag in (W + "sdt", W + "customXml"):
-                inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
-                if inner is not None:
-                    yield from self._rows(inner)
+        return self._unwrapped(tbl, W + "tr")
 
     def _cells(self, tr):
-        for child in tr:
-            if child.tag == W + "tc":
+        return self._unwrapped(tr, W + "tc")
+
+    def _unwrapped(self, node, tag):
+        """Children of ``node`` with ``tag``, seen through content controls and custom XML."""
+        for child in node:
+            if child.tag == tag:
                 yield child
             elif child.tag in (W + "sdt", W + "customXml"):
                 inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
                 if inner is not None:
-                    yield from self._cells(inner)
+                    yield from self._unwrapped(inner, tag)
 
     def _table(self, tbl, t: int) -> list:
         boxes: list = []
