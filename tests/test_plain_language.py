@@ -1,5 +1,7 @@
 """Plain-language checks: jargon, abbreviations, passive voice (issue 6)."""
 
+import pytest
+
 import litcheck
 from litcheck.analysers.inflection import inflect_like
 
@@ -90,3 +92,17 @@ def test_irregular_and_get_passives_are_found():
     for text in ("The letter got lost in the post.", "This leaflet was written with patients.",
                  "A cannula will be put into your hand."):
         assert findings(text, "voice.passive"), text
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Failure to attend will result in discharge.", False),
+        ("You will be discharged home on Friday.", False),
+        ("Your discharge letter will be sent to your GP.", False),
+        ("Tell us if there is any discharge from the wound.", True),
+        ("You may have a green discharge from your eye.", True),
+    ],
+)
+def test_discharge_is_jargon_only_when_it_is_about_the_body(text, flagged):
+    assert bool(findings(text, "jargon.medical")) == flagged
