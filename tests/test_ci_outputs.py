@@ -100,3 +100,13 @@ def test_json_encoded_by_workers_is_the_same_text_and_is_dropped_once_findings_c
     prepared.documents[1].findings[:] = prepared.documents[1].findings[1:]  # as a baseline does
     docs[1].findings[:] = docs[1].findings[1:]
     assert render(prepared, "json") == render(report, "json")
+
+
+def test_annotation_message_has_one_full_stop_after_a_sentence_suggestion():
+    from litcheck.findings import Finding
+    from litcheck.reporters._ci import message_with_suggestion
+
+    f = Finding("details.contact", "warning", "easy", "Give a phone number.", "", 0, 0, 1, 1, ("Call us on 0300 555 0142.",))
+    assert message_with_suggestion(f) == "Give a phone number. Try: Call us on 0300 555 0142."
+    g = Finding("jargon.wordy", "suggestion", "easy", "'commence' is wordy.", "commence", 0, 8, 1, 1, ("start",))
+    assert message_with_suggestion(g) == "'commence' is wordy. Try: start."

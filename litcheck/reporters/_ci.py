@@ -40,3 +40,12 @@ def all_findings(report):
     for doc in report.documents:
         for f in doc.findings:
             yield doc, f
+
+
+def message_with_suggestion(finding) -> str:
+    """The finding's message and its first suggestion, as one line for an annotation."""
+    if not finding.suggestions or not finding.suggestions[0]:
+        return finding.message
+    suggestion = finding.suggestions[0]
+    stop = "" if suggestion.rstrip().endswith((".", "!", "?")) else "."
+    return f"{finding.message} Try: {suggestion}{stop}"

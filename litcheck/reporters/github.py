@@ -6,7 +6,7 @@ the Actions runner expects: ``%`` ``\\r`` ``\\n`` in messages, and also ``:`` ``
 
 from __future__ import annotations
 
-from ._ci import all_findings, ci_path, end_line_column
+from ._ci import all_findings, ci_path, end_line_column, message_with_suggestion
 
 #: litcheck severity -> workflow command
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -33,7 +33,7 @@ def render(report, **_options) -> str:
             "title": f"litcheck {f.rule}",
         }
         prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
-        message = f.message + (f" Try: {f.suggestions[0]}." if f.suggestions else "")
+        message = message_with_suggestion(f)
         out.append(f"::{COMMANDS.get(f.severity, 'warning')} {prop_text}::{escape_data(message)}")
     for problem in report.errors:
         out.append(f"::error file={escape_property(ci_path(problem.path))},title=litcheck::{escape_data(problem.message)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from ._ci import all_findings, ci_path, end_line_column, rule_help
+from ._ci import all_findings, ci_path, end_line_column, message_with_suggestion, rule_help
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: litcheck severity -> SARIF level
@@ -52,7 +52,7 @@ def to_sarif(report) -> dict:
             index[f.rule] = len(rules)
             rules.append(_rule(f.rule, f.severity))
         end_line, end_col = end_line_column(doc, f)
-        message = f.message + (f" Try: {f.suggestions[0]}." if f.suggestions else "")
+        message = message_with_suggestion(f)
         results.append({
             "ruleId": f.rule,
             "ruleIndex": index[f.rule],
