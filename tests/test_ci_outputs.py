@@ -110,3 +110,14 @@ def test_annotation_message_has_one_full_stop_after_a_sentence_suggestion():
     assert message_with_suggestion(f) == "Give a phone number. Try: Call us on 0300 555 0142."
     g = Finding("jargon.wordy", "suggestion", "easy", "'commence' is wordy.", "commence", 0, 8, 1, 1, ("start",))
     assert message_with_suggestion(g) == "'commence' is wordy. Try: start."
+
+
+def test_github_annotation_for_a_missing_detail_is_file_level(tmp_path):
+    import litcheck
+    from litcheck.reporters import render
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear Mr Khan\n\nYour appointment is on Monday 3 March at 10am at the eye clinic.\n", encoding="utf-8")
+    out = render(litcheck.check_paths([letter], profile="appointment_letter"), "github")
+    contact = next(line for line in out.splitlines() if "details.contact" in line)
+    assert ",line=" not in contact and "file=" in contact

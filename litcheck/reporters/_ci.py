@@ -49,3 +49,8 @@ def message_with_suggestion(finding) -> str:
     suggestion = finding.suggestions[0]
     stop = "" if suggestion.rstrip().endswith((".", "!", "?")) else "."
     return f"{finding.message} Try: {suggestion}{stop}"
+
+
+def about_whole_document(finding) -> bool:
+    """A finding about the document as a whole (a missing detail), not about any words in it."""
+    return finding.start == finding.end == 0 and not finding.text

@@ -6,7 +6,7 @@ the Actions runner expects: ``%`` ``\\r`` ``\\n`` in messages, and also ``:`` ``
 
 from __future__ import annotations
 
-from ._ci import all_findings, ci_path, end_line_column, message_with_suggestion
+from ._ci import about_whole_document, all_findings, ci_path, end_line_column, message_with_suggestion
 
 #: litcheck severity -> workflow command
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -24,14 +24,10 @@ def render(report, **_options) -> str:
     out = []
     for doc, f in all_findings(report):
         end_line, end_col = end_line_column(doc, f)
-        props = {
-            "file": ci_path(doc.path),
-            "line": str(f.line),
-            "col": str(f.column),
-            "endLine": str(end_line),
-            "endColumn": str(end_col + 1),
-            "title": f"litcheck {f.rule}",
-        }
+        props = {"file": ci_path(doc.path)}
+        if not about_whole_document(f):  # a whole-letter finding is a file-level annotation
+            props.update(line=str(f.line), col=str(f.column), endLine=str(end_line), endColumn=str(end_col + 1))
+        props["title"] = f"litcheck {f.rule}"
         prop_text = ",".join(f"{k}={escape_property(v)}" for k, v in props.items())
         message = message_with_suggestion(f)
         out.append(f"::{COMMANDS.get(f.severity, 'warning')} {prop_text}::{escape_data(message)}")
