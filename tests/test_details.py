@@ -129,3 +129,15 @@ def test_the_letters_own_date_line_is_not_the_appointment_date():
     )
     detail = litcheck.check_text(text, profile="appointment_letter").sections["details"].to_dict()["date"]
     assert detail["present"] and "21 October" in detail["evidence"]
+
+
+def test_an_easy_read_letter_is_offered_easy_read_sentences():
+    import litcheck
+
+    text = "Your health check\n\nYou are going to see the nurse.\n\nThe nurse will check your weight.\n"
+    easy = litcheck.check_text(text, profile="easy_read").findings
+    letter = litcheck.check_text(text, profile="appointment_letter").findings
+    easy_interpreter = next(f for f in easy if f.rule == "details.interpreter").suggestions[0]
+    letter_interpreter = next(f for f in letter if f.rule == "details.interpreter").suggestions[0]
+    assert easy_interpreter != letter_interpreter
+    assert all(len(s.split()) <= 10 for s in easy_interpreter.split(". "))

@@ -66,3 +66,19 @@ def test_invalid_yaml_names_the_line(tmp_path):
     path = write_rule(tmp_path, GOOD + "explain: [unclosed\n")
     with pytest.raises(RuleError, match=rf"{path}:\d+: "):
         load_rules((tmp_path,))
+
+
+def test_suggestions_by_profile_need_a_default(tmp_path):
+    rule = """\
+kind: required
+description: Test rule.
+message: "Missing ({need}, {profile})."
+severity: warning
+detail: duration
+suggest: {easy_read: It takes 1 hour.}
+explain: {why: because, instead: this, sources: [me]}
+examples: {bad: [a], good: [b]}
+"""
+    write_rule(tmp_path, rule)
+    with pytest.raises(RuleError, match="'suggest' by profile needs a 'default'"):
+        load_rules((tmp_path,))

@@ -7,6 +7,13 @@ severity; a missing recommended one is a suggestion; otherwise there is no findi
     kind: required
     detail: duration
     suggest: "Your appointment will take about 1 hour."
+
+``suggest`` can differ by profile, as a metric's limit can, so that an Easy Read letter is
+offered an Easy Read sentence:
+
+    suggest:
+      default: "Your appointment will take about 1 hour."
+      easy_read: "It will take about 1 hour."
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ class Required(Rule):
     kind = "required"
     KEYS = {
         "detail": (True, (str,)),  # a detail id from litcheck.details.DETAIL_IDS
-        "suggest": (True, (str,)),  # a sentence the writer could add
+        "suggest": (True, (str, dict)),  # a sentence the writer could add, or one per profile
     }
     MESSAGE_FIELDS = frozenset({"profile", "need"})
 
@@ -30,7 +37,15 @@ class Required(Rule):
         if spec["detail"] not in DETAIL_IDS:
             self.fail("detail", f"unknown detail '{spec['detail']}' (known: {', '.join(DETAIL_IDS)})")
         self.detail = spec["detail"]
-        self.suggest = spec["suggest"].strip()
+        suggest = spec["suggest"]
+        if isinstance(suggest, str):
+            suggest = {"default": suggest}
+        if "default" not in suggest or not all(isinstance(v, str) and v.strip() for v in suggest.values()):
+            self.fail("suggest", "'suggest' by profile needs a 'default', and each entry is a sentence")
+        self.suggestions = {profile: text.strip() for profile, text in suggest.items()}
+
+    def suggestion_for(self, profile: str | None) -> str:
+        return self.suggestions.get(profile or "default", self.suggestions["default"])
 
     def check(self, ctx) -> Iterator:
         from ..details import detect
@@ -46,4 +61,4 @@ class Required(Rule):
             return
         severity = self.severity if need == "required" else "suggestion"
         message = self.format_message(profile=profile.label, need=need)
-        yield ctx.finding(self, 0, 0, message, (self.suggest,), severity=severity)
+        yield ctx.finding(self, 0, 0, message, (self.suggestion_for(ctx.profile),), severity=severity)
