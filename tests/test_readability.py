@@ -59,3 +59,13 @@ def test_polysyllables_of_the_reference_sentence():
     # Australian, platypus, seemingly, reptilian: four words of 3 or more syllables.
     r = litcheck.check_text("The Australian platypus is seemingly a hybrid of a mammal and reptilian creature.").readability
     assert r.polysyllables == 4
+
+
+def test_reading_age_a_little_over_target_is_a_suggestion_and_far_over_is_a_warning():
+    from litcheck.rulebook import load_rules
+
+    rule = load_rules().get("readability.reading_age")
+    assert rule._severity(12.0, "appointment_letter") == "suggestion"  # NHS: 11 to 14 for some medical text
+    assert rule._severity(15.5, "appointment_letter") == "warning"
+    assert rule._severity(10.5, "easy_read") == "suggestion"
+    assert rule._severity(11.5, "easy_read") == "warning"

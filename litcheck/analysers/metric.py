@@ -102,6 +102,9 @@ class Metric(Rule):
         "basis": (False, (str, dict)),
         # "split": each finding proposes the sentence as two (litcheck/split.py)
         "suggest": (False, (str,)),
+        # a second limit, optionally by profile: past `max` but within it, the finding is
+        # only a suggestion; beyond it, the rule's severity (a nudge, then a warning)
+        "warn_above": (False, (int, float, dict)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "value", "limit", "detail"})
 
@@ -119,6 +122,10 @@ class Metric(Rule):
         basis = spec.get("basis", "smog")
         self.bases = basis if isinstance(basis, dict) else {"default": basis}
         self.bases.setdefault("default", "smog")
+        warn = spec.get("warn_above")
+        if isinstance(warn, dict) and "default" not in warn:
+            self.fail("warn_above", "'warn_above' by profile needs a 'default'")
+        self.warn_limits = None if warn is None else (warn if isinstance(warn, dict) else {"default": warn})
         self.suggest = spec.get("suggest")
         if self.suggest not in (None, "split"):
             self.fail("suggest", f"unknown suggest '{self.suggest}' (known: split)")
@@ -140,7 +147,14 @@ class Metric(Rule):
                 text = ctx.document.text[m.start : m.end]
                 value = round(m.value, 1) if isinstance(m.value, float) else m.value
                 msg = self.format_message(actual=text, value=value, limit=limit, detail=m.detail)
-                yield ctx.finding(self, m.start, m.end, msg, self._suggestions(text))
+                yield ctx.finding(self, m.start, m.end, msg, self._suggestions(text), severity=self._severity(m.value, ctx.profile))
+
+    def _severity(self, value: float, profile: str | None) -> str:
+        if self.warn_limits is None:
+            return self.severity
+        warn = self.warn_limits.get(profile or "default", self.warn_limits["default"])
+        beyond = value > warn if self.direction == "max" else value < warn
+        return self.severity if beyond else "suggestion"
 
     def _suggestions(self, text: str) -> tuple[str, ...]:
         if self.suggest == "split":
