@@ -96,6 +96,14 @@ def _guard_zip(data: bytes, path: str | None) -> None:
         )
 
 
+
+def _is_numbered(num_pr) -> bool:
+    """A w:numPr that makes a list item (numId 0 is Word's way of switching numbering off)."""
+    if num_pr is None:
+        return False
+    nid = num_pr.find(W + "numId")
+    return nid is None or nid.get(W + "val") != "0"
+
 class _Styles:
     """Paragraph styles: heading level and list-ness, following basedOn."""
 
@@ -116,10 +124,7 @@ class _Styles:
             ppr = st.find(W + "pPr")
             numbered = outline = None
             if ppr is not None:
-                num = ppr.find(W + "numPr")
-                if num is not None:
-                    nid = num.find(W + "numId")
-                    numbered = nid is None or nid.get(W + "val") != "0"
+                numbered = _is_numbered(ppr.find(W + "numPr"))
                 ol = ppr.find(W + "outlineLvl")
                 if ol is not None and (ol.get(W + "val") or "").isdigit():
                     outline = int(ol.get(W + "val"))
@@ -358,9 +363,8 @@ class _Reader:
             ps = ppr.find(W + "pStyle")
             style = ps.get(W + "val") if ps is not None else None
             num = ppr.find(W + "numPr")
+            numbered = _is_numbered(num)
             if num is not None:
-                nid = num.find(W + "numId")
-                numbered = nid is None or nid.get(W + "val") != "0"
                 lvl = num.find(W + "ilvl")
                 if lvl is not None and (lvl.get(W + "val") or "").isdigit():
                     ilvl = int(lvl.get(W + "val"))
