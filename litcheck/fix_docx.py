@@ -22,7 +22,7 @@ import io
 import re
 
 from .readers.assemble import tidy
-from .readers.docx import MC, W, _Reader, _Text
+from .readers.docx import MC, W, _Reader, _Text, body_elements
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SOFT = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
@@ -141,23 +141,12 @@ class _Body:
         self.tables: list = []
         self._walk(body)
 
-    def _walk(self, container) -> None:
-        for child in container:
-            tag = child.tag
-            if tag == W + "p":
+    def _walk(self, body) -> None:
+        for child in body_elements(body):
+            if child.tag == W + "p":
                 self.paragraphs.append(child)
-            elif tag == W + "tbl":
+            elif child.tag == W + "tbl":
                 self.tables.append(child)
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
-                if content is not None:
-                    self._walk(content)
-            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
-                self._walk(child)
-            elif tag == MC + "AlternateContent":
-                choice = child.find(MC + "Choice")
-                if choice is not None:
-                    self._walk(choice)
 
     def cell(self, t: int, r: int, c: int):
         if not 0 < t <= len(self.tables):

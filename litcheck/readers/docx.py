@@ -97,6 +97,29 @@ def _guard_zip(data: bytes, path: str | None) -> None:
 
 
 
+
+def body_elements(container):
+    """The body's own elements in document order, seen through the wrappers around them
+    (content controls, custom XML, tracked insertions and moves, alternate content).
+
+    Paragraphs and tables are numbered in this order; `litcheck fix` walks it too, so that
+    its paragraph numbers are the reader's.
+    """
+    for child in container:
+        tag = child.tag
+        if tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from body_elements(content)
+        elif tag in (W + "customXml", W + "ins", W + "moveTo"):
+            yield from body_elements(child)
+        elif tag == MC + "AlternateContent":
+            choice = child.find(MC + "Choice")
+            if choice is not None:
+                yield from body_elements(choice)
+        else:
+            yield child
+
 def _is_numbered(num_pr) -> bool:
     """A w:numPr that makes a list item (numId 0 is Word's way of switching numbering off)."""
     if num_pr is None:
@@ -378,7 +401,7 @@ class _Reader:
     # -- the body -------------------------------------------------------------------------
 
     def _body(self, container) -> None:
-        for child in container:
+        for child in body_elements(container):
             tag = child.tag
             if tag == W + "p":
                 self.paragraph += 1
@@ -391,16 +414,6 @@ class _Reader:
                 self.table += 1
                 boxes = self._table(child, self.table)
                 self._textboxes(boxes, {"table": self.table})
-            elif tag == W + "sdt":
-                content = child.find(W + "sdtContent")
-                if content is not None:
-                    self._body(content)
-            elif tag in (W + "customXml", W + "ins", W + "moveTo"):
-                self._body(child)
-            elif tag == MC + "AlternateContent":
-                choice = child.find(MC + "Choice")
-                if choice is not None:
-                    self._body(choice)
             elif tag in _COMMENT_RANGE:  # a comment spanning paragraphs
                 mark = self._mark(child)
                 if mark and tag == W + "commentRangeEnd":
