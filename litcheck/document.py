@@ -13,13 +13,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Mapping
+from typing import Mapping
 
 #: Block kinds. Headers and footers are shown but never scored as prose.
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "header", "footer")
-
-#: Kinds whose text is never prose, whatever it says.
-NON_PROSE_KINDS = frozenset({"header", "footer", "table_cell"})
 
 
 @dataclass(frozen=True)
@@ -122,6 +119,3 @@ class Document:
         if i >= 0 and self.placeholders[i].end > start:
             return self.placeholders[i]
         return None
-
-    def prose_blocks(self) -> Iterator[Block]:
-        return (b for b in self.blocks if b.kind not in NON_PROSE_KINDS)

@@ -42,8 +42,3 @@ def iter_words(doc: Document, start: int, end: int, masks: list[tuple[int, int]]
         if relevant and any(s < m.end() and m.start() < e for s, e in relevant):
             continue
         yield Word(m.group(), m.start(), m.end())
-
-
-def words_in(text: str) -> list[str]:
-    """The words of a bare string (no masks): for examples and tests."""
-    return WORD_RE.findall(text)

@@ -89,11 +89,6 @@ class Substitution(Rule):
         self.entries = entries
         self._index: dict[str, list] | None = None
 
-    def add_entries(self, entries) -> None:
-        """An organisation's own terms, from its configuration."""
-        self.entries = [*self.entries, *entries]
-        self._index = None
-
     @property
     def index(self) -> dict[str, list]:
         """First word of each entry -> [(entry, words)], longest entries first."""
