@@ -22,6 +22,7 @@ from . import config as configmod
 from .check import check_document, check_file, iter_files
 from .errors import InputError
 from .report import InputProblem, Report
+from .rule import matches
 
 #: rule id whose limit the config's [reading_age] targets set
 READING_AGE_RULE = "readability.reading_age"
@@ -95,7 +96,7 @@ def severity_overrides(findings, overrides: dict) -> list:
     prefixes = sorted(overrides, key=len, reverse=True)
     out = []
     for f in findings:
-        p = next((p for p in prefixes if f.rule == p or f.rule.startswith(p.rstrip(".") + ".")), None)
+        p = next((p for p in prefixes if matches(f.rule, p)), None)
         out.append(dataclasses.replace(f, severity=overrides[p]) if p else f)
     return out
 

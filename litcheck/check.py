@@ -14,18 +14,16 @@ from .analysers import Context
 from .document import Document
 from .errors import InputError
 from .report import DocumentReport, InputProblem, Report
-from .rulebook import Ruleset, load_rules
+from .rulebook import Ruleset, check_selection, load_rules, matches, unknown_rule
 from . import suppressions
 from .details.profiles import apply_profile
 from .sections import build_sections
 
-def _selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
-    def matches(prefix: str) -> bool:
-        return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
 
-    if select and not any(matches(p) for p in select):
+def _selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    if select and not any(matches(rule_id, p) for p in select):
         return False
-    return not (ignore and any(matches(p) for p in ignore))
+    return not (ignore and any(matches(rule_id, p) for p in ignore))
 
 
 def check_document(
@@ -49,16 +47,19 @@ def check_document(
     folders of the service's own document profiles (YAML, as ``rules/_profiles/``), known
     beside litcheck's for ``profile`` and for detection.
     """
-    rules = rules if rules is not None else load_rules()
+    rules = rules if rules is not None else load_rules(profile_dirs=profile_dirs or ())
+    check_selection(select, rules, "select")
+    check_selection(ignore, rules, "ignore")
     ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ()), "profile_dirs": tuple(str(d) for d in profile_dirs or ())})
     profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
+    ctx.ruleset = rules
     ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r.id, select, ignore)]
     findings = []
     for rule in ctx.rules_run:
         findings.extend(rule.check(ctx))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    findings = suppressions.apply(document, findings, report_unused=report_unused_ignores)
+    findings = suppressions.apply(document, findings, report_unused=report_unused_ignores, unknown=lambda p: unknown_rule(p, rules))
     sections = build_sections(ctx, findings)
     return DocumentReport(
         path=document.path or "<text>",

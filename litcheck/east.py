@@ -21,24 +21,6 @@ QUESTIONS = {
     "timely": "are the key facts, deadlines and reminders at the right moment?",
 }
 
-#: rule id -> what it means when the rule finds nothing (the "what is good" lines)
-GOOD_WHEN_SILENT = {
-    "tone.threat": "no threats",
-    "tone.blame": "no blame",
-    "tone.barrier": "no conditions that read like barriers",
-    "attractive.benefit": "says what the person will get",
-    "attractive.you": "speaks to the reader as 'you'",
-    "attractive.help_signposted": "signposts help (travel costs, carers)",
-    "social.negative_norm": "no negative norms (missed-appointment figures)",
-    "timely.vague_deadline": "no vague deadlines",
-    "timely.key_facts_late": "key facts are not left to the end",
-    "timely.reminder": "offers a reminder",
-    "easy.one_action": "a clear action near the top",
-    "jargon.medical": "no medical jargon",
-    "jargon.wordy": "no wordy words",
-    "sentences.long": "no long sentences",
-}
-
 #: rules that report the same thing more strongly: a rule is not "silent" when these fired
 #: (a sentence gets one finding on the sentences ladder: long < hard < very_hard)
 STRONGER = {"sentences.long": ("sentences.hard", "sentences.very_hard")}
@@ -108,15 +90,12 @@ def build(ctx, findings) -> EastSummary:
     for f in findings:
         if f.east in categories:
             categories[f.east].findings.append(f)
-    from .analysers.patterns import applies
-
     fired = {f.rule for f in findings}
     for rule in ctx.rules_run:  # only checks that ran can be praised
-        phrase = GOOD_WHEN_SILENT.get(rule.id)
         silenced_by = (rule.id, *STRONGER.get(rule.id, ()))
-        if not phrase or rule.east not in categories or fired.intersection(silenced_by):
+        if not rule.good or rule.east not in categories or fired.intersection(silenced_by):
             continue
-        if hasattr(rule, "when") and not applies(ctx, rule):
+        if not rule.relevant(ctx):
             continue  # a whole-document check that does not apply here (a leaflet, a text message)
-        categories[rule.east].good.append(phrase)
+        categories[rule.east].good.append(rule.good)
     return EastSummary(categories)

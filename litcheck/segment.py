@@ -66,6 +66,10 @@ _BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
 _SEMICOLON_SPLIT_WORDS = 25
 
 
+#: every Sentence.kind; a rule's ``scope:`` names some of them
+SENTENCE_KINDS = ("prose", "heading", "address", "salutation", "signoff", "date", "label", "header", "footer", "table", "placeholder")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int  #: 0-based offset in Document.text

@@ -23,14 +23,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import InputError
 from .findings import Finding
+from .rule import matches
 
 UNUSED_RULE = "litcheck.unused_ignore"
 
 _COMMENT = re.compile(r"<!--(.*?)-->|\{#(.*?)#\}", re.S)
 _DIRECTIVE = re.compile(r"litcheck:\s*(ignore-file|ignore)\b([^\n]*)", re.S)
 #: formats whose Document.text is the file itself, so finding lines are file lines
-_RAW_TEXT_FORMATS = ("txt", "md", "markdown", "text")
+_RAW_TEXT_FORMATS = ("txt", "md")
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Suppression:
                     return None
             elif not (self.first <= line <= self.last):
                 return None
-        return next((p for p in self.rules if rule == p or rule.startswith(p.rstrip(".") + ".")), None)
+        return next((p for p in self.rules if matches(rule, p)), None)
 
 
 def parse(raw: str) -> list[Suppression]:
@@ -127,13 +129,22 @@ def raw_text(document) -> str | None:
     return data.decode("utf-8", errors="replace")
 
 
-def apply(document, findings: list[Finding], *, report_unused: bool = False) -> list[Finding]:
-    """Findings not silenced by suppression comments (plus unused-suppression findings)."""
+def apply(document, findings: list[Finding], *, report_unused: bool = False, unknown=None) -> list[Finding]:
+    """Findings not silenced by suppression comments (plus unused-suppression findings).
+
+    ``unknown(prefix)``: what is wrong with a rule name a comment gives (None when it names a
+    rule); a comment naming no rule is an InputError, so a typo never silences a check."""
     raw = raw_text(document)
     sups = parse(raw) if raw and "litcheck:" in raw else []
     sups += from_comments(document)
     if not sups:
         return findings
+    if unknown is not None:
+        for s in sups:
+            for prefix in s.rules:
+                problem = unknown(prefix)
+                if problem:
+                    raise InputError(document.path or "<text>", f"line {s.line}: the 'litcheck: {s.kind}' comment names {problem}")
     in_text = document.format in _RAW_TEXT_FORMATS
     kept = []
     for f in findings:

@@ -13,8 +13,7 @@ LITCHECK = Path(sys.executable).parent / "litcheck"
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_parallel_report_is_the_serial_report_in_walk_order(tmp_path, fmt):
-    if not LITCHECK.exists():
-        pytest.skip("the litcheck console script is not installed in this environment")
+    assert LITCHECK.exists(), "the litcheck console script is missing: pip install -e '.[test]'"
     lines = ["We will check your hypertension.", "Please commence fasting at midnight.", "Bring your tablets.", "Your echocardiogram is on {{ date }}."]
     for i in range(24):  # enough files for two workers (8 a worker at least)
         folder = tmp_path / f"team{i % 3}"

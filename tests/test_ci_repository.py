@@ -77,8 +77,7 @@ def inproc(run_cli, monkeypatch):
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    if not LITCHECK.exists():
-        pytest.skip("the litcheck console script is not installed in this environment")
+    assert LITCHECK.exists(), "the litcheck console script is missing: pip install -e '.[test]'"
     root = tmp_path / "templates"
     for name, text in FILES.items():
         path = root / name

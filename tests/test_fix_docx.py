@@ -151,7 +151,7 @@ def test_revise_bytes_works_in_memory_for_word_text_and_markdown(tmp_path, monke
 
 
 def test_an_edit_touching_a_merge_field_is_refused_and_the_field_kept():
-    from litcheck.fix_docx import WordEditor
+    from litcheck.fix.word import WordEditor
 
     data = _letter()
     doc = litcheck.readers.read_bytes(data, "docx")

@@ -23,8 +23,7 @@ BIN = Path(sys.executable).parent
 
 def test_pre_commit_runs_the_hook_and_fails_on_jargon(tmp_path):
     pre_commit = BIN / "pre-commit"
-    if not pre_commit.exists() or not shutil.which("git") or not (BIN / "litcheck").exists():
-        pytest.skip("pre-commit (test extra), git and the litcheck script are needed")
+    assert pre_commit.exists() and shutil.which("git") and (BIN / "litcheck").exists(), "pre-commit (test extra), git and the litcheck script are needed"
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())[0]
     assert hook["id"] == "litcheck" and hook["entry"] == "litcheck check"
     repo = tmp_path / "letters"

@@ -67,7 +67,7 @@ def _has_docx_reader() -> bool:
 
 @pytest.fixture(scope="module")
 def server():
-    from litcheck.webapp import create_app, make_server
+    from litcheck.web import create_app, make_server
 
     srv = make_server(create_app(), "127.0.0.1", 0, threads=2)
     stop = threading.Event()

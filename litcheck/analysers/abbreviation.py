@@ -22,7 +22,7 @@ import re
 from typing import Iterator
 
 from .. import wordlists
-from ..rulebook import Rule
+from ..rule import Rule
 from .substitution import accepted_words
 
 # A token that could be an abbreviation: letters, digits and & (U&E, HbA1c, COVID-19).

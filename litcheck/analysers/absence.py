@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 from .patterns import applies, compile_phrases, matches
 
 
@@ -31,8 +31,11 @@ class Absence(Rule):
         self.min_words = spec.get("min_words", 0)
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
 
+    def relevant(self, ctx) -> bool:
+        return applies(ctx, self)
+
     def check(self, ctx) -> Iterator:
-        if not applies(ctx, self) or next(matches(ctx, self.patterns), None) is not None:
+        if not self.relevant(ctx) or next(matches(ctx, self.patterns), None) is not None:
             return
         anchor = next(matches(ctx, self.when), None) if self.when is not None else None
         start, end = (anchor.start(), anchor.end()) if anchor else (0, 0)

@@ -17,6 +17,16 @@ class Context:
         self.options = options or {}
         #: the rules check_document runs on this document (selected, and for its profile)
         self.rules_run: list = []
+        #: every rule loaded for this check, selected or not (the sentence ladder reads its limits)
+        self.ruleset: list = []
+        self._memo: dict = {}
+
+    def memo(self, key: str, compute):
+        """``compute(self)``, worked out once per document and kept under ``key``: the place
+        for a value several rules share (the practical details found, their sentence units)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
 
     @cached_property
     def sentences(self):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 
 
 class Existence(Rule):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 from ..words import iter_words
 from .substitution import accepted_words, token_forms
 
@@ -62,11 +62,12 @@ class LongWord(Rule):
 
     def _hard_sentences(self, ctx) -> set[tuple[int, int]]:
         from ..readability.measure import sentence_rung
+        from .metric import sentence_ladder
 
         return {
             (s.start, s.end)
             for s in ctx.sentences_in(self.scope)
-            if sentence_rung(ctx.counts(s)) in ("hard", "very_hard")
+            if sentence_rung(ctx.counts(s), sentence_ladder(ctx)) in ("hard", "very_hard")
         }
 
     def check(self, ctx) -> Iterator:

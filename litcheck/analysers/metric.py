@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 from ..words import iter_words
 
 
@@ -33,11 +33,32 @@ def sentence_words(ctx, rule) -> Iterator[Measurement]:
 def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
     from ..readability.measure import sentence_grade, sentence_reason, sentence_rung
 
+    ladder = sentence_ladder(ctx)
     for s in ctx.sentences_in(rule.scope):
         c = ctx.counts(s)
-        if sentence_rung(c) == rung:
+        if sentence_rung(c, ladder) == rung:
             value = c.words if rung == "long" else round(sentence_grade(c), 1)
             yield Measurement(s.start, s.end, value, sentence_reason(c))
+
+
+#: rung -> the metric whose rule sets its limit
+_RUNGS = {"very_hard": "very_hard_sentence", "hard": "hard_sentence", "long": "long_sentence"}
+
+
+def sentence_ladder(ctx):
+    """The ladder's limits from the rules on it (their ``max:``, or a config's limit)."""
+
+    def build(ctx):
+        from ..readability.measure import Ladder
+
+        limits = {}
+        for rung, metric in _RUNGS.items():
+            rule = next((r for r in ctx.ruleset if getattr(r, "metric", None) == metric), None)
+            if rule is not None:
+                limits[rung] = ctx.options.get("limits", {}).get(rule.id, rule.limit_for(ctx.profile))
+        return Ladder(**limits)
+
+    return ctx.memo("sentence_ladder", build)
 
 
 def long_sentence(ctx, rule) -> Iterator[Measurement]:
@@ -111,21 +132,19 @@ class Metric(Rule):
     def setup(self, spec) -> None:
         if spec["metric"] not in METRICS:
             self.fail("metric", f"unknown metric '{spec['metric']}' (known: {', '.join(sorted(METRICS))})")
+        self.metric = spec["metric"]
         self.measure = METRICS[spec["metric"]]
         if ("max" in spec) == ("min" in spec):
             self.fail(None, "a metric rule needs exactly one of 'max' or 'min'")
         self.direction = "max" if "max" in spec else "min"
-        limit = spec[self.direction]
-        if isinstance(limit, dict) and "default" not in limit:
-            self.fail(self.direction, f"'{self.direction}' by profile needs a 'default'")
-        self.limits = limit if isinstance(limit, dict) else {"default": limit}
+        self.limits = self.by_profile(self.direction, spec[self.direction])
         basis = spec.get("basis", "smog")
-        self.bases = basis if isinstance(basis, dict) else {"default": basis}
-        self.bases.setdefault("default", "smog")
+        self.bases = self.by_profile("basis", {"default": "smog", **basis} if isinstance(basis, dict) else basis, (str,))
+        for name, value in self.bases.items():
+            if value not in ("smog", "flesch_kincaid"):
+                self.fail("basis", f"basis for '{name}' must be smog or flesch_kincaid, not '{value}'")
         warn = spec.get("warn_above")
-        if isinstance(warn, dict) and "default" not in warn:
-            self.fail("warn_above", "'warn_above' by profile needs a 'default'")
-        self.warn_limits = None if warn is None else (warn if isinstance(warn, dict) else {"default": warn})
+        self.warn_limits = None if warn is None else self.by_profile("warn_above", warn)
         self.suggest = spec.get("suggest")
         if self.suggest not in (None, "split"):
             self.fail("suggest", f"unknown suggest '{self.suggest}' (known: split)")

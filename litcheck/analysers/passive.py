@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 
 _BE = frozenset("be is are was were been being am 're 'm".split())
 _GET = frozenset("get gets got getting gotten".split())

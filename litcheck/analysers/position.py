@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 from .patterns import applies, compile_phrases, matches
 
 
@@ -37,8 +37,11 @@ class Position(Rule):
         self.min_words = spec.get("min_words", 0)
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
 
+    def relevant(self, ctx) -> bool:
+        return applies(ctx, self)
+
     def check(self, ctx) -> Iterator:
-        if not applies(ctx, self):
+        if not self.relevant(ctx):
             return
         length = len(ctx.document.text.rstrip()) or 1
         first = next(matches(ctx, self.patterns), None)

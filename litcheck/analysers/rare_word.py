@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 from ..words import iter_words
 from .substitution import accepted_words
 

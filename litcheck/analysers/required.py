@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..rulebook import Rule
+from ..rule import Rule
 
 
 class Required(Rule):
@@ -37,11 +37,9 @@ class Required(Rule):
         if spec["detail"] not in DETAIL_IDS:
             self.fail("detail", f"unknown detail '{spec['detail']}' (known: {', '.join(DETAIL_IDS)})")
         self.detail = spec["detail"]
-        suggest = spec["suggest"]
-        if isinstance(suggest, str):
-            suggest = {"default": suggest}
-        if "default" not in suggest or not all(isinstance(v, str) and v.strip() for v in suggest.values()):
-            self.fail("suggest", "'suggest' by profile needs a 'default', and each entry is a sentence")
+        suggest = self.by_profile("suggest", spec["suggest"], (str,))
+        if not all(v.strip() for v in suggest.values()):
+            self.fail("suggest", "each 'suggest' entry is a sentence")
         self.suggestions = {profile: text.strip() for profile, text in suggest.items()}
 
     def suggestion_for(self, profile: str | None) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import wordlists
-from ..rulebook import Rule
+from ..rule import Rule
 from .inflection import inflect_like
 
 _IZE = re.compile(r"iz(e|es|ed|ing|er|ers|ation|ations)$")

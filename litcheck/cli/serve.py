@@ -19,9 +19,9 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..webapp import create_app, make_server
+    from ..web import create_app, make_server
 
-    # The workers start warm (web/worker.py), so the first upload is not slow.
+    # The workers start warm (litcheck/web/worker.py), so the first upload is not slow.
     app = create_app({"MAX_CONTENT_LENGTH": int(args.max_upload_mb * 1024 * 1024), "LITCHECK_TIME_LIMIT": args.time_limit,
                       "LITCHECK_WORKERS": max(1, args.workers)})
     server = make_server(app, args.host, args.port, threads=args.threads)

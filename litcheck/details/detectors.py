@@ -300,11 +300,11 @@ DETAIL_IDS = tuple(DETECTORS)
 
 def detect(ctx) -> dict[str, Evidence | None]:
     """Every detail's evidence (None when absent), computed once per document."""
-    cached = ctx.__dict__.get("_details")
-    if cached is not None:
-        return cached
+    return ctx.memo("details", _detect)
+
+
+def _detect(ctx) -> dict[str, Evidence | None]:
     found: dict[str, Evidence | None] = {}
     for name, fn in DETECTORS.items():
         found[name] = fn(ctx, found) if name == "digital_alternative" else fn(ctx)
-    ctx.__dict__["_details"] = found
     return found

@@ -94,7 +94,7 @@ def load_profiles(dirs=()) -> dict[str, Profile]:
 @lru_cache(maxsize=16)
 def _load(dirs: tuple[Path, ...]) -> dict[str, Profile]:
     from ..errors import ConfigError
-    from ..rulebook import read_yaml
+    from ..rule import read_yaml
 
     out = {}
     for folder in (profiles_dir(), *dirs):

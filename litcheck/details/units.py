@@ -31,9 +31,11 @@ def _is_title_line(line: str) -> bool:
 
 
 def units(ctx) -> list[Unit]:
-    cached = ctx.__dict__.get("_detail_units")
-    if cached is not None:
-        return cached
+    """The document's sentences as detail units (headings found, the section each is in)."""
+    return ctx.memo("detail_units", _units)
+
+
+def _units(ctx) -> list[Unit]:
     doc = ctx.document
     text = doc.text
     sentences = ctx.sentences
@@ -63,7 +65,6 @@ def units(ctx) -> list[Unit]:
             out.append(Unit(start, end, text[start:end], "heading", s.block, section, seen_salutation))
             continue
         out.append(Unit(start, end, text[start:end], kind, s.block, section, seen_salutation))
-    ctx.__dict__["_detail_units"] = out
     return out
 
 

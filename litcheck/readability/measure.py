@@ -83,15 +83,25 @@ def sentence_grade(c: SentenceCounts) -> float:
     return formulas.flesch_kincaid_grade(c.words, 1, c.syllables)
 
 
-def sentence_rung(c: SentenceCounts) -> str | None:
+@dataclass(frozen=True)
+class Ladder:
+    """The rungs' limits. The rules sentences.very_hard, .hard and .long set them (``max:``);
+    these defaults are only for callers outside a check."""
+
+    very_hard: float = SENTENCE_VERY_HARD_GRADE  #: Flesch-Kincaid grade over this: very hard
+    hard: float = SENTENCE_HARD_GRADE  #: Flesch-Kincaid grade over this: hard
+    long: float = SENTENCE_LONG_WORDS  #: words over this: long
+
+
+def sentence_rung(c: SentenceCounts, ladder: Ladder = Ladder()) -> str | None:
     """"very_hard", "hard", "long" or None: the one rung of the ladder a sentence is on."""
     if c.words >= SENTENCE_MIN_WORDS:
         grade = sentence_grade(c)
-        if grade > SENTENCE_VERY_HARD_GRADE:
+        if grade > ladder.very_hard:
             return "very_hard"
-        if grade > SENTENCE_HARD_GRADE:
+        if grade > ladder.hard:
             return "hard"
-    if c.words > SENTENCE_LONG_WORDS:
+    if c.words > ladder.long:
         return "long"
     return None
 

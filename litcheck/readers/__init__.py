@@ -1,8 +1,9 @@
 """Readers: one small module per file format, each turning a file into a Document.
 
-A reader module has ``read(data: bytes, path: str | None) -> Document``. Heavy parsing
-libraries are imported only when a file of that format is read, so checking a .txt never
-imports Word or PDF code.
+Every reader module follows the :class:`Reader` protocol below. Heavy parsing libraries
+are imported only when a file of that format is read, so checking a .txt never imports
+Word or PDF code. The CLI and the upload page both come in through :func:`reader_for`
+and :func:`read_bytes`, so a file is judged the same way wherever it arrives.
 """
 
 from __future__ import annotations
@@ -12,19 +13,24 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .base import DEFAULT_LIMITS, Limits, Reader
 
-#: file suffix -> reader module (in this package)
+
+#: file suffix -> format (Document.format; the one name litcheck uses for each format)
 READERS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
     ".docx": "docx",
     ".docm": "docx",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
 }
+
+#: format -> its reader module (in this package)
+MODULES = {"txt": "text", "md": "markdown", "docx": "docx", "pdf": "pdf", "html": "html"}
 
 #: suffixes litcheck knows it cannot read, and what to do instead
 UNSUPPORTED = {
@@ -35,7 +41,7 @@ UNSUPPORTED = {
 }
 
 #: the most a single document may weigh, in bytes (a letter is kilobytes)
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
 
 def supported_suffixes() -> list[str]:
@@ -51,28 +57,34 @@ def format_for(path: str | Path) -> str | None:
     p = Path(path)
     if p.suffix.lower() in TEMPLATE_SUFFIXES:
         inner = Path(p.stem).suffix.lower()
-        return READERS.get(inner) if inner else "text"
+        return READERS.get(inner) if inner else "txt"
     return READERS.get(p.suffix.lower())
 
 
-def read_file(path: str | Path) -> Document:
-    """Read a file from disk into a Document. Raises InputError with a one-line reason."""
-    p = Path(path)
-    name = str(path)
-    suffix = p.suffix.lower()
+def reader_for(name: str | Path) -> str:
+    """The reader for a file name; InputError (one line, with what to do) when there is none."""
+    suffix = Path(name).suffix.lower()
     if suffix in UNSUPPORTED:
-        raise InputError(name, UNSUPPORTED[suffix])
-    reader = format_for(p)
+        raise InputError(str(name), UNSUPPORTED[suffix])
+    reader = format_for(name)
     if reader is None:
         kinds = ", ".join(supported_suffixes())
         templates = ", ".join(TEMPLATE_SUFFIXES)
-        raise InputError(name, f"litcheck cannot read '{suffix or 'no extension'}' files (it reads {kinds}, and templates ending {templates} as the format inside: letter.html.j2)")
+        raise InputError(str(name), f"litcheck cannot read '{suffix or 'no extension'}' files (it reads {kinds}, and templates ending {templates} as the format inside: letter.html.j2)")
+    return reader
+
+
+def read_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+    """Read a file from disk into a Document. Raises InputError with a one-line reason."""
+    p = Path(path)
+    name = str(path)
+    reader = reader_for(p)
     try:
         if p.is_dir():
             raise InputError(name, "is a folder, not a file")
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"is {size // (1024 * 1024)} MB, more than litcheck reads ({MAX_BYTES // (1024 * 1024)} MB)")
+        if size > limits.max_bytes:
+            raise InputError(name, f"is {size // (1024 * 1024)} MB, more than litcheck reads ({limits.max_bytes // (1024 * 1024)} MB)")
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError(name, "no such file: check the path") from None
@@ -82,7 +94,7 @@ def read_file(path: str | Path) -> Document:
         raise InputError(name, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from None
-    return read_bytes(data, reader, name)
+    return read_bytes(data, reader, name, limits)
 
 
 def sniff(data: bytes) -> str | None:
@@ -134,15 +146,23 @@ def _check_content(data: bytes, reader: str, path: str | None) -> None:
         raise InputError(path, "is not a PDF (it does not start with %PDF): check the file type")
 
 
-def read_bytes(data: bytes, reader: str, path: str | None = None) -> Document:
+def read_bytes(data: bytes, reader: str, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read the bytes of a document whose reader is known (see READERS)."""
+    if len(data) > limits.max_bytes:
+        raise InputError(path, f"is {len(data) // (1024 * 1024)} MB, more than litcheck reads ({limits.max_bytes // (1024 * 1024)} MB)")
     _check_content(data, reader, path)
-    module = importlib.import_module(f"{__name__}.{reader}")
-    return module.read(data, path)
+    module: Reader = _module(reader)
+    return module.read(data, path, limits)
+
+
+def _module(fmt: str):
+    """The reader module for a format ("txt", "md", ...; a leading dot is allowed)."""
+    name = MODULES.get(fmt.lower().lstrip("."))
+    if name is None:
+        raise InputError(None, f"litcheck has no reader for '{fmt}' (it reads {', '.join(MODULES)})")
+    return importlib.import_module(f"{__name__}.{name}")
 
 
 def read_text(text: str, format: str = "txt", path: str | None = None) -> Document:
     """Read text already in memory (pasted text, standard input)."""
-    reader = READERS.get("." + format.lower().lstrip("."), format)
-    module = importlib.import_module(f"{__name__}.{reader}")
-    return module.parse(text, path)
+    return _module(READERS.get("." + format.lower().lstrip("."), format)).parse(text, path)

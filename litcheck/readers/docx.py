@@ -25,6 +25,7 @@ import re
 import zipfile
 from dataclasses import replace
 
+from .base import DEFAULT_LIMITS, Limits
 from ..document import Comment
 from ..errors import InputError
 from .assemble import Assembler, tidy
@@ -33,8 +34,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
-#: refuse a package that unzips to more than this, or that is compressed more than RATIO:1
-MAX_UNZIPPED = 100 * 1024 * 1024
+#: refuse a package compressed more than this (a zip bomb); Limits.max_unpacked caps its size
 MAX_RATIO = 100
 
 _MERGEFIELD = re.compile(r'^\s*MERGEFIELD\s+(?:"([^"]+)"|(\S+))', re.I)
@@ -57,8 +57,8 @@ _SKIP = frozenset(
 ) | {MC + "Fallback"}
 
 
-def read(data: bytes, path: str | None = None):
-    _guard_zip(data, path)
+def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS):
+    _guard_zip(data, path, limits.max_unpacked)
     try:
         import docx
         from docx.opc.exceptions import PackageNotFoundError
@@ -73,14 +73,14 @@ def read(data: bytes, path: str | None = None):
     except Exception as exc:  # lxml, zipfile, KeyError... : never a traceback
         raise InputError(path, f"is damaged and cannot be read ({type(exc).__name__}): open it in Word and save it again as .docx") from None
     try:
-        return _Reader(document, path).read()
+        return WordReader(document, path).read()
     except InputError:
         raise
     except Exception as exc:
         raise InputError(path, f"could not be read ({type(exc).__name__}): open it in Word and save it again as .docx") from None
 
 
-def _guard_zip(data: bytes, path: str | None) -> None:
+def _guard_zip(data: bytes, path: str | None, max_unpacked: int) -> None:
     """Refuse a damaged zip, or a zip bomb, before anything unpacks it."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -89,7 +89,7 @@ def _guard_zip(data: bytes, path: str | None) -> None:
         raise InputError(path, "is damaged (its zip package cannot be opened): open it in Word and save it again as .docx") from None
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
-    if total > MAX_UNZIPPED or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
+    if total > max_unpacked or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
         raise InputError(
             path,
             f"unpacks to {total // (1024 * 1024)} MB, far more than a letter: litcheck will not open it (save a copy without large images and try again)",
@@ -194,7 +194,7 @@ class _Field:
         self.merge = False
 
 
-class _Text:
+class ParagraphText:
     """The text of one paragraph, with fields and content controls resolved."""
 
     def __init__(self, merge_names: set[str], mark=None) -> None:
@@ -221,54 +221,55 @@ class _Text:
         return True
 
     def visit(self, el) -> None:
+        """Add the text of ``el`` and what it holds (fields resolved, hidden parts skipped)."""
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP:
             return
-        if tag == W + "t":
-            if el.text:
-                self._emit(_MARKS.sub("", el.text))
-        elif tag in _COMMENT_RANGE:
-            if self.mark is not None:
-                self.parts.append(self.mark(el))
-        elif tag == W + "instrText":
-            if self.fields and not self.fields[-1].result:
-                self.fields[-1].instr.append(el.text or "")
-        elif tag == W + "fldChar":
-            kind = el.get(W + "fldCharType")
-            if kind == "begin":
-                self.fields.append(_Field())
-            elif kind == "separate" and self.fields:
-                f = self.fields[-1]
-                f.result = True
-                f.merge = False
-                if self._merge("".join(f.instr)):
-                    f.merge = True
-            elif kind == "end" and self.fields:
-                f = self.fields.pop()
-                if not f.result:  # a field with no result part: a merge field still shows
-                    self._merge("".join(f.instr))
-        elif tag == W + "fldSimple":
-            if not self._merge(el.get(W + "instr") or ""):
-                for child in el:
-                    self.visit(child)
-        elif tag in (W + "tab", W + "ptab"):
-            self._emit("\t")
-        elif tag in (W + "br", W + "cr"):
-            self._emit("\n")
-        elif tag == W + "noBreakHyphen":
-            self._emit("-")
-        elif tag == W + "txbxContent":
-            if not self._hidden():
-                self.textboxes.append(el)
-        elif tag == MC + "AlternateContent":
-            choice = el.find(MC + "Choice")
-            for child in choice if choice is not None else el:
-                self.visit(child)
-        elif tag == W + "sdt":
-            self._sdt(el)
-        else:
+        handler = self._HANDLERS.get(tag)
+        if handler is None:
             for child in el:
                 self.visit(child)
+        else:
+            handler(self, el)
+
+    def _text(self, el) -> None:
+        if el.text:
+            self._emit(_MARKS.sub("", el.text))
+
+    def _comment_range(self, el) -> None:
+        if self.mark is not None:
+            self.parts.append(self.mark(el))
+
+    def _instr_text(self, el) -> None:
+        if self.fields and not self.fields[-1].result:
+            self.fields[-1].instr.append(el.text or "")
+
+    def _fld_char(self, el) -> None:
+        kind = el.get(W + "fldCharType")
+        if kind == "begin":
+            self.fields.append(_Field())
+        elif kind == "separate" and self.fields:
+            f = self.fields[-1]
+            f.result = True
+            f.merge = self._merge("".join(f.instr))
+        elif kind == "end" and self.fields:
+            f = self.fields.pop()
+            if not f.result:  # a field with no result part: a merge field still shows
+                self._merge("".join(f.instr))
+
+    def _fld_simple(self, el) -> None:
+        if not self._merge(el.get(W + "instr") or ""):
+            for child in el:
+                self.visit(child)
+
+    def _textbox(self, el) -> None:
+        if not self._hidden():
+            self.textboxes.append(el)
+
+    def _alternate(self, el) -> None:
+        choice = el.find(MC + "Choice")
+        for child in choice if choice is not None else el:
+            self.visit(child)
 
     def _sdt(self, el) -> None:
         pr = el.find(W + "sdtPr")
@@ -285,7 +286,26 @@ class _Text:
                 self.visit(child)
 
 
-class _Reader:
+#: Word elements with a meaning of their own in running text (others are walked through)
+ParagraphText._HANDLERS = {
+    W + "t": ParagraphText._text,
+    W + "commentRangeStart": ParagraphText._comment_range,
+    W + "commentRangeEnd": ParagraphText._comment_range,
+    W + "instrText": ParagraphText._instr_text,
+    W + "fldChar": ParagraphText._fld_char,
+    W + "fldSimple": ParagraphText._fld_simple,
+    W + "tab": lambda self, el: self._emit("\t"),
+    W + "ptab": lambda self, el: self._emit("\t"),
+    W + "br": lambda self, el: self._emit("\n"),
+    W + "cr": lambda self, el: self._emit("\n"),
+    W + "noBreakHyphen": lambda self, el: self._emit("-"),
+    W + "txbxContent": ParagraphText._textbox,
+    MC + "AlternateContent": ParagraphText._alternate,
+    W + "sdt": ParagraphText._sdt,
+}
+
+
+class WordReader:
     def __init__(self, document, path) -> None:
         self.document = document
         self.path = path
@@ -351,7 +371,7 @@ class _Reader:
 
     def read(self):
         body = self.document.element.body
-        headers, footers = self._headers_footers(body)
+        headers, footers = self.headers_footers(body)
         for s, kind, container in headers:
             self._part(container, kind, {"section": s})
         self._body(body)
@@ -372,7 +392,7 @@ class _Reader:
     # -- text of a paragraph --------------------------------------------------------------
 
     def _para_text(self, p) -> tuple[str, list]:
-        t = _Text(self.merge_names, self._mark)
+        t = ParagraphText(self.merge_names, self._mark)
         for child in p:
             t.visit(child)
         return "".join(t.parts), t.textboxes
@@ -432,10 +452,10 @@ class _Reader:
                 self._add(kind, text, {**location, "textbox": k}, level)
                 self._textboxes(inner, location)
 
-    def _rows(self, tbl):
+    def rows(self, tbl):
         return self._unwrapped(tbl, W + "tr")
 
-    def _cells(self, tr):
+    def cells(self, tr):
         return self._unwrapped(tr, W + "tc")
 
     def _unwrapped(self, node, tag):
@@ -450,8 +470,8 @@ class _Reader:
 
     def _table(self, tbl, t: int) -> list:
         boxes: list = []
-        for r, tr in enumerate(self._rows(tbl), start=1):
-            for c, tc in enumerate(self._cells(tr), start=1):
+        for r, tr in enumerate(self.rows(tbl), start=1):
+            for c, tc in enumerate(self.cells(tr), start=1):
                 lines: list[str] = []
                 self._cell_lines(tc, lines, boxes)
                 self._add("table_cell", "\n".join(lines), {"table": t, "row": r, "cell": c})
@@ -464,8 +484,8 @@ class _Reader:
                 lines.append(text)
                 boxes.extend(inner)
             elif child.tag == W + "tbl":  # a nested table: its cells, in order, as lines
-                for tr in self._rows(child):
-                    for tc in self._cells(tr):
+                for tr in self.rows(child):
+                    for tc in self.cells(tr):
                         self._cell_lines(tc, lines, boxes)
             elif child.tag == W + "sdt":
                 content = child.find(W + "sdtContent")
@@ -478,7 +498,7 @@ class _Reader:
 
     # -- headers and footers --------------------------------------------------------------
 
-    def _headers_footers(self, body):
+    def headers_footers(self, body):
         part = self.document.part
         sect_prs = [p for p in body.iter(W + "sectPr")]
         headers, footers, seen = [], [], set()

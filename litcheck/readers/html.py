@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .base import DEFAULT_LIMITS, Limits
 from ..errors import InputError
 from .assemble import Assembler
 from .decode import decode_text
@@ -36,7 +37,7 @@ _ANGLE_FIELD = re.compile(r"<<([^<>\n]{1,60}?)>>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-def read(data: bytes, path: str | None = None) -> "Document":  # noqa: F821
+def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> "Document":  # noqa: F821
     return parse(_decode(data, path), path)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .base import DEFAULT_LIMITS, Limits
 from ..document import Block, Document
 from .decode import decode_text
 
@@ -26,7 +27,7 @@ def _parser():
     return MarkdownIt("commonmark").enable("table")
 
 
-def read(data: bytes, path: str | None = None) -> Document:
+def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     return parse(decode_text(data, path), path)
 
 

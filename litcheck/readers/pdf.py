@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .base import DEFAULT_LIMITS, Limits
 from ..errors import InputError
 from .assemble import Assembler
 
@@ -56,7 +57,7 @@ class _Table:
     rows: list
 
 
-def read(data: bytes, path: str | None = None):
+def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS):
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect

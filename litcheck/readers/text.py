@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .base import DEFAULT_LIMITS, Limits
 from ..document import Block, Document
 from .decode import decode_text
 
@@ -14,7 +15,7 @@ BULLET = re.compile(r"^(\s*)([-*+•–·▪◦]|\d{1,2}[.)]|[a-z][.)]|\(\w{1,3}
 _UNDERLINE = re.compile(r"^\s*(=+|-{3,})\s*$")
 
 
-def read(data: bytes, path: str | None = None) -> Document:
+def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     return parse(decode_text(data, path), path)
 
 

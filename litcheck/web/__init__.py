@@ -5,7 +5,8 @@ calls the library only; this package adds the web's own concerns: upload limits,
 checks, a time limit enforced in worker processes (``worker.py``), CSRF and security headers.
 Uploads stay in memory: nothing is written to disk and no document text goes to a log.
 
-Load it through ``litcheck.webapp`` (it works in a source checkout and an installed wheel).
+The page's templates and stylesheet are data, like rules/ and wordlists/: they live in the
+repository's top-level web/ folder and are shipped in the wheel (see litcheck.data).
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import secrets
 import weakref
 
 from flask import Flask, Request, render_template
+
+from ..data import data_dir
+from . import security, views
+from .worker import WorkerPool
 
 MB = 1024 * 1024
 
@@ -37,7 +42,8 @@ class InMemoryRequest(Request):
 
 
 def create_app(config: dict | None = None) -> Flask:
-    app = Flask(__name__)
+    files = data_dir("web")
+    app = Flask(__name__, template_folder=str(files / "templates"), static_folder=str(files / "static"))
     app.request_class = InMemoryRequest
     app.config.update(DEFAULTS)
     # A fresh random key per process: the only thing it signs is the form's CSRF token.
@@ -47,13 +53,9 @@ def create_app(config: dict | None = None) -> Flask:
     # Pasted text is a form field: let it be as large as an upload, no larger.
     app.config.setdefault("MAX_FORM_MEMORY_SIZE", app.config["MAX_CONTENT_LENGTH"])
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
-    from .worker import WorkerPool
-
     pool = WorkerPool(int(app.config["LITCHECK_WORKERS"]), app.config["LITCHECK_CHECK_HOOK"])
     app.extensions["litcheck_pool"] = pool
     weakref.finalize(app, pool.close)  # the workers end with the app (or at exit)
-
-    from . import security, views
 
     app.register_blueprint(views.bp)
     security.init_app(app)

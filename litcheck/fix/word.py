@@ -4,7 +4,7 @@ An edit is (start, end, new text) in ``Document.text`` offsets. Each is traced b
 Word XML through the block it falls in (``Block.location``, as the .docx reader wrote it):
 the paragraph, the table cell's paragraphs, or the header/footer paragraph, then to the
 ``w:t`` elements that hold those characters. The text is walked exactly as the reader
-walks it (the reader's own ``_Text`` visitor), and the reader's ``tidy`` is redone with a
+walks it (the reader's own ``ParagraphText`` walker), and the reader's ``tidy`` is redone with a
 map back to each character's ``w:t`` element, so an edit lands on the characters the
 finding was about, or is not made.
 
@@ -21,8 +21,8 @@ from __future__ import annotations
 import io
 import re
 
-from .readers.assemble import tidy
-from .readers.docx import MC, W, _Reader, _Text, body_elements
+from ..readers.assemble import tidy
+from ..readers.docx import MC, W, WordReader, ParagraphText, body_elements
 
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SOFT = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
@@ -32,7 +32,7 @@ _MARKS = re.compile("[\U000F0000-\U000FFFFD]")
 Edit = tuple[int, int, str]
 
 
-class _Pieces(_Text):
+class _Pieces(ParagraphText):
     """A paragraph's text as the reader sees it, each piece with its w:t element or None."""
 
     def __init__(self) -> None:
@@ -71,17 +71,28 @@ def _plain_run_text(el) -> bool:
     return True
 
 
+Char = tuple[str, object]  #: a character and where it came from: (w:t, index) or None
+
+
 def _tidy_map(p) -> tuple[str, list, set]:
     """The paragraph's tidied text (as the reader makes it), per character (w:t, index) or
     None, and the w:t elements that may be edited."""
     t = _Pieces()
     for child in p:
         t.visit(child)
-    raw: list[tuple[str, object]] = []
-    for text, el in t.pieces:
-        for i, ch in enumerate(text):
-            raw.append((ch, (el, i) if el is not None else None))
-    # tidy(), with the map kept: line breaks, soft marks, space runs, blank lines
+    raw = [(ch, (el, i) if el is not None else None) for text, el in t.pieces for i, ch in enumerate(text)]
+    out = _join_lines(_squeeze(line) for line in _lines(_drop_soft(raw)))
+    text = "".join(ch for ch, _ in out)
+    if text != tidy("".join(t.parts)):
+        return "", [], set()  # not as the reader saw it: edit nothing here
+    return text, [src for _, src in out], {el for _, el in t.pieces if el is not None}
+
+
+# The four steps of the reader's tidy(), each keeping every character's source.
+
+
+def _drop_soft(raw: list[Char]) -> list[Char]:
+    """CR LF -> LF, a lone CR or vertical tab -> LF, soft hyphens and zero widths dropped."""
     chars = []
     for k, (ch, src) in enumerate(raw):
         if ch == "\r" and k + 1 < len(raw) and raw[k + 1][0] == "\n":
@@ -89,6 +100,10 @@ def _tidy_map(p) -> tuple[str, list, set]:
         if _SOFT.match(ch):
             continue
         chars.append(("\n" if ch in "\r\x0b" else ch, src))
+    return chars
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
     lines, line = [], []
     for ch, src in chars + [("\n", None)]:
         if ch == "\n":
@@ -96,28 +111,35 @@ def _tidy_map(p) -> tuple[str, list, set]:
             line = []
         else:
             line.append((ch, src))
-    out: list[tuple[str, object]] = []
+    return lines
+
+
+def _squeeze(line: list[Char]) -> list[Char]:
+    """Runs of spaces to one space; none at either end."""
+    squeezed: list[Char] = []
+    for ch, src in line:
+        if _SPACES.match(ch):
+            if squeezed and squeezed[-1][0] == " ":
+                continue
+            squeezed.append((" ", src))
+        else:
+            squeezed.append((ch, src))
+    while squeezed and squeezed[0][0] == " ":
+        squeezed.pop(0)
+    while squeezed and squeezed[-1][0] == " ":
+        squeezed.pop()
+    return squeezed
+
+
+def _join_lines(lines) -> list[Char]:
+    """Non-empty lines joined by LF (blank lines dropped)."""
+    out: list[Char] = []
     for line in lines:
-        squeezed: list[tuple[str, object]] = []
-        for ch, src in line:
-            if _SPACES.match(ch):
-                if squeezed and squeezed[-1][0] == " ":
-                    continue
-                squeezed.append((" ", src))
-            else:
-                squeezed.append((ch, src))
-        while squeezed and squeezed[0][0] == " ":
-            squeezed.pop(0)
-        while squeezed and squeezed[-1][0] == " ":
-            squeezed.pop()
-        if squeezed:
+        if line:
             if out:
                 out.append(("\n", None))
-            out.extend(squeezed)
-    text = "".join(ch for ch, _ in out)
-    if text != tidy("".join(t.parts)):
-        return "", [], set()  # not as the reader saw it: edit nothing here
-    return text, [src for _, src in out], {el for _, el in t.pieces if el is not None}
+            out.extend(line)
+    return out
 
 
 def _paragraphs(container) -> list:
@@ -135,7 +157,7 @@ def _paragraphs(container) -> list:
 class _Body:
     """The body's paragraphs and tables, numbered as the reader numbers them."""
 
-    def __init__(self, reader: _Reader, body) -> None:
+    def __init__(self, reader: WordReader, body) -> None:
         self.reader = reader
         self.paragraphs: list = []
         self.tables: list = []
@@ -151,10 +173,10 @@ class _Body:
     def cell(self, t: int, r: int, c: int):
         if not 0 < t <= len(self.tables):
             return None
-        rows = list(self.reader._rows(self.tables[t - 1]))
+        rows = list(self.reader.rows(self.tables[t - 1]))
         if not 0 < r <= len(rows):
             return None
-        cells = list(self.reader._cells(rows[r - 1]))
+        cells = list(self.reader.cells(rows[r - 1]))
         return cells[c - 1] if 0 < c <= len(cells) else None
 
 
@@ -166,10 +188,10 @@ class WordEditor:
 
         self.word = docx.Document(io.BytesIO(data))
         self.doc = document  #: the litcheck Document read from the same bytes
-        self.reader = _Reader(self.word, document.path)
+        self.reader = WordReader(self.word, document.path)
         body = self.word.element.body
         self.body = _Body(self.reader, body)
-        headers, footers = self.reader._headers_footers(body)
+        headers, footers = self.reader.headers_footers(body)
         self.parts = {"header": headers, "footer": footers}
         self._maps: dict[int, tuple[list, set] | None] = {}
 

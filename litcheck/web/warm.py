@@ -1,14 +1,13 @@
-"""Imported once by the fork server of the upload page's workers (see web/worker.py).
+"""Imported once by the fork server of the upload page's workers (see worker.py).
 
-Importing it loads the web package, the rules, the word lists and the language model, so
+Importing it loads the rules, the word lists and the language model, so
 that every worker forked from the server starts warm instead of spending seconds loading
 them on its first upload. A worker started some other way imports it itself.
 """
 
 from __future__ import annotations
 
-from . import check_text
-from .webapp import load
+from ..check import check_text
 
 #: a short letter that takes the checks down most of their paths (details, profile, EAST)
 LETTER = """Dear Mr Smith,
@@ -26,6 +25,5 @@ Yours sincerely,
 Outpatients team
 """
 
-load()
 check_text(LETTER)
 check_text("# Your procedure\n\n- Please do not eat for 6 hours before.\n", format="md")

@@ -7,7 +7,7 @@ seconds. A worker that is still busy then (or that died) is killed and replaced 
 one, so one bad file cannot hang a worker; the other workers carry on.
 
 Workers are forked from multiprocessing's fork server, which has loaded the rules and the
-language model once (``litcheck._webwarm``): a new worker starts warm in milliseconds. The
+language model once (``litcheck.web.warm``): a new worker starts warm in milliseconds. The
 upload travels through pipes only; nothing is written to disk and nothing is logged but the
 kind of failure.
 """
@@ -19,6 +19,10 @@ import multiprocessing
 import queue
 import threading
 import time
+
+from ..check import check_document
+from ..errors import LitcheckError
+from . import draft, upload
 
 #: a finished job: ("ok", DocumentReport, draft or None) | ("input", message) | ("failed", exception type)
 Result = tuple
@@ -37,7 +41,7 @@ def _context():
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         # Only takes effect if this process has not started its fork server yet.
-        ctx.set_forkserver_preload(["litcheck._webwarm"])
+        ctx.set_forkserver_preload(["litcheck.web.warm"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -46,10 +50,8 @@ class Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self, ctx, hook: str | None):
-        from litcheck.webapp import worker_main
-
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=worker_main, args=(child, hook), name="litcheck-worker", daemon=True)
+        self.process = ctx.Process(target=serve, args=(child, hook), name="litcheck-worker", daemon=True)
         self.process.start()
         child.close()
 
@@ -136,10 +138,9 @@ class WorkerPool:
 
 def serve(conn, hook: str | None) -> None:
     """The worker's loop: a job in, a Result out, until the pipe closes or None arrives."""
-    import litcheck
-    import litcheck._webwarm  # noqa: F401  (warm already when forked from the fork server)
+    from . import warm  # noqa: F401  (warm already when forked from the fork server)
 
-    check = _resolve(hook) if hook else litcheck.check_document
+    check = _resolve(hook) if hook else check_document
     while True:
         try:
             job = conn.recv()
@@ -157,10 +158,6 @@ def _resolve(hook: str):
 
 
 def _run(job: dict, check) -> Result:
-    from litcheck.errors import LitcheckError
-
-    from . import draft, upload
-
     try:
         if job["kind"] == "upload":
             document = upload.read_upload(job["data"], job["name"], job["max_unpacked"])

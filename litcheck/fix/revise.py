@@ -1,0 +1,158 @@
+"""The revised text: a checked document with the safe swaps made, and the list of changes.
+
+Each finding of a rule with ``fix: swap`` is offered to the safety policy (``policy.py``);
+the swaps it allows are made, and every other finding is listed for a person with the
+reason. The input is never written to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..check import check_text
+from ..findings import Finding
+from ..report import DocumentReport
+from ..rulebook import Ruleset, load_rules
+from ..segment import split_sentences
+from . import policy
+
+#: formats whose Document.text is the file's text, so the copy can be written back as text
+TEXT_FORMATS = ("txt", "md")
+
+Edit = tuple[int, int, str]  #: (start, end, new text) in Document.text offsets
+
+
+@dataclass(frozen=True)
+class Change:
+    finding: Finding
+    replacement: str
+
+    @property
+    def before(self) -> str:
+        return self.finding.text
+
+
+@dataclass(frozen=True)
+class Left:
+    """A finding not fixed automatically, and why."""
+
+    finding: Finding
+    reason: str
+
+
+@dataclass
+class Revision:
+    original: DocumentReport
+    text: str  #: the revised text
+    changes: list[Change] = field(default_factory=list)
+    left: list[Left] = field(default_factory=list)
+    revised: DocumentReport | None = None  #: the revised text checked again
+
+    def summary(self) -> dict:
+        """Before and after figures, what changed and what was left, ready for JSON."""
+
+        def age(report):
+            return None if report is None or report.readability.reading_age is None else round(report.readability.reading_age, 1)
+
+        return {
+            "reading_age": {"before": age(self.original), "after": age(self.revised)},
+            "findings": {"before": len(self.original.findings), "after": None if self.revised is None else len(self.revised.findings)},
+            "changed": [
+                {"rule": c.finding.rule, "before": c.before, "after": c.replacement, "line": c.finding.line, "column": c.finding.column, "location": dict(c.finding.location)}
+                for c in self.changes
+            ],
+            "not_changed": [
+                {"rule": i.finding.rule, "text": i.finding.text, "reason": i.reason, "suggestions": list(i.finding.suggestions), "line": i.finding.line, "column": i.finding.column, "location": dict(i.finding.location)}
+                for i in self.left
+            ],
+        }
+
+
+def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: bool = True) -> Revision:
+    """Make the safe swaps in a checked document and check the result again.
+
+    ``recheck=False`` leaves ``revised`` unset (a Word copy is checked once it is written)."""
+    rules = rules if rules is not None else load_rules()
+    by_id = {r.id: r for r in rules}
+    doc = report.document
+    rewrite = _sentences_to_rewrite(report, by_id)
+    changes: list[Change] = []
+    left: list[Left] = []
+    taken_until = -1
+    for f in report.findings:
+        rule = by_id.get(f.rule)
+        if rule is None or rule.fix != "swap":
+            left.append(Left(f, policy.reason_for(rule, f)))
+            continue
+        new = fit(base_alternative(f, rule), f.text) if f.suggestions else ""
+        swap = policy.Swap(f, new, rule, doc, report.findings, by_id, rewrite)
+        reason = policy.why_not(swap)
+        if reason is None and f.start < taken_until:
+            reason = "overlaps another change"
+        if reason:
+            left.append(Left(f, reason))
+            continue
+        changes.append(Change(f, new))
+        taken_until = f.end
+    result = Revision(report, apply_edits(doc.text, changes), changes, left)
+    if recheck:
+        fmt = doc.format if doc.format in TEXT_FORMATS else "txt"
+        result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules)
+    return result
+
+
+def _sentences_to_rewrite(report: DocumentReport, rules: dict) -> list[tuple[int, int, str]]:
+    """(start, end, rule id) of each sentence holding a finding of a ``fix: never`` rule."""
+    wanted = [f for f in report.findings if f.end > f.start and getattr(rules.get(f.rule), "fix", None) == "never"]
+    if not wanted:
+        return []
+    sentences = split_sentences(report.document)
+    return [(s.start, s.end, f.rule) for f in wanted for s in sentences if s.start <= f.start < s.end]
+
+
+def edit_groups(text: str, changes: list[Change]) -> list[list[Edit]]:
+    """Per change (in the order given), its edits in ``text``: the swap, and "a"/"an" before
+    it when the new word needs the other one ("an assessment" -> "a check")."""
+    groups = []
+    ends = sorted(c.finding.end for c in changes)
+    for c in changes:
+        s, e = c.finding.start, c.finding.end
+        pos = max((x for x in ends if x <= s), default=0)
+        edits = []
+        article = re.search(r"\b(an?|An?)(\s+)$", text[pos:s])
+        if article:
+            wanted = "an" if c.replacement[:1].lower() in "aeiou" else "a"
+            if article.group(1).lower() != wanted:
+                wanted = wanted.capitalize() if article.group(1)[0].isupper() else wanted
+                edits.append((pos + article.start(1), pos + article.end(1), wanted))
+        edits.append((s, e, c.replacement))
+        groups.append(edits)
+    return groups
+
+
+def apply_edits(text: str, changes: list[Change]) -> str:
+    out, pos = [], 0
+    for s, e, new in sorted(edit for group in edit_groups(text, changes) for edit in group):
+        out += [text[pos:s], new]
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def base_alternative(f: Finding, rule) -> str:
+    """Where the text has the word list's own form, the list's own first alternative."""
+    actual = " ".join(f.text.lower().split())
+    for entry in getattr(rule, "entries", ()):
+        if entry.term.lower() == actual and entry.alternatives:
+            return entry.alternatives[0]
+    return f.suggestions[0]
+
+
+def fit(suggestion: str, actual: str) -> str:
+    """The suggestion in the capitals of the words it replaces."""
+    if actual.isupper() and len(actual) > 1:
+        return suggestion.upper()
+    if actual[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion[:1].lower() + suggestion[1:] if suggestion[1:2].islower() else suggestion

@@ -1,0 +1,26 @@
+"""What every reader shares: the Reader protocol and the Limits it reads within."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..document import Document
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a reader may take in: a letter is kilobytes, so these are generous."""
+
+    max_bytes: int = 50 * 1024 * 1024  #: the largest file, in bytes
+    max_unpacked: int = 100 * 1024 * 1024  #: the most a zip package (.docx) may unpack to
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class Reader(Protocol):
+    """What a reader module provides (``litcheck/readers/<format>.py``)."""
+
+    def read(self, data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
+        """The Document in a file's bytes; InputError (one line) when it cannot be read."""
