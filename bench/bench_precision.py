@@ -55,7 +55,7 @@ DETAIL_NAMES = {"contact_phone": "contact"}
 
 def norm_text(text: str) -> str:
     """How a finding's matched text is written in the labels: whitespace collapsed, 40 chars."""
-    return re.sub(r"\s+", " ", text or "").strip()[:40]
+    return re.sub(r"\s+", " ", text or "").strip()[:40].strip()
 
 
 def load_documents(data: Path) -> list[dict]:
