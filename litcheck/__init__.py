@@ -9,8 +9,7 @@ The pipeline runs one way: a reader turns a file into a :class:`Document`; analy
 render a :class:`Report` as text or JSON.
 """
 
-__version__ = "0.1.0"
-
+from .version import __version__
 from .check import check_document, check_file, check_paths, check_text
 from .document import Block, Document, Placeholder
 from .errors import ConfigError, InputError, LitcheckError, RuleError

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .paths import ci_path
 
 VERSION = 1
 
@@ -41,8 +42,6 @@ def fingerprints(findings, path: str) -> list[str]:
 
 
 def _doc_path(path: str) -> str:
-    from .reporters._ci import ci_path
-
     return ci_path(path)
 
 

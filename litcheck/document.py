@@ -15,18 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Mapping
 
+from .placeholders import Placeholder, find_placeholders
+
 #: Block kinds. Headers and footers are shown but never scored as prose.
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "header", "footer")
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    """A template field such as ``[DATE]``, ``«Clinic»`` or ``{{ appointment_time }}``."""
-
-    start: int  #: 0-based offset of the first character in Document.text
-    end: int  #: 0-based offset one past the last character
-    name: str  #: the field's name as written, without its brackets ("appointment_time")
-    syntax: str  #: square, guillemet, angle, jinja, jinja_tag, jinja_comment, dollar, mergefield
 
 
 @dataclass(frozen=True)
@@ -69,8 +61,6 @@ class Document:
     @classmethod
     def build(cls, text: str, blocks, *, path=None, format="txt", notices=()) -> "Document":
         """Make a Document, finding its template placeholders."""
-        from .readers.placeholders import find_placeholders
-
         return cls(
             text=text,
             blocks=tuple(blocks),

@@ -12,6 +12,7 @@ from typing import Any
 from .document import Document
 from .findings import Finding, severity_rank
 from .readability import Readability
+from .version import __version__
 
 #: version of the JSON output; raised only when a name changes meaning or goes away
 SCHEMA = 1
@@ -28,6 +29,9 @@ class DocumentReport:
     notices: list[str] = field(default_factory=list)
     #: sections later checks add to the JSON (e.g. "details"), by name
     sections: dict[str, Any] = field(default_factory=dict)
+    #: this report's JSON, encoded early by a --jobs worker: (text, path, findings count);
+    #: the JSON reporter uses it only while path and count still match
+    prerendered: tuple[str, str, int] | None = field(default=None, repr=False, compare=False)
 
     def worst(self) -> int:
         """Rank of the most serious finding (0 when there are none)."""
@@ -62,13 +66,13 @@ class InputProblem:
 class Report:
     documents: list[DocumentReport] = field(default_factory=list)
     errors: list[InputProblem] = field(default_factory=list)
+    #: with --baseline: the baseline applied (known findings and those fixed), else None
+    baseline: Any = None
 
     def worst(self) -> int:
         return max((d.worst() for d in self.documents), default=0)
 
     def to_dict(self) -> dict:
-        from . import __version__
-
         return {
             "schema": SCHEMA,
             "litcheck_version": __version__,

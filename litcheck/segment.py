@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
+from .textpatterns import MONTH, POSTCODE
 from .words import WORD_RE
 
 #: Full stops after these (lower-cased, without the stop) do not end a sentence.
@@ -42,7 +43,7 @@ _LABEL_LINE = re.compile(
     r"mobile|fax|e-?mail|web(site)?|text\s*phone|minicom|cc|copy\s+to|enc(losures?)?)\b\s*[.:#]",
     re.I,
 )
-_MONTHS = r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)"
+_MONTHS = MONTH
 _DATE_LINE = re.compile(
     r"^\s*((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?,?\s+)?"
     r"(\d{1,2}(st|nd|rd|th)?\s+" + _MONTHS + r",?\s+\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|"
@@ -51,7 +52,7 @@ _DATE_LINE = re.compile(
 )
 _PHONE_LINE = re.compile(r"^\s*[\d\s()+-]{9,}\s*$")
 #: A UK postcode ("NE1 4XX", "LS1 1XX"): a line holding one, without a full stop, is an address.
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
 #: "When: Tuesday at 10am", "Clinic: Heart Clinic 3": a field of a form, not a sentence.
 _FIELD_LINE = re.compile(r"^\s*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3}\s*:\s+\S")
 # A line ending in one of these continues on the next line (wrapped text).

@@ -1,6 +1,6 @@
 import pytest
 
-from litcheck.readers.placeholders import find_placeholders
+from litcheck.placeholders import find_placeholders
 
 
 @pytest.mark.parametrize(

@@ -16,20 +16,9 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..rule import Rule
+from ..spelling import uk_to_us
 from ..words import iter_words
 from .substitution import accepted_words
-
-_UK_US = (
-    (re.compile(r"our(s|ed|ing|ite|ites|able)?$"), r"or\1"),
-    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"yse(s|d)?$"), r"yze\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-    (re.compile(r"ogue(s)?$"), r"og\1"),
-    (re.compile(r"ae"), "e"),
-    (re.compile(r"oe"), "e"),
-    (re.compile(r"ll(ed|ing|er)$"), r"l\1"),
-    (re.compile(r"ence$"), "ense"),
-)
 
 
 @lru_cache(maxsize=100_000)
@@ -39,10 +28,8 @@ def zipf(word: str) -> float:
 
     w = word.lower()
     best = zipf_frequency(w, "en")
-    for pattern, repl in _UK_US:
-        us = pattern.sub(repl, w)
-        if us != w:
-            best = max(best, zipf_frequency(us, "en"))
+    for us in uk_to_us(w):
+        best = max(best, zipf_frequency(us, "en"))
     return best
 
 

@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 
-from .. import __version__
+from ..version import __version__
 from ..errors import LitcheckError
 
 EXIT_OK = 0  #: nothing at or above the fail level

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-I = re.IGNORECASE
+from ..textpatterns import MONTH, POSTCODE  # noqa: F401  (shared with segmentation)
 
-MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+I = re.IGNORECASE
 WEEKDAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 ORD = r"(?:st|nd|rd|th)?"
 
@@ -56,7 +56,6 @@ DURATION_AFTER_EXCLUDE = re.compile(r"^\s*(?:early|earlier|before|after|beforeha
 DURATION_BEFORE_EXCLUDE = re.compile(r"\b(?:first|every|within|for the first|at least|past|last)\s+$", I)
 DURATION_SENTENCE_EXCLUDE = re.compile(r"\b(?:eat|drink|food|fast(?:ing)?|park(?:ing)?|bus(?:es)?|trains?|walk|arrive|late|early|open|wait(?:ing)? list|reply|respond|within)\b", I)
 
-POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 _PLACE_NOUN = r"(?:Hospital|Infirmary|Clinic|Centre|Center|Unit|Department|Building|Wing|Surgery|Practice|Suite|Outpatients|Pavilion|Hub|Ward|Health Centre|Medical Centre|Pharmacy|House|Block|Hall)"
 LOCATION = re.compile(
     rf"\b(?:Ward|Level|Floor|Clinic|Room|Zone|Suite|Bay|Gate|Entrance|Block|Building|Unit|Area|Wing|Outpatients)\s+(?:[A-Z]{{1,2}}|\d{{1,3}}[A-Z]?)\b"

@@ -14,18 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_UK_TO_US = [
-    (re.compile(r"ae"), "e"),  # haemoglobin, anaemia, orthopaedic
-    (re.compile(r"oe(?=[^s]|$)"), "e"),  # oesophagus, oedema, diarrhoea (not "shoes")
-    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|er)"), "or"),  # colour, favourite, humour
-    (re.compile(r"tre(?=s?$|d$)"), "ter"),  # centre, litre, metres
-    (re.compile(r"(?<=[bv])re(?=s?$|d$)"), "er"),  # fibre, calibre, manoeuvre
-    (re.compile(r"is(?=e$|es$|ed$|ing$|ation)"), "iz"),  # organise, organisation
-    (re.compile(r"ys(?=e$|es$|ed$|ing$)"), "yz"),  # analyse, paralysed
-    (re.compile(r"ogue$"), "og"),  # catalogue
-    (re.compile(r"(?<=[aeiou][lp])l(?=ed$|ing$|er$)"), ""),  # travelled, cancelled
-    (re.compile(r"ence$"), "ense"),  # licence, defence
-]
+from ..spelling import uk_to_us
+
 
 _LETTER_SYLLABLES = {"w": 3}  # every other letter name has one syllable
 
@@ -53,18 +43,6 @@ def _cmu_counts() -> dict[str, int]:
         counts[word] = sum(ch.isdigit() for ch in phones.split("#")[0])
     counts.update(UK_PRONUNCIATIONS)
     return counts
-
-
-def uk_to_us(word: str) -> list[str]:
-    """US spellings worth trying for a UK word, most likely first."""
-    out = []
-    cur = word
-    for pattern, repl in _UK_TO_US:
-        new = pattern.sub(repl, cur)
-        if new != cur:
-            cur = new
-            out.append(cur)
-    return out
 
 
 #: Abbreviations as they are read aloud (McLaughlin: read abbreviations in full to count).

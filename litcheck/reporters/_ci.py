@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import PurePath
-
-
-def ci_path(path: str) -> str:
-    """The document's path relative to the working folder, with forward slashes."""
-    if path in ("-", "<text>"):
-        return path
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        rel = path
-    if rel.startswith(".."):
-        rel = os.path.abspath(path)
-    return PurePath(rel).as_posix()
+from ..paths import ci_path  # noqa: F401  (the reporters' name for it)
 
 
 def end_line_column(doc, finding) -> tuple[int, int]:

@@ -5,19 +5,17 @@ from __future__ import annotations
 import dataclasses
 import json
 
-#: attribute of a DocumentReport holding its JSON already encoded (by a --jobs worker)
-FRAGMENT = "_json_fragment"
 _MARK = "\x00litcheck-documents\x00"
 
 
 def prerender(doc) -> None:
     """Encode a document's JSON now (in a worker, in parallel); render() uses it as it is."""
     text = json.dumps(doc.to_dict(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
-    setattr(doc, FRAGMENT, (text, doc.path, len(doc.findings)))
+    doc.prerendered = (text, doc.path, len(doc.findings))
 
 
 def _fragment(doc) -> str | None:
-    saved = getattr(doc, FRAGMENT, None)
+    saved = doc.prerendered
     if saved and saved[1] == doc.path and saved[2] == len(doc.findings):
         return saved[0]
     return None
@@ -25,13 +23,13 @@ def _fragment(doc) -> str | None:
 
 def render(report, **_options) -> str:
     fragments = [_fragment(d) for d in report.documents]
-    if fragments and all(fragments) and getattr(report, "baseline", None) is None:
+    if fragments and all(fragments) and report.baseline is None:
         # the same text json.dumps gives for the whole report, without encoding it twice
         data = dataclasses.replace(report, documents=[]).to_dict()
         data["documents"] = [_MARK]
         text = json.dumps(data, indent=2, ensure_ascii=False)
         return text.replace(json.dumps(_MARK), ",\n    ".join(fragments), 1) + "\n"
     data = report.to_dict()
-    if getattr(report, "baseline", None) is not None:  # --baseline: known count and fixed findings
+    if report.baseline is not None:  # --baseline: known count and fixed findings
         data["baseline"] = report.baseline.to_dict()
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

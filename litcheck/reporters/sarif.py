@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .. import __version__
+from ..version import __version__
 from ._ci import all_findings, ci_path, end_line_column, message_with_suggestion, rule_help
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

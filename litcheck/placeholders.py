@@ -10,9 +10,18 @@ detail is there (``{{ appointment_date }}`` means the date is given).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from ..document import Placeholder
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A template field such as ``[DATE]``, ``«Clinic»`` or ``{{ appointment_time }}``."""
+
+    start: int  #: 0-based offset of the first character in Document.text
+    end: int  #: 0-based offset one past the last character
+    name: str  #: the field's name as written, without its brackets ("appointment_time")
+    syntax: str  #: square, guillemet, angle, jinja, jinja_tag, jinja_comment, dollar, mergefield
 
 # Order matters: the first alternative that matches at a position wins.
 _PATTERNS = [
