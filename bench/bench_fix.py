@@ -79,15 +79,14 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _edits(text: str, changes) -> list[list[tuple[int, int, str]]]:
     """Per change, its edits in the original text (the article a/an follows the new word)."""
-    try:
-        from litcheck.fix import _edit_groups  # the edits fix itself makes
-    except ImportError:
-        _edit_groups = None
-    if _edit_groups is not None:
+    import importlib
+
+    for module, name in (("litcheck.fix", "edit_groups"), ("litcheck.fix.revise", "edit_groups"), ("litcheck.fix", "_edit_groups")):
         try:
-            return _edit_groups(text, list(changes))
+            groups = getattr(importlib.import_module(module), name)  # the edits fix itself makes
+            return groups(text, list(changes))
         except Exception:
-            pass
+            continue
     return [[(c.finding.start, c.finding.end, c.replacement)] for c in changes]
 
 
@@ -130,7 +129,7 @@ def run(data: Path = DATA) -> tuple[list[Swap], dict, list[str]]:
         compare_facts = None
     swaps: list[Swap] = []
     notes: list[str] = []
-    facts = {"available": compare_facts is not None, "changed": 0, "by_doc": {}}
+    facts = {"available": compare_facts is not None, "changed": 0, "by_doc": {}, "documents": 0}
     paths = [("real-texts", p) for p in sorted((data / "real-texts" / "docs").glob("*.txt"))]
     paths += [("real-files", p) for p in sorted((data / "real-files" / "docs").glob("*")) if p.suffix.lower() in (".docx", ".pdf")]
     for group, path in paths:
@@ -147,6 +146,7 @@ def run(data: Path = DATA) -> tuple[list[Swap], dict, list[str]]:
         except Exception as exc:  # an encrypted file: nothing to revise
             notes.append(f"{doc}: not revised ({str(exc).splitlines()[0][:120]})")
             continue
+        facts["documents"] += 1
         original = revision.original.document.text
         swaps += _swaps(doc, original, revision.changes)
         if compare_facts is not None:
@@ -156,9 +156,18 @@ def run(data: Path = DATA) -> tuple[list[Swap], dict, list[str]]:
                 notes.append(f"{doc}: compare_facts failed ({exc})")
                 continue
             if lost:
-                facts["by_doc"][doc] = [str(x) for x in lost]
+                facts["by_doc"][doc] = [_fact(x) for x in lost]
             facts["changed"] += len(lost)
     return swaps, facts, notes
+
+
+def _fact(change) -> str:
+    """One FactChange as 'kind status: before -> after' (the words only)."""
+    before, after = getattr(change, "before", None), getattr(change, "after", None)
+    if before is None and after is None:
+        return str(change)
+    text = lambda f: "(none)" if f is None else repr(getattr(f, "text", f))
+    return f"{getattr(change, 'kind', '?')} {getattr(change, 'status', '?')}: {text(before)} -> {text(after)}"
 
 
 def score(swaps: list[Swap], labels: dict) -> dict:
@@ -183,7 +192,15 @@ def score(swaps: list[Swap], labels: dict) -> dict:
         "all": block(swaps),
         "rules": {r: block(items) for r, items in sorted(by_rule.items())},
         "stale_labels": sorted("\t".join(map(str, k)) for k in labels if k not in made),
+        "shifted": _shifted(swaps, labels),
     }
+
+
+def _shifted(swaps: list[Swap], labels: dict) -> list[str]:
+    """Pairs fix now makes fewer times in a document than were labelled: a dropped swap
+    renumbers the later ones, so their labels may belong to another sentence."""
+    made, labelled = Counter(s.key[:3] for s in swaps), Counter(k[:3] for k in labels)
+    return sorted(f"{d}: {b} -> {a} ({made[(d, b, a)]} made, {n} labelled)" for (d, b, a), n in labelled.items() if 0 < made[(d, b, a)] < n)
 
 
 def _fmt(b: dict) -> str:
@@ -206,6 +223,7 @@ def main(argv=None) -> int:
     labels = load_labels(args.labels)
     swaps, facts, notes = run(args.data)
     result = score(swaps, labels)
+    result["documents"] = facts.pop("documents")
     if args.json:
         result["key_facts"] = facts
         result["notes"] = notes
@@ -227,12 +245,14 @@ def main(argv=None) -> int:
         print()
     for n in notes:
         print(f"note: {n}")
-    print(f"swap benchmark over {len({s.doc for s in swaps})} documents with swaps")
+    print(f"swap benchmark: {result['documents']} documents revised, {len({s.doc for s in swaps})} with swaps")
     print(f"  all rules:  {_fmt(result['all'])}")
     for rule, b in result["rules"].items():
         print(f"  {rule:<11} {_fmt(b)}")
     if result["stale_labels"]:
         print(f"  {len(result['stale_labels'])} labels match no swap made today (fix changed): re-label them")
+    for line in result["shifted"]:
+        print(f"  check by hand, occurrences may have shifted: {line}")
     if facts["available"]:
         print(f"key facts changed over every document: {facts['changed']}")
         for doc, lost in facts["by_doc"].items():
