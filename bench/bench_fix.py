@@ -250,7 +250,7 @@ def main(argv=None) -> int:
     for rule, b in result["rules"].items():
         print(f"  {rule:<11} {_fmt(b)}")
     if result["stale_labels"]:
-        print(f"  {len(result['stale_labels'])} labels match no swap made today (fix changed): re-label them")
+        print(f"  {len(result['stale_labels'])} labels match no swap fix makes today (swaps it has stopped making; kept as the record)")
     for line in result["shifted"]:
         print(f"  check by hand, occurrences may have shifted: {line}")
     if facts["available"]:
