@@ -12,7 +12,6 @@ and the language model once when it starts, and takes files in chunks.
 from __future__ import annotations
 
 import dataclasses
-import inspect
 import os
 import sys
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ class Settings:
     ignore: list[str] | None = None
     config: str | None = None  #: --config FILE: used for every file, no walking up
     report_unused_ignores: bool = False
+    rule_dirs: list[str] | None = None  #: --rules DIR: the organisation's own rule folders
     jobs: int | None = None
     progress: bool | None = None  #: None: when stderr is a terminal and the batch is long
     #: "json": workers encode each report's JSON as they go (nothing may change it afterwards)
@@ -56,10 +56,6 @@ def config_for(path, settings: Settings) -> configmod.Config:
 def run_config(settings: Settings) -> configmod.Config:
     """The config for the run as a whole (fail_on, baseline): --config, or the nearest to the working folder."""
     return config_for(Path.cwd(), settings)
-
-
-def _accepts(name: str) -> bool:
-    return name in inspect.signature(check_document).parameters
 
 
 def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -> dict:
@@ -78,14 +74,16 @@ def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -
     target = targets.get(profile or "", targets.get("default"))
     if target is not None:
         options["limits"] = {READING_AGE_RULE: target}
-    # the organisation's own words, when this litcheck's check_document takes them
-    if cfg.get("accepted_words") and _accepts("accepted_words"):
+    # the organisation's own words, rules and document profiles, beside litcheck's
+    if cfg.get("accepted_words"):
         options["accepted_words"] = list(cfg.get("accepted_words"))
-    if cfg.get("extra_terms") and _accepts("extra_terms"):
+    if cfg.get("extra_terms"):
         options["extra_terms"] = [cfg.resolve_path(p) for p in cfg.get("extra_terms")]
-    # the service's own document profiles, beside litcheck's
-    if cfg.get("profiles_dir") and _accepts("profile_dirs"):
+    if cfg.get("profiles_dir"):
         options["profile_dirs"] = [cfg.resolve_path(cfg.get("profiles_dir"))]
+    rule_dirs = [str(Path(d).resolve()) for d in settings.rule_dirs or ()] + [str(cfg.resolve_path(d)) for d in cfg.get("rules", [])]
+    if rule_dirs:
+        options["rule_dirs"] = rule_dirs
     return options
 
 

@@ -17,7 +17,7 @@ from .report import DocumentReport, InputProblem, Report
 from .rulebook import Ruleset, check_selection, load_rules, matches, unknown_rule
 from . import suppressions
 from .details.profiles import apply_profile
-from .sections import build_sections
+from .report_sections import build_sections
 
 
 def _selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
@@ -38,6 +38,7 @@ def check_document(
     accepted_words: Sequence[str] | None = None,
     extra_terms: Sequence[str | os.PathLike] | None = None,
     profile_dirs: Sequence[str | os.PathLike] | None = None,
+    rule_dirs: Sequence[str | os.PathLike] | None = None,
 ) -> DocumentReport:
     """Run every selected rule over a Document.
 
@@ -45,9 +46,11 @@ def check_document(
     rare words (local place names, drug names). ``extra_terms``: paths of its own term lists
     (TSV: term, alternatives, ...), checked by the ``jargon.medical`` rule. ``profile_dirs``:
     folders of the service's own document profiles (YAML, as ``rules/_profiles/``), known
-    beside litcheck's for ``profile`` and for detection.
+    beside litcheck's for ``profile`` and for detection. ``rule_dirs``: folders of the
+    organisation's own rule files, loaded beside litcheck's (a rule with the same id
+    replaces litcheck's).
     """
-    rules = rules if rules is not None else load_rules(profile_dirs=profile_dirs or ())
+    rules = rules if rules is not None else load_rules(extra=rule_dirs or (), profile_dirs=profile_dirs or ())
     check_selection(select, rules, "select")
     check_selection(ignore, rules, "ignore")
     ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ()), "profile_dirs": tuple(str(d) for d in profile_dirs or ())})

@@ -47,6 +47,7 @@ KEYS: dict[str, tuple[str, Any]] = {
     "accepted_words": _STR_LIST,
     "extra_terms": _STR_LIST,
     "profiles_dir": ("a folder path", lambda v: isinstance(v, str)),
+    "rules": ("a list of folder paths (the organisation's own rule files)", _STR_LIST[1]),
 }
 
 

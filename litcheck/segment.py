@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .document import Block, Document
 from .textpatterns import MONTH, POSTCODE
-from .words import WORD_RE
+from .prose import WORD_RE
 
 #: Full stops after these (lower-cased, without the stop) do not end a sentence.
 ABBREVIATIONS = frozenset(

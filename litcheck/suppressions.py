@@ -144,7 +144,7 @@ def apply(document, findings: list[Finding], *, report_unused: bool = False, unk
             for prefix in s.rules:
                 problem = unknown(prefix)
                 if problem:
-                    raise InputError(document.path or "<text>", f"line {s.line}: the 'litcheck: {s.kind}' comment names {problem}")
+                    raise InputError(document.path or "<text>", f"line {s.line}, 'litcheck: {s.kind}' comment: {problem}")
     in_text = document.format in _RAW_TEXT_FORMATS
     kept = []
     for f in findings:

@@ -1,7 +1,7 @@
 """Long sentences get a proposed split at a safe joint, or no suggestion at all."""
 
 import litcheck
-from litcheck.split import propose_split
+from litcheck.analysers.split_proposal import propose_split
 
 
 def test_semicolon_splits_into_two_sentences_with_a_capital():

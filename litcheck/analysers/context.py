@@ -36,7 +36,7 @@ class Context:
 
     @cached_property
     def masks(self) -> list[tuple[int, int]]:
-        from ..words import masked_spans
+        from ..prose import masked_spans
 
         return masked_spans(self.document)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..rule import Rule
-from ..words import iter_words
+from ..prose import iter_words
 from .substitution import accepted_words, token_forms
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..rule import Rule
-from ..words import iter_words
+from ..prose import iter_words
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Metric(Rule):
         # reading_age only: the formula the target is checked with, by profile
         # (smog or flesch_kincaid; default smog)
         "basis": (False, (str, dict)),
-        # "split": each finding proposes the sentence as two (litcheck/split.py)
+        # "split": each finding proposes the sentence as two (litcheck/analysers/split_proposal.py)
         "suggest": (False, (str,)),
         # a second limit, optionally by profile: past `max` but within it, the finding is
         # only a suggestion; beyond it, the rule's severity (a nudge, then a warning)
@@ -177,7 +177,7 @@ class Metric(Rule):
 
     def _suggestions(self, text: str) -> tuple[str, ...]:
         if self.suggest == "split":
-            from ..split import propose_split
+            from .split_proposal import propose_split
 
             split = propose_split(text)
             return (split,) if split else ()

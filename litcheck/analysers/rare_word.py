@@ -17,7 +17,7 @@ from typing import Iterator
 
 from ..rule import Rule
 from ..spelling import uk_to_us
-from ..words import iter_words
+from ..prose import iter_words
 from .substitution import accepted_words
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from ..reporters import FORMAT_HELP, REPORTERS
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 FAIL_ON = ("error", "warning", "suggestion", "never")
@@ -12,11 +13,12 @@ FAIL_ON = ("error", "warning", "suggestion", "never")
 def add_parser(sub) -> None:
     p = sub.add_parser("check", help="check documents and report problems", description="Check documents (files, folders, or '-' for standard input) and report problems.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; '-' reads standard input")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"), default="text", help="output format: text, json, sarif (GitHub code scanning), github (workflow annotations), gitlab (Code Quality), junit (default: text)")
+    p.add_argument("--format", choices=tuple(REPORTERS), default="text", help="output format: " + ", ".join(f"{name} ({about})" if about else name for name, about in FORMAT_HELP.items()) + " (default: text)")
     p.add_argument("--fail-on", choices=FAIL_ON, default=None, help="exit 1 when a finding is at or above this severity (default: the config's fail_on, else error)")
     p.add_argument("--profile", help="the kind of document, e.g. appointment_letter (default: worked out from the text)")
     p.add_argument("--select", action="append", metavar="PREFIX", help="only rules whose id starts with PREFIX (repeatable, comma-separated)")
     p.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules whose id starts with PREFIX (repeatable, comma-separated)")
+    p.add_argument("--rules", action="append", metavar="DIR", dest="rule_dirs", help="also load the rule files in DIR, beside litcheck's own (repeatable; config key: rules)")
     p.add_argument("--stdin-format", choices=("txt", "md"), default="txt", help="format of text read from '-' (default: txt)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only documents with findings, and errors")
     p.add_argument("--statistics", action="store_true", help="count findings per rule (after text output; on standard error for other formats)")
@@ -34,6 +36,18 @@ def _prefixes(values):
     return [p.strip() for v in values for p in v.split(",") if p.strip()]
 
 
+def _check_rule_names(settings, cfg, options) -> None:
+    """Exit 2 before any file is read when --select, --ignore or the config name no rule."""
+    from ..rulebook import check_selection, load_rules
+
+    rules = load_rules(extra=options.get("rule_dirs", ()), profile_dirs=options.get("profile_dirs", ()))
+    check_selection(settings.select, rules, "--select")
+    check_selection(settings.ignore, rules, "--ignore")
+    where = f"{cfg.path}" if cfg.path else "config"
+    check_selection(cfg.get("select"), rules, f"{where}: select")
+    check_selection(cfg.get("ignore"), rules, f"{where}: ignore")
+
+
 def run(args) -> int:
     from ..check import check_document, check_paths
     from ..errors import ConfigError, InputError
@@ -47,7 +61,7 @@ def run(args) -> int:
 
     settings = Settings(
         profile=args.profile, select=_prefixes(args.select), ignore=_prefixes(args.ignore), config=args.config,
-        report_unused_ignores=args.report_unused_ignores, jobs=args.jobs,
+        report_unused_ignores=args.report_unused_ignores, jobs=args.jobs, rule_dirs=args.rule_dirs,
     )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
@@ -58,6 +72,7 @@ def run(args) -> int:
     if args.format == "json" and not (args.baseline or cfg.get("baseline")):
         settings.prerender = "json"  # encoded by the workers: nothing changes the reports later
     options = options_for("-", settings, cfg)
+    _check_rule_names(settings, cfg, options)
     files = [p for p in args.paths if p != "-"]
     report = run_batch(files, settings) if files else Report()
     if "-" in args.paths:

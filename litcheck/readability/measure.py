@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..document import Document
 from ..segment import Sentence
-from ..words import iter_words, masked_spans
+from ..prose import iter_words, masked_spans
 from . import formulas
 from .syllables import count_syllables, is_polysyllable
 

@@ -1,0 +1,47 @@
+"""Every rule carries a bad and a good example: run them all (as proselint's meta-test does).
+
+Used by the test suite and by ``litcheck rules --test``, so an organisation can check its own
+rule files the same way litcheck checks its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from .check import check_text
+from .rule import Rule
+
+
+@dataclass(frozen=True)
+class Failure:
+    rule: str
+    which: str  #: "bad" (the rule missed it) or "good" (the rule fired on it)
+    text: str
+    found: tuple[str, ...] = ()  #: what the rule flagged in a good example
+
+    def __str__(self) -> str:
+        if self.which == "bad":
+            return f"{self.rule}: missed its bad example {self.text!r}"
+        return f"{self.rule}: fired on its good example {self.text!r} ({', '.join(repr(t) for t in self.found)})"
+
+
+def run_examples(rule: Rule, rules) -> list[Failure]:
+    """The failures of one rule's examples, each checked with the whole ``rules`` set."""
+    failures = []
+    for example in rule.examples_bad:
+        report = check_text(example.text, profile=example.profile, rules=rules)
+        if rule.id not in {f.rule for f in report.findings}:
+            failures.append(Failure(rule.id, "bad", example.text))
+    for example in rule.examples_good:
+        report = check_text(example.text, profile=example.profile, rules=rules)
+        hits = tuple(f.text for f in report.findings if f.rule == rule.id)
+        if hits:
+            failures.append(Failure(rule.id, "good", example.text, hits))
+    return failures
+
+
+def run_all(rules, only: Iterable[str] | None = None) -> list[Failure]:
+    """Failures of every rule's examples (or of the rules whose ids are in ``only``)."""
+    wanted = None if only is None else set(only)
+    return [f for rule in rules if wanted is None or rule.id in wanted for f in run_examples(rule, rules)]
