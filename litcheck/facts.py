@@ -880,7 +880,8 @@ def _context(tok, start: int, end: int, width: int = 2) -> tuple[tuple[str, ...]
 def _name_count(value: str, norm: str) -> int:
     if not value:
         return 0
-    return len(re.findall(r"(?<!\w)" + re.escape(value) + r"(?![\w])", norm))
+    # not inside a longer word; a name may follow a digit ("4B Building" holds "B Building")
+    return len(re.findall(r"(?<![^\W\d_])" + re.escape(value) + r"(?![\w])", norm))
 
 
 def compare_facts(before: str, after: str) -> list[FactChange]:

@@ -25,6 +25,14 @@ class Entry:
     skip_when: re.Pattern | None = None
     note: str = ""
 
+    @property
+    def noswap(self) -> str | None:
+        """Why ``litcheck fix`` must not swap this term by itself (the note starts
+        ``noswap:``: the right plain words depend on the sentence), or None."""
+        if self.note.startswith("noswap:"):
+            return self.note[len("noswap:") :].strip() or "the plain words depend on the sentence"
+        return None
+
 
 def resolve(name: str, base: Path | None = None) -> Path:
     """A word list named in a rule or config: absolute, relative to ``base``, or litcheck's own."""

@@ -147,7 +147,6 @@ SWAPS = [
     ("Please do not hesitate to ask the nurse.", "Please ask the nurse."),
     ("This dose, equivalent to two tablets, lasts a day.", "This dose, the same as two tablets, lasts a day."),
     ("This data is used for the purpose of planning services.", "This data is used for planning services."),
-    ("You may have a biannual review.", "You may have a twice-yearly review."),
     ("The scan showed metastatic cancer in the liver.", "The scan showed secondary cancer in the liver."),
     ("Your child had recurrent ear infections.", "Your child had repeated ear infections."),
     ("Staff will dispense your medicines before you leave.", "Staff will give out your medicines before you leave."),
@@ -184,11 +183,6 @@ def test_unsafe_swaps_are_not_made(text):
     assert not re.search(r"\b(gotten|did by|showed on)\b", revised)
 
 
-def _fix_reads_noswap() -> bool:
-    from litcheck import fix
-    from litcheck.analysers import substitution
-
-    return any("noswap" in inspect.getsource(m) for m in (fix, substitution))
 
 
 NOSWAP_SENTENCES = [
@@ -209,6 +203,4 @@ NOSWAP_SENTENCES = [
 def test_noswap_rows_are_flagged_but_left_for_a_person(text):
     report = litcheck.check_text(text)
     assert any(f.rule.startswith("jargon") for f in report.findings), "the advice must still be given"
-    if not _fix_reads_noswap():
-        pytest.skip("litcheck.fix does not read the noswap marker yet (issue 22)")
     assert revise(text) == text

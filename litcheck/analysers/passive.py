@@ -6,10 +6,13 @@ Precision comes first, so these are not passive: copular adjectives and states (
 tired", "We are pleased", "The clinic is closed on Sundays", "The nurse is very
 experienced"), and perfects with *have* ("We have sent a copy").
 
-When the actor is named ("by your GP"), the finding suggests the active sentence:
-"You have been referred to the heart clinic by your GP" -> "Your GP has referred you to the
-heart clinic". When it is not, the suggestion is the same sentence with the gap marked
-for a person to fill: "You have been referred" -> "[Who?] has referred you".
+When the actor is named ("by your GP") and the clause is simple enough to parse without a
+trained model, the finding suggests the active sentence: "You have been referred to the
+heart clinic by your GP" -> "Your GP has referred you to the heart clinic". When it is not,
+the finding is advice only: a guessed actor in running text would read as a fact.
+
+Passives that are the natural way to say it are not reported ("you will be seen by a
+nurse", "is registered with a GP", "to be vaccinated").
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ _ADJECTIVAL = frozenset(
     convinced aged armed blessed crowded detailed disabled learned limited mixed noted
     renowned talented known unknown shut open welcome""".split()
 )
+# Passives that are the plain, natural way to say it in a patient letter.
+_NATURAL = frozenset("seen registered vaccinated immunised immunized born frustrated crossed called named".split())
 # Base forms that are also participles ("will be put", "got hurt").
 _SAME_FORM = frozenset("run put cut set hit shut let read spread hurt cast split shed".split())
 _PARTICLES = frozenset("at up out off back after down over in on away through".split())
@@ -51,8 +56,6 @@ _NOT_ACTORS = frozenset(
 )
 _OBJECT_PRONOUNS = {"i": "me", "we": "us", "he": "him", "she": "her", "they": "them", "you": "you", "it": "it"}
 _DETERMINERS = frozenset("a an the this that these those your our their his her my its some any each every all".split())
-#: the actor's place in the active sentence, when the passive one does not name it
-GAP = "[Who?]"
 _CLAUSE_START = frozenset("and but or so if when because that which who where while as once until although".split())
 
 
@@ -105,9 +108,7 @@ class Passive(Rule):
                     msg = self.message_active.format_map({"actual": actual, "actor": actor_text, "active": active})
                     yield ctx.finding(self, start, end, msg, [active])
                 else:
-                    gap = active_form(doc, span.start, span.end, aux_i, part_i, None)
-                    msg = self.format_message(actual=actual, actor="", active=gap or "")
-                    yield ctx.finding(self, start, end, msg, [gap] if gap else [])
+                    yield ctx.finding(self, start, end, self.format_message(actual=actual, actor="", active=""), [])
 
 
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
@@ -130,7 +131,7 @@ def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int,
             i = j
             continue
         lemma = participle_lemma(cand.lower_) if cand.is_alpha else None
-        if lemma is None or cand.lower_ in _ADJECTIVAL or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
+        if lemma is None or cand.lower_ in _ADJECTIVAL or cand.lower_ in _NATURAL or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
             i = j if j > i + 1 else i + 1
             continue
         # "be" after "get"/"got" to ("got to be seen") is handled by the later "be"
@@ -171,32 +172,62 @@ def _boundary(doc, k: int) -> bool:
     return tok.text not in "-'’" or bool(tok.whitespace_) or (k > 0 and bool(doc[k - 1].whitespace_))
 
 
-def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int] | None) -> str | None:
-    """The clause rewritten in the active voice, or None when it is not simple enough.
+def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int]) -> str | None:
+    """The clause rewritten in the active voice, or None when it is not simple enough to be
+    sure of: a short subject, a named actor of plain words, a known verb form."""
+    subj_start = _subject_start(doc, s_start, first)
+    subject = [t.text for t in doc[subj_start:first]]
+    if not subject or len(subject) > 6 or not _plain_actor(doc, actor):
+        return None
+    actor_words = [t.text for t in doc[actor[0] : actor[1]]]
+    plural = (len(actor_words) > 1 and actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
+    head = _active_verb(doc, first, part, plural)
+    if head is None:
+        return None
+    # particles stay with the verb ("looked at your X-ray")
+    k = part + 1
+    particles = []
+    if k < actor[0] - 1 and doc[k].lower_ in _PARTICLES:
+        particles.append(doc[k].text)
+        k += 1
+    middle = ["".join(t.text_with_ws for t in doc[k : actor[0] - 1]).strip()] if k < actor[0] - 1 else []
+    obj = _as_object("".join(t.text_with_ws for t in doc[subj_start:first]).strip())
+    actor_out = "".join(t.text_with_ws for t in doc[actor[0] : actor[1]]).strip()
+    prefix = "".join(t.text_with_ws for t in doc[s_start:subj_start])
+    actor_out = actor_out[:1].upper() + actor_out[1:] if not prefix or actor_words[0][:1].isupper() else actor_out
+    sentence = prefix + " ".join([actor_out, *head, *particles, obj, *middle])
+    tail = "".join(t.text_with_ws for t in doc[actor[1] : s_stop]).rstrip()
+    if tail and tail[:1] not in ".,;:!?":
+        sentence += " "
+    return (sentence + tail).replace(" ,", ",")
 
-    With no actor (None), the actor's place is marked GAP for a person to fill."""
+
+def _subject_start(doc, s_start: int, first: int) -> int:
+    """Where the clause's subject starts: back from the first auxiliary to a clause boundary."""
+    i = first
+    while i > s_start and not _boundary(doc, i - 1) and doc[i - 1].lower_ not in _CLAUSE_START:
+        i -= 1
+    return i
+
+
+def _plain_actor(doc, actor: tuple[int, int]) -> bool:
+    """An actor litcheck can move safely: plain words, no hyphen or slash split by the tokenizer."""
+    tokens = doc[actor[0] : actor[1]]
+    end = actor[1]
+    if end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_space and doc[end].text not in ".,;:!?":
+        return False  # the actor runs on into a hyphen or slash: "the pre-assessment team"
+    return 0 < len(tokens) <= 6 and all(t.is_alpha or t.text in ("'s", "’s") for t in tokens)
+
+
+def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
+    """The verb group of the active clause ("has referred", "will send"), adverbs kept."""
     import lemminflect
 
-    # the subject: from the start of the clause to the first auxiliary
-    subj_start = first
-    while subj_start > s_start and not _boundary(doc, subj_start - 1) and doc[subj_start - 1].lower_ not in _CLAUSE_START:
-        subj_start -= 1
-    subject = [t.text for t in doc[subj_start:first]]
-    if not subject or len(subject) > 6:
-        return None
-    if actor is None and (
-        [w.lower() for w in subject] in (["it"], ["there"])
-        or any(w.lower() in _BY_STOP or w.lower() in _ADVERBS or any(c.isdigit() for c in w) for w in subject)
-        or (len(subject) > 2 and subject[0].lower() not in _DETERMINERS)
-    ):
-        return None  # "it is expected that", "after a polyp is removed": no plain template
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]
     verb = participle_lemma(doc[part].lower_)
     if verb is None:
         return None
-    actor_words = [t.text for t in doc[actor[0] : actor[1]]] if actor else [GAP]
-    plural = len(actor_words) > 1 and (actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
 
     def form(tag: str) -> str:
         got = lemminflect.getInflection(verb, tag=tag)
@@ -218,29 +249,13 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
         return None
     if adverbs:
         head = head[:1] + adverbs + head[1:] if len(head) > 1 else adverbs + head
-    # particles stay with the verb ("looked at your X-ray")
-    k = part + 1
-    particles = []
-    if k < (actor[0] - 1 if actor else s_stop) and doc[k].lower_ in _PARTICLES:
-        particles.append(doc[k].text)
-        k += 1
-    middle = ["".join(t.text_with_ws for t in doc[k : actor[0] - 1]).strip()] if actor and k < actor[0] - 1 else []
-    obj = ["".join(t.text_with_ws for t in doc[subj_start:first]).strip()]
-    if obj[0].lower() in _OBJECT_PRONOUNS:
-        obj = [_OBJECT_PRONOUNS[obj[0].lower()]]
-    elif obj[0] not in ("I",) and not (len(obj[0]) > 1 and obj[0].isupper()):
-        obj[0] = obj[0][:1].lower() + obj[0][1:]
-    actor_out = ["".join(t.text_with_ws for t in doc[actor[0] : actor[1]]).strip()] if actor else [GAP]
-    if actor_out[0][:1].islower():
-        actor_out[0] = actor_out[0][:1].upper() + actor_out[0][1:]
-    before = [t.text_with_ws for t in doc[s_start:subj_start]]
-    prefix = "".join(before)
-    if prefix:
-        actor_out[0] = actor_out[0][:1].lower() + actor_out[0][1:] if actor_words[0][:1].islower() else actor_out[0]
-    words = actor_out + head + particles + obj + middle
-    sentence = prefix + " ".join(words)
-    tail = "".join(t.text_with_ws for t in doc[actor[1] if actor else k : s_stop]).rstrip()
-    if tail and not tail[:1] in ".,;:!?":
-        sentence += " "
-    sentence += tail
-    return sentence.replace(" ,", ",")
+    return head
+
+
+def _as_object(subject: str) -> str:
+    """The passive's subject as the active's object: "you" stays, "I" -> "me", "Your X" -> "your X"."""
+    if subject.lower() in _OBJECT_PRONOUNS:
+        return _OBJECT_PRONOUNS[subject.lower()]
+    if subject != "I" and not (len(subject) > 1 and subject.isupper()):
+        return subject[:1].lower() + subject[1:]
+    return subject

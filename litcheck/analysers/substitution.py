@@ -104,6 +104,15 @@ class Substitution(Rule):
         extra = [e for p in paths for e in wordlists.load(wordlists.resolve(p))]
         return _index_with(tuple(self.entries), tuple(extra))
 
+    def entry_for(self, words: str, ctx=None):
+        """The word-list entry that matches ``words`` (a finding's text) as a whole, or None."""
+        from ..nlp import tokens
+
+        doc = tokens(words)
+        index = self.index_for(ctx) if ctx is not None else self.index
+        match = self._match_at(doc, 0, len(doc), index) if len(doc) else None
+        return match[0] if match and match[1] == len(doc) else None
+
     def check(self, ctx) -> Iterator:
         index = self.index_for(ctx)
         if not index:

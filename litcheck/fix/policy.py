@@ -6,19 +6,35 @@ thing that can go wrong and either lets the swap through (None) or says why a pe
 make the change instead. A swap is made only when every guard lets it through; otherwise
 the finding is listed for a person, with the first guard's reason.
 
-The guards, in order:
+The guards, in order (each is a function below, tested in tests/test_fix_policy.py):
 
-1. ``no_alternative``: the word list offers no plain word, or only advice ("(omit)").
-2. ``number``: the words hold a number (a dose, a time, a clinic number).
-3. ``inside_phrase``: another rule wants the whole phrase reworded (a threat, "Please note").
-4. ``rewrite_sentence``: the sentence holds a finding whose rule has ``fix: never``
-   (threats, blame, negative norms): polishing its words would hide it.
-5. ``name``: capitalised in mid-sentence, or in capitals on a line that is not, so part of a
-   name, a sign, a job title or an abbreviation.
-6. ``grammar``: the alternative may not fit (an inflected form whose alternative is a
-   phrase, a phrase after "be", "it is ... that", a repeated word).
+- ``no_alternative``: the word list offers no plain word, or only advice ("(omit)").
+- ``listed_noswap``: the word list marks the term ``noswap`` (its plain words depend on the
+  sentence: a job title, a procedure, a word with two senses).
+- ``number``: the words hold a number (a dose, a time, a clinic number).
+- ``inside_phrase``: another rule wants the whole phrase reworded (a threat, "Please note").
+- ``rewrite_sentence``: the sentence holds a finding whose rule has ``fix: never``
+  (threats, blame, negative norms): polishing its words would hide it.
+- ``name``: capitalised in mid-sentence, in capitals on a line that is not, or followed by
+  department, clinic, ward, team...: part of a name, a sign or a job title.
+- ``template_field``: inside brackets or a template field ("[specialty]", "==site name==").
+- ``quotation``: inside quotation marks (someone's words, a form's wording).
+- ``compound``: joined to another word by a hyphen ("pre-assessment").
+- ``table_label``: a short table cell, which labels a place or a service.
+- ``heading``: a phrase replacing a word in a heading or a line with no sentence around it.
+- ``definition``: the sentence defines or explains the term ("What is a colonoscopy?",
+  "a cystoscopy is a test...", "called the duodenum").
+- ``modifier``: a phrase replacing a word that describes the next noun ("pre-operative
+  assessment" would become "before your operation assessment").
+- ``agreement``: singular becomes plural or the other way ("an investigation" -> "tests"),
+  "an" before "other", a person word ("your") in an I or they sentence.
+- ``repetition``: the new words are already next to it ("breathe in to breathe in").
+- ``language``: the line is not in English.
+- ``grammar``: the alternative may not fit (an inflected form whose alternative is a
+  phrase, a phrase after "be", "it is ... that", a repeated word).
 
-The revised copy then passes the key-facts guard (``litcheck.facts``) as a whole.
+The revised copy then passes the key-facts guard (``litcheck.facts``) as a whole: a swap that
+changes or loses a date, time, phone number, place, dose, name or template field is undone.
 """
 
 from __future__ import annotations
@@ -63,6 +79,14 @@ def no_alternative(s: Swap) -> str | None:
     return None
 
 
+def listed_noswap(s: Swap) -> str | None:
+    entry_for = getattr(s.rule, "entry_for", None)
+    entry = entry_for(s.finding.text) if entry_for else None
+    if entry is not None and entry.noswap:
+        return f"the right plain words depend on the sentence ({entry.noswap})"
+    return None
+
+
 def number(s: Swap) -> str | None:
     return "contains a number" if any(ch.isdigit() for ch in s.finding.text) else None
 
@@ -84,13 +108,184 @@ def rewrite_sentence(s: Swap) -> str | None:
     return None
 
 
+#: words after which a term is part of the name of a place or a service
+_NAME_NOUNS = re.compile(
+    r"\s+(department|dept|clinic|unit|ward|team|service|services|centre|center|suite|lounge|"
+    r"hospital|practice|surgery|office|outpatients?|theatres?|nurse|nurses|consultant|doctor|"
+    r"physiologist|specialist|practitioner|officer|manager|coordinator|co-ordinator|lead)\b",
+    re.I,
+)
+
+
 def name(s: Swap) -> str | None:
-    f = s.finding
-    if f.text[:1].isupper() and not f.text.isupper() and not starts_sentence(s.text, f.start):
+    f, text = s.finding, s.text
+    if f.text[:1].isupper() and not f.text.isupper() and not starts_sentence(text, f.start):
         return "capitalised in mid-sentence, so probably part of a name"
-    if f.text.isupper() and len(f.text) > 1 and not line_is_upper(s.text, f.start):
+    if f.text.isupper() and len(f.text) > 1 and not line_is_upper(text, f.start):
         return "in capitals, so probably an abbreviation or a name"
+    if _NAME_NOUNS.match(text, f.end):
+        return "part of the name of a place, a service or a job"
+    # a capitalised word next to it: "Cardiology Clinic 4", "Renal Outpatients"
+    after = re.match(r"\s+([A-Z][a-z]+)", text[f.end : f.end + 30])
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, f.start - 30) : f.start])
+    if f.text[:1].isupper() and (after or (before and not starts_sentence(text, f.start - len(before.group(0))))):
+        return "part of a capitalised name or sign"
     return None
+
+
+def template_field(s: Swap) -> str | None:
+    f, text = s.finding, s.text
+    line_start = text.rfind("\n", 0, f.start) + 1
+    line_end = text.find("\n", f.end)
+    line_end = len(text) if line_end == -1 else line_end
+    before, after = text[line_start : f.start], text[f.end : line_end]
+    for opening, closing in (("[", "]"), ("{", "}"), ("«", "»"), ("<<", ">>"), ("((", "))"), ("==", "==")):
+        if before.rfind(opening) > before.rfind(closing) if opening != closing else before.count(opening) % 2 == 1:
+            if closing in after:
+                return "inside a template field or brackets: the words there are filled in or chosen by a system"
+    if any(p.start <= f.start < p.end or p.start < f.end <= p.end for p in s.document.placeholders):
+        return "inside a template field"
+    return None
+
+
+def quotation(s: Swap) -> str | None:
+    f, text = s.finding, s.text
+    line_start = text.rfind("\n", 0, f.start) + 1
+    before = text[line_start : f.start]
+    for opening, closing in (("‘", "’"), ("“", "”"), ('"', '"')):
+        if opening == closing:
+            if before.count(opening) % 2 == 1:
+                return "inside quotation marks"
+        elif before.rfind(opening) > before.rfind(closing):
+            return "inside quotation marks"
+    if re.search(r"(^|\s)'[^']*$", before) and "'" in text[f.end : f.end + 60].split("\n")[0]:
+        return "inside quotation marks"
+    return None
+
+
+def compound(s: Swap) -> str | None:
+    f, text = s.finding, s.text
+    if (f.start > 0 and text[f.start - 1] in "-/") or (f.end < len(text) and text[f.end] in "-/"):
+        return "joined to another word (a compound): a person should reword it as a whole"
+    return None
+
+
+def table_label(s: Swap) -> str | None:
+    block = s.document.block_at(s.finding.start)
+    if block is None or block.kind != "table_cell":
+        return None
+    words = s.document.block_text(block).split()
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w.lower() in ("of", "and", "the", "for", "&", "-") for w in words)
+    if 1 < len(words) <= 6 and titled:
+        return "a short table cell in capitals, which names a place or a service"
+    return None
+
+
+def heading(s: Swap) -> str | None:
+    if " " not in s.new.strip() or " " in s.finding.text.strip():
+        return None
+    block = s.document.block_at(s.finding.start)
+    line = _line(s.text, s.finding.start)
+    short = (block is not None and block.kind == "heading") or (len(line.split()) <= 6 and not line.rstrip().endswith((".", "!", "?")))
+    before = re.findall(r"[\w']+", s.text[s.text.rfind("\n", 0, s.finding.start) + 1 : s.finding.start])
+    if short and (not before or before[-1].lower() not in _DETERMINERS):
+        return "a bare word in a heading or a short line: a phrase there needs a person to fit it"
+    return None
+
+
+_DETERMINERS = frozenset("a an the your my our their his her its this that these those some any no".split())
+
+
+_DEFINES_BEFORE = re.compile(
+    r"(\bwhat\s+(is|are|'s)\s+(an?\s+|the\s+)?|\b(called|known\s+as|termed|named|means?|mean)\s+(an?\s+|the\s+)?|\bthis\s+is\s+(an?\s+)?)$",
+    re.I,
+)
+_DEFINES_AFTER = re.compile(r"^(\s*\?|\s+(is|are)\s+(an?|the|when|where|how|used|done)\b|\s*\(|\s*[,:–—-]\s*(a|an|the|which|this|that|where)\b)", re.I)
+
+
+def definition(s: Swap) -> str | None:
+    f, text = s.finding, s.text
+    before = text[max(0, f.start - 40) : f.start]
+    after = text[f.end : f.end + 40]
+    if _DEFINES_BEFORE.search(before) or _DEFINES_AFTER.match(after):
+        return "the sentence names or explains this term: keep the term and check the explanation"
+    return None
+
+
+#: words that can follow a term without it describing them (so a phrase may replace it)
+_FREE_AFTER = frozenset(
+    """a an the and or but of to in on at by for with from as if so than that this these those
+    is are was were be been will would can could may might must should do does did has have had
+    you your we our they their it its he she his her them us me my i which who when where how
+    not no before after about into over under until while because today tomorrow now then
+    here there again soon later first too also once twice please yet""".split()
+)
+
+
+def modifier(s: Swap) -> str | None:
+    """A single word swapped for a phrase must not sit in front of the noun it describes."""
+    if " " not in s.new.strip() or " " in s.finding.text.strip():
+        return None
+    following = re.match(r"[ \t]+([A-Za-z][\w'-]*)", s.text[s.finding.end : s.finding.end + 40])
+    if following and following.group(1).lower().endswith("ly"):
+        return None  # an adverb: "collaborate closely" -> "work together closely"
+    if following and _only_verb(s.finding.text):
+        return None  # a verb is not describing the next word
+    if following and following.group(1).lower() not in _FREE_AFTER:
+        return f"'{s.finding.text}' describes the next word ('{following.group(1)}'), and '{s.new}' would not fit there"
+    return None
+
+
+def _only_verb(word: str) -> bool:
+    import lemminflect
+
+    kinds = set(lemminflect.getAllLemmas(word.lower()))
+    return bool(kinds) and kinds <= {"VERB", "AUX"}
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "ness", "ics", "ies'"))
+
+
+def agreement(s: Swap) -> str | None:
+    f, text = s.finding, s.text
+    old_last, new_last = f.text.split()[-1].lower(), s.new.split()[-1].lower()
+    if _plural(old_last) != _plural(new_last) and len(s.new.split()) == 1 and len(f.text.split()) == 1:
+        return f"'{s.new}' and '{f.text}' differ in number (one or more)"
+    if re.search(r"\ban\s+$", text[max(0, f.start - 5) : f.start], re.I) and s.new.lower().startswith("other"):
+        return "'an other' is not English: a person should write 'another'"
+    if re.search(r"\byour\b", s.new, re.I):
+        sentence = _line(text, f.start)
+        if re.search(r"\b(I|my|me|they|their|them|people|patients|he|she|his|her)\b", sentence):
+            return f"'{s.new}' speaks to 'you', but the sentence is about someone else"
+    return None
+
+
+def repetition(s: Swap) -> str | None:
+    f, text = s.finding, s.text
+    near = (text[max(0, f.start - 60) : f.start] + " " + text[f.end : f.end + 60]).lower()
+    near_words = set(re.findall(r"[a-z']+", near))
+    content = [w for w in re.findall(r"[a-z']+", s.new.lower()) if w not in _FREE_AFTER and len(w) > 3]
+    if content and all(w in near_words for w in content):
+        return f"'{s.new}' would repeat words already next to it"
+    return None
+
+
+def language(s: Swap) -> str | None:
+    words = re.findall(r"[A-Za-z]{3,}", _line(s.text, s.finding.start))
+    if len(words) >= 4:
+        from ..analysers.rare_word import zipf
+
+        foreign = sum(1 for w in words if zipf(w) < 2.5)
+        if foreign / len(words) > 0.4:
+            return "the line does not read as English"
+    return None
+
+
+def _line(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end != -1 else len(text)]
 
 
 def grammar(s: Swap) -> str | None:
@@ -112,7 +307,10 @@ def grammar(s: Swap) -> str | None:
 
 
 #: every guard, in the order they are asked
-GUARDS: tuple[Guard, ...] = (no_alternative, number, inside_phrase, rewrite_sentence, name, grammar)
+GUARDS: tuple[Guard, ...] = (
+    no_alternative, listed_noswap, number, inside_phrase, rewrite_sentence, name, template_field, quotation,
+    compound, table_label, heading, definition, modifier, agreement, repetition, language, grammar,
+)
 
 
 def why_not(swap: Swap) -> str | None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..check import check_text
+from ..facts import FactChange, compare_facts
 from ..findings import Finding
 from ..report import DocumentReport
 from ..rulebook import Ruleset, load_rules
@@ -95,11 +96,57 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
             continue
         changes.append(Change(f, new))
         taken_until = f.end
+    changes, kept_out = keep_facts(doc.text, changes)
+    left = sorted(left + kept_out, key=lambda item: (item.finding.start, item.finding.end))
     result = Revision(report, apply_edits(doc.text, changes), changes, left)
     if recheck:
         fmt = doc.format if doc.format in TEXT_FORMATS else "txt"
         result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules)
     return result
+
+
+def keep_facts(text: str, changes: list[Change]) -> tuple[list[Change], list[Left]]:
+    """The changes that keep every key fact (``litcheck.facts``), and the others as Left.
+
+    Each change is judged in its own line first (with just that change made), then the
+    whole revised text is compared with the original; a change near a fact that still
+    differs is dropped, until nothing differs (or nothing is changed)."""
+    kept: list[Change] = []
+    left: list[Left] = []
+    for c in changes:
+        start = text.rfind("\n", 0, c.finding.start) + 1
+        end = text.find("\n", c.finding.end)
+        end = len(text) if end == -1 else end
+        line = text[start:end]
+        moved = Change(_shifted(c.finding, -start), c.replacement)
+        problems = compare_facts(line, apply_edits(line, [moved]))
+        if problems:
+            left.append(Left(c.finding, _fact_reason(problems[0])))
+        else:
+            kept.append(c)
+    for attempt in range(8):
+        problems = compare_facts(text, apply_edits(text, kept)) if kept else []
+        if not problems:
+            break
+        near = [p.before for p in problems if p.before is not None]
+        dropped = [c for c in kept if any(abs(c.finding.start - f.start) < 80 or abs(c.finding.end - f.end) < 80 for f in near)]
+        if not dropped or attempt == 7:
+            dropped = kept  # the guard cannot tell which change did it: make none
+        left += [Left(c.finding, _fact_reason(problems[0])) for c in dropped]
+        kept = [c for c in kept if c not in dropped]
+    return kept, left
+
+
+def _shifted(f: Finding, by: int) -> Finding:
+    from dataclasses import replace
+
+    return replace(f, start=f.start + by, end=f.end + by)
+
+
+def _fact_reason(change: FactChange) -> str:
+    fact = change.before or change.after
+    what = {"lost": "would lose", "changed": "would change", "added": "would add"}.get(change.status, "would change")
+    return f"{what} a key fact ({fact.kind} '{fact.text}')"
 
 
 def _sentences_to_rewrite(report: DocumentReport, rules: dict) -> list[tuple[int, int, str]]:
