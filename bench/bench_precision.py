@@ -316,7 +316,9 @@ def main(argv=None) -> int:
         print(f"no documents under {args.data}: pass --data", file=sys.stderr)
         return 0
     results, expected, unexpected = run_litcheck(docs, args.data)
-    labels = read_tsv(LABELS / "findings_labels.tsv")
+    # findings_labels.tsv, then findings_labels_<area>.tsv (labels added while tuning one area);
+    # a later file's verdict replaces an earlier one for the same finding
+    labels = [row for path in sorted(LABELS.glob("findings_labels*.tsv")) for row in read_tsv(path)]
     terms = read_tsv(LABELS / "hard_terms.tsv")
     report = {
         "data": str(args.data),

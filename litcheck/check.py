@@ -20,10 +20,14 @@ from .details.profiles import apply_profile
 from .report_sections import build_sections
 
 
-def _selected(rule_id: str, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
-    if select and not any(matches(rule_id, p) for p in select):
+def _selected(rule, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
+    """Selected and not ignored; a rule that is off by default (``enabled: false``) runs only
+    when a --select prefix names it."""
+    if select and not any(matches(rule.id, p) for p in select):
         return False
-    return not (ignore and any(matches(rule_id, p) for p in ignore))
+    if not rule.enabled and not select:
+        return False
+    return not (ignore and any(matches(rule.id, p) for p in ignore))
 
 
 def check_document(
@@ -57,7 +61,7 @@ def check_document(
     profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     ctx.ruleset = rules
-    ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r.id, select, ignore)]
+    ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]
     findings = []
     for rule in ctx.rules_run:
         findings.extend(rule.check(ctx))

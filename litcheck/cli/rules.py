@@ -34,5 +34,6 @@ def run(args) -> int:
         return EXIT_FINDINGS if failed else EXIT_OK
     width = max((len(r.id) for r in rules), default=10)
     for r in rules:
-        print(f"{r.id:<{width}}  {r.severity:<10}  {(r.east or '-'):<10}  {r.description}")
+        off = "" if r.enabled else "  (off unless selected)"
+        print(f"{r.id:<{width}}  {r.severity:<10}  {(r.east or '-'):<10}  {r.description}{off}")
     return EXIT_OK
