@@ -117,6 +117,8 @@ class Rule:
     KEYS: ClassVar[dict[str, tuple[bool, tuple[type, ...]]]] = {}
     #: the named placeholders its ``message`` may use
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset()
+    #: whether the kind has a mechanical change (``edits``), so ``fix: swap`` makes sense
+    CAN_EDIT: ClassVar[bool] = False
 
     COMMON_KEYS: ClassVar[dict[str, tuple[bool, tuple[type, ...]]]] = {
         "kind": (True, (str,)),
@@ -161,8 +163,8 @@ class Rule:
             self.fail("east", f"east must be one of {', '.join(EAST_CATEGORIES)} or null, not '{self.east}'")
         if self.fix not in FIX_MODES:
             self.fail("fix", f"fix must be one of {', '.join(FIX_MODES)}, not '{self.fix}'")
-        if self.fix == "swap" and self.kind != "substitution":
-            self.fail("fix", "only a substitution rule can swap words ('fix: swap'); use advise or never")
+        if self.fix == "swap" and not self.CAN_EDIT:
+            self.fail("fix", f"a {self.kind} rule has no mechanical change for 'fix: swap'; use advise or never")
         if self.good is not None and self.east is None:
             self.fail("good", "'good' is the EAST summary's line for a rule that finds nothing: give the rule an 'east' category")
         self._check_values("scope", self.scope, SENTENCE_KINDS, "sentence kind")
@@ -178,6 +180,12 @@ class Rule:
     def check(self, ctx) -> Iterator:
         """Yield findings for the document in ``ctx`` (a litcheck.analysers.Context)."""
         raise NotImplementedError
+
+    def edits(self, finding, document) -> list[tuple[int, int, str]] | None:
+        """The mechanical change that fixes ``finding`` ((start, end, new text) edits in
+        Document.text), or None when a person must decide. Only rules with ``fix: swap``
+        are asked, and ``litcheck fix``'s safety policy may still refuse."""
+        return None
 
     def relevant(self, ctx) -> bool:
         """Whether the rule's question arises for this document at all (a kind with a

@@ -313,7 +313,10 @@ def test_revised_draft_of_pasted_text_has_plain_words_and_keeps_placeholders(cli
     assert "Please start fasting before your appointment. We will try to help you." in text
     assert "Dear [PATIENT NAME]," in text and "[DATE]" in text and "\u00abClinic\u00bb" in text
     assert "commence" not in text
-    assert "swapped 4 hard words or phrases" in page.text
+    assert "litcheck made 4 changes: each is listed below." in page.text
+    # the change list beside the draft: before, after and why, one row per change
+    assert "<caption>What the draft changes</caption>" in page.text
+    assert "<td>commence</td><td>start</td>" in page.text and "<td>endeavour</td><td>try</td>" in page.text
 
 
 def test_revised_draft_of_a_markdown_upload_keeps_its_format_and_line_endings(client):

@@ -54,6 +54,17 @@ class Abbreviation(Rule):
         "skip_when": (False, (str,)),  # pattern: where it matches the sentence, no finding
     }
     MESSAGE_FIELDS = frozenset({"actual", "expansion"})
+    CAN_EDIT = True
+
+    def edits(self, finding, document):
+        """At its first use: the words in full, then the abbreviation in brackets
+        ("outpatient department (OPD)"), when the list's wording has no brackets of its own."""
+        if self.every_use or not finding.suggestions:
+            return None
+        new = finding.suggestions[0]
+        if not new.endswith(f"({finding.text})") or new.count("(") != 1:
+            return None
+        return [(finding.start, finding.end, new)]
 
     def setup(self, spec) -> None:
         base = self.path.parent

@@ -1,4 +1,9 @@
-"""existence: a phrase that should not be there ("failure to attend will result in")."""
+"""existence: a phrase that should not be there ("failure to attend will result in").
+
+With ``edit:``, the rule also says what mechanical change fixes it, for ``litcheck fix``:
+``delete`` (leave the words out: "Please note that your ..." -> "Your ...", only at the
+start of a sentence) or ``sentence_case`` ("PLEASE READ THIS" -> "Please read this",
+keeping abbreviations, and never for a name: HOSPITAL, CLINIC, WARD...)."""
 
 from __future__ import annotations
 
@@ -14,7 +19,10 @@ class Existence(Rule):
         "tokens": (True, (list,)),  # phrases or regular expressions
         "ignorecase": (False, (bool,)),
         "suggest": (False, (list,)),  # replacement text, best first
+        "edit": (False, (str,)),  # delete | sentence_case: the change litcheck fix may make
     }
+    CAN_EDIT = True
+    EDITS = ("delete", "sentence_case")
     MESSAGE_FIELDS = frozenset({"actual"})
 
     def setup(self, spec) -> None:
@@ -24,6 +32,19 @@ class Existence(Rule):
         except re.error as exc:
             self.fail("tokens", f"a token is not a valid pattern: {exc}")
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
+        self.edit = spec.get("edit")
+        if self.edit is not None and self.edit not in self.EDITS:
+            self.fail("edit", f"edit must be one of {', '.join(self.EDITS)}, not '{self.edit}'")
+        if self.fix == "swap" and self.edit is None:
+            self.fail("fix", "'fix: swap' on an existence rule needs 'edit: delete' or 'edit: sentence_case'")
+
+    def edits(self, finding, document):
+        text = document.text
+        if self.edit == "delete":
+            return _delete(text, finding.start, finding.end)
+        if self.edit == "sentence_case":
+            return _sentence_case(text, finding.start, finding.end)
+        return None
 
     def check(self, ctx) -> Iterator:
         text = ctx.document.text
@@ -32,3 +53,59 @@ class Existence(Rule):
                 if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
                     continue
                 yield ctx.finding(self, m.start(), m.end(), self.format_message(actual=m.group()), self.suggest)
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?\n"
+
+
+def _delete(text: str, start: int, end: int):
+    """Leave out words that open a sentence, and start the sentence again with a capital."""
+    if not _at_sentence_start(text, start):
+        return None
+    stop = end
+    while stop < len(text) and text[stop] in " \t,:":
+        stop += 1
+    if stop >= len(text) or not text[stop].isalpha() or text[stop - 1] not in " \t:,":
+        return None
+    return [(start, stop + 1, text[stop].upper())]
+
+
+#: words that make capitals a name (a sign, a place): leave them as they are
+_NAME_WORDS = frozenset(
+    """HOSPITAL CLINIC WARD DEPARTMENT TRUST SURGERY CENTRE CENTER STREET ROAD UNIT PRACTICE
+    SERVICE SERVICES HOUSE BUILDING WING LANE AVENUE NHS""".split()
+)
+#: short words in capitals that are ordinary words, not abbreviations
+_SMALL_WORDS = frozenset(
+    """A I AN AS AT BE BY DO GO IF IN IS IT ME MY NO OF ON OR SO TO UP US WE
+    ALL AND ANY ARE BUT CAN FOR GET HAS HOW NOT NOW OUR OUT THE TOO WAS WHO WHY YOU""".split()
+)
+
+
+def _sentence_case(text: str, start: int, end: int):
+    """Capitals to ordinary case, keeping abbreviations (GP, BSL, A&E) in capitals."""
+    import re
+
+    span = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    words = re.findall(r"[A-Z][A-Z'&]*", span)
+    if not words or any(w in _NAME_WORDS for w in re.findall(r"[A-Z][A-Z'&]*", line)):
+        return None  # a name or a sign on this line: leave its capitals
+    if (start > 0 and text[start - 1] in "'’") or (end < len(text) and text[end] in "'’"):
+        return None
+    first = _at_sentence_start(text, start)
+
+    def lower(m):
+        word = m.group(0)
+        if len(word) <= 3 and word not in _SMALL_WORDS:
+            return word  # an abbreviation: GP, BSL, A&E
+        if m.start() == 0 and first:
+            return word[0] + word[1:].lower()
+        return word.lower() if word != "I" else word
+
+    new = re.sub(r"[A-Z][A-Z'&]*", lower, span)
+    return None if new == span else [(start, end, new)]

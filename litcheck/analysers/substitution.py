@@ -69,6 +69,7 @@ class Substitution(Rule):
         "organisation_terms": (False, (bool,)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives"})
+    CAN_EDIT = True
 
     def setup(self, spec) -> None:
         self.organisation_terms = bool(spec.get("organisation_terms", False))

@@ -18,6 +18,7 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--output", help="where to write the revised copy (default: beside FILE)")
     p.add_argument("--force", action="store_true", help="replace an earlier revised copy")
     p.add_argument("--profile", help="the kind of document, e.g. appointment_letter")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json: every change (before, after, rule, reason, location) and what was left and why")
     p.set_defaults(run=run)
 
 
@@ -30,6 +31,11 @@ def run(args) -> int:
     from ..fix import fix_file
 
     revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile)
+    if args.format == "json":
+        import json
+
+        print(json.dumps({"input": str(args.file), "output": str(target), **revision.summary()}, indent=2, ensure_ascii=False))
+        return EXIT_OK
     before, after = revision.original, revision.revised
     out = [
         f"Wrote {target} ({args.file} is unchanged).",
@@ -38,14 +44,16 @@ def run(args) -> int:
         f"Changed ({len(revision.changes)}):",
     ]
     for c in revision.changes:
-        out.append(f"  {c.finding.line}:{c.finding.column:<5} {c.before!r} -> {c.replacement!r}  ({c.finding.rule})")
+        after_text = repr(c.replacement) if c.replacement else "(left out)"
+        out.append(f"  {c.finding.line}:{c.finding.column:<5} {c.before!r} -> {after_text}  ({c.finding.rule})")
     out += ["", f"Not changed automatically ({len(revision.left)}):"]
     for item in revision.left:
         f = item.finding
         shown = " ".join(f.text.split())
         shown = f" {shown!r}" if shown and len(shown) <= 50 else ""
         out.append(f"  {f.line}:{f.column:<5} {f.rule}{shown}: {item.reason}.")
-        if f.suggestions and not f.rule.startswith(("jargon.", "abbreviations.")):
-            out.extend(textwrap.wrap(f"Try: {f.suggestions[0]}", width=88, initial_indent=" " * 10, subsequent_indent=" " * 15))
+        if f.suggestions and f.suggestions[0] and not f.rule.startswith(("jargon.", "abbreviations.")):
+            lead = "Add (fill in the [ ] parts):" if f.end == f.start == 0 and "[" in f.suggestions[0] else "Try:"
+            out.extend(textwrap.wrap(f"{lead} {f.suggestions[0]}", width=88, initial_indent=" " * 10, subsequent_indent=" " * 15))
     print("\n".join(out))
     return EXIT_OK

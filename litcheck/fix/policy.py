@@ -306,16 +306,19 @@ def grammar(s: Swap) -> str | None:
     return None
 
 
-#: every guard, in the order they are asked
-GUARDS: tuple[Guard, ...] = (
-    no_alternative, listed_noswap, number, inside_phrase, rewrite_sentence, name, template_field, quotation,
-    compound, table_label, heading, definition, modifier, agreement, repetition, language, grammar,
+#: the guards every change must pass
+GUARDS: tuple[Guard, ...] = (inside_phrase, rewrite_sentence, template_field, quotation)
+#: and those a word swap (a substitution rule) must pass too, in the order they are asked
+WORD_GUARDS: tuple[Guard, ...] = (
+    no_alternative, listed_noswap, number, name, compound, table_label, heading, definition,
+    modifier, agreement, repetition, language, grammar,
 )
 
 
 def why_not(swap: Swap) -> str | None:
     """The first guard's reason against the swap, or None when it is safe to make."""
-    for guard in GUARDS:
+    guards = GUARDS + WORD_GUARDS if getattr(swap.rule, "kind", None) == "substitution" else GUARDS
+    for guard in guards:
         reason = guard(swap)
         if reason:
             return reason

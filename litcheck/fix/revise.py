@@ -27,7 +27,10 @@ Edit = tuple[int, int, str]  #: (start, end, new text) in Document.text offsets
 @dataclass(frozen=True)
 class Change:
     finding: Finding
-    replacement: str
+    replacement: str  #: the new text for the finding's words, as the change list shows it
+    #: the edits that make it, when not simply the finding's words replaced (a deletion that
+    #: also starts the sentence again with a capital)
+    edits: tuple[Edit, ...] = ()
 
     @property
     def before(self) -> str:
@@ -60,7 +63,7 @@ class Revision:
             "reading_age": {"before": age(self.original), "after": age(self.revised)},
             "findings": {"before": len(self.original.findings), "after": None if self.revised is None else len(self.revised.findings)},
             "changed": [
-                {"rule": c.finding.rule, "before": c.before, "after": c.replacement, "line": c.finding.line, "column": c.finding.column, "location": dict(c.finding.location)}
+                {"rule": c.finding.rule, "before": c.before, "after": c.replacement, "reason": c.finding.message, "line": c.finding.line, "column": c.finding.column, "location": dict(c.finding.location)}
                 for c in self.changes
             ],
             "not_changed": [
@@ -86,16 +89,23 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
         if rule is None or rule.fix != "swap":
             left.append(Left(f, policy.reason_for(rule, f)))
             continue
-        new = fit(base_alternative(f, rule), f.text) if f.suggestions else ""
+        if rule.kind == "substitution":
+            new, edits = (fit(base_alternative(f, rule), f.text) if f.suggestions else ""), ()
+        else:
+            edits = tuple(rule.edits(f, doc) or ())
+            new = _shown(doc.text, f, edits)
+            if not edits:
+                left.append(Left(f, "no safe mechanical change here: a person should reword it"))
+                continue
         swap = policy.Swap(f, new, rule, doc, report.findings, by_id, rewrite)
         reason = policy.why_not(swap)
-        if reason is None and f.start < taken_until:
+        if reason is None and min([f.start] + [e[0] for e in edits]) < taken_until:
             reason = "overlaps another change"
         if reason:
             left.append(Left(f, reason))
             continue
-        changes.append(Change(f, new))
-        taken_until = f.end
+        changes.append(Change(f, new, edits))
+        taken_until = max([f.end] + [e[1] for e in edits])
     changes, kept_out = keep_facts(doc.text, changes)
     left = sorted(left + kept_out, key=lambda item: (item.finding.start, item.finding.end))
     result = Revision(report, apply_edits(doc.text, changes), changes, left)
@@ -103,6 +113,19 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
         fmt = doc.format if doc.format in TEXT_FORMATS else "txt"
         result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules)
     return result
+
+
+def _shown(text: str, f: Finding, edits) -> str:
+    """What the finding's words become, for the change list ("" for a deletion)."""
+    if not edits:
+        return ""
+    if len(edits) == 1 and len(edits[0][2]) == 1 and edits[0][1] - edits[0][0] > 1 and text[edits[0][1] - 1].upper() == edits[0][2]:
+        return ""  # words left out, and the next word now starts the sentence
+    start, end = min(e[0] for e in edits), max(e[1] for e in edits)
+    new = text[start:end]
+    for s, e, n in sorted(edits, reverse=True):
+        new = new[: s - start] + n + new[e - start :]
+    return new
 
 
 def keep_facts(text: str, changes: list[Change]) -> tuple[list[Change], list[Left]]:
@@ -118,7 +141,7 @@ def keep_facts(text: str, changes: list[Change]) -> tuple[list[Change], list[Lef
         end = text.find("\n", c.finding.end)
         end = len(text) if end == -1 else end
         line = text[start:end]
-        moved = Change(_shifted(c.finding, -start), c.replacement)
+        moved = Change(_shifted(c.finding, -start), c.replacement, tuple((a - start, b - start, n) for a, b, n in c.edits))
         problems = compare_facts(line, apply_edits(line, [moved]))
         if problems:
             left.append(Left(c.finding, _fact_reason(problems[0])))
@@ -164,6 +187,9 @@ def edit_groups(text: str, changes: list[Change]) -> list[list[Edit]]:
     groups = []
     ends = sorted(c.finding.end for c in changes)
     for c in changes:
+        if c.edits:
+            groups.append(list(c.edits))
+            continue
         s, e = c.finding.start, c.finding.end
         pos = max((x for x in ends if x <= s), default=0)
         edits = []
