@@ -10,6 +10,14 @@ each bullet item is a sentence; headings, address blocks, salutations and sign-o
 reference, phone and date lines, headers, footers and tables are not prose sentences; full
 stops in titles, times, decimals and common abbreviations do not end a sentence; long
 semicolon chains are split.
+
+Line structure counts too: a short line without closing punctuation is a heading or a
+label, never the start of the next sentence; a line that is only a template key
+("appt_reminder:") or the letters of a watermark ("M", "UI") is not prose; a bullet
+starts a new sentence even when a reader ran the list into one line; a full stop with no
+space after it still ends a sentence ("see the nurse.If you"). Image descriptions ("An
+illustration of a nurse") are not read as text, and sentences in another language are
+left out of English readability ("foreign").
 """
 
 from __future__ import annotations
@@ -67,8 +75,28 @@ _BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
 _SEMICOLON_SPLIT_WORDS = 25
 
 
+#: A full stop, question or exclamation mark with no space before the next sentence:
+#: "the nurse.If you", "{{ date }}.To do so". The word before has two or more lower-case
+#: letters (not "U.K" or an initial) and is not part of a web address or abbreviation.
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[})\]»]))([.!?])(?=[A-Z][a-z])")
+#: A bullet inside running text: list items a reader joined into one line.
+_INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](?=\s)")
+#: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
+_KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
+#: A line of one or two capital letters: the letters of a watermark or a drop cap.
+_LETTERS_LINE = re.compile(r"^\s*[A-Z]{1,2}\s*$")
+#: A description of a picture, written for screen readers or printed beside it.
+_CAPTION = re.compile(
+    r"^\s*(?:(?:an?|the|this)\s+)?(?:illustrations?|pictures?|images?|photos?|photographs?|drawings?|"
+    r"icons?|symbols?|cartoons?|graphics?|clip\s*art)\s+(?:of|showing|shows)\b",
+    re.I,
+)
+
 #: every Sentence.kind; a rule's ``scope:`` names some of them
-SENTENCE_KINDS = ("prose", "heading", "address", "salutation", "signoff", "date", "label", "header", "footer", "table", "placeholder")
+SENTENCE_KINDS = (
+    "prose", "heading", "address", "salutation", "signoff", "date", "label", "header", "footer", "table",
+    "placeholder", "caption", "foreign",
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +105,8 @@ class Sentence:
     end: int
     block: int  #: index of its block in Document.blocks
     #: "prose", or why it is not scored: heading, address, salutation, signoff, date,
-    #: label (reference, phone, e-mail lines), header, footer, table, placeholder
+    #: label (reference, phone, e-mail lines, template keys, watermark letters), header,
+    #: footer, table, placeholder, caption (a picture's description), foreign (another language)
     kind: str = "prose"
 
     @property
@@ -171,6 +200,11 @@ def _unpunctuated(line: str) -> bool:
     return line.rstrip()[-1] not in ".!?;:,"
 
 
+def _lead_in(line: str) -> bool:
+    """A line ending in a colon: it introduces what follows ("Please bring:", "Where:")."""
+    return line.rstrip().endswith(":")
+
+
 def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> str | None:
     if not _unpunctuated(line):
         return None
@@ -191,6 +225,10 @@ def _starts_sentence(line: str) -> bool:
 
 
 def _line_ends_sentence(line: str, nxt: str, length: int, longest: int) -> bool:
+    if _INLINE_BULLET.match(nxt):
+        return True  # a bullet starts a new item
+    if _lead_in(line) and _starts_sentence(nxt):
+        return True  # "Please bring:" above "Your glasses"
     if not _unpunctuated(line) or not _starts_sentence(nxt):
         return False
     last = WORD_RE.findall(line)
@@ -201,9 +239,41 @@ def _line_ends_sentence(line: str, nxt: str, length: int, longest: int) -> bool:
 
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
-    if _has_words_outside_placeholders(doc, s, e):
-        return "prose"
-    return "placeholder"
+    if not _has_words_outside_placeholders(doc, s, e):
+        return "placeholder"
+    if is_foreign(doc.text[s:e]):
+        return "foreign"
+    return "prose"
+
+
+#: Share of a sentence's words that must look un-English for it to be another language.
+_FOREIGN_SHARE = 0.5
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def is_foreign(sentence: str) -> bool:
+    """True when the sentence is in another language: mostly letters outside the Latin
+    alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
+    Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
+    enough), or letters English never writes (ą, ż, ș)."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    if len(letters) < 8:
+        return False
+    latin = sum(1 for ch in letters if _LATIN.match(ch) or "\u00c0" <= ch <= "\u024f")
+    if latin < 0.5 * len(letters):
+        return True
+    words = [w for w in WORD_RE.findall(sentence) if w.isalpha()]
+    if len(words) < 4:
+        return False
+    from wordfreq import zipf_frequency
+
+    odd = 0
+    for w in words:
+        if any("\u0100" <= ch <= "\u024f" for ch in w):
+            odd += 1
+        elif not w[:1].isupper() and zipf_frequency(w.lower(), "en") < 1.5:
+            odd += 1
+    return odd >= _FOREIGN_SHARE * len(words)
 
 
 def _has_words_outside_placeholders(doc: Document, s: int, e: int) -> bool:
@@ -232,6 +302,10 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _line_label(line: str) -> str | None:
+    if _KEY_LINE.match(line) or _LETTERS_LINE.match(line):
+        return "label"
+    if _CAPTION.match(line):
+        return "caption"
     if _SALUTATION.match(line) and len(line) < 60 and not line.rstrip().endswith("."):
         return "salutation"
     if _SIGNOFF.match(line):
@@ -258,18 +332,47 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    s = start
+    cuts = []  # (end of one sentence, start of the next)
     for m in _BOUNDARY.finditer(text, start, end):
         if _is_boundary(text, m, end):
-            spans.append((s, m.end(2)))
-            s = m.end()
+            cuts.append((m.end(2), m.end()))
+    for m in _GLUED.finditer(text, start, end):
+        word = _word_before(text, m.start())
+        if word.lower() not in ABBREVIATIONS and not _in_address(text, m.start()):
+            cuts.append((m.end(), m.end()))
+    for m in _INLINE_BULLET.finditer(text, start, end):
+        if m.start() > start:
+            cuts.append((m.start(), m.start()))
+    spans = []
+    s = start
+    for stop, nxt in sorted(cuts):
+        if stop > s:
+            spans.append((s, stop))
+        s = max(s, nxt)
     if s < end:
         spans.append((s, end))
+    spans = [_trim(text, a, b) for a, b in spans]
     out = []
     for s, e in spans:
         out.extend(_split_semicolons(text, s, e))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _in_address(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside a web or e-mail address ("nhs.uk/Conditions")."""
+    i = pos
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:pos]
+    return "/" in token or "@" in token or token.lower().startswith("www")
 
 
 def _is_boundary(text: str, m: re.Match, end: int) -> bool:

@@ -8,13 +8,14 @@ as an estimate; from 30 on, as it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from ..document import Document
 from ..segment import Sentence
 from ..prose import iter_words, masked_spans
 from . import formulas
-from .syllables import count_syllables, is_polysyllable
+from .syllables import count_syllables, is_glance_token, is_polysyllable
 
 SMOG_MIN_SENTENCES = 10
 SMOG_FULL_SENTENCES = 30
@@ -54,10 +55,33 @@ class Readability:
         return d
 
 
+#: What may stand between the digit groups of one phone number: "0800 707 60 60",
+#: "(01632) 960-789", "+44 7700 900123".
+_NUMBER_JOIN = re.compile(r"[\s()+\-–]*")
+
+
 def count_sentence(doc: Document, sentence: Sentence, masks=None) -> SentenceCounts:
+    """Words, syllables and long words of one sentence, as a reader meets them.
+
+    Placeholders, web and e-mail addresses are not counted (``prose.iter_words``). A
+    number, time, code or initialism counts as one word of one syllable, and the digit
+    groups of one phone number ("0800 707 60 60") as one word: none of them is a long word
+    (``syllables.is_glance_token``).
+    """
     words = syllables = poly = 0
     long_words = []
+    text = doc.text
+    previous = None  # the last word, when it was a number
     for w in iter_words(doc, sentence.start, sentence.end, masks):
+        if is_glance_token(w.text):
+            joined = previous is not None and _NUMBER_JOIN.fullmatch(text, previous.end, w.start) is not None
+            previous = w if w.text[:1].isdigit() else None
+            if joined and w.text[:1].isdigit():
+                continue  # the next group of the same number
+            words += 1
+            syllables += 1
+            continue
+        previous = None
         n = count_syllables(w.text)
         words += 1
         syllables += n

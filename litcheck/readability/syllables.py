@@ -110,6 +110,24 @@ def is_digit_code(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def is_glance_token(word: str) -> bool:
+    """A number, time, date, code or initialism: a unit the reader takes in at a glance.
+
+    "25", "2021", "10:30am", "0800", "COVID-19", "NHS", "GP", "MRI". Readability counts each
+    as one short word, never a long one: issue 21 found phone-number groups ("507", "4967"),
+    ages ("25", "64") and "NHS" pushing plain sentences to "very hard" and SMOG up by most
+    of a year. Whether an initialism needs explaining is the abbreviation rules' question,
+    not the reading age's. An all-capital word that is an ordinary word ("PLEASE", "FREE")
+    is not an initialism.
+    """
+    if any(ch.isdigit() for ch in word):
+        return True
+    if word.isalpha() and word.isupper() and 1 < len(word) <= 6:
+        return len(word) <= 3 or word.lower() not in _cmu_counts()
+    return False
+
+
+@lru_cache(maxsize=65536)
 def is_polysyllable(word: str) -> bool:
     """SMOG's "polysyllable": read aloud, some word of it has 3 or more syllables.
 

@@ -1,6 +1,13 @@
 """Plain text (.txt): blank lines separate blocks; bullet lines are list items.
 
 The Document's text is the file's text, so lines and columns in a finding are the file's.
+
+Line structure is kept as the writer made it. A line ending in a full stop, question mark
+or exclamation mark ends its paragraph, unless the file is hard-wrapped (every line broken
+at a fixed width, as e-mails are) and the next line's first word would not have fitted on
+it: then the break is the wrap, not the writer's. Many texts copied from web pages and
+letters put each paragraph, or each Easy Read sentence, on a line of its own with no blank
+line between; joining them made "paragraphs" of hundreds of words.
 """
 
 from __future__ import annotations
@@ -31,8 +38,40 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+#: A hard-wrapped file has no line longer than this (e-mail and editors wrap at 66 to 80).
+_WRAP_MAX = 100
+_ENDS_PARAGRAPH = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped file was wrapped at, or None when its lines are not wrapped.
+
+    Wrapped: no line longer than ``_WRAP_MAX`` and at least three lines reaching within a
+    fifth of the longest (lines pile up at the margin).
+    """
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if not lengths:
+        return None
+    width = max(lengths)
+    if width > _WRAP_MAX or sum(n >= 0.8 * width for n in lengths) < 3:
+        return None
+    return width
+
+
+def ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
+    """True when ``line`` (not the last of its run) ends a paragraph: it closes a sentence,
+    and in a wrapped file the next line's first word would have fitted after it."""
+    if not _ENDS_PARAGRAPH.search(line):
+        return False
+    if width is None:
+        return True
+    first = nxt.split()[0] if nxt.split() else ""
+    return len(line.rstrip()) + 1 + len(first) <= width
+
+
 def _blocks(text: str):
     lines = list(_lines(text))
+    width = wrap_width([line for _, _, line in lines])
     paragraph: list[tuple[int, int, str]] = []
 
     def flush():
@@ -56,6 +95,8 @@ def _blocks(text: str):
             depth = len(bullet.group(1).expandtabs(4)) // 2
             yield Block("list_item", start, end, {"line": number}, level=depth)
             continue
+        if paragraph and ends_paragraph(paragraph[-1][2], line, width):
+            yield from flush()
         paragraph.append((number, pos, line))
     yield from flush()
 
