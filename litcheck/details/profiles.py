@@ -12,10 +12,20 @@ so a service can add its own.
       - {detail: date, weight: 2}                     # the detail is present (absent: not)
       - {max_chars: 480, weight: 6}                   # or min_chars: the text's length
       - {max_sentence_words: 8, weight: 5}            # mean words per prose sentence
+      - {max_line_words: 8, weight: 2}                # mean words per non-empty line
+      - {pattern: "...", min_count: 3, weight: 2}     # found on at least 3 lines or places
+      - {pattern: "...", weight: 3, says: "says '{match}'"}   # the reason the report shows
+      - {pattern: "...", weight: 2, needed: true}     # one needed pattern must be found
     A negative weight counts against the profile ("Dear ..." is not a text message).
 
+``says`` completes "it ..." in the reason the report gives for the kind it chose ("a letter
+with no appointment: it says 'you missed your appointment' and gives no appointment time");
+``{match}`` is the line of text the pattern found, shortened.
+
 A profile is only a candidate when at least one of its positive ``pattern`` signals is found:
-the text has to say something that kind of document says. Length, sentence length and
+the text has to say something that kind of document says; and when some of its patterns are
+marked ``needed``, one of those must be found too (a letter kind needs the signs of a letter
+to one person: "Dear ...", a sign-off, template fields). Length, sentence length and
 details present or absent only add weight to a candidate (a short paragraph is not a text
 message because it is short). Details a profile lists in neither ``required`` nor
 ``recommended`` are not applicable.
@@ -43,14 +53,21 @@ FULL_EVIDENCE = 10
 #: below this many characters there is too little text to tell what kind of document it is
 MIN_CHARS = 100
 _KEYS = {"label", "description", "required", "recommended", "detect"}
-_SIGNAL_KEYS = {"pattern", "detail", "absent", "max_chars", "min_chars", "max_sentence_words"}
+_SIGNAL_KEYS = {"pattern", "detail", "absent", "max_chars", "min_chars", "max_sentence_words", "max_line_words"}
+_MODIFIERS = {"weight", "says", "min_count", "needed"}
+#: how many of the strongest signs the reason names
+REASONS = 3
+_MATCH_CHARS = 60
 
 
 @dataclass(frozen=True)
 class Signal:
-    kind: str  #: pattern, detail, max_chars, min_chars or max_sentence_words
+    kind: str  #: pattern, detail, absent, max_chars, min_chars, max_sentence_words or max_line_words
     value: object
     weight: float
+    says: str = ""  #: completes "it ..." in the reason; may hold {match}
+    min_count: int = 1  #: a pattern: how many times it must be found
+    needed: bool = False  #: a pattern: the profile is a candidate only if one needed pattern is found
 
 
 @dataclass(frozen=True)
@@ -77,6 +94,7 @@ class Detection:
     confidence: float  #: 0 to 1: how much evidence, and how clearly this profile beat the others
     source: str  #: "detected" or "given"
     scores: dict  #: profile name -> score, for the curious
+    reason: str = ""  #: one sentence a person can check: what in the text made this the kind
 
 
 def profiles_dir() -> Path:
@@ -141,8 +159,14 @@ def _parse(path: Path, spec) -> Profile:
         fail(f"{sorted(both)} are both required and recommended", "recommended")
     signals = []
     for item in spec.get("detect", []) or []:
-        if not isinstance(item, dict) or "weight" not in item or len(set(item) & _SIGNAL_KEYS) != 1 or set(item) - _SIGNAL_KEYS - {"weight"}:
-            fail(f"each detect entry is {{one of {', '.join(sorted(_SIGNAL_KEYS))}, weight}}", "detect")
+        if not isinstance(item, dict) or "weight" not in item or len(set(item) & _SIGNAL_KEYS) != 1 or set(item) - _SIGNAL_KEYS - _MODIFIERS:
+            fail(f"each detect entry is {{one of {', '.join(sorted(_SIGNAL_KEYS))}, weight}} (and optionally says, min_count)", "detect")
+        if "min_count" in item and ("pattern" not in item or not isinstance(item["min_count"], int) or item["min_count"] < 1):
+            fail("min_count is a whole number of 1 or more, for a pattern", "detect")
+        if "needed" in item and ("pattern" not in item or not isinstance(item["needed"], bool)):
+            fail("needed is true or false, for a pattern", "detect")
+        if "says" in item and not isinstance(item["says"], str):
+            fail("says is a phrase that completes 'it ...'", "detect")
         kind = next(k for k in item if k in _SIGNAL_KEYS)
         value = item[kind]
         if kind == "pattern":
@@ -152,7 +176,7 @@ def _parse(path: Path, spec) -> Profile:
                 fail(f"a detect pattern is not a valid regular expression: {exc}", "detect")
         elif kind in ("detail", "absent") and value not in DETAIL_IDS:
             fail(f"detect names unknown detail '{value}'", "detect")
-        signals.append(Signal(kind, value, float(item["weight"])))
+        signals.append(Signal(kind, value, float(item["weight"]), str(item.get("says", "")), int(item.get("min_count", 1)), bool(item.get("needed", False))))
     return Profile(path.stem, str(spec.get("label", path.stem.replace("_", " "))), str(spec.get("description", "")), lists["required"], lists["recommended"], tuple(signals))
 
 
@@ -164,20 +188,41 @@ def _mean_sentence_words(ctx) -> float | None:
     return sum(len(text[s.start : s.end].split()) for s in prose) / len(prose)
 
 
-def score(ctx, profile: Profile) -> float:
-    return evidence(ctx, profile)[0]
+def _mean_line_words(ctx) -> float | None:
+    lines = [line.split() for line in ctx.document.text.splitlines()]
+    lines = [words for words in lines if words]
+    if len(lines) < 8:
+        return None
+    return sum(len(words) for words in lines) / len(lines)
 
 
-def evidence(ctx, profile: Profile) -> tuple[float, bool]:
-    """(the profile's score, whether one of its positive patterns was found)."""
+def _quote(text: str, start: int, end: int) -> str:
+    """The line the pattern found (from its last line when it spans several), shortened."""
+    found = " ".join(text[start:end].strip().splitlines()[-1:]).strip() if text[start:end].strip() else ""
+    found = " ".join(found.split())
+    if len(found) > _MATCH_CHARS:
+        found = found[: _MATCH_CHARS - 3].rstrip() + "..."
+    return found
+
+
+def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
+    """The profile's signals found in the text, each with the words that matched ("" when
+    the signal is not a pattern)."""
     from .detectors import detect
 
     text = ctx.document.text
-    total, specific = 0.0, False
+    hits = []
     for sig in profile.signals:
+        found = ""
         if sig.kind == "pattern":
-            hit = sig.value.search(text) is not None
-            specific = specific or (hit and sig.weight > 0)
+            matches = []
+            for m in sig.value.finditer(text):
+                matches.append(m)
+                if len(matches) >= sig.min_count:
+                    break
+            hit = len(matches) >= sig.min_count
+            if hit:
+                found = _quote(text, matches[0].start(), matches[0].end())
         elif sig.kind == "detail":
             hit = detect(ctx)[sig.value] is not None
         elif sig.kind == "absent":
@@ -186,16 +231,60 @@ def evidence(ctx, profile: Profile) -> tuple[float, bool]:
             hit = len(text.strip()) <= sig.value
         elif sig.kind == "min_chars":
             hit = len(text.strip()) >= sig.value
+        elif sig.kind == "max_line_words":
+            mean = _mean_line_words(ctx)
+            hit = mean is not None and mean <= sig.value
         else:
             mean = _mean_sentence_words(ctx)
             hit = mean is not None and mean <= sig.value
-        total += sig.weight if hit else 0.0
-    return total, specific
+        if hit:
+            hits.append((sig, found))
+    return hits
+
+
+def score(ctx, profile: Profile) -> float:
+    return evidence(ctx, profile)[0]
+
+
+def evidence(ctx, profile: Profile) -> tuple[float, bool]:
+    """(the profile's score, whether it is a candidate: one of its positive patterns, and one
+    of its needed patterns if it has any, found)."""
+    hits = _signal_hits(ctx, profile)
+    return sum(sig.weight for sig, _ in hits), _candidate(profile, hits)
+
+
+def _candidate(profile: Profile, hits) -> bool:
+    if not any(sig.kind == "pattern" and sig.weight > 0 for sig, _ in hits):
+        return False
+    needed = [sig for sig in profile.signals if sig.needed]
+    return not needed or any(sig.needed for sig, _ in hits)
+
+
+def article(label: str) -> str:
+    return ("an " if label[:1].lower() in "aeiou" else "a ") + label
+
+
+def reason_for(profile: Profile, hits: list[tuple[Signal, str]]) -> str:
+    """'an appointment letter: it says ... and gives a date': the strongest signs found that
+    say something a person can check."""
+    said = []
+    for sig, found in sorted(hits, key=lambda h: -h[0].weight):
+        if sig.weight <= 0 or not sig.says:
+            continue
+        phrase = sig.says.replace("{match}", found)
+        if phrase not in said:
+            said.append(phrase)
+        if len(said) == REASONS:
+            break
+    if not said:
+        return article(profile.label)
+    joined = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return f"{article(profile.label)}: it {joined}"
 
 
 def detect_profile(ctx, profiles: dict[str, Profile] | None = None) -> Detection:
     """The profile the text fits best, with a confidence that reflects how much evidence
-    there is and how clearly it beat the others.
+    there is and how clearly it beat the others, and the reason in words.
 
     Candidates are the profiles with at least one of their own patterns in the text. The
     best candidate wins if it scores MIN_SCORE or more; its confidence is its share of the
@@ -205,25 +294,32 @@ def detect_profile(ctx, profiles: dict[str, Profile] | None = None) -> Detection
     says how far the best candidate fell short of MIN_SCORE.
     """
     profiles = profiles if profiles is not None else profiles_for(ctx)
+    fallback = profiles.get(FALLBACK)
+    general = article(fallback.label if fallback else FALLBACK)
     if len(ctx.document.text.strip()) < MIN_CHARS:
-        return Detection(FALLBACK, 1.0, "detected", {})
-    found = {name: evidence(ctx, p) for name, p in profiles.items() if name != FALLBACK}
-    scores = {name: total for name, (total, _) in found.items()}
-    candidates = sorted(((total, name) for name, (total, specific) in found.items() if specific), key=lambda c: (-c[0], c[1]))
+        return Detection(FALLBACK, 1.0, "detected", {}, f"{general}: the text is too short to tell what kind of document it is")
+    hits = {name: _signal_hits(ctx, p) for name, p in profiles.items() if name != FALLBACK}
+    scores = {name: sum(sig.weight for sig, _ in found) for name, found in hits.items()}
+    specific = {name for name, found in hits.items() if _candidate(profiles[name], found)}
+    candidates = sorted(((scores[name], name) for name in specific), key=lambda c: (-c[0], c[1]))
     if not candidates or candidates[0][0] < MIN_SCORE:
         best = candidates[0][0] if candidates else 0.0
-        return Detection(FALLBACK, round(1 - max(best, 0.0) / MIN_SCORE, 2), "detected", scores)
+        reason = f"{general}: no kind of document fitted clearly"
+        if candidates and best > 0:
+            reason += f" (the nearest was {article(profiles[candidates[0][1]].label)})"
+        return Detection(FALLBACK, round(1 - max(best, 0.0) / MIN_SCORE, 2), "detected", scores, reason)
     best, name = candidates[0]
     second = max([0.0] + [total for other, total in scores.items() if other != name])
     share = best / (best + second)
     strength = min(1.0, best / FULL_EVIDENCE)
-    return Detection(name, round(share * strength, 2), "detected", scores)
+    return Detection(name, round(share * strength, 2), "detected", scores, reason_for(profiles[name], hits[name]))
 
 
 def apply_profile(ctx, given: str | None) -> str:
     """Set ``ctx.profile``: the profile given, or the one the text fits best.
 
-    Records ``profile_confidence`` and ``profile_source`` in ``ctx.options`` for the report.
+    Records ``profile_confidence``, ``profile_source`` and ``profile_reason`` (one sentence:
+    the kind and what in the text shows it) in ``ctx.options`` for the report.
     An unknown profile name is a ConfigError (exit 2 on the command line).
     """
     from ..errors import ConfigError
@@ -233,9 +329,10 @@ def apply_profile(ctx, given: str | None) -> str:
         if given not in known:
             raise ConfigError(f"unknown profile '{given}' (known profiles: {', '.join(sorted(known))})")
         ctx.profile = given
-        ctx.options.update(profile_source="given", profile_confidence=None)
+        reason = f"{article(known[given].label)}: the kind was given, not worked out from the text"
+        ctx.options.update(profile_source="given", profile_confidence=None, profile_reason=reason)
         return given
     found = detect_profile(ctx, known)
     ctx.profile = found.profile
-    ctx.options.update(profile_source="detected", profile_confidence=found.confidence)
+    ctx.options.update(profile_source="detected", profile_confidence=found.confidence, profile_reason=found.reason)
     return found.profile
