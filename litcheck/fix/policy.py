@@ -26,6 +26,9 @@ The guards, in order (each is a function below, tested in tests/test_fix_policy.
   "a cystoscopy is a test...", "called the duodenum").
 - ``modifier``: a phrase replacing a word that describes the next noun ("pre-operative
   assessment" would become "before your operation assessment").
+- ``part_of_speech``: a describing word swapped for a naming word ("abdominal aorta").
+- ``complement``: a verb followed by to, of, for, with... swapped for another verb, which
+  may need other words after it ("applied to the skin", "required to").
 - ``agreement``: singular becomes plural or the other way ("an investigation" -> "tests"),
   "an" before "other", a person word ("your") in an I or they sentence.
 - ``repetition``: the new words are already next to it ("breathe in to breathe in").
@@ -167,6 +170,33 @@ def compound(s: Swap) -> str | None:
     f, text = s.finding, s.text
     if (f.start > 0 and text[f.start - 1] in "-/") or (f.end < len(text) and text[f.end] in "-/"):
         return "joined to another word (a compound): a person should reword it as a whole"
+    if re.search(r"\b(pre|post|re|co|non|self|anti|sub|semi|over|under)\s$", text[max(0, f.start - 6) : f.start], re.I):
+        return "the second half of a compound written with a space ('pre assessed'): a person should reword it"
+    return None
+
+
+def complement(s: Swap) -> str | None:
+    """A verb swapped for another verb must take the same words after it: "applied to the
+    skin" is not "used to the skin", "required to" is not "needed to" (must)."""
+    f, text = s.finding, s.text
+    following = re.match(r"\s+(to|of|for|with|on|from|at|into|upon|about)\b", text[f.end : f.end + 12], re.I)
+    if following and " " not in f.text.strip() and _verb_like(f.text) and _verb_like(s.new.split()[0]):
+        return f"'{f.text} {following.group(1)}' may not become '{s.new} {following.group(1)}': a person should check the words after it"
+    return None
+
+
+def part_of_speech(s: Swap) -> str | None:
+    """An adjective in front of a noun must stay an adjective ("abdominal aorta" is not
+    "tummy aorta")."""
+    import lemminflect
+
+    if " " in s.finding.text.strip() or " " in s.new.strip():
+        return None
+    old = set(lemminflect.getAllLemmas(s.finding.text.lower()))
+    new = set(lemminflect.getAllLemmas(s.new.lower()))
+    following = re.match(r"[ \t]+([a-z][\w-]*)", s.text[s.finding.end : s.finding.end + 40])
+    if following and following.group(1) not in _FREE_AFTER and "ADJ" in old and "ADJ" not in new and "NOUN" in new:
+        return f"'{s.finding.text}' describes the next word, and '{s.new}' is not a describing word"
     return None
 
 
@@ -243,6 +273,14 @@ def _only_verb(word: str) -> bool:
     return bool(kinds) and kinds <= {"VERB", "AUX"}
 
 
+def _verb_like(word: str) -> bool:
+    """A verb or its participle ("applied", "required"), not a word that is also a noun."""
+    import lemminflect
+
+    kinds = set(lemminflect.getAllLemmas(word.lower()))
+    return "VERB" in kinds and "NOUN" not in kinds
+
+
 def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is", "ous", "ness", "ics", "ies'"))
 
@@ -263,11 +301,21 @@ def agreement(s: Swap) -> str | None:
 
 def repetition(s: Swap) -> str | None:
     f, text = s.finding, s.text
+    if not s.new:
+        return None
+    following = re.match(r"\s+([\w']+)", text[f.end : f.end + 40])
+    last = re.findall(r"[\w']+", s.new.lower())
+    if following and last and last[-1 if not s.new.endswith(")") else max(0, len(last) - 2)] == following.group(1).lower():
+        return f"'{s.new}' would repeat the next word ('{following.group(1)}')"
     near = (text[max(0, f.start - 60) : f.start] + " " + text[f.end : f.end + 60]).lower()
     near_words = set(re.findall(r"[a-z']+", near))
     content = [w for w in re.findall(r"[a-z']+", s.new.lower()) if w not in _FREE_AFTER and len(w) > 3]
     if content and all(w in near_words for w in content):
         return f"'{s.new}' would repeat words already next to it"
+    close = set(re.findall(r"[a-z']+", text[f.end : f.end + 30].lower()))
+    echoed = [w for w in content if len(w) > 4 and w in close]
+    if echoed:
+        return f"'{s.new}' would repeat '{echoed[0]}' just after it"
     return None
 
 
@@ -307,11 +355,11 @@ def grammar(s: Swap) -> str | None:
 
 
 #: the guards every change must pass
-GUARDS: tuple[Guard, ...] = (inside_phrase, rewrite_sentence, template_field, quotation)
+GUARDS: tuple[Guard, ...] = (inside_phrase, rewrite_sentence, template_field, quotation, repetition, language)
 #: and those a word swap (a substitution rule) must pass too, in the order they are asked
 WORD_GUARDS: tuple[Guard, ...] = (
     no_alternative, listed_noswap, number, name, compound, table_label, heading, definition,
-    modifier, agreement, repetition, language, grammar,
+    modifier, part_of_speech, complement, agreement, grammar,
 )
 
 

@@ -101,6 +101,8 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
         reason = policy.why_not(swap)
         if reason is None and min([f.start] + [e[0] for e in edits]) < taken_until:
             reason = "overlaps another change"
+        if reason is None and new and any(c.replacement.lower() == new.lower() and c.before.lower() != f.text.lower() and f.start - c.finding.end < 120 for c in changes[-2:]):
+            reason = f"'{new}' would repeat the change just before it"
         if reason:
             left.append(Left(f, reason))
             continue
