@@ -39,10 +39,20 @@ _ADJECTIVAL = frozenset(
     situated involved related committed dedicated finished gone prepared determined
     satisfied dissatisfied unsatisfied tied engaged exhausted stressed depressed relieved
     convinced aged armed blessed crowded detailed disabled learned limited mixed noted
-    renowned talented known unknown shut open welcome""".split()
+    renowned talented known unknown shut open welcome frustrated overwhelmed reassured
+    distressed shocked puzzled alarmed horrified thrilled overjoyed""".split()
 )
-# Passives that are the plain, natural way to say it in a patient letter.
-_NATURAL = frozenset("seen registered vaccinated immunised immunized born frustrated crossed called named".split())
+# Passives that are the plain, natural way to say it in a patient letter: things that
+# happen to a person's health or standing, where naming who does them ("the NHS
+# registers you", "a doctor diagnosed you", "flu hospitalised 6,000 children") is no
+# clearer; and "called" and "named" for names.
+_NATURAL = frozenset(
+    """seen registered vaccinated immunised immunized born crossed called named
+    diagnosed hospitalised hospitalized infected affected exposed injured bitten stung""".split()
+)
+# "found in" before an amount is a fact about how often something occurs, not an action
+# with a hidden actor: "HPV can be found in over 99% of cervical cancers".
+_AMOUNT_WORDS = frozenset("most many some all nearly almost over about around more less fewer up half one two three".split())
 # Base forms that are also participles ("will be put", "got hurt").
 _SAME_FORM = frozenset("run put cut set hit shut let read spread hurt cast split shed".split())
 _PARTICLES = frozenset("at up out off back after down over in on away through".split())
@@ -134,6 +144,9 @@ def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int,
         if lemma is None or cand.lower_ in _ADJECTIVAL or cand.lower_ in _NATURAL or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
             i = j if j > i + 1 else i + 1
             continue
+        if cand.lower_ == "found" and _found_in_amount(doc, j + 1, stop):
+            i = j + 1
+            continue
         # "be" after "get"/"got" to ("got to be seen") is handled by the later "be"
         first = i
         while first - 1 >= start and (doc[first - 1].lower_ in _BE or doc[first - 1].lower_ in _MODALS or doc[first - 1].lower_ in ("has", "have", "had", "having", "to") or doc[first - 1].lower_ in _ADVERBS):
@@ -143,6 +156,14 @@ def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int,
         out.append((first, j, _actor(doc, j + 1, stop)))
         i = j + 1
     return out
+
+
+def _found_in_amount(doc, k: int, stop: int) -> bool:
+    """"found in" followed by an amount: "in over 99% of", "in most people", "in 1 in 10"."""
+    if k >= stop or doc[k].lower_ != "in" or k + 1 >= stop:
+        return False
+    nxt = doc[k + 1]
+    return nxt.like_num or nxt.lower_ in _AMOUNT_WORDS
 
 
 def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
