@@ -19,6 +19,7 @@ findings that overlap the commented text, ``ignore-file`` the whole file.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,41 +61,44 @@ class Suppression:
 
 
 def parse(raw: str) -> list[Suppression]:
+    """Every ``litcheck: ignore`` comment in the raw text, with the lines it covers."""
     lines = raw.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def line_of(offset: int) -> int:
-        lo, hi = 0, len(starts) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo + 1
-
+    starts = _line_starts(lines)
     out = []
     for m in _COMMENT.finditer(raw):
         body = m.group(1) if m.group(1) is not None else m.group(2)
-        d = _DIRECTIVE.search(body)
-        if not d:
-            continue
-        rules = tuple(r for r in re.split(r"[,\s]+", d.group(2).strip()) if r and r not in ("-", "--"))
-        if not rules:
-            continue
-        first, last = line_of(m.start()), line_of(max(m.end() - 1, m.start()))
-        end = last
-        nxt = last  # the next block: next non-blank line, up to the next blank line
-        while nxt < len(lines) and not lines[nxt].strip():
-            nxt += 1
-        if nxt < len(lines):
-            end = nxt + 1
-            while end < len(lines) and lines[end].strip():
-                end += 1
-        out.append(Suppression(d.group(1), rules, first, end, first, m.start() - starts[first - 1] + 1, m.start(), m.end()))
+        for kind, rules in _directives(body):
+            first, last = _line_of(starts, m.start()), _line_of(starts, max(m.end() - 1, m.start()))
+            end = _next_block_end(lines, last)
+            out.append(Suppression(kind, rules, first, end, first, m.start() - starts[first - 1] + 1, m.start(), m.end()))
+            break  # one directive a comment
     return out
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    """1-based line of ``offset``."""
+    return bisect.bisect_right(starts, offset)
+
+
+def _next_block_end(lines: list[str], last: int) -> int:
+    """The last line an ``ignore`` on line ``last`` covers: the next block (the next
+    non-blank line and those after it, up to a blank line)."""
+    nxt = last
+    while nxt < len(lines) and not lines[nxt].strip():
+        nxt += 1
+    if nxt >= len(lines):
+        return last
+    end = nxt + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    return end
 
 
 def _directives(text: str):
@@ -140,11 +144,24 @@ def apply(document, findings: list[Finding], *, report_unused: bool = False, unk
     if not sups:
         return findings
     if unknown is not None:
-        for s in sups:
-            for prefix in s.rules:
-                problem = unknown(prefix)
-                if problem:
-                    raise InputError(document.path or "<text>", f"line {s.line}, 'litcheck: {s.kind}' comment: {problem}")
+        _check_names(document, sups, unknown)
+    kept = _unsilenced(document, findings, sups)
+    if report_unused:
+        kept += [_unused_finding(document, raw, s, unused) for s in sups if (unused := [r for r in s.rules if r not in s.used])]
+        kept.sort(key=lambda f: (f.line, f.column, f.rule))
+    return kept
+
+
+def _check_names(document, sups: list[Suppression], unknown) -> None:
+    for s in sups:
+        for prefix in s.rules:
+            problem = unknown(prefix)
+            if problem:
+                raise InputError(document.path or "<text>", f"line {s.line}, 'litcheck: {s.kind}' comment: {problem}")
+
+
+def _unsilenced(document, findings: list[Finding], sups: list[Suppression]) -> list[Finding]:
+    """The findings no suppression covers; each suppression remembers what it silenced."""
     in_text = document.format in _RAW_TEXT_FORMATS
     kept = []
     for f in findings:
@@ -157,36 +174,24 @@ def apply(document, findings: list[Finding], *, report_unused: bool = False, unk
                 hit = True
         if not hit:
             kept.append(f)
-    if report_unused:
-        for s in sups:
-            unused = [r for r in s.rules if r not in s.used]
-            if unused and s.span is not None:  # a Word comment: point at the commented text
-                block = document.block_at(s.start)
-                kept.append(Finding(
-                    rule=UNUSED_RULE,
-                    severity="warning",
-                    east=None,
-                    message=f"This comment's 'litcheck: {s.kind}' silences nothing for {', '.join(unused)}: remove it or name the rule it is for.",
-                    text=document.text[s.start : s.end],
-                    start=s.start,
-                    end=s.end,
-                    line=s.line,
-                    column=s.column,
-                    location=dict(block.location) if block else {},
-                ))
-            elif unused:
-                text = raw[s.start : s.end]
-                kept.append(Finding(
-                    rule=UNUSED_RULE,
-                    severity="warning",
-                    east=None,
-                    message=f"This 'litcheck: {s.kind}' comment silences nothing for {', '.join(unused)}: remove it or name the rule it is for.",
-                    text=text if in_text else "",
-                    start=s.start if in_text else 0,
-                    end=s.end if in_text else 0,
-                    line=s.line,
-                    column=s.column,
-                    location={"line": s.line},
-                ))
-        kept.sort(key=lambda f: (f.line, f.column, f.rule))
     return kept
+
+
+def _unused_finding(document, raw: str | None, s: Suppression, unused: list[str]) -> Finding:
+    """A finding for a suppression that silenced nothing (as ruff's RUF100)."""
+    names = ", ".join(unused)
+    if s.span is not None:  # a Word comment: point at the commented text
+        block = document.block_at(s.start)
+        return Finding(
+            rule=UNUSED_RULE, severity="warning", east=None,
+            message=f"This comment's 'litcheck: {s.kind}' silences nothing for {names}: remove it or name the rule it is for.",
+            text=document.text[s.start : s.end], start=s.start, end=s.end, line=s.line, column=s.column,
+            location=dict(block.location) if block else {},
+        )
+    in_text = document.format in _RAW_TEXT_FORMATS
+    return Finding(
+        rule=UNUSED_RULE, severity="warning", east=None,
+        message=f"This 'litcheck: {s.kind}' comment silences nothing for {names}: remove it or name the rule it is for.",
+        text=raw[s.start : s.end] if in_text and raw else "", start=s.start if in_text else 0, end=s.end if in_text else 0,
+        line=s.line, column=s.column, location={"line": s.line},
+    )
