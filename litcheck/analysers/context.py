@@ -50,8 +50,9 @@ class Context:
     @cached_property
     def readability(self):
         from ..readability import measure
+        from .metric import reading_age_basis
 
-        return measure(self.document, self.sentences, counts=self.counts)
+        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self))
 
     @cached_property
     def _counts(self) -> dict:

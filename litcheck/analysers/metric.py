@@ -94,16 +94,25 @@ def paragraph_words(ctx, rule) -> Iterator[Measurement]:
         yield Measurement(sentences[0].start, sentences[-1].end, n, f"{len(sentences)} sentences")
 
 
+def reading_age_basis(ctx) -> str:
+    """The formula the document's reading age is given by: the ``basis:`` of the rule that
+    checks it (readability.reading_age) for the document's profile, else SMOG."""
+    rule = next((r for r in ctx.ruleset if getattr(r, "metric", None) == "reading_age"), None)
+    return rule.basis_for(ctx.profile) if rule is not None else "smog"
+
+
 def reading_age(ctx, rule) -> Iterator[Measurement]:
-    """The document's reading age, when the text is long enough to give one firmly."""
+    """The document's reading age in whole years, as the headline shows it, when the text is
+    long enough to give one firmly. Compared in whole years, a reading age shown as 11 is
+    never "over 11"."""
     r = ctx.readability
     if r.reading_age is None or r.smog is None:
         return  # short texts get sentence-level findings only (see readability.measure)
     if rule.basis_for(ctx.profile) == "flesch_kincaid":
         fk_age = r.flesch_kincaid_grade + 5
-        yield Measurement(0, 0, fk_age, f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}; SMOG grade {r.smog:.1f}")
+        yield Measurement(0, 0, round(fk_age), f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}; SMOG grade {r.smog:.1f}")
         return
-    yield Measurement(0, 0, r.reading_age, f"SMOG grade {r.smog:.1f}")
+    yield Measurement(0, 0, round(r.smog + 5), f"SMOG grade {r.smog:.1f}")
 
 
 #: ``metric:`` in a rule file -> the function that measures

@@ -142,11 +142,14 @@ def sentence_reason(c: SentenceCounts) -> str:
     return "; ".join(parts)
 
 
-def measure(doc: Document, sentences: list[Sentence], counts=None) -> Readability:
+def measure(doc: Document, sentences: list[Sentence], counts=None, basis: str = "smog") -> Readability:
     """Readability of the prose sentences of ``doc``.
 
     ``counts``: a function from a sentence to its SentenceCounts, when the caller keeps them
     (the analysis Context counts each sentence once for every rule that needs it).
+    ``basis``: the formula the headline reading age comes from, the one the document's
+    target is checked with (``readability.reading_age``'s ``basis:``; Flesch-Kincaid for
+    Easy Read), so that the headline and the finding never disagree.
     """
     if counts is None:
         masks = masked_spans(doc)
@@ -162,10 +165,10 @@ def measure(doc: Document, sentences: list[Sentence], counts=None) -> Readabilit
         n_words += c.words
         n_syll += c.syllables
         n_poly += c.polysyllables
-    return from_counts(n_sent, n_words, n_syll, n_poly)
+    return from_counts(n_sent, n_words, n_syll, n_poly, basis)
 
 
-def from_counts(sentences: int, words: int, syllables: int, polysyllables: int) -> Readability:
+def from_counts(sentences: int, words: int, syllables: int, polysyllables: int, basis: str = "smog") -> Readability:
     fre = formulas.flesch_reading_ease(words, sentences, syllables)
     fk = formulas.flesch_kincaid_grade(words, sentences, syllables)
     if sentences == 0:
@@ -180,6 +183,13 @@ def from_counts(sentences: int, words: int, syllables: int, polysyllables: int) 
             f"Only {sentences} sentence{'s' if sentences != 1 else ''} of prose: SMOG needs at least "
             f"{SMOG_MIN_SENTENCES}, so the reading age is a Flesch-Kincaid estimate."
         )
+    elif basis == "flesch_kincaid":
+        smog = formulas.smog_grade(polysyllables, sentences)
+        grade, estimate = fk, False
+        note = (
+            "The reading age is Flesch-Kincaid, which weighs sentence length, as this kind of "
+            f"document is checked with it; SMOG grade {smog:.1f} is given too."
+        )
     else:
         smog = formulas.smog_grade(polysyllables, sentences)
         grade, basis = smog, "smog"
@@ -189,7 +199,8 @@ def from_counts(sentences: int, words: int, syllables: int, polysyllables: int) 
             if estimate
             else ""
         )
-    band, share, sentence = formulas.who_can_read(grade)
+    # The NHS table of who can read is by SMOG level: use SMOG when there is one.
+    band, share, sentence = formulas.who_can_read(smog if smog is not None else grade)
     return Readability(
         reading_age=formulas.reading_age(grade),
         basis=basis,
