@@ -34,7 +34,7 @@ def _document(doc, quiet: bool) -> list[str]:
             lines.append("  Reading age: not measured. " + r.note)
         else:
             label = "about " if r.estimate else ""
-            basis = f"SMOG grade {r.smog:.1f}" if r.smog is not None else f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}"
+            basis = f"SMOG grade {r.smog:.1f}" if r.basis == "smog" else f"Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}"
             lines.append(f"  Reading age: {label}{r.reading_age:.0f} ({basis}); {r.who_can_read}.")
             lines.append(
                 f"  Flesch reading ease {r.flesch_reading_ease:.0f}, Flesch-Kincaid grade {r.flesch_kincaid_grade:.1f}; "
