@@ -1,20 +1,27 @@
-"""PDF: words from pdfplumber, put back into reading order column by column.
+"""PDF: the page as a person reads it, block by block.
 
-pdfplumber's ``extract_text()`` reads a page line by line straight across, which merges
-the columns of a two-column leaflet or a tri-fold and scrambles every sentence. Here the
-page's words are grouped into line pieces; gutters are found as gaps in the x-coverage of
-those pieces; the page is cut into horizontal bands at anything that spans a gutter (a
-title across the columns, a table); and each band is read column by column.
+The characters, boxes and ruled lines of each page come from PDFium (:mod:`pdf_chars`,
+fast and in C); :mod:`pdf_layout` turns them into line pieces, real ruled tables and
+rotated furniture. Here the pieces are put into reading order column by column: gutters
+are found as gaps in the x-coverage of the pieces; the page is cut into horizontal bands
+at anything that spans a gutter (a title across the columns, a table); and each band is
+read column by column, then each column into headings, list items and paragraphs.
 
-Also: ruled tables become table cells (their words are kept out of the prose); a line
-that recurs at the top or bottom of most pages, or a page number, is a header or footer;
-a word hyphenated at a line end is joined again; a page with images but no text gives a
-notice that it looks scanned. Every block's location is ``{"page": p}``.
+Across pages: a line that recurs at the top or bottom of most pages, a page number, or a
+browser's print header or footer (the date and time, the page's address, "1/2") is a
+header or footer; a paragraph cut by a page break is joined again; a word hyphenated at a
+line end is mended only when the joined word is a word ("appoint-" "ment"), and a real
+hyphen is kept ("consultant-" "led", a web address). Rotated text (a print code up the
+margin, a diagonal watermark) is a footer of its page, never prose. Every block's location
+is its page and its box on the page in points from the top left (``x0``, ``top``, ``x1``,
+``bottom``), so ``litcheck extract --format json`` shows where each block came from.
+
+A file with no text layer at all (a scan) is an InputError that says so and asks for the
+original document; a scanned page among text pages gives a notice.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,201 +31,210 @@ from ..errors import InputError
 from .assemble import Assembler
 
 SCANNED = "page {page} has no text layer: it looks scanned, and litcheck cannot read images"
+NO_TEXT_LAYER = (
+    "has no text layer: it looks scanned, so there is no text to check "
+    "(litcheck cannot read images): ask for the original document (Word or a PDF saved from it) and check that"
+)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.I)
-_BULLET = re.compile(r"^(?:[•●○◦▪■□➢►✓✔–—·*-]|\d{1,2}[.)]|[a-z][.)])$")
+#: what a browser prints at the top and foot of each page: date and time, the address, "1/2"
+_BROWSER = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[ap]m)?\b|^(?:file|https?)://\S+(?:\s+\d{1,3}/\d{1,3})?$|^\d{1,3}/\d{1,3}$",
+    re.I,
+)
+_BULLET = re.compile(r"^(?:[•●○◦▪■□➢►✓✔–—·*\-\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)]|[a-z][.)])$")
 _DIGITS = re.compile(r"\d+")
 #: share of the page's height at the top and bottom where running headers and footers live
 _BAND = 0.12
 
 
 @dataclass
-class _Line:
-    """A run of words on one baseline, inside one column."""
+class _Pending:
+    """A block before the document is put together (pages may still join or relabel it)."""
 
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    words: list = field(default_factory=list)
-    size: float = 0.0
-    bold: bool = False
-
-    @property
-    def text(self) -> str:
-        return " ".join(w["text"] for w in self.words)
-
-
-@dataclass
-class _Table:
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    rows: list
+    kind: str
+    text: str
+    page: int
+    box: tuple
+    level: int = 0
+    location: dict = field(default_factory=dict)
 
 
 def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS):
     try:
-        import pdfplumber
-        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    except ImportError:  # pragma: no cover - a dependency of litcheck
-        raise InputError(path, "needs pdfplumber to be read: pip install pdfplumber") from None
+        from .pdf_chars import open_document
+    except ImportError:  # pragma: no cover - a dependency of litcheck (through pdfplumber)
+        raise InputError(path, "needs pypdfium2 to be read: pip install pdfplumber") from None
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
+        doc = open_document(data)
     except Exception as exc:
-        raise _open_error(exc, path, (PDFPasswordIncorrect, PDFEncryptionError)) from None
+        raise _open_error(exc, path) from None
     try:
-        with pdf:
-            return _Reader(pdf, path).read()
+        return _Reader(doc, path).read()
     except InputError:
         raise
     except Exception as exc:
-        raise _open_error(exc, path, (PDFPasswordIncorrect, PDFEncryptionError)) from None
+        raise _open_error(exc, path) from None
+    finally:
+        from .pdf_chars import LOCK
+
+        with LOCK:
+            doc.close()
 
 
-def _open_error(exc: BaseException, path, encrypted) -> InputError:
-    chain = [exc, getattr(exc, "__cause__", None), getattr(exc, "__context__", None), *getattr(exc, "args", ())]
-    if any(isinstance(e, encrypted) for e in chain) or "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+def _open_error(exc: BaseException, path) -> InputError:
+    message = str(exc).lower()
+    if "password" in message or "encrypt" in message or "security" in message:
         return InputError(path, "is encrypted: remove the password and try again")
     return InputError(path, "is damaged or truncated and cannot be read: export it again as PDF and try again")
 
 
 class _Reader:
-    def __init__(self, pdf, path) -> None:
-        self.pdf = pdf
+    def __init__(self, doc, path) -> None:
+        self.doc = doc
         self.path = path
-        self.out = Assembler()
-        self.notices: list[str] = []
+        self.table_no = 0
 
     def read(self):
+        from .pdf_chars import read_page
+        from .pdf_layout import layout
+
         pages = []
         scanned = []
-        text_pages = 0
-        for number, page in enumerate(self.pdf.pages, start=1):
-            lines, tables, height, images = self._page(page)
-            if not lines and not tables:
-                if images:
-                    scanned.append(number)
-            else:
-                text_pages += 1
-            pages.append((number, lines, tables, height))
-            page.close()
-        if not text_pages:
-            if scanned:
-                raise InputError(self.path, "has no text layer: it looks scanned, and litcheck cannot read images")
+        for number in range(len(self.doc)):
+            page = layout(read_page(self.doc, number))
+            if not page.pieces and not page.tables:
+                if page.images:
+                    scanned.append(number + 1)
+            pages.append(page)
+        if all(not p.pieces and not p.tables for p in pages):
+            if scanned or not pages:
+                raise InputError(self.path, NO_TEXT_LAYER)
             raise InputError(self.path, "has no text to check")
-        self.notices = [SCANNED.format(page=n) for n in scanned]
         running = _running_lines(pages)
-        for number, lines, tables, height in pages:
-            self._emit_page(number, lines, tables, height, running)
-        return self.out.document(self.path, "pdf", notices=self.notices)
+        blocks: list[_Pending] = []
+        for number, page in enumerate(pages, start=1):
+            blocks.extend(self._page_blocks(number, page, running))
+        blocks = _join_across_pages(blocks)
+        out = Assembler()
+        for b in blocks:
+            loc = {"page": b.page, **b.location, **_box(b.box)}
+            out.add(b.kind, b.text, loc, b.level)
+        return out.document(self.path, "pdf", notices=[SCANNED.format(page=n) for n in scanned])
 
-    # -- one page: words, lines and tables ------------------------------------------------
+    # -- one page -------------------------------------------------------------------------
 
-    def _page(self, page):
-        """(lines, tables, height, has images) for one page.
-
-        The fast device reads the characters; only a page that draws lines or rectangles
-        (where a table may be) is handed to pdfplumber, whose table finder needs them.
-        """
-        from pdfplumber.utils import extract_words
-
-        from .pdf_chars import page_chars
-
-        device = page_chars(self.pdf, page)
-        if device.paths < 3:  # a table needs ruled edges; one background box is not one
-            if not device.chars:
-                return [], [], page.height, device.images
-            words = extract_words(device.chars, x_tolerance=2, y_tolerance=2, extra_attrs=["size", "fontname"])
-            return _lines(words), [], page.height, device.images
-        if not page.chars:
-            return [], [], page.height, bool(page.images)
-        tables: list[_Table] = []
-        for t in page.find_tables():
-            x0, top, x1, bottom = t.bbox
-            tables.append(_Table(x0, x1, top, bottom, t.extract()))
-        words = page.extract_words(x_tolerance=2, y_tolerance=2, extra_attrs=["size", "fontname"])
-        if tables:
-            words = [w for w in words if not any(_inside(w, t) for t in tables)]
-        return _lines(words), tables, page.height, bool(page.images)
-
-    # -- emitting blocks ------------------------------------------------------------------
-
-    def _emit_page(self, number, lines, tables, height, running) -> None:
-        loc = {"page": number}
+    def _page_blocks(self, number, page, running) -> list[_Pending]:
+        height = page.height
         headers, footers, body = [], [], []
-        for line in lines:
-            key = _running_key(line.text)
+        for line in page.pieces:
             in_top = line.bottom < height * _BAND
             in_bottom = line.top > height * (1 - _BAND)
-            if (in_top or in_bottom) and (key in running or _PAGE_NUMBER.match(line.text)):
+            if (in_top or in_bottom) and _is_furniture(line.text, running):
                 (headers if in_top else footers).append(line)
             else:
                 body.append(line)
-        for line in headers:
-            self.out.add("header", line.text, loc)
-        items = body + tables
+        out = [_Pending("header", ln.text, number, _bbox([ln])) for ln in headers]
+        items = body + page.tables
         if items:
             body_size = _median([ln.size for ln in body]) if body else 0
             for group in _reading_order(items):
-                if isinstance(group, _Table):
-                    self._emit_table(group, loc)
+                if isinstance(group, list):
+                    out.extend(self._column(group, number, body_size))
                 else:
-                    self._emit_column(group, loc, body_size)
-        for line in footers:
-            self.out.add("footer", line.text, loc)
+                    out.extend(self._table(group, number))
+        out.extend(_Pending("footer", ln.text, number, _bbox([ln])) for ln in footers)
+        out.extend(_Pending("footer", ln.text, number, _bbox([ln])) for ln in page.rotated if ln.text)
+        return out
 
-    def _emit_table(self, table: _Table, loc) -> None:
-        self._table_no = getattr(self, "_table_no", 0) + 1
+    def _table(self, table, number) -> list[_Pending]:
+        self.table_no += 1
+        out = []
         for r, row in enumerate(table.rows, start=1):
-            for c, cell in enumerate(row, start=1):
-                if cell:
-                    self.out.add("table_cell", _join_lines(cell.split("\n")), {**loc, "table": self._table_no, "row": r, "cell": c})
+            for c, (x0, top, x1, bottom, lines) in enumerate(row, start=1):
+                text = _join_lines(lines)
+                if text:
+                    out.append(_Pending("table_cell", text, number, (x0, top, x1, bottom), location={"table": self.table_no, "row": r, "cell": c}))
+        return out
 
-    def _emit_column(self, lines: list[_Line], loc, body_size: float) -> None:
-        """Lines of one column, top to bottom, into headings, list items and paragraphs."""
-        para: list[_Line] = []
-        kind = "paragraph"
-        level = 0
+    def _column(self, lines, number, body_size: float) -> list[_Pending]:
+        """Lines of one column, top to bottom, into headings, list items and paragraphs.
 
-        def flush():
-            nonlocal para, kind, level
-            if para:
-                self.out.add(kind, _join_lines([ln.text for ln in para]), loc, level)
-            para, kind, level = [], "paragraph", 0
-
-        sizes = sorted({round(ln.size, 1) for ln in lines if ln.size > body_size * 1.15}, reverse=True)
-        prev = None
-        for line in lines:
-            is_heading = body_size and line.size > body_size * 1.15
-            first = line.words[0]["text"]
-            bullet = _BULLET.match(first) and len(line.words) > 1
+        A line carries on the paragraph whose last line is just above it and overlaps it
+        across the page, so two questions side by side on a form stay apart even where no
+        gutter runs the height of the page."""
+        sizes = sorted({round(ln.size, 1) for ln in lines if body_size and ln.size > body_size * 1.15}, reverse=True)
+        gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if -0.5 * a.size < b.top - a.bottom < 0.6 * a.size)
+        usual = gaps[len(gaps) // 2] if gaps else 0.0
+        paras: list[list] = []  # [kind, level, lines]
+        for i, line in enumerate(lines):
+            above = [
+                p for p in paras
+                if p[2][-1].top < line.top - 1 and min(p[2][-1].x1, line.x1) - max(p[2][-1].x0, line.x0) > 0
+            ]
+            para = max(above, key=lambda p: p[2][-1].bottom) if above else None
+            if para is not None and para is not paras[-1] and any(
+                q[2][-1].top < line.top - 1 and q[2][-1].bottom > para[2][-1].bottom for q in paras
+            ):
+                para = None
+            prev = para[2][-1] if para else None
+            kind = para[0] if para else "paragraph"
+            big = bool(body_size) and line.size > body_size * 1.15
+            words = line.text.split()
+            first = words[0] if words else ""
+            bullet = bool(_BULLET.match(first)) and len(words) > 1
+            if bullet and first[0].isdigit() and prev is not None and not re.search(r"[.!?:]$", prev.text) and line.top - prev.bottom < line.size * 0.9:
+                bullet = False  # "turn" / "71 ..." : a number that carries on a sentence
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            bold_heading = (
+                line.bold and not big and len(words) <= 12 and not re.search(r"[.,;]$", line.text)
+                and (nxt is None or not nxt.bold) and (prev is None or not prev.bold or line.top - prev.bottom > line.size * 0.9)
+                and not (para and kind == "paragraph" and prev is not None and not prev.bold and line.top - prev.bottom < line.size * 0.5)
+            )
+            heading = big or bold_heading
             gap = line.top - prev.bottom if prev else 0
             spacing = max(line.size, prev.size if prev else 0) or 10
             new_block = (
                 prev is None
-                or gap > spacing * 0.9
+                or gap > max(spacing * 0.3, usual + spacing * 0.25)
                 or bullet
-                or is_heading != (kind == "heading")
+                or heading != (kind == "heading")
                 or (kind == "heading" and abs(line.size - prev.size) > 0.5)
-                or (kind == "list_item" and line.x0 < para[0].x0 - 1 and not bullet)
+                or (kind == "list_item" and line.x0 < para[2][0].x0 - 1 and not bullet)
             )
             if new_block:
-                flush()
-                if is_heading:
-                    kind, level = "heading", min(sizes.index(round(line.size, 1)) + 1, 6) if round(line.size, 1) in sizes else 1
+                kind, level = "paragraph", 0
+                if heading:
+                    kind = "heading"
+                    r = round(line.size, 1)
+                    level = min(sizes.index(r) + 1, 6) if big and r in sizes else min(len(sizes) + 1, 6)
                 elif bullet:
                     kind = "list_item"
-                    line = _Line(line.x0, line.x1, line.top, line.bottom, line.words[1:], line.size, line.bold)
-            para.append(line)
-            prev = line
-        flush()
+                    line = _strip_marker(line)
+                paras.append([kind, level, [line]])
+            else:
+                para[2].append(line)
+        return [_Pending(k, _join_lines([ln.text for ln in ls]), number, _bbox(ls), lv) for k, lv, ls in paras]
 
 
-def _inside(word, table: _Table) -> bool:
-    cx = (word["x0"] + word["x1"]) / 2
-    cy = (word["top"] + word["bottom"]) / 2
-    return table.x0 <= cx <= table.x1 and table.top <= cy <= table.bottom
+def _strip_marker(line):
+    from .pdf_layout import Piece
+
+    marker = line.text.split()[0]
+    stripped = Piece(line.chars, line.text[len(marker):].strip(), line.x0, line.x1, line.top, line.bottom, line.size, line.bold)
+    return stripped
+
+
+def _is_furniture(text: str, running: set) -> bool:
+    return _running_key(text) in running or bool(_PAGE_NUMBER.match(text)) or bool(_BROWSER.match(text.strip()))
+
+
+def _bbox(lines) -> tuple:
+    return (min(ln.x0 for ln in lines), min(ln.top for ln in lines), max(ln.x1 for ln in lines), max(ln.bottom for ln in lines))
+
+
+def _box(box) -> dict:
+    x0, top, x1, bottom = box
+    return {"x0": int(round(x0)), "top": int(round(top)), "x1": int(round(x1)), "bottom": int(round(bottom))}
 
 
 def _median(values):
@@ -226,41 +242,14 @@ def _median(values):
     return values[len(values) // 2] if values else 0
 
 
-def _lines(words) -> list[_Line]:
-    """Words into line pieces: same baseline, and no gap wider than a column gutter."""
-    if not words:
-        return []
-    words = sorted(words, key=lambda w: (round(w["bottom"]), w["x0"]))
-    rows: list[list] = []
-    for w in words:
-        if rows and abs(rows[-1][0]["bottom"] - w["bottom"]) <= 2.5:
-            rows[-1].append(w)
-        else:
-            rows.append([w])
-    lines: list[_Line] = []
-    for row in rows:
-        row.sort(key=lambda w: w["x0"])
-        size = _median([w["size"] for w in row])
-        max_gap = max(size * 1.2, 6)
-        current = None
-        for w in row:
-            if current is not None and w["x0"] - current.x1 <= max_gap:
-                current.words.append(w)
-                current.x1 = max(current.x1, w["x1"])
-                current.top = min(current.top, w["top"])
-                current.bottom = max(current.bottom, w["bottom"])
-            else:
-                current = _Line(w["x0"], w["x1"], w["top"], w["bottom"], [w])
-                lines.append(current)
-    for ln in lines:
-        ln.size = _median([w["size"] for w in ln.words])
-        ln.bold = all("bold" in (w.get("fontname") or "").lower() for w in ln.words)
-    return lines
+# -- reading order ------------------------------------------------------------------------
 
 
 def _gutters(items) -> list[tuple[float, float]]:
     """x-intervals that (almost) no line piece crosses, with text on both sides."""
-    lines = [i for i in items if isinstance(i, _Line)]
+    from .pdf_layout import Piece
+
+    lines = [i for i in items if isinstance(i, Piece)]
     if len(lines) < 4:
         return []
     left = min(i.x0 for i in lines)
@@ -269,12 +258,14 @@ def _gutters(items) -> list[tuple[float, float]]:
     if width <= 0:
         return []
     steps = int(width) + 1
-    cover = [0] * steps
-    for ln in lines:
-        a = int(ln.x0 - left)
-        b = min(int(ln.x1 - left), steps - 1)
-        for x in range(a, b + 1):
-            cover[x] += 1
+    cover = [0] * (steps + 1)
+    for ln in lines:  # a difference array: +1 where a piece starts, -1 after it ends
+        cover[max(0, int(ln.x0 - left))] += 1
+        cover[min(int(ln.x1 - left), steps - 1) + 1] -= 1
+    run = 0
+    for x in range(steps):
+        run += cover[x]
+        cover[x] = run
     allowed = max(1, len(lines) // 12)  # titles that span the columns
     min_gap = max(8.0, _median([ln.size for ln in lines]) * 0.8)
     min_col = max(40.0, width * 0.1)
@@ -288,7 +279,6 @@ def _gutters(items) -> list[tuple[float, float]]:
             if x - start >= min_gap:
                 gutters.append((left + start, left + x))
         x += 1
-    # keep gutters that leave a real column on each side
     result = []
     edges = [left] + [g for pair in gutters for g in pair] + [right]
     bounds = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
@@ -307,7 +297,7 @@ def _reading_order(items):
     """Yield tables and lists of lines (one column of one band), in reading order."""
     gutters = _gutters(items)
     if not gutters:
-        yield from _flow(sorted(items, key=lambda i: i.top))
+        yield from _flow(_by_rows(items))
         return
     cuts = [(g[0] + g[1]) / 2 for g in gutters]
 
@@ -316,7 +306,7 @@ def _reading_order(items):
         return cols.pop() if len(cols) == 1 else None  # None: spans a gutter
 
     band: dict[int, list] = {}
-    for item in sorted(items, key=lambda i: i.top):
+    for item in _by_rows(items):
         col = column(item)
         if col is None:
             yield from _flush_band(band)
@@ -327,16 +317,35 @@ def _reading_order(items):
     yield from _flush_band(band)
 
 
+def _by_rows(items) -> list:
+    """Top to bottom; items on one line (their middles within each other) left to right."""
+    out: list = []
+    row: list = []
+    for item in sorted(items, key=lambda i: i.top):
+        if row:
+            head = row[0]
+            mid = (item.top + item.bottom) / 2
+            if head.top <= mid <= head.bottom and item.bottom - item.top < 3 * (head.bottom - head.top):
+                row.append(item)
+                continue
+            out.extend(sorted(row, key=lambda i: i.x0))
+        row = [item]
+    out.extend(sorted(row, key=lambda i: i.x0))
+    return out
+
+
 def _flush_band(band):
     for col in sorted(band):
-        yield from _flow(band[col])
+        yield from _reading_order(band[col]) if len(band) > 1 else _flow(band[col])
 
 
 def _flow(items):
     """Consecutive lines as one group; a table on its own."""
-    run: list[_Line] = []
+    from .pdf_layout import Table
+
+    run: list = []
     for item in items:
-        if isinstance(item, _Table):
+        if isinstance(item, Table):
             if run:
                 yield run
                 run = []
@@ -347,8 +356,14 @@ def _flow(items):
         yield run
 
 
+# -- joining lines and pages --------------------------------------------------------------
+
+_URLISH = re.compile(r"(?:www\.|https?://|@|\.(?:uk|com|org|net|nhs)\b|/)", re.I)
+
+
 def _join_lines(lines: list[str]) -> str:
-    """Join a paragraph's lines, mending words hyphenated at a line end ("appoint-" "ment")."""
+    """Join a paragraph's lines. A word hyphenated at a line end is mended when the joined
+    word is a word ("appoint-" "ment"); a real hyphen is kept ("consultant-" "led")."""
     out = ""
     for line in lines:
         line = line.strip()
@@ -356,10 +371,64 @@ def _join_lines(lines: list[str]) -> str:
             continue
         if not out:
             out = line
-        elif re.search(r"[A-Za-z]-$", out) and line[:1].islower() and not re.search(r"(?:^|\s)[A-Za-z]-$", out):
-            out = out[:-1] + line
+            continue
+        last = out.rsplit(" ", 1)[-1]
+        if re.search(r"[^\W\d_]-$", out) and line[:1].isalpha() and len(last) > 2:
+            nxt = line.split(" ", 1)[0]
+            if _URLISH.search(last) or _URLISH.search(nxt) or not line[:1].islower():
+                out += line
+            elif _is_word(last[:-1] + re.sub(r"[^\w'-]+$", "", nxt)):
+                out = out[:-1] + line
+            else:
+                out += line
+        elif _URLISH.search(last) and last.endswith(("/", "_", "=")) and line[:1].isalnum() and " " not in line[:3]:
+            out += line  # a web address broken at a slash
         else:
             out += " " + line
+    return out
+
+
+def _is_word(word: str) -> bool:
+    """Is the word hyphen-free English (so a line-end hyphen was only a break)?"""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - a dependency of litcheck
+        return True
+    w = word.lower()
+    if "-" in w:
+        return False
+    joined = zipf_frequency(w, "en")
+    if joined <= 0:
+        return False
+    return True
+
+
+def _join_across_pages(blocks: list[_Pending]) -> list[_Pending]:
+    """Join a paragraph cut by a page break: it ends without a full stop on one page and the
+    next page's first paragraph starts in lower case."""
+    out: list[_Pending] = []
+    last_body: dict[int, int] = {}
+    for b in blocks:
+        if b.kind == "paragraph" and out:
+            prev_i = None
+            for j in range(len(out) - 1, -1, -1):
+                if out[j].kind in ("header", "footer"):
+                    continue
+                prev_i = j
+                break
+            prev = out[prev_i] if prev_i is not None else None
+            if (
+                prev is not None and prev.kind == "paragraph" and prev.page == b.page - 1
+                and not re.search(r"[.!?:;)\]\"”’]$", prev.text) and b.text[:1].islower()
+                and all(o.kind in ("header", "footer") or o.page == b.page - 1 for o in out[prev_i:])
+                and b.page not in last_body
+            ):
+                prev.text = _join_lines([prev.text, b.text])
+                last_body[b.page] = 1
+                continue
+        if b.kind not in ("header", "footer"):
+            last_body[b.page] = 1
+        out.append(b)
     return out
 
 
@@ -372,13 +441,10 @@ def _running_lines(pages) -> set[str]:
     if len(pages) < 2:
         return set()
     counts: Counter = Counter()
-    for _, lines, _, height in pages:
-        keys = {
-            _running_key(ln.text)
-            for ln in lines
-            if ln.bottom < height * _BAND or ln.top > height * (1 - _BAND)
-        }
+    for page in pages:
+        h = page.height
+        keys = {_running_key(ln.text) for ln in page.pieces if ln.bottom < h * _BAND or ln.top > h * (1 - _BAND)}
         counts.update(keys)
-    text_pages = sum(1 for p in pages if p[1])
+    text_pages = sum(1 for p in pages if p.pieces)
     need = max(2, (text_pages + 1) // 2)
     return {k for k, n in counts.items() if n >= need}

@@ -1,73 +1,202 @@
-"""The characters on a PDF page, fast: a small pdfminer device that records only what the
-PDF reader needs (text, box, size, font), instead of pdfplumber's full object for each
-character. It also notes whether the page draws lines or rectangles (a table may be
-there: the reader then asks pdfplumber) and whether it shows images (a scanned page).
+"""What is drawn on a PDF page, fast: characters and ruled lines and boxes, read with PDFium
+(pypdfium2, which pdfplumber itself depends on) in C rather than by interpreting the page in
+Python. For each character: its text, box (loose: the font's ascent to descent, so the
+letters of one line share a top and bottom), size, font, boldness, whether it is upright
+(rotated print codes and diagonal watermarks are not) and whether a space came before it
+in the content stream. For each path: its box, whether it is filled or stroked, and the
+straight horizontal or vertical segments it draws (the edges a ruled table is made of).
+
+PDFium is not thread-safe: every call into it holds :data:`LOCK` (the web app reads uploads
+on several threads).
 """
 
 from __future__ import annotations
 
-from pdfminer.pdfdevice import PDFTextDevice
-from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.pdffont import PDFUnicodeNotDefined
-from pdfminer.utils import apply_matrix_pt
+import ctypes
+import math
+import threading
+from dataclasses import dataclass, field
+
+LOCK = threading.RLock()
+
+#: ligatures and presentation forms PDF fonts map single glyphs to
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
-class CharDevice(PDFTextDevice):
-    def __init__(self, rsrcmgr, height: float) -> None:
-        super().__init__(rsrcmgr)
-        self.height = height
-        self.chars: list[dict] = []
-        self.paths = 0  # lines, rectangles and curves drawn
-        self.images = False
+@dataclass
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  #: the loose box's height: the line's height for this font
+    font: str
+    bold: bool
+    angle: float  #: rotation in degrees, 0 for upright text
+    space_before: bool  #: a space (in the file, or one PDFium inferred) came just before it
+    index: int  #: position in the content stream
 
-    def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
-        self.paths += 1
+    @property
+    def upright(self) -> bool:
+        return abs(self.angle) < 2 or abs(self.angle - 360) < 2
 
-    def render_image(self, name, stream) -> None:
-        self.images = True
 
-    def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+@dataclass
+class Shape:
+    """A path: its box, how it is painted, and its straight axis-aligned segments."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    filled: bool
+    stroked: bool
+    white: bool  #: filled in white (or near white): paper, not a panel
+    segments: list = field(default_factory=list)  #: ("h"|"v", x0, top, x1, bottom)
+
+
+@dataclass
+class PageContent:
+    width: float
+    height: float
+    chars: list[Char]
+    shapes: list[Shape]
+    images: int
+
+
+def open_document(data: bytes):
+    import pypdfium2 as pdfium
+
+    with LOCK:
+        return pdfium.PdfDocument(data)
+
+
+def read_page(doc, number: int) -> PageContent:
+    """The characters, shapes and image count of page ``number`` (0-based)."""
+    import pypdfium2.raw as raw
+
+    with LOCK:
+        page = doc[number]
         try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = ""
-        adv = font.char_width(cid) * fontsize * scaling
-        if font.is_vertical():  # rare in letters: keep the text, roughly placed
-            descent, lower, upper = 0, (0, 0), (fontsize, -adv)
-        else:
-            descent = font.get_descent() * fontsize
-            lower, upper = (0, descent + rise), (adv, descent + rise + fontsize)
-        x0, y0 = apply_matrix_pt(matrix, lower)
-        x1, y1 = apply_matrix_pt(matrix, upper)
-        if x1 < x0:
-            x0, x1 = x1, x0
-        if y1 < y0:
-            y0, y1 = y1, y0
-        a, b, c, d, _, _ = matrix
-        if text and not text.isspace():
-            top = self.height - y1
-            self.chars.append(
-                {
-                    "text": text,
-                    "x0": x0,
-                    "x1": x1,
-                    "top": top,
-                    "bottom": self.height - y0,
-                    "doctop": top,
-                    "upright": a * d * scaling > 0 and b * c <= 0,
-                    "size": y1 - y0,
-                    "fontname": font.fontname,
-                    "width": x1 - x0,
-                    "height": y1 - y0,
-                    "y0": y0,
-                    "y1": y1,
-                }
-            )
-        return adv
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                chars = _chars(raw, textpage, height)
+            finally:
+                textpage.close()
+            shapes, images = _shapes(raw, page, height)
+        finally:
+            page.close()
+    return PageContent(width, height, chars, shapes, images)
 
 
-def page_chars(pdf, page) -> CharDevice:
-    """Run one pdfplumber page's content through the fast device."""
-    device = CharDevice(pdf.rsrcmgr, page.height)
-    PDFPageInterpreter(pdf.rsrcmgr, device).process_page(page.page_obj)
-    return device
+def _chars(raw, textpage, height: float) -> list[Char]:
+    n = raw.FPDFText_CountChars(textpage)
+    out: list[Char] = []
+    rect = raw.FS_RECTF()
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    fonts: dict[bytes, tuple[str, bool]] = {}
+    space = False
+    for i in range(n):
+        code = raw.FPDFText_GetUnicode(textpage, i)
+        if code == 2:  # PDFium's mark for a hyphen that ends a line
+            code = 45
+        elif code < 32 and code not in (9, 10, 13):
+            continue
+        if code in (32, 9, 10, 13, 0xA0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x3000) or code == 0xFFFE:
+            space = True
+            continue
+        if raw.FPDFText_HasUnicodeMapError(textpage, i) or code == 0 or code == 0xFFFD:
+            continue  # a glyph with no text behind it: what pdfminer writes as (cid:105)
+        text = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+        length = raw.FPDFText_GetFontInfo(textpage, i, buf, 128, flags)
+        key = buf.raw[: max(0, length - 1)]
+        font = fonts.get(key)
+        if font is None:
+            name = key.decode("latin-1")
+            weight = raw.FPDFText_GetFontWeight(textpage, i)
+            low = name.lower()
+            font = fonts[key] = (name, weight >= 600 or "bold" in low or "black" in low or "heavy" in low)
+        angle = math.degrees(raw.FPDFText_GetCharAngle(textpage, i)) % 360
+        x0, x1 = sorted((rect.left, rect.right))
+        b, t = sorted((rect.bottom, rect.top))
+        out.append(Char(LIGATURES.get(text, text), x0, x1, height - t, height - b, t - b, font[0], font[1], angle, space, i))
+        space = False
+    return out
+
+
+def _shapes(raw, page, height: float) -> tuple[list[Shape], int]:
+    shapes: list[Shape] = []
+    images = 0
+    fill = raw.FPDF_FILLMODE_NONE
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in page.get_objects(max_depth=4):
+        kind = obj.type
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+            continue
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # noqa: BLE001 - an object PDFium cannot place is not a box
+            continue
+        raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
+        filled = mode.value != fill
+        white = False
+        if filled and raw.FPDFPageObj_GetFillColor(obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)):
+            white = min(r.value, g.value, b.value) >= 245 or a.value == 0
+        shape = Shape(left, height - top, right, height - bottom, filled, bool(stroke.value), white)
+        if min(right - left, top - bottom) < 3 or bool(stroke.value):
+            shape.segments = _segments(raw, obj, height, x, y)
+        shapes.append(shape)
+    return shapes, images
+
+
+def _segments(raw, obj, height: float, x, y) -> list[tuple]:
+    """Axis-aligned straight segments of a path, in page space (top-down y)."""
+    count = raw.FPDFPath_CountSegments(obj)
+    if count <= 0 or count > 400:
+        return []
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, matrix):
+        return []
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    points = []
+    for i in range(count):
+        seg = raw.FPDFPath_GetPathSegment(obj, i)
+        if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            return []
+        px, py = x.value, y.value
+        points.append((raw.FPDFPathSegment_GetType(seg), a * px + c * py + e, height - (b * px + d * py + f), raw.FPDFPathSegment_GetClose(seg)))
+    out = []
+    start = prev = None
+    for kind, px, py, close in points:
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = prev = (px, py)
+            continue
+        if prev is None:
+            start = prev = (px, py)
+            continue
+        if kind == raw.FPDF_SEGMENT_LINETO:
+            _add_segment(out, prev, (px, py))
+        prev = (px, py)
+        if close and start:
+            _add_segment(out, prev, start)
+            prev = start
+    return out
+
+
+def _add_segment(out, p, q) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 0.5 and abs(x0 - x1) >= 1:
+        out.append(("h", min(x0, x1), y0, max(x0, x1), y0))
+    elif abs(x0 - x1) < 0.5 and abs(y0 - y1) >= 1:
+        out.append(("v", x0, min(y0, y1), x0, max(y0, y1)))
