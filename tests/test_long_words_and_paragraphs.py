@@ -63,15 +63,16 @@ LONG_PARAGRAPH = (
     "We have booked you an appointment at the heart clinic next month. The doctor will talk to you "
     "about the chest pains you told your GP about. You may have a heart tracing and a blood test on "
     "the day. Please bring a list of all the medicines you take, and any inhalers or sprays. You can "
-    "bring someone with you if you like."
+    "bring someone with you if you like. Parking is free for the first hour, and there is a bus stop "
+    "outside the main door."
 )
 
 
-def test_a_paragraph_over_60_words_is_a_suggestion():
+def test_a_paragraph_over_75_words_is_a_suggestion():
     report = litcheck.check_text(LONG_PARAGRAPH)
     found = [f for f in report.findings if f.rule == "paragraphs.long"]
     assert len(found) == 1 and found[0].severity == "suggestion"
-    assert "5 sentences" in found[0].message
+    assert "6 sentences" in found[0].message
 
 
 def test_short_paragraphs_and_single_sentences_are_left_alone():

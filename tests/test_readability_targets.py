@@ -4,7 +4,7 @@ import pytest
 
 import litcheck
 from litcheck.readability import formulas
-from litcheck.readability.measure import SENTENCE_HARD_GRADE, SENTENCE_VERY_HARD_GRADE
+from litcheck.readability.measure import SENTENCE_HARD_GRADE, SENTENCE_VERY_HARD_GRADE, SENTENCE_LONG_WORDS
 from litcheck.rulebook import load_rules
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -39,7 +39,7 @@ def test_ladder_limits_in_rules_match_the_code():
     rules = {r.id: r for r in load_rules()}
     assert rules["sentences.hard"].limit_for(None) == SENTENCE_HARD_GRADE
     assert rules["sentences.very_hard"].limit_for(None) == SENTENCE_VERY_HARD_GRADE
-    assert rules["sentences.long"].limit_for(None) == 20
+    assert rules["sentences.long"].limit_for(None) == SENTENCE_LONG_WORDS == 25
 
 
 @pytest.mark.parametrize(
