@@ -25,8 +25,17 @@ class Evidence:
     via: str  #: "text", or "placeholder" when a template field gives the detail
 
 
+#: a picture's description in an Easy Read or web page ("An illustration of people ...",
+#: "A person holding up a leaflet ..."): it shows, it does not tell the reader anything
+_IMAGE_DESCRIPTION = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?(?:illustration|picture|image|photo(?:graph)?|drawing|icon|graphic|cartoon)\s+(?:of|showing|shows)\b"
+    r"|^\W*(?:an?|two|three)\s+(?:person|man|woman|nurse|doctor|child|people|group|family)\s+(?:\w+\s+){0,2}?(?:holding|sitting|standing|smiling|pointing|looking|talking|waving|lying|wearing)\b",
+    re.I,
+)
+
+
 def _content(ctx) -> list[Unit]:
-    return [u for u in units(ctx) if u.kind != "heading"]
+    return ctx.memo("detail_content", lambda c: [u for u in units(c) if u.kind != "heading" and not _IMAGE_DESCRIPTION.search(u.text)])
 
 
 def _ev(u: Unit, start: int, end: int, via: str = "text") -> Evidence:
@@ -42,19 +51,34 @@ def _first(ctx, pattern: re.Pattern, ok: Callable[[Unit, re.Match], bool] | None
     return None
 
 
-def _placeholder(ctx, wanted: str, unwanted: str = r"$^") -> Evidence | None:
+def _field_name(p) -> str:
+    """The field's name with its words apart: ClinicAddress, d.studyRegionPhone -> Clinic_Address, study_Region_Phone."""
+    name = re.sub(r"^[dc]\.", "", p.name) if p.syntax == "carbone" else p.name
+    name = re.split(r",?\s+(?:e\.g\.|i\.e\.|for\s+example)", name)[0]  # "Date of Scan, e.g., May 28" -> "Date of Scan"
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name)
+
+
+def _placeholder(ctx, wanted: str, unwanted: str = r"$^", ok: Callable[[Unit | None, object], bool] | None = None) -> Evidence | None:
     want, avoid = re.compile(wanted, re.I), re.compile(unwanted, re.I)
     doc = ctx.document
     for p in doc.placeholders:
         if p.syntax in ("jinja_tag", "jinja_comment"):
             continue
-        name = re.sub(r"(?<=[a-z])(?=[A-Z])", "_", p.name)  # ClinicAddress -> Clinic_Address
+        name = _field_name(p)
+        if "|" in name:
+            continue  # "[an overnight stay | day case]": a choice of wording, not a field
         if want.search(name) and not avoid.search(name):
             u = next((u for u in units(ctx) if u.start <= p.start < u.end), None)
+            if ok is not None and not ok(u, p):
+                continue
             if u is None:
                 return Evidence(p.start, p.end, p.start, p.end, "placeholder")
             return _ev(u, p.start, p.end, "placeholder")
     return None
+
+
+def _in_placeholder(ctx, start: int, end: int) -> bool:
+    return ctx.document.placeholder_at(start, end) is not None
 
 
 def _around(text: str, m: re.Match, before: int = 40, after: int = 40) -> tuple[str, str]:
@@ -69,11 +93,34 @@ _APPT = re.compile(
 _DATE_LABEL = re.compile(r"^\s*(?:(?:your\s+)?(?:appointment|admission|visit|scan|test)\s+)?(?:date|when|day|on)(?:\s+and\s+time)?\s*:", re.I)
 _TIME_LABEL = re.compile(r"^\s*(?:(?:your\s+)?(?:appointment|admission|arrival|visit)\s+)?(?:time|when|arrive|arrival)\s*:", re.I)
 _NOT_APPT_DATE = re.compile(
-    r"\b(?:available|open|cancel\w*|postpone\w*|mov(?:e|es|ed|ing)|relocat\w*|birth|d\.?o\.?b|dictated|typed|printed|letter\s+date|date\s+of\s+letter|sent|written|reviewed|updated|published|issued|valid|expires?|referral|referred)\b",
+    r"\b(?:available|open|cancel\w*|postpone\w*|mov(?:e|es|ed|ing)|relocat\w*|birth|d\.?o\.?b|dictated|typed|printed|letter\s+date|date\s+of\s+letter|sent|written|reviewed|updated|published|issued|valid|expires?|referral|referred|"
+    r"recent|conducted|performed|undertaken|took\s+place|posted|last\s+(?:updated|reviewed|modified))\b",
     re.I,
 )
-_LETTER_DATE_LABEL = re.compile(r"^\s*date\s*:", re.I)
+_LETTER_DATE_LABEL = re.compile(r"^\W*(?:letter\s+)?date\s*:", re.I)
 _DATE_BEFORE_EXCLUDE = re.compile(r"\b(?:by|before|until|till|from|since|after|between|until|no\s+later\s+than)\s+(?:\w+day\s+)?$", re.I)
+#: "Date:" alone right before the date: the letter's own date, unless an appointment block goes on
+_BARE_DATE_LABEL = re.compile(r"(?:^|\n|[\[(|]|\s\s)\s*(?:letter\s+)?date\s*:?\s*$", re.I)
+#: the rest of the date's line, or the next line, goes on with the appointment's time or place
+_APPOINTMENT_BLOCK_AFTER = re.compile(r"[^\n]{0,40}\b(?:at\s+\d|at\s+\[|time\s*:)|[^\n]*\n\s*\[?\s*(?:time|arrival\s+time|location|where|place|venue|clinic|with)\s*:", re.I)
+_APPOINTMENT_WORD = re.compile(r"\b(?:appointments?|visits?|admission|session|scan|test|procedure|operation)\b", re.I)
+#: a date in an eligibility rule: "aged 2 or 3 on 31 August 2025", "65 or over (or will be on ...)"
+_ELIGIBILITY_BEFORE = re.compile(r"\b(?:aged?|born|birthday|years?\s+old|or\s+over|or\s+older|or\s+under|turn(?:s|ed)?|eligible)\b[^.!?\n]{0,40}$", re.I)
+#: a placeholder named for the appointment's own date
+_APPT_FIELD = re.compile(r"visit|appointment|appt|session|clinic|admission|tci|booking|booked|scan|test|follow|next|attend", re.I)
+
+
+def _letter_date(text: str, u: Unit, start: int, end: int) -> bool:
+    """A date (or date field) given as the letter's own: "Date: 2 October 2025" above the
+    greeting or at the top of a letterhead, not in a block that goes on with the time or place."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 30) : start]
+    if not _BARE_DATE_LABEL.search(before) and not (not u.after_salutation and _LETTER_DATE_LABEL.match(u.text)):
+        return False
+    if _APPOINTMENT_BLOCK_AFTER.match(text, end, min(len(text), end + 160)):
+        return False
+    lead = text[max(0, line_start - 160) : line_start]
+    return not (_APPOINTMENT_WORD.search(lead) or _APPOINTMENT_WORD.search(u.section))
 
 
 def date(ctx) -> Evidence | None:
@@ -82,18 +129,41 @@ def date(ctx) -> Evidence | None:
     def ok(u: Unit, m: re.Match) -> bool:
         if _NOT_APPT_DATE.search(u.text):
             return False
-        if not u.after_salutation and _LETTER_DATE_LABEL.match(u.text):
+        if _letter_date(text, u, m.start(), m.end()):
             return False  # "Date: 2 October 2025" above "Dear ...": the letter's own date
         before, _ = _around(text, m, 25, 0)
         if _DATE_BEFORE_EXCLUDE.search(before):
             return False
+        if _ELIGIBILITY_BEFORE.search(text, max(u.start, m.start() - 60), m.start()):
+            return False  # "children aged 2 or 3 on 31 August": who can come, not when
         if u.kind in ("date",):
             # the letter's own date on a line of its own, unless under "When:" or "Your appointment"
             return bool(_DATE_LABEL.match(u.text) or _APPT.search(u.section))
         return bool(_DATE_LABEL.match(u.text) or _APPT.search(u.text) or _APPT.search(u.section))
 
+    def field_ok(u: Unit | None, p) -> bool:
+        if u is not None and _NOT_APPT_DATE.search(u.text):
+            return False  # "your recent blood test, conducted on [Date of Test]"
+        if _APPT_FIELD.search(_field_name(p)):
+            return True  # ((visit_date)), ==next session date==
+        if u is None:
+            return True
+        if _letter_date(text, u, p.start, p.end) or _letterhead(ctx, u):
+            return False
+        # a field named only "date" is the appointment's in a sentence about it ("on [Date] at [Time]")
+        return bool(re.search(r"\bon\s*$", text[max(u.start, p.start - 6) : p.start], re.I) or _APPT.search(u.text) or _DATE_LABEL.match(u.text))
+
     found = _first(ctx, P.DATE, ok)
-    return found or _placeholder(ctx, r"date|tcidate|\bday\b|when", r"letter|birth|dob|today|print|sent|ref|typed|dictat|reply|return")
+    return found or _placeholder(
+        ctx, r"date|tcidate|\bday\b|when", r"letter|birth|dob|today|print|sent|ref|typed|dictat|reply|return|deadline|expir|consent", field_ok
+    )
+
+
+_TIME_SENTENCE_EXCLUDE = re.compile(
+    r"\b(?:open|opening|lines?\s+are|office\s+hours|helpline|available|cancel\w*|mov(?:e|es|ed|ing)|go(?:ing)?\s+home|leave|finish(?:es)?|discharged?|collect|"
+    r"updated|published|posted|printed|sent|last\s+(?:reviewed|modified))\b",
+    re.I,
+)
 
 
 def time(ctx) -> Evidence | None:
@@ -103,7 +173,7 @@ def time(ctx) -> Evidence | None:
         before, after = _around(text, m, 12, 12)
         if P.TIME_BEFORE_EXCLUDE.search(before) or P.TIME_AFTER_EXCLUDE.match(after):
             return False
-        if re.search(r"\b(?:open|opening|lines?\s+are|office\s+hours|helpline|available|cancel\w*|mov(?:e|es|ed|ing)|go(?:ing)?\s+home|leave|finish(?:es)?|discharged?|collect)\b", u.text, re.I):
+        if _TIME_SENTENCE_EXCLUDE.search(u.text):
             return False
         if re.search(r"\b(?:eat|drink|food|meal|fluids?|tablets?|medicines?)\b", u.text, re.I) and not _TIME_LABEL.match(u.text):
             return False  # "do not eat after 7am" is preparation, not the appointment time
@@ -113,21 +183,80 @@ def time(ctx) -> Evidence | None:
     return found or _placeholder(ctx, r"time|tcitime|arriv", r"letter|print|sent|typed|travel")
 
 
+_DURATION_CUE = re.compile(
+    r"\b(?:takes?|taking|took|lasts?|lasting|long|duration|with\s+us|be\s+here|be\s+there|spend|stay|allow|expect|about|around|approximately|roughly|up\s+to|"
+    r"no\s+(?:longer|more)\s+than|between|for|normally\s+be|usually\s+be|will\s+be|should\s+be)\b",
+    re.I,
+)
+#: "a 20 minute appointment", "Duration: 15 minutes"
+_DURATION_OF = re.compile(r"^[\s-]*(?:long\s+)?(?:appointments?|visits?|sessions?|slots?|consultations?|tests?|scans?|procedures?|examinations?|assessments?)\b", re.I)
+_DURATION_LABEL = re.compile(r"\b(?:duration|length|how\s+long)\s*:\s*$", re.I)
+
+
 def duration(ctx) -> Evidence | None:
     text = ctx.document.text
 
     def amount_ok(u: Unit, m: re.Match) -> bool:
         before, after = _around(text, m, 25, 25)
+        if _DURATION_LABEL.search(before) or _DURATION_OF.match(after):
+            return True
         if P.DURATION_AFTER_EXCLUDE.match(after) or P.DURATION_BEFORE_EXCLUDE.search(before):
             return False
         if P.DURATION_SENTENCE_EXCLUDE.search(u.text):
             return False
-        return bool(re.search(r"\b(?:takes?|taking|lasts?|long|with\s+us|be\s+here|be\s+there|spend|stay|allow|expect|about|around|approximately|up\s+to|no\s+(?:longer|more)\s+than|between)\b", u.text, re.I))
+        return bool(_DURATION_CUE.search(u.text))
 
     def phrase_ok(u: Unit, m: re.Match) -> bool:
+        if _in_placeholder(ctx, m.start(), m.end()):
+            return False  # "[an overnight stay | day case]": the template has not chosen yet
         return not re.search(r"\b(?:eat|drink|fast|open)\b", u.text, re.I)
 
     return _first(ctx, P.DURATION_AMOUNT, amount_ok) or _first(ctx, P.DURATION_PHRASE, phrase_ok) or _placeholder(ctx, r"duration|length|how_?long")
+
+
+_LOWER_WORD = re.compile(r"(?<![\w\[(=.{])[a-z][a-z'’]+\b")
+_SIGN_OFF = re.compile(r"^\W*(?:yours\s+(?:sincerely|faithfully|truly)|(?:kind|best|warm)\s+regards|regards|best\s+wishes|with\s+thanks|many\s+thanks)\b", re.I)
+
+
+def _frame(ctx) -> tuple[int, int]:
+    """Where the letter's body begins and where its signature begins (offsets in the text).
+
+    The body begins at the greeting, or else at the first sentence with a few words of prose
+    outside fields (a letterhead, a date line and an address block have none); the signature
+    begins at "Yours sincerely" or "Kind regards"."""
+
+    def compute(c):
+        doc = c.document
+        body, sign = 0, len(doc.text)
+        for u in units(c):
+            if u.kind == "salutation":
+                body = u.start
+                break
+            words = [w for w in _LOWER_WORD.finditer(u.text) if doc.placeholder_at(u.start + w.start(), u.start + w.end()) is None]
+            if u.kind != "heading" and len(words) >= 3:
+                body = u.start
+                break
+        for u in units(c):
+            if u.start >= body and _SIGN_OFF.match(u.text):
+                sign = u.start
+                break
+        return body, sign
+
+    return ctx.memo("detail_frame", compute)
+
+
+def _letterhead(ctx, u: Unit | None) -> bool:
+    """A line of the letterhead, the patient's address or the signature: the sender, not the place to go."""
+    if u is None:
+        return False
+    if u.kind in ("header", "footer", "signoff"):
+        return True
+    body, sign = _frame(ctx)
+    if u.start >= sign and len(u.text.split()) <= 12:
+        return True  # "The [Your Department/Clinic Name] Team" under "Yours sincerely"
+    if u.start < body or (u.kind in ("address", "label", "placeholder", "date") and not u.after_salutation):
+        return not (P.WHERE_CUE.search(u.text) or P.LOCATION_LABEL.match(u.text))
+    return False
 
 
 def location(ctx) -> Evidence | None:
@@ -135,14 +264,29 @@ def location(ctx) -> Evidence | None:
     content = [u for u in _content(ctx) if not P.LOCATION_EXCLUDE.search(u.text)]
 
     def in_body(u: Unit, m: re.Match) -> bool:
-        if u.kind in ("header", "footer", "signoff") or (u.kind == "address" and not u.after_salutation):
+        if _letterhead(ctx, u) or (u.kind == "address" and not u.after_salutation):
             return False  # the letterhead and the patient's own address
-        return True
+        if _in_placeholder(ctx, m.start(), m.end()):
+            return False  # "[Your Department/Clinic Phone Number]": a field, read by its name below
+        if P.LOCATION_BEFORE_EXCLUDE.search(text, max(u.start, m.start() - 60), m.start()):
+            return False  # "contact the Admissions Department", "at an InHealth Centre"
+        return not _subject(u, m.start(), m.end())
 
-    def label_ok(u: Unit, m: re.Match) -> bool:
-        return True
+    def general_ok(u: Unit, m: re.Match) -> bool:
+        # "your appointment at the surgery on [Date]", "their vaccination at school on ==date==":
+        # a kind of place is where to go only when the sentence gives the day too
+        if _letterhead(ctx, u) or not _gives_a_date(ctx, u):
+            return False
+        return not re.search(r"\b(?:book|contact|call|phone|ring|register\w*|find|nearest|local|any)\b", u.text, re.I)
 
-    found = _first(ctx, P.LOCATION_LABEL, label_ok, content)
+    def postcode_ok(u: Unit, m: re.Match) -> bool:
+        if not in_body(u, m) or u.kind == "address" and not u.after_salutation:
+            return False
+        i = content.index(u) if u in content else -1
+        previous = content[i - 1].text if i > 0 else ""
+        return bool(P.WHERE_CUE.search(u.text) or P.WHERE_CUE.search(u.section) or P.WHERE_CUE.search(previous))
+
+    found = _first(ctx, P.LOCATION_LABEL, None, content)
     if found:
         return found
     found = _first(ctx, P.LOCATION, in_body, content)
@@ -151,23 +295,73 @@ def location(ctx) -> Evidence | None:
     found = _placeholder(
         ctx,
         r"clinic|location|address|site|venue|ward|hospital|place|dep(?:artmen)?t|where|room|building|centre|surgery|unit",
-        r"patient|\bgp\b|gp_|trust|letter|sender|signator|nearest|station|phone|tel|email|web|url|name_of_patient|consultant|doctor",
+        r"patient|\bgp\b|gp_|trust|letter|sender|signator|nearest|station|phone|tel|email|e-mail|web|url|name_of_patient|consultant|doctor|clinician|logo|message|link|invitation|reason",
+        lambda u, p: not _letterhead(ctx, u)
+        and (u is None or not (P.LOCATION_EXCLUDE.search(u.text) or P.LOCATION_BEFORE_EXCLUDE.search(text, max(u.start, p.start - 60), p.start) or _subject(u, p.start, p.end))),
     )
     if found:
         return found
-    return _first(ctx, P.POSTCODE, in_body, content)
+    return _first(ctx, P.GENERAL_PLACE, general_ok, content) or _first(ctx, P.POSTCODE, postcode_ok, content)
+
+
+def _subject(u: Unit, start: int, end: int) -> bool:
+    """The place begins its sentence and a verb follows: the place is who acts, not where to go."""
+    lead = u.text[: start - u.start].strip(" \t\n\"'“‘(-•*")
+    if lead and not re.fullmatch(r"\S+\s+(?:at|in)", lead):  # "((ward_name)) at ((hospital_name)) is ..."
+        return False
+    return bool(P.LOCATION_AS_SUBJECT.match(u.text, end - u.start))
+
+
+def _gives_a_date(ctx, u: Unit) -> bool:
+    text = ctx.document.text
+    if P.DATE.search(text, u.start, u.end):
+        return True
+    return any(u.start <= p.start < u.end and re.search(r"date|\bday\b", _field_name(p), re.I) for p in ctx.document.placeholders)
+
+
+def _phone_digits_ok(number: str) -> bool:
+    digits = re.sub(r"\D", "", number)
+    if digits.startswith("44"):
+        digits = "0" + digits[2:].lstrip("0")
+    return digits.startswith("0") and len(digits) in (10, 11)
 
 
 def contact(ctx) -> Evidence | None:
+    text = ctx.document.text
+
     def ok(u: Unit, m: re.Match) -> bool:
-        if P.PHONE_NOT_CONTACT.search(ctx.document.text, max(u.start, m.start() - 20), m.start()):
+        if not _phone_digits_ok(m.group()):
             return False
+        if P.PHONE_NOT_CONTACT.search(text, max(u.start, m.start() - 20), m.start()):
+            return False
+        if P.PHONE_SENDER.search(text, max(u.start, m.start() - 25), m.start()):
+            return False  # "text messages will come from +44 ..."
         transport = P.PHONE_TRANSPORT.search(u.text) or re.search(r"\btransport\b", u.section, re.I)
         if transport and not P.PHONE_FOR_APPOINTMENT.search(u.text):
             return False
         return True
 
-    return _first(ctx, P.PHONE, ok) or _placeholder(ctx, r"phone|tel\b|tel_|telephone|contact_?number|helpline", r"patient|mobile_of|gp")
+    def service_ok(u: Unit, m: re.Match) -> bool:
+        return not P.SERVICE_PHONE_EXCLUDE.search(u.text)
+
+    def field_ok(u: Unit | None, p) -> bool:
+        if u is not None and P.PHONE_TRANSPORT.search(u.text) and not P.PHONE_FOR_APPOINTMENT.search(u.text):
+            return False
+        if re.search(r"phone|tel\b|tel_|telephone|helpline|number", _field_name(p), re.I):
+            return True
+        # "[change contact]" after "telephone" is the number; "contact [Hospital Contact Information]" need not be
+        return bool(re.search(r"\b(?:phone|telephone|call|ring|text|on)\s*:?\s*$", text[max(0, p.start - 12) : p.start], re.I))
+
+    return (
+        _first(ctx, P.PHONE, ok)
+        or _placeholder(
+            ctx,
+            r"phone|tel\b|tel_|telephone|contact|helpline",
+            r"patient|mobile_of|\bgp\b|gp_|e-?mail|address|web|url|\bname\b|fax",
+            field_ok,
+        )
+        or _first(ctx, P.SERVICE_PHONE, service_ok)
+    )
 
 
 def parking(ctx) -> Evidence | None:
@@ -215,33 +409,58 @@ def what_to_bring(ctx) -> Evidence | None:
 
 def companion(ctx) -> Evidence | None:
     def ok(u: Unit, m: re.Match) -> bool:
+        if re.match(r"accompan", m.group(), re.I) or "accompan" in m.group().lower():
+            return True  # "must be accompanied by an adult" says who comes with them
         return not P.COMPANION_EXCLUDE.search(u.text)
 
     return _first(ctx, P.COMPANION, ok)
 
 
 def interpreter(ctx) -> Evidence | None:
-    return _first(ctx, P.INTERPRETER, lambda u, m: not re.search(r"\binterpret\s+(?:your|the)\s+results?\b", u.text, re.I))
+    def ok(u: Unit, m: re.Match) -> bool:
+        if re.search(r"\binterpret\s+(?:your|the)\s+results?\b", u.text, re.I):
+            return False
+        if re.match(r"BSL|British|sign", m.group(), re.I) and P.FORMATS.search(u.text) and not re.search(r"\binterpret|\btranslator", u.text, re.I):
+            return False  # "alternative formats, including BSL and Braille": a format, not an interpreter
+        return True
+
+    return _first(ctx, P.INTERPRETER, ok)
 
 
 def accessibility(ctx) -> Evidence | None:
-    return _first(ctx, P.ACCESSIBILITY)
+    def ok(u: Unit, m: re.Match) -> bool:
+        if P.ACCESS_CONDITION.fullmatch(m.group()):
+            return bool(P.ACCESS_OFFER.search(u.text))  # "patients with a learning disability" offers nothing
+        return True
+
+    return _first(ctx, P.ACCESSIBILITY, ok)
+
+
+_MEDICINE = re.compile(r"\b(?:medicines?|medications?|tablets?|pills?|insulin|inhalers?|laxatives?|antihistamines?|blood\s+thinners?|warfarin|drugs?)\b", re.I)
 
 
 def preparation(ctx) -> Evidence | None:
     def ok(u: Unit, m: re.Match) -> bool:
         if P.PREPARATION_EXCLUDE.search(u.text):
             return False
-        if re.search(r"\b(?:tak(?:e|ing)|use|using)\b", m.group(), re.I) and not re.search(
-            r"\b(?:medicines?|medication|tablets?|pills?|insulin|inhalers?|laxatives?|antihistamines?|blood\s+thinners?|warfarin|drugs?)\b", u.text, re.I
-        ):
+        general = re.match(r"(?:do\s+not|don't|please|you\s+can|you\s+may|keep|carry\s+on|continue|stop|you\s+should|you\s+must|only)\b", m.group(), re.I)
+        if re.search(r"\b(?:tak(?:e|ing)|use|using)\b", m.group(), re.I) and not _MEDICINE.search(u.text):
             return False  # "take" on its own is not about medicines
+        if general and re.search(r"\b(?:feel|feeling|better|worse|after|if|when|unless)\b", m.group(), re.I):
+            return False  # "do not feel better after taking ..." is a symptom, not an instruction
+        if general and not (P.PREPARATION_CONTEXT.search(u.text) or P.PREPARATION_CONTEXT.search(u.section)):
+            return False  # "continue taking your Metformin" in a treatment plan is not getting ready for a visit
         return True
 
     found = _first(ctx, P.PREPARATION, ok)
     if found:
         return found
-    under = [u for u in _content(ctx) if re.search(r"\b(?:prepar\w+|getting\s+ready|before\s+(?:your|the)\s+(?:test|scan|appointment|procedure|operation))\b", u.section, re.I) and len(u.text.split()) >= 3]
+    under = [
+        u
+        for u in _content(ctx)
+        if re.search(r"\b(?:prepar\w+|getting\s+ready|get\s+ready|before\s+(?:your|the)\s+(?:test|scan|appointment|procedure|operation|visit))\b", u.section, re.I)
+        and len(u.text.split()) >= 3
+    ]
     return _ev(under[0], under[0].start, under[0].end) if under else None
 
 

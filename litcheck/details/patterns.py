@@ -16,7 +16,7 @@ DATE = re.compile(
     rf"\b(?:{WEEKDAY},?\s+)?\d{{1,2}}{ORD}\s+(?:of\s+)?{MONTH}\b\.?(?:,?\s+\d{{4}})?"
     rf"|\b(?:{WEEKDAY},?\s+)?{MONTH}\s+\d{{1,2}}{ORD}\b(?:,?\s+\d{{4}})?"
     rf"|(?<![\d/.])\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})(?![\d/]|\.\d)"
-    rf"|\b(?:on\s+)?{WEEKDAY}\s+(?:the\s+)?\d{{1,2}}{ORD}\b"
+    rf"|\b(?:on\s+)?{WEEKDAY}\s+(?:the\s+)?\d{{1,2}}{ORD}\b(?![.:]\d|\s*(?:am|pm|a\.m|p\.m)\b)"
     rf"|\btomorrow\b"
     rf"|\bon\s+{WEEKDAY}\b(?!\s*(?:to|-|–|and)\s)",
     I,
@@ -37,24 +37,24 @@ TIME = re.compile(
 TIME_BEFORE_EXCLUDE = re.compile(r"(?:\b(?:from|until|till|between|after|before|and|to|open|opens|closes)\s+|[-–]\s*)$", I)
 TIME_AFTER_EXCLUDE = re.compile(r"^\s*(?:[-–]|to\b|until\b|and\b)\s*\d", I)
 
-_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|ten|fifteen|twenty|thirty|forty|forty-five|sixty|ninety|a|an|a few|a couple of|1½|one and a half|half an?)"
+_NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|twenty-five|thirty|forty|forty-five|fifty|sixty|ninety|a|an|a few|a couple of|several|1½|one and a half|two and a half|half an?)"
 #: "about 1 hour", "no longer than 30 minutes", "2 to 3 hours", "most of the day", "overnight"
 DURATION_AMOUNT = re.compile(
-    rf"\b(?:{_NUM})(?:\s*(?:to|-|–|or)\s*{_NUM})?\s*(?:minutes?|mins?|hours?|hrs?)\b"
+    rf"\b(?:{_NUM})(?:\s*(?:to|-|–|—|or|and)\s*{_NUM})?[\s-]*(?:minutes?|mins?|hours?|hrs?)\b"
     rf"|\bhalf an hour\b|\ban hour and a half\b",
     I,
 )
 DURATION_PHRASE = re.compile(
     r"\b(?:most of|all|the whole|the rest of|half)\s+(?:the\s+|a\s+)?(?:day|morning|afternoon)\b"
-    r"|\b(?:go|going|be)\s+home\s+(?:on\s+)?the\s+same\s+day\b|\bsame[- ]day\b|\bdischarged\s+the\s+same\s+day\b"
+    r"|\b(?:go|going|be)\s+home\s+(?:on\s+)?the\s+same\s+day\b|\bsame[- ]day\s+(?:surgery|procedure|operation|treatment|discharge)\b|\bdischarged\s+(?:on\s+)?the\s+same\s+day\b"
     r"|\bovernight\b|\bstay(?:ing)?\s+(?:for\s+)?(?:one|two|three|\d+|a|the)\s+nights?\b|\b(?:one|two|\d+)\s+nights?\b"
     r"|\ball day\b|\bhalf a day\b",
     I,
 )
 #: words after an amount of time that make it something other than how long the visit takes
 DURATION_AFTER_EXCLUDE = re.compile(r"^\s*(?:early|earlier|before|after|beforehand|away|walk|on foot|by (?:bus|car|train)|drive|of parking|free|later|from|each way|ago)\b", I)
-DURATION_BEFORE_EXCLUDE = re.compile(r"\b(?:first|every|within|for the first|at least|past|last)\s+$", I)
-DURATION_SENTENCE_EXCLUDE = re.compile(r"\b(?:eat|drink|food|fast(?:ing)?|park(?:ing)?|bus(?:es)?|trains?|walk|arrive|late|early|open|wait(?:ing)? list|reply|respond|within)\b", I)
+DURATION_BEFORE_EXCLUDE = re.compile(r"\b(?:first|every|within|for the first|at least|past|(?:the|in the|over the|for the)\s+last|after)\s+$", I)
+DURATION_SENTENCE_EXCLUDE = re.compile(r"\b(?:eat|drink|food|fast(?:ing)?|park(?:ing)?|bus(?:es)?|trains?|walk|arriv\w*|late|early|open|wait(?:ing)? list|reply|respond|within)\b", I)
 
 _PLACE_NOUN = r"(?:Hospital|Infirmary|Clinic|Centre|Center|Unit|Department|Building|Wing|Surgery|Practice|Suite|Outpatients|Pavilion|Hub|Ward|Health Centre|Medical Centre|Pharmacy|House|Block|Hall)"
 LOCATION = re.compile(
@@ -65,20 +65,54 @@ LOCATION = re.compile(
     rf"|\b(?:outpatients?|x-ray|radiology|endoscopy|maternity|children's|dental|day surgery|day case)\s+(?:department|unit|clinic|reception|suite|centre)\b",
 )
 LOCATION_LABEL = re.compile(r"^\s*(?:place|where|location|venue|address|clinic|ward|hospital|site|department|unit|appointment\s+(?:at|location|venue))\s*:\s*\S", I)
+#: a place named as someone to contact, or as any place of a kind, is not where to go:
+#: "contact the Admissions Department", "call your GP Practice", "at an InHealth Centre"
+LOCATION_BEFORE_EXCLUDE = re.compile(
+    r"(?:\b(?:contact|call|phone|ring|telephone|e-?mail|write\s+to|speak\s+to|talk\s+to|ask|tell|inform|let|from|by|via|with)\b(?:\s+(?!(?:at|to|in|on)\b)\S+){0,3}\s+"
+    r"|\b(?:an?|any|one\s+of\s+(?:our|the)|this|other|another)\s+(?:(?-i:[A-Z])[\w'’&-]*\s+){0,4}"
+    # "Staff at ((ward_name)) in ((hospital_name))": who, not where to go
+    r"|\b(?:staff|team|nurses?|doctors?|colleagues)\s+(?:at|in|from|on)\s+(?:\S+\s+(?:at|in|on)\s+)?)$",
+    I,
+)
+#: where a sentence says where to go, or a letter gives its appointment: the cue a postcode or a
+#: place before the greeting needs to be the place of the appointment rather than a letterhead
+WHERE_CUE = re.compile(
+    r"\b(?:appointments?|visit|admission|attend\w*|arriv\w*|come\s+to|go\s+to|report\s+to|venue|where|location|held\s+at|take\s+place|takes\s+place|address\s+(?:of|for)|see\s+you|session|clinic\s+is)\b",
+    I,
+)
+#: a general place for the appointment, named in a sentence about it ("your appointment at the
+#: surgery", "we are coming to your child's school")
+GENERAL_PLACE = re.compile(
+    r"\b(?:at|to|in)\s+(?:the|your|your\s+child['’]s|their|our)?\s*(?:GP\s+)?(?:surgery|practice|school|health\s+centre|medical\s+centre|clinic|hospital|pharmacy)\b",
+    I,
+)
+#: a place that is the subject of its sentence is who does something, not where to go:
+#: "((ward_name)) at ((hospital_name)) is trying to contact you"
+LOCATION_AS_SUBJECT = re.compile(r"(?:\s+(?:at|in|,)\s*\S+(?:\s+\S+)?)?\s+(?:is|are|has|have|would|wants?|will|can|may)\s+(?!be\s+(?:held|at|in|on)\b)\w+", I)
 LOCATION_EXCLUDE = re.compile(
-    r"\b(?:will\s+(?:be\s+told|tell\s+you|let\s+you\s+know|send\s+you)|let\s+you\s+know\s+(?:which|where)|any\s+of\s+our|your\s+nearest|near(?:est)?\s+to\s+you|of\s+your\s+choice|choose|referred\s+(?:you\s+)?to|re:|copy\s+to)\b",
+    r"\b(?:will\s+(?:be\s+told|tell\s+you|let\s+you\s+know|send\s+you)|let\s+you\s+know\s+(?:which|where)|any\s+of\s+our|your\s+nearest|near(?:est)?\s+to\s+you|of\s+your\s+choice|choose|referred\s+(?:you\s+)?to|re:|copy\s+to"
+    r"|waiting\s+(?:for|list)|on\s+(?:our|the|a)\s+(?:\w+\s+)?waiting)\b",
     I,
 )
 
 #: UK phone numbers: 0300 555 0142, 01632 960123, (0191) 496 0000, +44 191 496 0000, 07700 900123
-PHONE = re.compile(r"(?<![\d+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)")
+#: the groups may be of two digits ("0300 123 23 23", "0800 707 60 60"); the detector checks
+#: that the digits add up to a UK number (10 or 11 with the leading 0)
+PHONE = re.compile(r"(?<![\d+])(?:\+\s?44\s?(?:\(0\)\s?)?|\(?0)\d{2,4}\)?(?:[\s-]?\d{2,4}){1,4}(?!\d)")
+#: three-digit NHS service numbers people are told to ring: "phone 119", "call NHS 111"
+SERVICE_PHONE = re.compile(r"\b(?:call|phone|ring|dial|text|telephone|on|NHS)\s*:?\s+(?:NHS\s+)?(111|119)(?![\w/:£]|[.,]\d)", I)
+#: a service number given for health advice or emergencies, not to ask about the appointment
+SERVICE_PHONE_EXCLUDE = re.compile(r"\b(?:advice|unwell|urgent\w*|emergenc\w+|symptoms?|worse|ill|999)\b", I)
 PHONE_TRANSPORT = re.compile(r"\b(?:transport|ambulance|PTS|taxi|travel)\b", I)
 PHONE_FOR_APPOINTMENT = re.compile(r"\b(?:change|cancel|rearrange|re-arrange|move|rebook|re-book|book|confirm)\w*\s+(?:your|the|this|an?)\s+(?:appointment|visit|scan|test)|\bquestions?\b|\bqueries\b|\bworried\b", I)
 PHONE_NOT_CONTACT = re.compile(r"\b(?:fax|NHS\s+(?:no|number))\b", I)
+#: a number messages come from, not one to ring
+PHONE_SENDER = re.compile(r"\b(?:come|comes|coming|sent|be)\s+from\s*:?\s*$|\bcaller\s+ID\b", I)
 
 PARKING = re.compile(
     r"\bcar\s*parks?\b|\bcar\s*parking\b|\bpay\s*(?:and|&)\s*display\b|\bblue\s+badge\b|\bdisabled\s+(?:parking|spaces|bays)\b"
-    r"|\bparking\b|\bpark\s+(?:in|at|on|for|near|outside)\b|\bmulti-?stor(?:ey|y)\b|\bparking\s+permits?\b",
+    r"|\bparking\b|\bpark\s+(?:in|at|on|for|near|outside)\b|\bmulti-?stor(?:ey|y)\b|\bparking\s+permits?\b"
+    r"|\b(?:time|where|space|place|somewhere|nowhere)\s+to\s+park\b|\bpark\s+(?:your|the)\s+car\b",
     I,
 )
 #: a car park named only as a landmark on the way ("go through the car park to the entrance")
@@ -87,7 +121,10 @@ PARKING_DIRECTION = re.compile(r"\b(?:through|across|past|via|behind|beside|oppo
 TRANSPORT = re.compile(
     r"\bbus(?:es)?\b|\bbus\s+(?:routes?|stops?|station)\b|\b(?:train|railway|rail|tram|metro|underground)\s*(?:stations?|stops?|services?|lines?)?\b"
     r"|\btrains?\b|\btrams?\b|\bMetro\b|\bpark\s*(?:and|&)\s*ride\b|\b(?:hospital|patient|non-emergency)\s+transport\b|\bpublic\s+transport\b"
-    r"|\bcommunity\s+transport\b|\bTraveline\b|\bshuttle\b|\bhopper\b",
+    r"|\bcommunity\s+transport\b|\bTraveline\b|\bshuttle\b|\bhopper\b|\btaxis?\b"
+    # driving and getting home: "do not drive for 24 hours", "arrange how you will get home"
+    r"|(?:\bnot|n[’']t|\bunable\s+to|\bsafe\s+to)\s+(?:to\s+)?(?:be\s+(?:able|allowed)\s+to\s+)?drive\b|\bdriv(?:e|ing)\s+(?:yourself|home|a\s+(?:motor\s+)?(?:vehicle|car))\b"
+    r"|\bhow\s+you(?:[’']ll|\s+will|\s+are\s+going\s+to)?\s+get\s+(?:home|here|there|to\s+(?:the|your)\s+\w+)\b|\b(?:lift|way)\s+home\b|\btravel\s+(?:home|here|to\s+(?:the|your)\s+(?:hospital|clinic|appointment))\b",
     I,
 )
 
@@ -98,7 +135,11 @@ COMPANION = re.compile(
     rf"|\b{PERSON}\s+(?:\w+\s+){{0,3}}?(?:can|may|is\s+welcome\s+to|are\s+welcome\s+to|could)\s+(?:also\s+)?(?:come|stay|be\s+with|join|go\s+in)\b"
     rf"|\b{PERSON}\s+(?:are|is)\s+welcome\b"
     rf"|\b(?:come|stay)\s+with\s+you\b"
-    rf"|\b(?:have|bring)\s+(?:\w+\s+){{0,2}}?{PERSON}(?:\s+or\s+{PERSON})?\s+with\s+you\b",
+    rf"|\b(?:have|bring)\s+(?:\w+\s+){{0,2}}?{PERSON}(?:\s+or\s+{PERSON})?\s+with\s+you\b"
+    # "a relative or carer can accompany you", "must be accompanied by an adult"
+    rf"|\b(?:can|may|could|welcome\s+to|able\s+to|must|should|will\s+need\s+to)\s+(?:also\s+)?accompany\s+(?:you|them|your\s+child|the\s+patient)\b"
+    rf"|\baccompanied\s+by\b|\b{PERSON}\s+(?:\w+\s+){{0,3}}?(?:to|who\s+(?:can|will))\s+accompany\b"
+    rf"|\bsupport\s+from\s+{PERSON}",
     I,
 )
 COMPANION_EXCLUDE = re.compile(
@@ -113,15 +154,39 @@ ACCESSIBILITY = re.compile(
     r"\bwheelchairs?\b|\bstep[- ]free\b|\blevel\s+access\b|\bramps?\b|\blifts?\s+(?:to|are|is|available)\b|\b(?:hearing|induction)\s+loops?\b"
     r"|\blearning\s+disabilit(?:y|ies)\b|\breasonable\s+adjustments?\b|\bquiet\s+(?:room|space|area|place)\b|\b(?:more|extra)\s+time\b"
     r"|\baccessible\s+(?:toilets?|entrance|parking|rooms?)\b|\bautis(?:m|tic)\b|\bdementia\b|\bmobility\b|\bdisabled\s+(?:access|toilets?)\b"
-    r"|\b(?:any|extra|other)\s+(?:support|help)\s+(?:needs?|you\s+need)\b|\baccess\s+needs\b|\bcommunication\s+needs\b|\bsensory\b|\bhelp\s+(?:getting|moving)\s+around\b",
+    r"|\b(?:any|extra|other)\s+(?:support|help)\s+(?:needs?|you\s+need)\b|\baccess\s+needs\b|\bcommunication\s+needs\b|\bsensory\b|\bhelp\s+(?:getting|moving)\s+around\b"
+    # Deaf people's phone routes, and help to attend or move about
+    r"|\bRelay\s+UK\b|\btext\s?phones?\b|\bminicom\b|\btypetalk\b|\b18001\b|\bSignVideo\b|\bBSL\s+(?:service|video\s+relay|interpreter\s+service)\b|\bBritish\s+Sign\s+Language\s+service\b"
+    r"|\b(?:assistance|help|support)\s+(?:with\s+(?:walking|mobility|getting\s+(?:here|there|around|about|in))|(?:to\s+|in\s+)?(?:attend\w*|walk\w*|communicate|communicating|getting\s+(?:here|there)))\b"
+    r"|\b(?:extra|more|additional|any)\s+(?:help|support|assistance)\s+(?:to|with|when|at|during)\b|\bhome\s+visits?\b",
     I,
+)
+#: a condition or need named without saying what help there is: evidence of access only in a
+#: sentence that offers help or asks the reader to say what they need
+ACCESS_CONDITION = re.compile(r"\blearning\s+disabilit(?:y|ies)\b|\bautis(?:m|tic)\b|\bdementia\b|\bmobility\b|\bsensory\b", I)
+ACCESS_OFFER = re.compile(
+    r"\b(?:if\s+you|let\s+us\s+know|tell\s+us|contact\s+us|call\s+us|we\s+can|we\s+will|we\s+offer|can\s+help|adjustments?|available|please\s+(?:tell|let|ask|contact))\b", I
 )
 
 PREPARATION = re.compile(
     r"\b(?:do\s+not|don't|please\s+do\s+not|you\s+can|you\s+may|keep|carry\s+on|continue|stop|you\s+should|you\s+must|only|please)\s+(?:\w+\s+){0,3}?(?:eat(?:ing)?|drink(?:ing)?|tak(?:e|ing)|smok(?:e|ing)|wear(?:ing)?|shav(?:e|ing)|use|using)\b"
     r"|\bnil\s+by\s+mouth\b|\bfast(?:ing)?\b(?!\s+track)|\bempty\s+stomach\b|\bfull\s+bladder\b|\blaxatives?\b|\bbowel\s+prep(?:aration)?\b|\bclear\s+fluids\b|\blow[- ]fibre\b"
     r"|\b(?:wear|loose|comfortable)\s+(?:\w+\s+){0,2}?(?:clothes|clothing|sleeves|shoes|top)\b|\bremove\s+(?:\w+\s+){0,2}?(?:jewellery|make-?up|nail\s+varnish|piercings)\b"
-    r"|\bantihistamines?\b|\b(?:stop|pause)\s+(?:taking|using)\b|\b(?:eat|drink)\s+(?:and\s+drink\s+)?(?:as\s+normal|normally)\b|\blast\s+(?:meal|drink)\b|\bno\s+food\b",
+    r"|\bantihistamines?\b|\b(?:stop|pause)\s+(?:taking|using)\b|\b(?:eat|drink)\s+(?:and\s+drink\s+)?(?:as\s+normal|normally)\b|\blast\s+(?:meal|drink)\b|\bno\s+food\b"
+    # clothing: "wear a short-sleeved shirt", "what to wear"
+    r"|\bwear(?:ing)?\s+(?:\w+[\s-]+){0,3}?(?:clothes|clothing|sleeves?|sleeved|shirt|t-shirt|top|shoes|trousers|skirt|dress|bra|underwear)\b|\bwhat\s+to\s+wear\b"
+    # medicines on the day: "Take your medications as normal", "bring ... and keep taking"
+    r"|\b(?:take|taking|have|use)\s+(?:all\s+)?(?:your|any)\s+(?:usual\s+|regular\s+|normal\s+)?(?:medicines?|medications?|tablets?|insulin|inhalers?)\s+(?:as\s+(?:normal|usual)|as\s+you\s+normally|on\s+the\s+(?:day|morning))\b"
+    # bladder, and details to have ready: "do not go to the toilet before", "make a list of questions"
+    r"|\b(?:go\s+to\s+the\s+toilet|pass\s+urine|empty\s+your\s+bladder)\s+before\b|\bmake\s+a\s+list\b|\bwrite\s+down\s+(?:any|your)\b"
+    r"|\b(?:have|keep)\s+(?:\w+\s+){0,4}?(?:ready|to\s+hand|handy)\b|\bjoin\s+(?:\w+\s+){0,3}?knowing\b|\b(?:on\s+your\s+period|menstruating)\b",
+    I,
+)
+#: the general instructions above ("do not take", "you can drink") are preparation only about a
+#: visit: in a sentence or section about the appointment, test or the time before it
+PREPARATION_CONTEXT = re.compile(
+    r"\b(?:before|beforehand|on\s+the\s+(?:day|morning)|the\s+(?:day|night|morning)\s+before|appointments?|visits?|tests?|scans?|procedures?|operations?|examinations?|"
+    r"x-rays?|surgery|vaccinations?|jabs?|screening|colonoscopy|endoscopy|gastroscopy|cystoscopy|arriv\w*|attend\w*|come|coming|prepar\w*|getting\s+ready)\b",
     I,
 )
 PREPARATION_EXCLUDE = re.compile(r"\b(?:caf[eé]|restaurant|shop|vending|canteen|take\s+(?:place|about|up\s+to|around)|take\s+you|keep\s+(?:very\s+)?still|take\s+(?:a\s+)?(?:seat|photo))\b", I)
