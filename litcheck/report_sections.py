@@ -12,6 +12,7 @@ import importlib
 #: (JSON key, "module:function"), in the order they appear in reports
 BUILDERS: list[tuple[str, str]] = [
     ("profile_confidence", "litcheck.details.section:build_confidence"),
+    ("profile_reason", "litcheck.details.section:build_reason"),
     ("details", "litcheck.details.section:build"),
     ("east", "litcheck.east:build"),
 ]

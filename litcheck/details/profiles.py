@@ -56,7 +56,7 @@ _KEYS = {"label", "description", "required", "recommended", "detect"}
 _SIGNAL_KEYS = {"pattern", "detail", "absent", "max_chars", "min_chars", "max_sentence_words", "max_line_words"}
 _MODIFIERS = {"weight", "says", "min_count", "needed"}
 #: how many of the strongest signs the reason names
-REASONS = 3
+REASONS = 2
 _MATCH_CHARS = 60
 
 
@@ -197,8 +197,11 @@ def _mean_line_words(ctx) -> float | None:
 
 
 def _quote(text: str, start: int, end: int) -> str:
-    """The line the pattern found (from its last line when it spans several), shortened."""
-    found = " ".join(text[start:end].strip().splitlines()[-1:]).strip() if text[start:end].strip() else ""
+    """The words the pattern found, on to the end of their clause (the next punctuation or the
+    end of the line; from the last line when the match spans several), shortened."""
+    rest = re.match(r"(?:[^.,;:!?\n]|[.,;:](?=[^\s]))*", text[end:])
+    found = text[start : end + (rest.end() if rest else 0)].strip()
+    found = " ".join(found.splitlines()[-1:]) if found else ""
     found = " ".join(found.split())
     if len(found) > _MATCH_CHARS:
         found = found[: _MATCH_CHARS - 3].rstrip() + "..."

@@ -94,3 +94,17 @@ class ProfileConfidence(float):
 def build_confidence(ctx, findings):
     value = ctx.options.get("profile_confidence")
     return None if value is None else ProfileConfidence(value)
+
+
+class ProfileReason(str):
+    """The document-level ``profile_reason``: the kind of document and what in the text shows
+    it, one sentence ("a letter with no appointment: it says ..."). A string in JSON; the text
+    report shows it in the document's header, so it gives no section lines of its own."""
+
+    def to_dict(self):
+        return str(self)
+
+
+def build_reason(ctx, findings):
+    value = ctx.options.get("profile_reason")
+    return None if not value else ProfileReason(value)

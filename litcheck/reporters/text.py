@@ -29,6 +29,10 @@ def render(report, *, quiet: bool = False, **_options) -> str:
 def _document(doc, quiet: bool) -> list[str]:
     r = doc.readability
     lines = [f"{doc.path}  ({doc.profile.replace('_', ' ')})"]
+    reason = doc.sections.get("profile_reason")
+    if reason:
+        given = "not worked out" in reason
+        lines.append(f"  Checked as {reason}." + ("" if given else " Wrong? Give the kind with --profile."))
     if not quiet:
         if r.reading_age is None:
             lines.append("  Reading age: not measured. " + r.note)
