@@ -32,3 +32,55 @@ def test_jargon_inside_a_placeholder_is_not_flagged():
 
     report = litcheck.check_text("Your {{ cardiology_clinic }} visit is on [HYPERTENSION REVIEW DATE].")
     assert not [f for f in report.findings if f.rule.startswith("jargon")]
+
+
+@pytest.mark.parametrize(
+    "text, name, syntax",
+    [
+        # GOV.UK Notify
+        ("Your visit is on ((visit_date)).", "visit_date", "notify"),
+        # Carbone, as in Word and PDF letter generators
+        ("Phone: {d.clinicPhone}", "d.clinicPhone", "carbone"),
+        ("Date: {d.letterDate:formatD(LL)}", "d.letterDate", "carbone"),
+        # a lower-case field between equals signs, as NHS template sets write them
+        ("call ==booking team phone== today", "booking team phone", "equals"),
+        # descriptive fields a writer fills in
+        ("call [Your Ward/Clinic Phone Number].", "Your Ward/Clinic Phone Number", "square"),
+        ("Date: [Date of Admission, e.g., Monday, March 2, 2026]", "Date of Admission, e.g., Monday, March 2, 2026", "square"),
+        ("[Trust Logo - Top Right]", "Trust Logo - Top Right", "square"),
+        ("Dr [surgeon name] will see you", "surgeon name", "square"),
+        ("please telephone [booking contact]", "booking contact", "square"),
+        ("in the [specialty] clinic", "specialty", "square"),
+        ("this will be [a morning | an afternoon] appointment", "a morning | an afternoon", "square"),
+        ("Your level is [e.g., 52 nmol/L].", "e.g., 52 nmol/L", "square"),
+    ],
+)
+def test_notify_carbone_equals_and_descriptive_fields(text, name, syntax):
+    (p,) = list(find_placeholders(text))
+    assert (p.name, p.syntax) == (name, syntax)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[privacy notice]",
+        "[Read our leaflet about the flu vaccine](https://example.org/flu)",
+        "[Read our leaflet about the flu vaccine]",
+        "[x] I agree",
+        "==Important== see below",
+        "(see the map)",
+        "a {brace} here",
+        "[1]: https://example.org",
+    ],
+)
+def test_asides_links_and_highlights_are_not_fields(text):
+    assert list(find_placeholders(text)) == []
+
+
+def test_words_in_descriptive_fields_are_not_prose():
+    # the fields' words are neither jargon nor long words, and do not make the sentence hard
+    import litcheck
+
+    text = "Dear [Patient Name],\n\nPlease call [Your Gastroenterology Department/Clinic Phone Number] or ==gastroenterology subteam phone== to rebook.\n"
+    report = litcheck.check_text(text)
+    assert not [f for f in report.findings if f.rule.startswith(("words.", "jargon.", "sentences."))]

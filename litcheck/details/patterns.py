@@ -174,7 +174,7 @@ PREPARATION = re.compile(
     r"|\b(?:wear|loose|comfortable)\s+(?:\w+\s+){0,2}?(?:clothes|clothing|sleeves|shoes|top)\b|\bremove\s+(?:\w+\s+){0,2}?(?:jewellery|make-?up|nail\s+varnish|piercings)\b"
     r"|\bantihistamines?\b|\b(?:stop|pause)\s+(?:taking|using)\b|\b(?:eat|drink)\s+(?:and\s+drink\s+)?(?:as\s+normal|normally)\b|\blast\s+(?:meal|drink)\b|\bno\s+food\b"
     # clothing: "wear a short-sleeved shirt", "what to wear"
-    r"|\bwear(?:ing)?\s+(?:\w+[\s-]+){0,3}?(?:clothes|clothing|sleeves?|sleeved|shirt|t-shirt|top|shoes|trousers|skirt|dress|bra|underwear)\b|\bwhat\s+to\s+wear\b"
+    r"|\bwear(?:s|ing)?\s+(?:\w+[\s-]+){0,3}?(?:clothes|clothing|sleeves?|sleeved|shirt|t-shirt|top|shoes|trousers|skirt|dress|bra|underwear)\b|\bwhat\s+to\s+wear\b"
     # medicines on the day: "Take your medications as normal", "bring ... and keep taking"
     r"|\b(?:take|taking|have|use)\s+(?:all\s+)?(?:your|any)\s+(?:usual\s+|regular\s+|normal\s+)?(?:medicines?|medications?|tablets?|insulin|inhalers?)\s+(?:as\s+(?:normal|usual)|as\s+you\s+normally|on\s+the\s+(?:day|morning))\b"
     # bladder, and details to have ready: "do not go to the toilet before", "make a list of questions"
