@@ -18,6 +18,16 @@ from .readers import read_file, read_text
 from .report import SCHEMA, DocumentReport, Report
 from .rulebook import load_rules
 
+
+
+def annotate_docx(source, report=None, **options) -> bytes:
+    """A .docx (path or bytes) with every finding as a Word comment by "litcheck", in memory
+    (see litcheck.fix.review). ``report``: the document already checked."""
+    from .fix.review import annotate_docx as annotate
+
+    return annotate(source, report, **options)
+
+
 __all__ = [
     "__version__",
     "SCHEMA",
@@ -27,6 +37,7 @@ __all__ = [
     "check_file",
     "check_paths",
     "check_document",
+    "annotate_docx",
     "read_file",
     "read_text",
     "load_rules",

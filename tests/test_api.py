@@ -9,7 +9,7 @@ def test_public_api_is_pinned():
     assert sorted(litcheck.__all__) == sorted(
         [
             "__version__", "SCHEMA", "SEVERITIES", "EAST_CATEGORIES",
-            "check_text", "check_file", "check_paths", "check_document",
+            "check_text", "check_file", "check_paths", "check_document", "annotate_docx",
             "read_file", "read_text", "load_rules",
             "Document", "Block", "Placeholder", "Finding", "Report", "DocumentReport",
             "LitcheckError", "InputError", "RuleError", "ConfigError",

@@ -45,9 +45,11 @@ def _runs(data: bytes):
 
 @pytest.fixture()
 def revised(tmp_path):
+    """The clean copy (--no-track): the runs themselves carry the new words. Tracked changes
+    are tested in tests/test_word_review.py."""
     src = tmp_path / "letter.docx"
     src.write_bytes(_letter())
-    revision, target = fix_file(src)
+    revision, target = fix_file(src, track=False)
     return src, revision, target
 
 

@@ -297,7 +297,7 @@ def test_workers_are_processes_made_once_per_app(app, client):
 
 
 def draft_of(page) -> tuple[str, bytes]:
-    link = re.search(r'<a class="button" href="data:([^;,"]+)[^,"]*;base64,([^"]+)" download="([^"]+)">Download a revised draft', page.text)
+    link = re.search(r'<a class="button" href="data:([^;,"]+)[^,"]*;base64,([^"]+)" download="([^"]+)">Download (a revised draft|your reviewed Word file)', page.text)
     assert link, "no revised draft offered"
     return link.group(3), base64.b64decode(link.group(2))
 
@@ -328,13 +328,22 @@ def test_revised_draft_of_a_markdown_upload_keeps_its_format_and_line_endings(cl
     assert "[DATE]" in text
 
 
-def test_revised_draft_of_a_word_upload(client):
+def test_a_word_upload_comes_back_reviewed_with_comments_and_tracked_changes(client):
+    import io
+    import zipfile
+
     page = upload(client, webfiles.docx(TEMPLATE.split("\n\n")), "letter.docx")
     assert page.status_code == 200
+    assert "Download your reviewed Word file" in page.text
     name, data = draft_of(page)
-    assert name == "letter.litcheck.docx" and data.startswith(b"PK")
+    assert name == "letter.litcheck-review.docx" and data.startswith(b"PK")
+    # accepting every change gives the plain words; the old words are kept as tracked deletions
     text = readers.read_bytes(data, "docx", name).text
     assert "start fasting before your appointment" in text and "[DATE]" in text and "commence" not in text
+    package = zipfile.ZipFile(io.BytesIO(data))
+    xml = package.read("word/document.xml").decode("utf-8")
+    assert 'w:author="litcheck"' in xml and "<w:delText" in xml and ">commence<" in xml
+    assert "commence" in package.read("word/comments.xml").decode("utf-8")
 
 
 def test_upload_is_not_written_to_disk_or_logged(client, samples, monkeypatch, caplog, tmp_path):

@@ -18,6 +18,7 @@ def add_parser(sub) -> None:
     p.add_argument("-o", "--output", help="where to write the revised copy (default: beside FILE)")
     p.add_argument("--force", action="store_true", help="replace an earlier revised copy")
     p.add_argument("--profile", help="the kind of document, e.g. appointment_letter")
+    p.add_argument("--no-track", action="store_true", help="a Word copy with the changes made, not tracked (default: each change is a tracked change by 'litcheck' to accept or reject in Word)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json: every change (before, after, rule, reason, location) and what was left and why")
     p.set_defaults(run=run)
 
@@ -30,7 +31,7 @@ def _age(report) -> str:
 def run(args) -> int:
     from ..fix import fix_file
 
-    revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile)
+    revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile, track=not args.no_track)
     if args.format == "json":
         import json
 

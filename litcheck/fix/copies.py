@@ -39,32 +39,33 @@ def _supported(fmt: str, name: str | None) -> None:
         raise FixError(f"{name or 'the document'}: litcheck fix writes .txt, .md and .docx copies, not .{fmt}")
 
 
-def revise_data(data: bytes, fmt: str, name: str | None = None, *, report: DocumentReport | None = None, **options) -> tuple[Revision, bytes]:
+def revise_data(data: bytes, fmt: str, name: str | None = None, *, report: DocumentReport | None = None, track: bool = True, **options) -> tuple[Revision, bytes]:
     """Check a document held in memory and make its revised copy, in memory.
 
     ``fmt`` is the Document format (txt, md or docx). ``report``: the document already
     checked (with these options), so it is not checked twice. Options are
-    check_document's (profile, rules, ...). Nothing is written to disk."""
+    check_document's (profile, rules, ...). ``track``: a Word copy's changes are tracked
+    changes by "litcheck" (False: a clean copy). Nothing is written to disk."""
     fmt = (fmt or "").lower().lstrip(".")
     _supported(fmt, name)
     doc = report.document if report is not None else readers.read_bytes(data, fmt, name)
-    return _revise(doc, data, options, report)
+    return _revise(doc, data, options, report, track)
 
 
-def _revise(doc: Document, data: bytes, options: dict, report: DocumentReport | None = None) -> tuple[Revision, bytes]:
+def _revise(doc: Document, data: bytes, options: dict, report: DocumentReport | None = None, track: bool = True) -> tuple[Revision, bytes]:
     report = report if report is not None else check_document(doc, **options)
     if doc.format in TEXT_FORMATS:
         revision = revise(report, options.get("rules"))
         text = revision.text.replace("\n", "\r\n") if b"\r\n" in data else revision.text
         bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
         return revision, (bom + text).encode("utf-8")
-    return _revise_docx(data, report, options)
+    return _revise_docx(data, report, options, track)
 
 
-def _revise_docx(data: bytes, report: DocumentReport, options: dict) -> tuple[Revision, bytes]:
+def _revise_docx(data: bytes, report: DocumentReport, options: dict, track: bool) -> tuple[Revision, bytes]:
     revision = revise(report, options.get("rules"), recheck=False)
     doc = report.document
-    out, failed = WordEditor(data, doc).apply(edit_groups(doc.text, revision.changes))
+    out, failed = WordEditor(data, doc).apply(edit_groups(doc.text, revision.changes), track=track)
     if failed:
         revision.left = sorted(
             revision.left + [Left(c.finding, failed[i]) for i, c in enumerate(revision.changes) if i in failed],
@@ -77,20 +78,20 @@ def _revise_docx(data: bytes, report: DocumentReport, options: dict) -> tuple[Re
     return revision, out
 
 
-def revise_bytes(data: bytes, fmt: str, name: str, *, report: DocumentReport | None = None) -> tuple[bytes, str, str, Revision]:
+def revise_bytes(data: bytes, fmt: str, name: str, *, report: DocumentReport | None = None, track: bool = True) -> tuple[bytes, str, str, Revision]:
     """A revised draft in memory, for a download: (bytes, file name, media type, revision).
 
     ``fmt``: txt, md or docx (Document.format). ``name``: the upload's file name; the draft
     is named as ``litcheck fix`` names it (letter.docx -> letter.litcheck.docx). Writes
     nothing to disk. Raises FixError (or InputError) with a one-line reason."""
-    revision, out = revise_data(data, fmt, name, report=report)
+    revision, out = revise_data(data, fmt, name, report=report, track=track)
     fmt = revision.original.document.format
     stem = Path(name or "document").name
     target = output_path(Path(stem if Path(stem).suffix else f"{stem}.{fmt}")).name
     return out, target, MEDIA_TYPES[fmt], revision
 
 
-def fix_file(path: str | os.PathLike, *, output: str | os.PathLike | None = None, force: bool = False, **options) -> tuple[Revision, Path]:
+def fix_file(path: str | os.PathLike, *, output: str | os.PathLike | None = None, force: bool = False, track: bool = True, **options) -> tuple[Revision, Path]:
     """Check ``path``, write the revised copy beside it and return (revision, where)."""
     src = Path(path)
     target = Path(output) if output else output_path(src)
@@ -100,6 +101,10 @@ def fix_file(path: str | os.PathLike, *, output: str | os.PathLike | None = None
         raise FixError(f"{src}: the revised copy would overwrite the input; choose another --output")
     if target.exists() and not force:
         raise FixError(f"{target}: already exists; use --force to replace it (the input is never changed)")
-    revision, out = _revise(doc, src.read_bytes(), options)
+    if not target.parent.is_dir():
+        raise FixError(f"{target.parent}: no such folder for the revised copy")
+    if target.is_symlink():
+        raise FixError(f"{target}: is a symbolic link; litcheck will not write through it (choose another --output)")
+    revision, out = _revise(doc, src.read_bytes(), options, track=track)
     target.write_bytes(out)
     return revision, target

@@ -14,12 +14,25 @@ not plain run text are never edited, so an edit touching them is refused: merge 
 (``w:fldSimple`` and complex fields, shown as «Name»), any other field's result, content
 controls showing their placeholder text, comment marks, tabs and breaks. Hyperlinks keep
 their targets (only run text is ever written). Text boxes are left for a person.
+
+With ``track=True`` each edit is a tracked change by "litcheck" instead: the matched runs
+are split off at the edit's ends, wrapped in ``w:del`` (their text becomes ``w:delText``),
+and a ``w:ins`` holding a run with the new text (the first matched run's formatting) follows
+them. Accepting every change in Word gives exactly the clean copy's text.
+
+``annotate`` writes findings as Word comments by "litcheck", anchored on the exact words
+(the runs are split at the finding's ends); findings about the whole letter, and findings in
+places Word cannot comment on (headers, footers, text boxes), are comments on the first
+paragraph that say where. Comments litcheck wrote earlier are replaced, never doubled;
+everyone else's comments are kept.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from copy import deepcopy
+from datetime import datetime, timezone
 
 from ..readers.assemble import tidy
 from ..readers.docx import MC, W, WordReader, ParagraphText, body_elements
@@ -288,8 +301,10 @@ class WordEditor:
 
     # -- making the edits ------------------------------------------------------------------
 
-    def apply(self, groups: list[list[Edit]]) -> tuple[bytes, dict[int, str]]:
-        """Make every group whose edits can all be made; the others' index -> reason."""
+    def apply(self, groups: list[list[Edit]], track: bool = False) -> tuple[bytes, dict[int, str]]:
+        """Make every group whose edits can all be made; the others' index -> reason.
+
+        ``track``: as tracked changes by "litcheck" (a person accepts or rejects each)."""
         failed: dict[int, str] = {}
         todo: list[tuple[int, str, list]] = []
         for g, edits in enumerate(groups):
@@ -302,11 +317,158 @@ class WordEditor:
                 resolved.append((edit[0], edit[2], r))
             else:
                 todo.extend(resolved)
+        revisions = _Revisions(self.word)
         for _start, new, segments in sorted(todo, key=lambda x: x[0], reverse=True):
+            if track:
+                revisions.replace(_isolate(segments), new)
+                continue
             for n, (el, i0, i1) in reversed(list(enumerate(segments))):
                 text = el.text or ""
                 el.text = text[:i0] + (new if n == 0 else "") + text[i1:]
                 el.set(_XML_SPACE, "preserve")
+        return self._save(), failed
+
+    def annotate(self, notes: list[tuple[int, int, str, str]]) -> bytes:
+        """The document with a comment by "litcheck" for each (start, end, text, where) note:
+        on the words [start, end) when it has any and Word can anchor there, else on the first
+        paragraph, prefixed with ``where`` ("In the header", "About the whole letter")."""
+        from docx.text.run import Run
+
+        _remove_litcheck_comments(self.word)
+        first = _first_paragraph_runs(self.word.element.body)
+        for start, end, text, where in sorted(notes, key=lambda n: (n[0], n[1])):
+            runs = None
+            if end > start:
+                self._maps.clear()  # runs were split for the last note: map again
+                segments = self._resolve((start, end, ""))
+                if not isinstance(segments, str) and not self._in_header_or_footer(start):
+                    runs = _isolate(segments)
+            if runs is None:
+                if not first:
+                    continue
+                runs = first
+                text = f"{where}: {text}" if where else text
+            self.word.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR, initials="LC")
+        return self._save()
+
+    def _in_header_or_footer(self, start: int) -> bool:
+        block = self.doc.block_at(start)
+        return block is not None and block.kind in ("header", "footer")
+
+    def _save(self) -> bytes:
         out = io.BytesIO()
         self.word.save(out)
-        return out.getvalue(), failed
+        return out.getvalue()
+
+
+#: the author of litcheck's comments and tracked changes
+AUTHOR = "litcheck"
+
+
+def _split(t, i: int):
+    """Split the run holding w:t ``t`` at character ``i``: the run keeps text[:i], a copy of
+    it (same formatting) inserted just after holds text[i:]. Returns the copy's w:t."""
+    r = t.getparent()
+    index = list(r).index(t)
+    copy = deepcopy(r)
+    copy_t = copy[index]
+    text = t.text or ""
+    t.text, copy_t.text = text[:i], text[i:]
+    for el in (t, copy_t):
+        el.set(_XML_SPACE, "preserve")
+    for child in list(r)[index + 1 :]:
+        r.remove(child)
+    for child in list(copy)[:index]:
+        if child.tag != W + "rPr":
+            copy.remove(child)
+    r.addnext(copy)
+    return copy_t
+
+
+def _isolate(segments) -> list:
+    """Split runs so that the characters of ``segments`` ([(w:t, from, to), ...]) are whole
+    runs; those runs, in order. The runs keep the text before the segments, so segments
+    earlier in the document, resolved before, stay right."""
+    runs = []
+    for k in reversed(range(len(segments))):
+        el, i0, i1 = segments[k]
+        if i1 < len(el.text or ""):
+            _split(el, i1)
+        if i0 > 0:
+            el = _split(el, i0)
+        runs.append(el.getparent())
+    return runs[::-1]
+
+
+class _Revisions:
+    """Tracked insertions and deletions by litcheck, with ids no other mark uses."""
+
+    def __init__(self, word) -> None:
+        ids = [int(v) for el in word.element.body.iter() if (v := el.get(W + "id")) and v.lstrip("-").isdigit()]
+        self.next_id = max(ids, default=0) + 1000
+        self.date = datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def _mark(self, tag: str):
+        from docx.oxml import OxmlElement
+
+        el = OxmlElement(f"w:{tag}")
+        el.set(W + "id", str(self.next_id))
+        el.set(W + "author", AUTHOR)
+        el.set(W + "date", self.date)
+        self.next_id += 1
+        return el
+
+    def replace(self, runs: list, new: str) -> None:
+        """Mark ``runs`` deleted and ``new`` inserted after them (in the first run's format)."""
+        first = runs[0]
+        deleted = self._mark("del")
+        first.addprevious(deleted)
+        for r in runs:
+            deleted.append(r)
+            for t in r.iter(W + "t"):
+                t.tag = W + "delText"
+        if new:
+            inserted = self._mark("ins")
+            run = deepcopy(first)
+            for child in list(run):
+                if child.tag != W + "rPr":
+                    run.remove(child)
+            from docx.oxml import OxmlElement
+
+            t = OxmlElement("w:t")
+            t.text = new
+            t.set(_XML_SPACE, "preserve")
+            run.append(t)
+            inserted.append(run)
+            deleted.addnext(inserted)
+
+
+def _first_paragraph_runs(body) -> list:
+    """The runs of the body's first paragraph with text (where whole-letter comments go)."""
+    for p in body.iter(W + "p"):
+        runs = [r for r in p.iter(W + "r") if any((t.text or "").strip() for t in r.iter(W + "t"))]
+        if runs:
+            return runs
+    return []
+
+
+def _remove_litcheck_comments(word) -> None:
+    """Take out the comments an earlier run of litcheck wrote (the document's own stay)."""
+    part = word.part._comments_part if hasattr(word.part, "_comments_part") else None
+    comments = part.element if part is not None else None
+    if comments is None:
+        return
+    ids = set()
+    for c in list(comments):
+        if c.get(W + "author") == AUTHOR:
+            ids.add(c.get(W + "id"))
+            comments.remove(c)
+    if not ids:
+        return
+    for el in list(word.element.body.iter(W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")):
+        if el.get(W + "id") in ids:
+            parent = el.getparent()
+            if el.tag == W + "commentReference" and parent.tag == W + "r" and len([c for c in parent if c.tag != W + "rPr"]) == 1:
+                parent.getparent().remove(parent)
+            else:
+                parent.remove(el)

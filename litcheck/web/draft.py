@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from .. import fix
+from ..fix.review import review_path, reviewed_copy
 from ..errors import LitcheckError
 
 
@@ -16,6 +17,7 @@ class Draft:
     name: str  #: the download's file name: letter.docx -> letter.litcheck.docx
     media_type: str
     revision: fix.Revision  #: what changed, what was left and why
+    reviewed: bool = False  #: a Word file with comments and tracked changes (not a clean copy)
 
     @property
     def changes(self) -> int:
@@ -28,10 +30,14 @@ def revised_draft(job: dict, report) -> Draft | None:
         data, name = job["data"], job["name"]
     else:
         data, name = job["text"].encode("utf-8"), "pasted-text.txt"
-    if report.document.format not in fix.MEDIA_TYPES:
+    fmt = report.document.format
+    if fmt not in fix.MEDIA_TYPES:
         return None
     try:
-        out, target, media_type, revision = fix.revise_bytes(data, report.document.format, name, report=report)
+        if fmt == "docx":  # the reviewed Word file: comments and tracked changes
+            out, revision = reviewed_copy(data, report)
+            return Draft(out, _safe_name(review_path(PurePath(name)).name), fix.MEDIA_TYPES[fmt], revision, reviewed=True)
+        out, target, media_type, revision = fix.revise_bytes(data, fmt, name, report=report)
     except LitcheckError:
         return None
     return Draft(out, _safe_name(target), media_type, revision)
