@@ -3,7 +3,13 @@
 With ``edit:``, the rule also says what mechanical change fixes it, for ``litcheck fix``:
 ``delete`` (leave the words out: "Please note that your ..." -> "Your ...", only at the
 start of a sentence) or ``sentence_case`` ("PLEASE READ THIS" -> "Please read this",
-keeping abbreviations, and never for a name: HOSPITAL, CLINIC, WARD...)."""
+keeping abbreviations, and never for a name: HOSPITAL, CLINIC, WARD...).
+
+``unless`` (phrases) leaves out a match whose sentence also says one of them: the words
+that show the phrase means something else here ("as soon as possible" in health advice
+about symptoms, or in the service's own promise "we will tell you as soon as possible").
+``once_per_sentence: true`` reports only the first match in a sentence (one threat said in
+two ways, "further missed appointments may mean you are removed from our list", is one)."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ import re
 from typing import Iterator
 
 from ..rule import Rule
+from .patterns import compile_optional, excluded
 
 
 class Existence(Rule):
@@ -18,6 +25,8 @@ class Existence(Rule):
     KEYS = {
         "tokens": (True, (list,)),  # phrases or regular expressions
         "ignorecase": (False, (bool,)),
+        "unless": (False, (list,)),  # not when the match's sentence says one of these
+        "once_per_sentence": (False, (bool,)),  # one finding per sentence (one threat, said in two ways)
         "suggest": (False, (list,)),  # replacement text, best first
         "edit": (False, (str,)),  # delete | sentence_case: the change litcheck fix may make
     }
@@ -31,6 +40,8 @@ class Existence(Rule):
             self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{t})" for t in spec["tokens"]) + r")(?![\w-])", flags)
         except re.error as exc:
             self.fail("tokens", f"a token is not a valid pattern: {exc}")
+        self.unless = compile_optional(self, spec, "unless")
+        self.once_per_sentence = spec.get("once_per_sentence", False)
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
         self.edit = spec.get("edit")
         if self.edit is not None and self.edit not in self.EDITS:
@@ -52,7 +63,11 @@ class Existence(Rule):
             for m in self.pattern.finditer(text, sentence.start, sentence.end):
                 if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
                     continue
+                if excluded(ctx, m.start(), m.end(), self.unless, sentence=sentence):
+                    continue
                 yield ctx.finding(self, m.start(), m.end(), self.format_message(actual=m.group()), self.suggest)
+                if self.once_per_sentence:
+                    break
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
