@@ -12,6 +12,14 @@ Three modes, one per rule:
 - ``unknown: true``: capitalised tokens on no list (CPAP, PICC), at lower severity, but
   not postcodes, reference numbers, merge fields or words in block capitals (PLEASE NOTE).
 
+An abbreviation counts as explained when its words are in the same sentence: the list's
+expansion ("an SMS text message"), or words whose initials spell it ("Primary Care Support
+England (PCSE)", "PCSE (Primary Care Support England)"). Text in another language, template
+fields and copyright lines are not read (``skipped_text``). An unknown token right after a
+number or a postcode's first half ("9-1 0AM" read as "OAM", "LS1 AAB") is part of a code.
+With ``every_use`` (DNA), a use spelt out in the same sentence is still reported, with
+``message_explained``.
+
 Matching is case-sensitive: "am" and "AM", "OT" and "ot" are different things. A plural
 "s" is allowed ("LFTs").
 """
@@ -23,6 +31,7 @@ from typing import Iterator
 
 from .. import wordlists
 from ..rule import Rule
+from .skipped_text import is_skipped
 from .substitution import accepted_words
 
 # A token that could be an abbreviation: letters, digits and & (U&E, HbA1c, COVID-19).
@@ -33,7 +42,7 @@ _UNKNOWN = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z&]{1,5}$")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Expanded after the abbreviation: "ECG (electrocardiogram)", "TIA, which is a mini-stroke"
 _EXPANDED_AFTER = re.compile(
-    r"s?\s*(\(\s*(?:an?\s+|the\s+)?[a-z][a-z\s,'’-]{3,}\)|,?\s*(which|this|that)\s+(is|means|stands\s+for)\b|,?\s*meaning\b|,?\s*short\s+for\b|\s+stands\s+for\b)"
+    r"s?\s*(\(\s*(?:an?\s+|the\s+)?[A-Za-z][A-Za-z\s,'’-]{3,}\)|,?\s*(which|this|that)\s+(is|means|stands\s+for)\b|,?\s*meaning\b|,?\s*short\s+for\b|\s+stands\s+for\b)"
 )
 
 
@@ -52,6 +61,8 @@ class Abbreviation(Rule):
         "every_use": (False, (bool,)),  # flag every use, not just the first
         "unknown": (False, (bool,)),  # flag capitalised tokens on no list
         "skip_when": (False, (str,)),  # pattern: where it matches the sentence, no finding
+        # every_use: the message for a use spelt out in the same sentence
+        "message_explained": (False, (str,)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "expansion"})
     CAN_EDIT = True
@@ -77,6 +88,7 @@ class Abbreviation(Rule):
         exclude = set(spec.get("exclude") or ())
         self.targets = {a: x for a, x in self.expansions.items() if (not only or a in only) and a not in exclude and a not in self.allowed}
         self.every_use = bool(spec.get("every_use", False))
+        self.message_explained = str(spec.get("message_explained") or "").strip() or None
         self.unknown = bool(spec.get("unknown", False))
         if self.unknown and self.every_use:
             self.fail("every_use", "'every_use' and 'unknown' do not go together")
@@ -121,12 +133,20 @@ class Abbreviation(Rule):
                     continue
                 if any(s <= m.start() and m.end() <= e for s, e in phrase_spans):
                     continue
-                if _expanded(text, m.start(), m.end()):
+                if is_skipped(ctx, m.start(), m.end()):
+                    continue
+                if self.unknown and _after_number(text, sentence.start, m.start()):
+                    continue
+                explained = _expanded(text, m.start(), m.end()) or spelt_out(sentence_text, token, expansion)
+                if explained and not self.every_use:
                     seen.add(key)  # explained here: later uses are fine
                     continue
                 if not self.every_use:
                     seen.add(key)
-                msg = self.format_message(actual=token, expansion=expansion)
+                if explained and self.message_explained:
+                    msg = self.message_explained.format_map({"actual": token, "expansion": expansion})
+                else:
+                    msg = self.format_message(actual=token, expansion=expansion)
                 suggestion = f"{expansion} ({token})" if expansion else ""
                 yield ctx.finding(self, m.start(), m.end(), msg, [suggestion] if suggestion else [])
 
@@ -142,6 +162,36 @@ class Abbreviation(Rule):
         if any(len(w) > 1 and w.isupper() and w.isalpha() and self._lookup(w) is None for w in neighbours):
             return False
         return True
+
+
+_JOINERS = frozenset({"of", "and", "for", "the", "&", "in", "on", "to"})
+# the first half of a postcode, or a number, just before the token
+_CODE_BEFORE = re.compile(r"(\b[A-Z]{1,2}\d[A-Z\d]?|\d)\s*[-–]?\s*$")
+
+
+def _after_number(text: str, sentence_start: int, start: int) -> bool:
+    return bool(_CODE_BEFORE.search(text[max(sentence_start, start - 8) : start]))
+
+
+def spelt_out(sentence: str, token: str, expansion: str) -> bool:
+    """True when ``sentence`` also gives the abbreviation's words: the listed expansion (its
+    bracketed part left out), or words whose initials spell it."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    lower = " ".join(w.lower() for w in words)
+    plain = re.sub(r"\([^)]*\)", " ", expansion or "").lower()
+    plain_words = re.findall(r"[^\W\d_][\w'’-]*", plain)
+    if len(plain_words) >= 2 and re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, plain_words)) + r"(?!\w)", lower):
+        return True
+    letters = token[:-1] if token.endswith("s") and token[:-1].isupper() else token
+    letters = letters.upper().replace("&", "")
+    if len(letters) < 2 or not letters.isalpha():
+        return False
+    content = [w for w in words if w.lower() not in _JOINERS and w != token]
+    for i in range(len(content) - len(letters) + 1):
+        run = content[i : i + len(letters)]
+        if all(w[0].upper() == c for w, c in zip(run, letters)) and all(w[0].isupper() for w in run):
+            return True
+    return False
 
 
 def _expanded(text: str, start: int, end: int) -> bool:

@@ -11,8 +11,12 @@ already report:
   their long words);
 - names and abbreviations (anything not all lower case), hyphenated compounds ("self-care"),
   placeholders, web and e-mail addresses;
-- words on the allow-list (``allow_wordlist``: long words readers know, such as "appointment"
-  and "information") and the organisation's accepted words.
+- words on the allow-lists (``allow_wordlist``: long words readers know, such as "appointment"
+  and "information", everyday words and medicine names) and the organisation's accepted words;
+- text the word rules do not read (other languages, template fields, copyright lines:
+  ``skipped_text``) and image descriptions ("An illustration of ...", "A picture of ...");
+- the text's topic word: a word used ``skip_topic_uses`` times or more in the document
+  ("vaccinated" in a vaccination letter), which the reader cannot avoid and soon knows.
 
 Each word is reported once per document.
 """
@@ -22,18 +26,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..rule import Rule
+import re
+
 from ..prose import iter_words
-from .substitution import accepted_words, token_forms
+from .rare_word import list_words as _terms
+from .skipped_text import is_skipped
+from .substitution import accepted_words, in_expansion, token_forms
 
-
-def _terms(names, base) -> frozenset[str]:
-    from .. import wordlists
-
-    out: set[str] = set()
-    for name in names:
-        for e in wordlists.load(wordlists.resolve(str(name), base)):
-            out.update(e.term.lower().split())
-    return frozenset(out)
+# a picture's description on an Easy Read page: "An illustration of a nurse ...", "Picture: ..."
+_IMAGE_LINE = re.compile(r"^\W*(an?\s+)?(illustration|picture|image|photo|photograph|drawing|icon)\b(\s+(of|showing)\b|\s*:)", re.I | re.M)
 
 
 def _known(word: str, words: frozenset[str]) -> bool:
@@ -45,7 +46,8 @@ class LongWord(Rule):
     KEYS = {
         "min_syllables": (True, (int,)),  # this many syllables or more is long
         "min_letters": (True, (int,)),  # or this many letters or more
-        "allow_wordlist": (False, (str,)),  # long words readers know
+        "allow_wordlist": (False, (str, list)),  # long words readers know
+        "skip_topic_uses": (False, (int,)),  # a word used this often is the text's topic
         "skip_wordlists": (False, (list,)),  # words another rule already flags, with alternatives
         "skip_rare_below": (False, (int, float)),  # words.rare's min_zipf: rarer words are its job
         "skip_common_above": (False, (int, float)),  # everyday words, however long
@@ -55,10 +57,16 @@ class LongWord(Rule):
     def setup(self, spec) -> None:
         self.min_syllables = int(spec["min_syllables"])
         self.min_letters = int(spec["min_letters"])
-        self.allowed = _terms([spec["allow_wordlist"]], self.path.parent) if spec.get("allow_wordlist") else frozenset()
+        names = spec.get("allow_wordlist") or []
+        self.allowed = _terms([names] if isinstance(names, str) else names, self.path.parent)
+        self.topic_uses = int(spec.get("skip_topic_uses", 0))
         self.listed = _terms(spec.get("skip_wordlists", ()), self.path.parent)
         self.rare_below = float(spec.get("skip_rare_below", 0))
         self.common_above = float(spec.get("skip_common_above", 99))
+
+    @staticmethod
+    def _uses(text: str, low: str) -> int:
+        return len(re.findall(r"(?<![^\W\d_])" + re.escape(low) + r"(?![^\W\d_])", text, re.I))
 
     def _hard_sentences(self, ctx) -> set[tuple[int, int]]:
         from ..readability.measure import sentence_rung
@@ -76,6 +84,8 @@ class LongWord(Rule):
 
         accepted = accepted_words(ctx)
         hard = self._hard_sentences(ctx)
+        text = ctx.document.text
+        images = [(m.start(), text.find("\n", m.start()) % (len(text) + 1)) for m in _IMAGE_LINE.finditer(text)]
         seen: set[str] = set()
         for sentence in ctx.sentences_in(self.scope):
             if (sentence.start, sentence.end) in hard:
@@ -92,6 +102,10 @@ class LongWord(Rule):
                     continue
                 frequency = zipf(low)
                 if frequency < self.rare_below or frequency >= self.common_above:
+                    continue
+                if is_skipped(ctx, word.start, word.end) or in_expansion(text, word.start, word.end) or any(s <= word.start < e for s, e in images):
+                    continue
+                if self.topic_uses and self._uses(text, low) >= self.topic_uses:
                     continue
                 seen.add(low)
                 detail = f"{syllables} syllables" if syllables >= self.min_syllables else f"{len(w)} letters"

@@ -5,7 +5,18 @@ surface form, its lookup lemma and simple stems, so "haemorrhages", "commenced" 
 "utilising" match the entries "haemorrhage", "commence" and "utilise"; -ize spellings
 match -ise entries. Multi-word entries ("nil by mouth", "in order to") match token by token.
 A term explained in place ("high blood pressure (hypertension)") is not flagged, nor is
-anything inside a placeholder, web address or e-mail address.
+anything inside a placeholder, web address or e-mail address, text in another language, a
+copyright line (``skipped_text``), or a name, sign or job title ("Renal Outpatients", "The
+Patient Services Officer", "Magnetic Resonance Imaging (MRI)": capitalised words run together
+inside an ordinary sentence).
+
+A term counts as explained when the text explains it where the reader first meets it: a gloss
+in brackets either way round, "called X" / "known as X", "X, which is/means ...", "X is a ...",
+"X - a ...", a definition in the next two sentences ("Colonoscopy" as a heading, then "A
+colonoscopy is a test ..."), or a question heading anywhere ("What is a colonoscopy?"), which
+the text then answers. With ``repeats: first`` (the jargon rules) each term gives one finding,
+at its first use, and the message says how many more times it is used; a term explained at its
+first use is fine everywhere. ``repeats: every`` reports every unexplained use.
 """
 
 from __future__ import annotations
@@ -18,6 +29,7 @@ from typing import Iterator
 from .. import wordlists
 from ..rule import Rule
 from .inflection import inflect_like
+from .skipped_text import is_skipped
 
 _IZE = re.compile(r"iz(e|es|ed|ing|er|ers|ation|ations)$")
 
@@ -51,11 +63,18 @@ def token_forms(lower: str, lemma: str) -> frozenset[str]:
 # A term explained in place: "hypertension (high blood pressure)", "(hypertension)"
 # after the plain words, or "hypertension, which means ...".
 _EXPLAINED_AFTER = re.compile(
-    r"\s*(\(|[,:\-–—]?\s*(which|this|that)\s+means\b|,?\s*meaning\b|,?\s*also\s+called\b|"
-    r"\s(is|are)\s+(a|an)\s+(test|scan|check|way|procedure|operation|medicine|word|type|kind)\b)",
+    r"s?\s*(\(|[,:\-–—]?\s*(which|this|that)\s+(means|is|are)\b|,?\s*meaning\b|,?\s*(also\s+)?(called|known\s+as)\b|"
+    r"\s+(is|are)\s+(a|an|the|when|where|how|used\s+to|like|made\s+of)\b|\s+means\b|\s+[–—-]\s+(a|an|the)\s|"
+    r"\s+(or|and)\s+[\w-]+\s*\((?!\s*[A-Z]{2,}s?\s*\)))",
     re.I,
 )
-_EXPLAINED_BEFORE = re.compile(r"(\(|\b(also\s+called|known\s+as|called|the\s+medical\s+(word|term|name)\s+(for\s+this\s+)?is)\s*)$", re.I)
+_EXPLAINED_BEFORE = re.compile(
+    r"(\(|\b(also\s+called|known\s+as|called|named|the\s+medical\s+(word|term|name)\s+(for\s+(this|it)\s+)?is)\s*(the\s+|an?\s+)?)$", re.I
+)
+# "What is a colonoscopy?", "What are biopsies?": a question the text then answers
+_QUESTION_BEFORE = re.compile(r"\bwhat\s+(is|are)\s+(an?\s+|the\s+)?$", re.I)
+# small words that may sit inside a name ("Department of Health and Social Care")
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "&", "on", "in"})
 
 
 class Substitution(Rule):
@@ -67,6 +86,9 @@ class Substitution(Rule):
         "message_omit": (False, (str,)),
         # also check the organisation's own terms (Context option ``extra_terms``)
         "organisation_terms": (False, (bool,)),
+        # first: one finding per term, at its first unexplained use, with a count of repeats;
+        # every: a finding at every unexplained use
+        "repeats": (False, (str,)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives"})
     CAN_EDIT = True
@@ -75,6 +97,9 @@ class Substitution(Rule):
         self.organisation_terms = bool(spec.get("organisation_terms", False))
         if "wordlist" not in spec and "swap" not in spec and not self.organisation_terms:
             self.fail(None, "a substitution rule needs 'wordlist', 'swap' or 'organisation_terms'")
+        self.repeats = str(spec.get("repeats", "every"))
+        if self.repeats not in ("first", "every"):
+            self.fail("repeats", "repeats must be 'first' or 'every'")
         self.message_omit = str(spec.get("message_omit", _OMIT_MESSAGE)).strip()
         try:
             self.message_omit.format_map({f: "" for f in self.MESSAGE_FIELDS})
@@ -118,9 +143,51 @@ class Substitution(Rule):
         index = self.index_for(ctx)
         if not index:
             return
+        uses = list(self._uses(ctx, index))
+        if self.repeats == "every":
+            for u in uses:
+                if not u["explained"]:
+                    yield self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"])
+            return
+        text = ctx.document.text
+        asked = {m.group(2).lower() for m in _QUESTION.finditer(text) if _answered(text, m.end())}
+        by_term: dict[str, list] = {}
+        for u in uses:
+            by_term.setdefault(u["key"], []).append(u)
+        silenced = self._silenced(ctx, uses)
+        for key, group in by_term.items():
+            first = group[0]
+            if first["explained"] or any(_same_term(first["actual"], q) or _same_term(key, q) for q in asked):
+                continue
+            # a use a suppression comment silences is given as it is (the comment then counts as
+            # used) and the term is reported at its first use that is not silenced
+            for k, u in enumerate(group):
+                if k in silenced.get(key, ()):
+                    yield self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"])
+                    continue
+                yield self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"], len(group) - k - 1)
+                break
+
+    def _silenced(self, ctx, uses) -> dict[str, set[int]]:
+        """term -> indexes (within the term's uses) of the uses a suppression comment silences."""
+        from .. import suppressions
+
+        findings = [self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"]) for u in uses]
+        kept = {id(f) for f in suppressions.apply(ctx.document, findings)}
+        out: dict[str, set[int]] = {}
+        count: dict[str, int] = {}
+        for u, f in zip(uses, findings):
+            k = count[u["key"]] = count.get(u["key"], -1) + 1
+            if id(f) not in kept:
+                out.setdefault(u["key"], set()).add(k)
+        return out
+
+    def _uses(self, ctx, index) -> Iterator[dict]:
+        """Every use of a listed term the rule reads, in text order, with whether it is explained there."""
         accepted = accepted_words(ctx)
         doc = ctx.tokens
         text = ctx.document.text
+        sentences = ctx.sentences
         for sentence, span in ctx.token_spans(self.scope):
             sentence_text = text[sentence.start : sentence.end]
             i, stop = span.start, span.end
@@ -132,7 +199,7 @@ class Substitution(Rule):
                 entry, n = match
                 start, end = doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])
                 i += n
-                if ctx.is_masked(start, end) or _explained(text, start, end):
+                if is_skipped(ctx, start, end) or in_name(text, start, end, sentence.start, sentence.end) or in_expansion(text, start, end):
                     continue
                 if entry.skip_when is not None and entry.skip_when.search(sentence_text):
                     continue
@@ -144,10 +211,28 @@ class Substitution(Rule):
                     alts = [_match_case(a, actual) for a in entry.alternatives]
                 else:
                     alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
-                yield self._finding(ctx, start, end, actual, alts)
+                explained = (
+                    _explained(text, start, end)
+                    or (bool(_QUESTION_BEFORE.search(text[max(sentence.start, start - 20) : start])) and _answered(text, end))
+                    or defined_next(text, sentences, sentence, actual)
+                )
+                yield {"key": entry.term.lower(), "start": start, "end": end, "actual": actual,
+                       "alts": alts, "explained": explained}
 
-    def _finding(self, ctx, start: int, end: int, actual: str, alts: list[str]):
-        """One finding; "(omit)" as the best alternative means: delete the words."""
+    def repeats_of(self, finding, ctx) -> list[tuple[int, int]]:
+        """(start, end) of the later uses of the term a ``repeats: first`` finding reports (for a
+        tool that changes every use, as ``litcheck fix`` may)."""
+        entry = self.entry_for(finding.text, ctx)
+        if entry is None:
+            return []
+        key = entry.term.lower()
+        return [(u["start"], u["end"]) for u in self._uses(ctx, self.index_for(ctx))
+                if u["key"] == key and u["start"] > finding.start]
+
+    def _finding(self, ctx, start: int, end: int, actual: str, alts: list[str], more: int = 0):
+        """One finding; "(omit)" as the best alternative means: delete the words. ``more``: how
+        many more times the term is used (said in the message)."""
+        tail = "" if more <= 0 else (" It is used once more in this text." if more == 1 else f" It is used {more} more times in this text.")
         if alts and _is_omit(alts[0]):
             others = [a for a in alts[1:] if not _is_omit(a)]
             text = ctx.document.text
@@ -161,13 +246,13 @@ class Substitution(Rule):
             )
             if others:
                 msg += " Or try " + " or ".join(f"'{a}'" for a in others) + "."
-            return ctx.finding(self, start, end, msg, ["", *others])
+            return ctx.finding(self, start, end, msg + tail, ["", *others])
         msg = self.format_message(
             actual=actual,
             expected=alts[0] if alts else "",
             alternatives=" or ".join(f"'{a}'" for a in alts),
         )
-        return ctx.finding(self, start, end, msg, alts)
+        return ctx.finding(self, start, end, msg + tail, alts)
 
     @staticmethod
     def _match_at(doc, i: int, stop: int, index) -> tuple | None:
@@ -218,6 +303,12 @@ def _index_with(entries: tuple, extra: tuple) -> dict[str, list]:
     return _build_index((*entries, *extra))
 
 
+def explained_at(text: str, start: int, end: int) -> bool:
+    """True when the words at [start, end) are explained where they stand: a gloss in brackets
+    either way round, "called X", "X, which means ...", "X is a ..."."""
+    return _explained(text, start, end)
+
+
 def _explained(text: str, start: int, end: int) -> bool:
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -232,3 +323,100 @@ def _match_case(alternative: str, actual: str) -> str:
     if actual[:1].isupper():
         return alternative[:1].upper() + alternative[1:]
     return alternative
+
+
+_QUESTION = re.compile(r"\bwhat\s+(is|are)\s+(?:an?\s+|the\s+)?([a-z][a-z -]{2,40}?)\s*\?", re.I)
+
+
+def _answered(text: str, end: int) -> bool:
+    """A question the text goes on to answer: at least a few words follow it."""
+    rest = text[end : end + 300]
+    q = rest.find("?")
+    return len(re.findall(r"[^\W\d_]+", rest[q + 1 :] if q != -1 and q < 80 else rest)) >= 3
+
+
+def _same_term(a: str, b: str) -> bool:
+    """The same word or phrase, give or take a plural ending."""
+    a, b = " ".join(a.lower().split()), " ".join(b.lower().split())
+    if not a or not b:
+        return False
+    if " " in a or " " in b:
+        return a.rstrip("s") == b.rstrip("s")
+    return bool(token_forms(a, a) & token_forms(b, b))
+
+
+def defined_next(text: str, sentences, sentence, actual: str) -> bool:
+    """True when one of the next two sentences defines ``actual``: "A colonoscopy is a test ...",
+    "The cystoscope is a thin tube ...", "Biopsies are small samples ..."."""
+    from bisect import bisect_right
+
+    starts = [s.start for s in sentences]
+    k = bisect_right(starts, sentence.start)
+    following = text[sentence.end : sentences[min(k + 1, len(sentences) - 1)].end if k < len(sentences) else sentence.end]
+    if not following.strip():
+        return False
+    words = [re.escape(w) for w in actual.lower().split()]
+    term = r"\s+".join(words[:-1] + [words[-1].rstrip("s") + r"(?:e?s)?"]) if words else ""
+    pattern = re.compile(
+        r"(?:^|[.!?:\n]\s*)(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?" + term
+        + r"\s+(?:(?:is|are)\s+(?:a|an|the|when|where|how|used\s+to|like|made\s+of)\b|means\b|refers\s+to\b)",
+        re.I,
+    )
+    return bool(pattern.search(following[:400]))
+
+
+_ABBR_AFTER = re.compile(r"^[\w\s'’-]{0,60}?\(\s*[A-Z][A-Za-z]*[A-Z]s?\s*\)")
+_ABBR_BEFORE = re.compile(r"(\b[A-Z][A-Za-z]*[A-Z]s?\s*\(\s*[\w\s'’-]*|\b[A-Z]{2,}s?\s+(stands\s+for|is\s+short\s+for|means)\s+[\w\s'’-]*)$")
+
+
+def in_expansion(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is part of an abbreviation written out: "human papillomavirus
+    (HPV)", "CT (computed tomography)", "MRI stands for Magnetic Resonance Imaging". The
+    words are there to explain the abbreviation."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    return bool(_ABBR_AFTER.match(text[start:line_end]) or _ABBR_BEFORE.search(text[line_start:end]))
+
+
+# a place's name on signs: "the Endoscopy unit", "Urology Outpatients", "Preoperative Assessment Clinic"
+_PLACE_AFTER = re.compile(r"^\s+(unit|department|clinic|ward|suite|centre|center|service|team|outpatients?)\b", re.I)
+# the value of a label: "Departments: Radiology"
+_LABEL_BEFORE = re.compile(r"(^|[•|\n]\s*)[A-Z][a-z]+(\s[a-z]+)?:\s*$")
+_NAMED_PLACE_AFTER = re.compile(r"^(\s+[A-Z][a-z-]+){0,3}\s+(Unit|Department|Clinic|Ward|Suite|Centre|Service|Team|Outpatients?)\b")
+
+
+def in_name(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """True when [start, end) is part of a name, sign or title written in capitals inside an
+    ordinary sentence: "Renal Outpatients", "the Patient Services Officer", "Magnetic Resonance
+    Imaging". A heading in title case ("Your Colonoscopy") is not an ordinary sentence."""
+    words = list(re.finditer(r"[^\W\d_][\w'’&-]*|&", text[s_start:s_end]))
+    if not words:
+        return False
+    idx = [k for k, w in enumerate(words) if s_start + w.start() < end and start < s_start + w.end()]
+    if not idx or not all(words[k].group()[0].isupper() for k in idx):
+        return False
+    if (idx[0] > 0 and _PLACE_AFTER.match(text[end:s_end])) or _NAMED_PLACE_AFTER.match(text[end:s_end]):
+        return True  # "ring the Endoscopy unit", "Preoperative Assessment Clinic"
+    if _LABEL_BEFORE.search(text[max(s_start, start - 30) : start]):
+        return True  # "Departments: Radiology", "Clinic: Urology"
+    lower = sum(1 for w in words if w.group()[0].islower() and w.group().lower() not in _NAME_JOINERS)
+    caps = sum(1 for w in words if w.group()[0].isupper())
+    if lower < 3 or lower * 2 < caps:
+        return False  # a heading, a label or a title-case line
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(words) and words[k].group()[0].isupper() and not words[k].group().isupper()
+
+    run = set(idx)
+    k = idx[0] - 1
+    while k >= 0 and (capital(k) or (words[k].group().lower() in _NAME_JOINERS and capital(k - 1))):
+        run.add(k)
+        k -= 1
+    k = idx[-1] + 1
+    while k < len(words) and (capital(k) or (words[k].group().lower() in _NAME_JOINERS and capital(k + 1))):
+        run.add(k)
+        k += 1
+    capitals = [k for k in run if capital(k)]
+    # two or more capitalised words, not just the sentence's first word and one more
+    return len(capitals) >= 2 and (min(capitals) > 0 or len(capitals) >= 3)
