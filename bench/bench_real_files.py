@@ -4,7 +4,8 @@
 
 Per file and overall: share of reference phrases found (``must_contain``), reading order kept
 (``order``), running headers repeated in the body (``not_repeated``), share of the words that
-reach the reading age (words in prose sentences), practical details precision and recall
+reach the reading age (words in prose sentences, on pages of prose: pages where table cells hold less than half
+the words, not counting sentences in another language, which are scored apart), practical details precision and recall
 (``details_present``, ambiguous labels skipped, ``contact_phone`` is litcheck's ``contact``),
 and the reader's time per page (best of three; pages per second over the folder). Encrypted
 files pass when litcheck says they are password-protected. The files are read by path; the
@@ -69,7 +70,8 @@ def main(argv=None) -> int:
         found, missing = rf.coverage(doc, rec["must_contain"])
         row.update(
             found=found, missing=missing, order=rf.in_order(doc, rec["order"]),
-            repeated=rf.repeated(doc, rec.get("not_repeated") or []), prose=rf.prose_share(doc),
+            repeated=rf.repeated(doc, rec.get("not_repeated") or []), prose=rf.prose_pages_share(doc),
+            prose_all=rf.prose_share(doc),
             s_per_page=best / pages,
         )
         details = check_document(doc).to_dict().get("details") or {}

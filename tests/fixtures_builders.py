@@ -247,3 +247,124 @@ def many_pages_pdf(pages: int = 50) -> bytes:
         right = [" ".join(words[(i + j + 3) % len(words)] for j in range(6)) for i in range(35)]
         _columns(pdf, [left, right], [20, 110], y0=30, leading=6.5, size=10)
     return bytes(pdf.output())
+
+
+# -- PDFs that reproduce what goes wrong on real NHS leaflets (issue 15) ---------------------
+
+BOXED = (
+    "If you feel unwell on the day of your treatment, please call the ward before you travel "
+    "so that we can talk about what to do when you are ready."
+)
+
+
+def shaded_boxes_pdf() -> bytes:
+    """A grey panel with a bordered box nested inside it, and a page-wide coloured
+    background: none of them is a table."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_fill_color(235, 245, 255)
+    pdf.rect(0, 0, 210, 297, style="F")  # the page background
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 25, "Please read this before you come in.")
+    pdf.set_fill_color(220, 220, 220)
+    pdf.rect(15, 35, 180, 45, style="F")  # the shaded panel
+    pdf.set_draw_color(0, 94, 184)
+    pdf.rect(18, 38, 174, 39, style="D")  # a bordered box inside it
+    pdf.set_xy(22, 42)
+    pdf.multi_cell(166, 6, BOXED)
+    pdf.text(20, 95, "We look forward to seeing you.")
+    return bytes(pdf.output())
+
+
+COLUMN_SENTENCE = (
+    ["Coming to clinic", "Please arrive ten minutes", "before your appointment so", "that the nurse can check"],
+    ["your height and weight.", "Bring your glasses and a", "list of your medicines."],
+)
+
+
+def column_sentence_pdf() -> bytes:
+    """Two columns with a sentence that runs from the foot of one to the top of the next."""
+    pdf = _pdf()
+    pdf.add_page()
+    _columns(pdf, COLUMN_SENTENCE, [20, 110], y0=40)
+    return bytes(pdf.output())
+
+
+def rotated_and_drop_cap_pdf() -> bytes:
+    """A print code up the left margin, a diagonal watermark, and a large initial letter."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=8)
+    with pdf.rotation(90, 8, 200):
+        pdf.text(8, 200, "PIL 1234 v2 05/2024")
+    pdf.set_font("helvetica", "B", 60)
+    pdf.set_text_color(200, 200, 200)
+    with pdf.rotation(45, 60, 200):
+        pdf.text(60, 200, "DRAFT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("helvetica", size=36)
+    pdf.text(20, 52, "M")
+    pdf.set_font("helvetica", size=11)
+    lines = ["ost people feel better within a week. We encourage", "them to rest and drink plenty of water, and to", "call us on 0300 123 4567 if they are worried."]
+    for i, line in enumerate(lines):
+        pdf.text(34 if i < 2 else 20, 43 + i * 6, line)
+    for i, line in enumerate(["Your nurse will talk to you about what", "happens next and answer your questions."]):
+        pdf.text(20, 75 + i * 6, line)
+    return bytes(pdf.output())
+
+
+def spacing_pdf() -> bytes:
+    """Small print whose words are placed one by one with no space characters, fake bold
+    drawn twice, and a full stop drawn just after a link."""
+    pdf = _pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=6)
+    x = 20.0
+    for word in "Many people are already taking part in the study".split():
+        pdf.text(x, 30, word)
+        x += pdf.get_string_width(word) + 0.55  # about a quarter of an em at 6 points
+    pdf.set_font("helvetica", "B", 12)
+    for dx in (0, 0.12):  # fake bold: the same words drawn twice, a hair apart
+        pdf.text(20 + dx, 45, "COMPLETE THIS FORM")
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 60, "Email us at help@nhs.net")
+    pdf.text(20 + pdf.get_string_width("Email us at help@nhs.net") + 0.3, 60, ".")
+    return bytes(pdf.output())
+
+
+def line_ends_pdf() -> bytes:
+    """Line ends: a real hyphen, a broken word, a number that starts a line, a web address
+    split at a hyphen, and a paragraph that runs over a page break."""
+    pdf = _pdf()
+    pdf.add_page()
+    _columns(pdf, [[
+        "This is a consultant-",
+        "led clinic. Please bring your appoint-",
+        "ment letter. When you reach the ring road, turn",
+        "71 metres after the bus stop into the car park.",
+        "Read more at www.nhs.uk/cervical-",
+        "screening-easy-read-guide before you come.",
+    ]], [20], y0=40)
+    _columns(pdf, [["You can bring a friend or a member of your family with you if you would like"]], [20], y0=270)
+    pdf.add_page()
+    _columns(pdf, [["someone there for support.", "We will see you soon."]], [20], y0=30)
+    return bytes(pdf.output())
+
+
+def browser_print_pdf() -> bytes:
+    """Two pages printed from a browser: date and time and the title at the top, the page's
+    address and "1/2" at the foot."""
+    pdf = _pdf()
+    bodies = [
+        ["Asthma attacks", "Call 999 if you are having an asthma attack and your inhaler", "is not helping."],
+        ["See a GP within 2 days of an asthma attack to talk about your", "treatment."],
+    ]
+    for n, lines in enumerate(bodies, start=1):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=8)
+        pdf.text(8, 7, "01/12/2025, 10:36")
+        pdf.text(95, 7, "Asthma attacks - NHS")
+        pdf.text(8, 291, "file:///C:/Users/nurse/Downloads/asthma.html")
+        pdf.text(195, 291, f"{n}/2")
+        _columns(pdf, [lines], [20], y0=30)
+    return bytes(pdf.output())

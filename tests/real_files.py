@@ -92,3 +92,33 @@ def prose_share(doc) -> float:
     total = sum(1 for _ in iter_words(doc, 0, len(doc.text), masks))
     prose = sum(1 for s in Context(doc).sentences if s.is_prose for _ in iter_words(doc, s.start, s.end, masks))
     return prose / total if total else 0.0
+
+
+_SET_APART = ("foreign", "address", "salutation", "signoff", "date", "label", "header", "footer", "placeholder", "caption")
+
+
+def prose_pages_share(doc) -> float:
+    """Share of the words on pages of prose that reach the reading age: pages where table
+    cells hold less than half the words (a language table is not prose), not counting
+    sentences in another language (scored apart by design) nor letter furniture the
+    segmenter sets apart on purpose (address, salutation, sign-off, date and reference
+    lines, page headers and footers, template fields, captions). What is left is prose,
+    headings and table cells: prose taken for table cells or headings lowers the share."""
+    from collections import Counter, defaultdict
+
+    from litcheck.analysers import Context
+    from litcheck.prose import iter_words, masked_spans
+
+    masks = masked_spans(doc)
+    pages: dict = defaultdict(Counter)
+    for s in Context(doc).sentences:
+        page = doc.blocks[s.block].location.get("page", 1)
+        pages[page][s.kind] += sum(1 for _ in iter_words(doc, s.start, s.end, masks))
+    prose = counted = 0
+    for kinds in pages.values():
+        total = sum(kinds.values())
+        if not total or kinds["table"] >= total / 2:
+            continue
+        prose += kinds["prose"]
+        counted += total - sum(kinds[k] for k in _SET_APART)
+    return prose / counted if counted else 0.0

@@ -186,7 +186,7 @@ class _Reader:
                 bullet = False  # "turn" / "71 ..." : a number that carries on a sentence
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             bold_heading = (
-                line.bold and not big and len(words) <= 12 and not re.search(r"[.,;]$", line.text)
+                line.bold and not big and len(words) <= 12 and not re.search(r"[.,;?]$", line.text)
                 and (nxt is None or not nxt.bold) and (prev is None or not prev.bold or line.top - prev.bottom > line.size * 0.9)
                 and not (para and kind == "paragraph" and prev is not None and not prev.bold and line.top - prev.bottom < line.size * 0.5)
             )
@@ -404,30 +404,26 @@ def _is_word(word: str) -> bool:
 
 
 def _join_across_pages(blocks: list[_Pending]) -> list[_Pending]:
-    """Join a paragraph cut by a page break: it ends without a full stop on one page and the
-    next page's first paragraph starts in lower case."""
+    """Join a paragraph cut by a page break or a column break: it ends without a full stop
+    at the foot of one page or column, and the next paragraph, at the top of the next page
+    or column, starts in lower case."""
     out: list[_Pending] = []
-    last_body: dict[int, int] = {}
+    joined_pages: set[int] = set()
     for b in blocks:
-        if b.kind == "paragraph" and out:
-            prev_i = None
-            for j in range(len(out) - 1, -1, -1):
-                if out[j].kind in ("header", "footer"):
-                    continue
-                prev_i = j
-                break
-            prev = out[prev_i] if prev_i is not None else None
-            if (
-                prev is not None and prev.kind == "paragraph" and prev.page == b.page - 1
-                and not re.search(r"[.!?:;)\]\"”’]$", prev.text) and b.text[:1].islower()
-                and all(o.kind in ("header", "footer") or o.page == b.page - 1 for o in out[prev_i:])
-                and b.page not in last_body
-            ):
-                prev.text = _join_lines([prev.text, b.text])
-                last_body[b.page] = 1
-                continue
-        if b.kind not in ("header", "footer"):
-            last_body[b.page] = 1
+        prev = next((o for o in reversed(out) if o.kind not in ("header", "footer")), None)
+        if (
+            b.kind == "paragraph" and prev is not None and prev.kind == "paragraph"
+            and not re.search(r"[.!?:;)\]\"”’]$", prev.text) and b.text[:1].islower()
+            and (
+                (prev.page == b.page - 1 and b.page not in joined_pages
+                 and not any(o.kind not in ("header", "footer") and o.page == b.page for o in out))
+                or (prev.page == b.page and b.box[0] >= prev.box[2] - 1 and b.box[1] < prev.box[3])
+            )
+        ):
+            if prev.page != b.page:
+                joined_pages.add(b.page)
+            prev.text = _join_lines([prev.text, b.text])
+            continue
         out.append(b)
     return out
 

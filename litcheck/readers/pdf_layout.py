@@ -18,7 +18,7 @@ From what :mod:`pdf_chars` found on a page:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .pdf_chars import Char, PageContent
 
@@ -207,8 +207,8 @@ def _drop_caps(pieces: list[Piece]) -> list[Piece]:
             continue
         first = min(targets, key=lambda p: p.top)
         glyph = cap.chars[0]
-        joined = Char(t, cap.x0, cap.x1, first.top, first.bottom, first.size, first.chars[0].font, first.bold, 0.0, False, glyph.index)
-        first.chars = [joined] + first.chars
+        joined = Char(t, cap.x0, first.chars[0].x0, first.top, first.bottom, first.size, first.chars[0].font, first.bold, 0.0, False, glyph.index)
+        first.chars = [joined, replace(first.chars[0], space_before=False)] + first.chars[1:]
         first.refresh()
         first.x0 = cap.x0
         out.remove(cap)
@@ -238,35 +238,27 @@ def _markers(pieces: list[Piece]) -> list[Piece]:
 
 
 def _rotated_lines(chars: list[Char]) -> list[Piece]:
-    """Rotated characters as lines: grouped by angle, read along their direction."""
-    import math
-
-    if not chars:
-        return []
-    groups: dict = {}
-    for c in chars:
-        a = math.radians(round(c.angle / 5) * 5)
-        dx, dy = math.cos(a), -math.sin(a)  # page y grows downwards
-        cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
-        along = cx * dx + cy * dy
-        across = -cx * dy + cy * dx
-        groups.setdefault((round(c.angle / 5), round(across / max(c.size, 4))), []).append((along, c))
+    """Rotated characters as lines: runs of the content stream at one angle, in stream order
+    (the order they were written in, which is the order they read in)."""
     out = []
-    for members in groups.values():
-        members.sort(key=lambda m: m[0])
-        cs = [c for _, c in members]
-        words = []
-        prev = None
-        for along, c in members:
-            if prev is not None and (c.space_before or along - prev > 0.9 * c.size):
-                words.append(" ")
-            words.append(c.text)
-            prev = along
+    run: list[Char] = []
+    for c in sorted(chars, key=lambda c: c.index):
+        if run:
+            last = run[-1]
+            far = abs((c.x0 + c.x1) - (last.x0 + last.x1)) / 2 + abs((c.top + c.bottom) - (last.top + last.bottom)) / 2
+            if abs(c.angle - last.angle) > 2 or far > 3 * max(c.size, last.size, 4):
+                out.append(run)
+                run = []
+        run.append(c)
+    if run:
+        out.append(run)
+    pieces = []
+    for cs in out:
         p = Piece.of(cs)
-        p.text = "".join(words).strip()
-        out.append(p)
-    out.sort(key=lambda p: (p.top, p.x0))
-    return out
+        p.text = "".join((" " if c.space_before and i else "") + c.text for i, c in enumerate(cs)).strip()
+        pieces.append(p)
+    pieces.sort(key=lambda p: (p.top, p.x0))
+    return pieces
 
 
 # -- ruled tables -------------------------------------------------------------------------
