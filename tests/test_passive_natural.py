@@ -14,6 +14,7 @@ def _passive(text):
     "text",
     [
         "Last winter over 4,000 older people were hospitalised with flu.",
+        "Asthma cannot be cured, but it can be well controlled.",
         "Most people who are diagnosed early make a full recovery.",
         "If you were exposed to chickenpox while pregnant, tell your midwife.",
         "The virus can be found in nearly all cases of this cancer.",
@@ -23,7 +24,7 @@ def _passive(text):
 )
 def test_natural_passives_and_feelings_are_not_reported(text):
     assert "were hospitalised" not in _passive(text)
-    assert not [p for p in _passive(text) if p.split()[-1] in ("hospitalised", "diagnosed", "exposed", "found", "overwhelmed", "frustrated")]
+    assert not [p for p in _passive(text) if p.split()[-1] in ("hospitalised", "diagnosed", "exposed", "found", "overwhelmed", "frustrated", "cured")]
 
 
 def test_passives_that_hide_the_actor_are_still_reported():

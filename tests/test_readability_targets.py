@@ -39,7 +39,7 @@ def test_ladder_limits_in_rules_match_the_code():
     rules = {r.id: r for r in load_rules()}
     assert rules["sentences.hard"].limit_for(None) == SENTENCE_HARD_GRADE
     assert rules["sentences.very_hard"].limit_for(None) == SENTENCE_VERY_HARD_GRADE
-    assert rules["sentences.long"].limit_for(None) == SENTENCE_LONG_WORDS == 25
+    assert rules["sentences.long"].limit_for(None) == SENTENCE_LONG_WORDS == 20
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,7 @@ _ADJECTIVAL = frozenset(
 # clearer; and "called" and "named" for names.
 _NATURAL = frozenset(
     """seen registered vaccinated immunised immunized born crossed called named
-    diagnosed hospitalised hospitalized infected affected exposed injured bitten stung""".split()
+    diagnosed hospitalised hospitalized infected affected exposed injured bitten stung cured""".split()
 )
 # "found in" before an amount is a fact about how often something occurs, not an action
 # with a hidden actor: "HPV can be found in over 99% of cervical cancers".

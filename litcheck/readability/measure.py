@@ -99,7 +99,7 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None) -> SentenceCou
 SENTENCE_HARD_GRADE = 10  #: reading age 15
 SENTENCE_VERY_HARD_GRADE = 14  #: reading age 19
 SENTENCE_MIN_WORDS = 14
-SENTENCE_LONG_WORDS = 25  #: over this, "long" (GOV.UK: check sentences over 25 words; rules/sentences/long.yml)
+SENTENCE_LONG_WORDS = 20  #: over this, "long" (NHS: up to 20 words; rules/sentences/long.yml)
 
 
 def sentence_grade(c: SentenceCounts) -> float:

@@ -26,6 +26,8 @@ UK_PRONUNCIATIONS = {
     "pneumonia": 4,  # CMU: "new-mone-ya"
     "dementia": 3,  # UK "de-men-sha"; CMU "de-men-shee-a"
     "caesarean": 4,  # CMU: 3
+    "every": 2,  # UK "ev-ry" (Cambridge /ˈev.ri/); CMU's first: "ev-er-y"
+    "camera": 2,  # UK "cam-ra" (Cambridge /ˈkæm.rə/); CMU's first: 3
 }
 
 
