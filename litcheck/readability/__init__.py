@@ -1,5 +1,15 @@
-"""Reading age: counts from a Document's prose sentences, then the formulas."""
+"""Reading age: counts from a Document's prose sentences, then the formulas; and the
+SHeLL-comparable measures (complex-language share, lexical density: ``shell.py``)."""
 
-from .measure import Readability, measure
+from .measure import Readability
+from .measure import measure as _reading_age
+from .shell import MeasuredReadability, with_language_measures
 
-__all__ = ["Readability", "measure"]
+
+def measure(doc, sentences, *args, **kwargs) -> MeasuredReadability:
+    """``measure.measure`` (the reading age and its counts) with the two SHeLL-comparable
+    measures added (``shell.with_language_measures``)."""
+    return with_language_measures(_reading_age(doc, sentences, *args, **kwargs), doc, sentences)
+
+
+__all__ = ["Readability", "MeasuredReadability", "measure"]

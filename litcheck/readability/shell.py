@@ -1,0 +1,213 @@
+"""SHeLL-comparable measures: complex-language share and lexical density.
+
+The SHeLL Health Literacy Editor (Sydney Health Literacy Lab; Ayre et al., JMIR Formative
+Research 2023;7:e40645) reports, beside a SMOG grade, the *complex language* of a text (the
+share of its words that are medical jargon, uncommon English words or acronyms) and its
+*lexical density* (the share of its words that are content words). Trusts compare their
+leaflets with published SHeLL results, so every litcheck report gives both, counted the same
+way on every document and independent of which rules are selected:
+
+``words``
+    The words of the prose sentences (as the reading age scores them: not headings, address
+    blocks, tables, template fields or web addresses) that have a letter in them. Numbers,
+    times, dates and phone numbers are not words here.
+``jargon``
+    A word inside a term of litcheck's medical word list (``wordlists/medical.tsv``, also its
+    plural: "hypertension", "blood test" is not listed, "colonoscopies" is).
+``acronyms``
+    A word of 2 to 6 capital letters (a final "s" allowed: "GPs") that is not an ordinary word
+    written in capitals ("PLEASE"); not in a sentence written all in capitals.
+``uncommon``
+    A word whose wordfreq Zipf frequency is under ``UNCOMMON_ZIPF`` (3.0: fewer than about one
+    in a million words of everyday English), the best of its UK and US spellings, and that is
+    not a name (a capitalised word inside a sentence), an everyday word or a medicine name from
+    litcheck's lists (``everyday.tsv``, ``medicines.tsv``).
+``complex_language_share``
+    (jargon + acronyms + uncommon) / words, each word counted once.
+``content_words``
+    A word that is not on spaCy's English stop list (``spacy.lang.en.stop_words``: 326
+    function words such as "the", "you", "will", "because", and some very common verbs and
+    adverbs such as "please", "get", "take"). A contraction ending "n't" is a function word;
+    "patient's" is looked up as "patient"; a hyphenated word is a content word when one of its
+    parts is.
+``lexical_density``
+    content words / words. Dense text packs many information-carrying words into each
+    sentence; plain writing spreads them out with short function words.
+
+Both shares are ``None`` when there are no words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..prose import iter_words, masked_spans
+from ..spelling import uk_to_us
+from .measure import Readability
+
+#: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
+UNCOMMON_ZIPF = 3.0
+#: the shortest word judged on frequency (short words are rarely hard to read)
+UNCOMMON_MIN_LETTERS = 4
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+
+
+@dataclass(frozen=True)
+class LanguageCounts:
+    words: int = 0
+    jargon: int = 0
+    acronyms: int = 0
+    uncommon: int = 0
+    complex: int = 0  #: words that are any of jargon, acronym or uncommon (each once)
+    content_words: int = 0
+
+    @property
+    def complex_language_share(self) -> float | None:
+        return self.complex / self.words if self.words else None
+
+    @property
+    def lexical_density(self) -> float | None:
+        return self.content_words / self.words if self.words else None
+
+
+@dataclass(frozen=True)
+class MeasuredReadability(Readability):
+    """The reading-age measures and the two SHeLL-comparable ones (their JSON keys follow)."""
+
+    complex_language_share: float | None = None  #: (jargon + uncommon + acronyms) / words
+    lexical_density: float | None = None  #: content words / words
+    language_counts: LanguageCounts | None = None
+
+    def to_dict(self) -> dict:
+        d = Readability.to_dict(self)
+        for key in ("complex_language_share", "lexical_density"):
+            if d[key] is not None:
+                d[key] = round(d[key], 3)
+        return d
+
+
+def with_language_measures(readability: Readability, doc: Document, sentences) -> MeasuredReadability:
+    """``readability`` with the complex-language share and lexical density of ``doc``'s prose."""
+    c = count_language(doc, sentences)
+    base = {k: getattr(readability, k) for k in readability.__dataclass_fields__}
+    return MeasuredReadability(
+        **base,
+        complex_language_share=c.complex_language_share,
+        lexical_density=c.lexical_density,
+        language_counts=c,
+    )
+
+
+def count_language(doc: Document, sentences, masks=None) -> LanguageCounts:
+    """Count the words, complex words and content words of the prose sentences of ``doc``."""
+    masks = masked_spans(doc) if masks is None else masks
+    text = doc.text
+    jargon_re = _jargon_pattern()
+    words = jargon = acronyms = uncommon = complex_ = content = 0
+    for s in sentences:
+        if not s.is_prose:
+            continue
+        ws = [w for w in iter_words(doc, s.start, s.end, masks) if any(ch.isalpha() for ch in w.text) and not any(ch.isdigit() for ch in w.text)]
+        if not ws:
+            continue
+        shouting = sum(1 for w in ws if w.text.isupper()) > max(2, len(ws) * 0.6)
+        covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
+        for i, w in enumerate(ws):
+            words += 1
+            is_jargon = any(a <= w.start and w.end <= b for a, b in covered)
+            is_acronym = not shouting and _is_acronym(w.text)
+            is_uncommon = not is_jargon and not is_acronym and _is_uncommon(w.text, first=(i == 0))
+            jargon += is_jargon
+            acronyms += is_acronym
+            uncommon += is_uncommon
+            complex_ += is_jargon or is_acronym or is_uncommon
+            content += is_content_word(w.text)
+    return LanguageCounts(words, jargon, acronyms, uncommon, complex_, content)
+
+
+def _covered(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=1)
+def _jargon_pattern() -> re.Pattern | None:
+    from .. import wordlists
+
+    terms = {e.term.lower() for e in wordlists.load(wordlists.resolve("medical.tsv"))}
+    terms = sorted((t for t in terms if t.strip()), key=len, reverse=True)
+    if not terms:
+        return None
+    alternation = "|".join(r"\s+".join(re.escape(part) for part in t.split()) for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?:e?s)?(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _known_everyday() -> frozenset[str]:
+    from .. import wordlists
+
+    out: set[str] = set()
+    for name in ("everyday.tsv", "medicines.tsv"):
+        for e in wordlists.load(wordlists.resolve(name)):
+            out.update(e.term.lower().split())
+    return frozenset(out)
+
+
+def _is_acronym(word: str) -> bool:
+    from .syllables import is_glance_token
+
+    if not _ACRONYM.fullmatch(word):
+        return False
+    core = word[:-1] if word.endswith("s") else word
+    return is_glance_token(core)
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str) -> float:
+    """The Zipf frequency of ``word``: the best of its UK and US spellings."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower()
+    best = zipf_frequency(w, "en")
+    for us in uk_to_us(w):
+        best = max(best, zipf_frequency(us, "en"))
+    return best
+
+
+def _is_uncommon(word: str, first: bool) -> bool:
+    if not word.isalpha() or len(word) < UNCOMMON_MIN_LETTERS:
+        return False
+    if word[0].isupper() and not first:
+        return False  # a name, a place, a sign
+    lower = word.lower()
+    if lower in _known_everyday():
+        return False
+    for form in (lower, lower[:-1] if lower.endswith("s") else None, lower[:-2] if lower.endswith("es") else None):
+        if form and form in _known_everyday():
+            return False
+    return zipf(word) < UNCOMMON_ZIPF
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=100_000)
+def is_content_word(word: str) -> bool:
+    """Not a function word: not on spaCy's English stop list (see the module docstring)."""
+    w = word.lower().translate(_APOSTROPHES)
+    stop = _stop_words()
+    if "'" in w:
+        if w.endswith("n't"):
+            return False
+        w = w.split("'", 1)[0]
+    parts = [p for p in w.split("-") if p]
+    return any(p not in stop for p in parts) if parts else False
+
