@@ -309,7 +309,8 @@ def test_pathological_input_is_fast(text):
     extract_facts("warm up: 0113 496 0000, Renal Outpatients, 10am")
     t0 = time.perf_counter()
     extract_facts(text)
-    assert time.perf_counter() - t0 < 1.0
+    # well under a second on a quiet machine; catastrophic backtracking would take minutes
+    assert time.perf_counter() - t0 < 5.0
 
 
 def test_cost_grows_linearly():

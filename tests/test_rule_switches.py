@@ -44,7 +44,7 @@ def test_a_rule_that_is_off_runs_only_when_selected(tmp_path):
         ("scope: [salutaton]\n", "unknown sentence kind 'salutaton' in 'scope' (did you mean 'salutation'?)"),
         ("profiles: [apointment_letter]\n", "unknown profile 'apointment_letter' in 'profiles' (did you mean 'appointment_letter'?)"),
         ("fix: swop\n", "fix must be one of swap, advise, never"),
-        ("fix: swap\n", "only a substitution rule can swap words"),
+        ("fix: swap\n", "'fix: swap' on an existence rule needs 'edit: delete' or 'edit: sentence_case'"),
         ("enabled: maybe\n", "'enabled' must be bool"),
     ],
 )
