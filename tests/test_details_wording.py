@@ -233,6 +233,7 @@ def test_deaf_phone_routes_and_help_to_attend_are_access(sentence):
     [
         "Staff should call patients with a learning disability before their appointment.",
         "For example, they are autistic or very anxious.",
+        "Does your child need extra support during the vaccination session?",
     ],
 )
 def test_a_condition_named_without_an_offer_of_help_is_not_access(sentence):

@@ -431,6 +431,8 @@ def accessibility(ctx) -> Evidence | None:
     def ok(u: Unit, m: re.Match) -> bool:
         if P.ACCESS_CONDITION.fullmatch(m.group()):
             return bool(P.ACCESS_OFFER.search(u.text))  # "patients with a learning disability" offers nothing
+        if u.text.rstrip().endswith("?") and not P.ACCESS_OFFER.search(u.text):
+            return False  # a form's question ("Does your child need extra support?") offers nothing
         return True
 
     return _first(ctx, P.ACCESSIBILITY, ok)
