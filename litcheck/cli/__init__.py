@@ -19,7 +19,7 @@ EXIT_FINDINGS = 1  #: something at or above the fail level
 EXIT_ERROR = 2  #: a usage or input error
 
 #: command modules, in the order `litcheck --help` lists them
-COMMANDS = ["check", "rules", "explain", "extract", "serve", "fix", "annotate"]
+COMMANDS = ["check", "rules", "explain", "extract", "serve", "fix", "annotate", "compare", "report"]
 
 
 class _Parser(argparse.ArgumentParser):
