@@ -11,7 +11,9 @@ from litcheck.analysers.skipped_text import foreign_lines
 
 
 def hits(text, prefix=("jargon", "words", "abbreviations")):
-    return [(f.rule, f.text) for f in litcheck.check_text(text).findings if f.rule.startswith(prefix)]
+    # words.long and words.rare are off by default: select them to test them
+    report = litcheck.check_text(text, select=["jargon", "words", "abbreviations"])
+    return [(f.rule, f.text) for f in report.findings if f.rule.startswith(prefix)]
 
 
 def texts(text, rule):
@@ -81,6 +83,11 @@ def test_everyday_words_are_never_rare_or_long(word):
 def test_common_medicine_names_are_never_rare_or_long(drug):
     text = f"If you take {drug}, please call us a week before your test."
     assert hits(text, ("words",)) == []
+
+
+def test_words_long_and_rare_are_off_unless_selected():
+    text = "The endoscopist works predominantly at night."
+    assert not [f for f in litcheck.check_text(text).findings if f.rule.startswith("words.")]
 
 
 def test_a_rare_word_is_still_reported():
@@ -169,3 +176,15 @@ def test_a_gloss_after_two_joined_terms_explains_both():
 
 def test_a_department_named_in_a_label_is_not_jargon():
     assert texts("Reference: AB12 • Departments: Radiology • Updated: May 2024", "jargon.medical") == []
+
+
+def test_a_term_in_a_title_explained_below_is_not_reported():
+    text = "Flexible cystoscopy\nWhat is a flexible cystoscopy?\nIt is a test that looks inside your bladder with a thin camera."
+    assert texts(text, "jargon.medical") == []
+    text = "Your colonoscopy\nA colonoscopy is a test that looks inside your bowel. Eat white bread before your colonoscopy."
+    assert texts(text, "jargon.medical") == []
+
+
+def test_an_unknown_abbreviation_inside_a_title_case_name_is_left_alone():
+    assert texts("Send the Suggested Template Letter for TPP Practices to every patient.", "abbreviations.unexplained") == []
+    assert texts("You can have an RSV vaccination this autumn.", "abbreviations.unexplained") == ["RSV"]

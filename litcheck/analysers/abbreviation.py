@@ -161,6 +161,11 @@ class Abbreviation(Rule):
         neighbours = [w.strip(".,:;!?()") for w in before[-1:] + after[:1]]
         if any(len(w) > 1 and w.isupper() and w.isalpha() and self._lookup(w) is None for w in neighbours):
             return False
+        # inside a name or title in capitals ("Template Letter for TPP Practices")
+        words = [w.strip(".,:;!?()") for w in before[-2:]]
+        words = [w for w in words if w.lower() not in _JOINERS][-1:] + [w.strip(".,:;!?()") for w in after[:1]]
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words):
+            return False
         return True
 
 

@@ -129,6 +129,8 @@ class RareWord(Rule):
                 value = zipf(low)
                 if value >= self.min_zipf:
                     continue
+                if len(w) <= 5 and value < 2.0:
+                    continue  # a short unknown word: a fragment of a broken word, or another language
                 if is_skipped(ctx, word.start, word.end) or broken(text, word.start, word.end) or in_expansion(text, word.start, word.end):
                     continue
                 seen.add(low)  # once per document is enough

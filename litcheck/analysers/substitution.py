@@ -14,7 +14,8 @@ A term counts as explained when the text explains it where the reader first meet
 in brackets either way round, "called X" / "known as X", "X, which is/means ...", "X is a ...",
 "X - a ...", a definition in the next two sentences ("Colonoscopy" as a heading, then "A
 colonoscopy is a test ..."), or a question heading anywhere ("What is a colonoscopy?"), which
-the text then answers. With ``repeats: first`` (the jargon rules) each term gives one finding,
+the text then answers. A term named first in a title or heading and explained at its first use
+in the text below is explained. With ``repeats: first`` (the jargon rules) each term gives one finding,
 at its first use, and the message says how many more times it is used; a term explained at its
 first use is fine everywhere. ``repeats: every`` reports every unexplained use.
 """
@@ -69,7 +70,7 @@ _EXPLAINED_AFTER = re.compile(
     re.I,
 )
 _EXPLAINED_BEFORE = re.compile(
-    r"(\(|\b(also\s+called|known\s+as|called|named|the\s+medical\s+(word|term|name)\s+(for\s+(this|it)\s+)?is)\s*(the\s+|an?\s+)?)$", re.I
+    r"(\(|\b(also\s+called|known\s+as|called|named|(sometimes\s+|also\s+)?referred\s+to\s+as|the\s+medical\s+(word|term|name)\s+(for\s+(this|it)\s+)?is)\s*(the\s+|an?\s+)?)$", re.I
 )
 # "What is a colonoscopy?", "What are biopsies?": a question the text then answers
 _QUESTION_BEFORE = re.compile(r"\bwhat\s+(is|are)\s+(an?\s+|the\s+)?$", re.I)
@@ -159,6 +160,10 @@ class Substitution(Rule):
             first = group[0]
             if first["explained"] or any(_same_term(first["actual"], q) or _same_term(key, q) for q in asked):
                 continue
+            # a title or heading names the term; the text explains it at its first use below
+            below = next((u for u in group if not u["heading"]), None)
+            if below is not None and below["explained"] and all(u["heading"] for u in group[: group.index(below)]):
+                continue
             # a use a suppression comment silences is given as it is (the comment then counts as
             # used) and the term is reported at its first use that is not silenced
             for k, u in enumerate(group):
@@ -217,7 +222,7 @@ class Substitution(Rule):
                     or defined_next(text, sentences, sentence, actual)
                 )
                 yield {"key": entry.term.lower(), "start": start, "end": end, "actual": actual,
-                       "alts": alts, "explained": explained}
+                       "alts": alts, "explained": explained, "heading": sentence.kind != "prose"}
 
     def repeats_of(self, finding, ctx) -> list[tuple[int, int]]:
         """(start, end) of the later uses of the term a ``repeats: first`` finding reports (for a
@@ -341,7 +346,9 @@ def _same_term(a: str, b: str) -> bool:
     if not a or not b:
         return False
     if " " in a or " " in b:
-        return a.rstrip("s") == b.rstrip("s")
+        # "What is a flexible cystoscopy?" explains "cystoscopy" too
+        long, short = (a, b) if len(a) >= len(b) else (b, a)
+        return long.rstrip("s") == short.rstrip("s") or long.rstrip("s").endswith(" " + short.rstrip("s"))
     return bool(token_forms(a, a) & token_forms(b, b))
 
 
