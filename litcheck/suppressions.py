@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,13 +123,39 @@ def from_comments(document) -> list[Suppression]:
     return out
 
 
+#: the raw bytes of a document read from memory (an upload), set by ``source(data)``: while
+#: set, raw_text never opens a file, whatever the document's path says
+_SOURCE: ContextVar[bytes | None] = ContextVar("litcheck_suppression_source", default=None)
+
+
+@contextmanager
+def source(data: bytes):
+    """Read suppression comments from ``data`` (an upload's bytes), never from disk.
+
+    The upload page checks documents made from bytes in memory; their path is only the
+    upload's name, and a file of that name in the server's working folder must not be read::
+
+        with suppressions.source(upload_bytes):
+            report = check_document(document)
+    """
+    token = _SOURCE.set(bytes(data))
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
+
+
 def raw_text(document) -> str | None:
+    """The text suppression comments are read from: Document.text for text and Markdown;
+    the file itself for other formats (the bytes given to ``source`` when checking from memory)."""
     if document.format in _RAW_TEXT_FORMATS or not document.path:
         return document.text
-    try:
-        data = Path(document.path).read_bytes()
-    except OSError:
-        return None
+    data = _SOURCE.get()
+    if data is None:
+        try:
+            data = Path(document.path).read_bytes()
+        except OSError:
+            return None
     if b"\x00" in data[:4096]:
         return None  # binary (Word, PDF): no comment syntax to scan
     return data.decode("utf-8", errors="replace")

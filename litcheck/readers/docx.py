@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import replace
 
 from .base import DEFAULT_LIMITS, Limits
@@ -81,7 +83,16 @@ def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS):
 
 
 def _guard_zip(data: bytes, path: str | None, max_unpacked: int) -> None:
-    """Refuse a damaged zip, or a zip bomb, before anything unpacks it."""
+    """Refuse a damaged zip, or a zip bomb, before anything unpacks it.
+
+    The zip's index says how large each part unpacks to, but an index can lie: a part that
+    claims 1 KB may inflate to 1 GB, and ``zipfile``'s ``read()`` inflates a whole part at
+    once before it cuts it to the claimed size. So every part is inflated here first, in
+    64 KB steps with a byte budget (the smaller of its claimed size and what is left of
+    ``max_unpacked``): a part that grows past its claim or the budget, or ends short of it,
+    is refused, and memory stays at a few chunks whatever the file holds. Only parts that
+    unpack to exactly what the index says reach python-docx.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
@@ -90,10 +101,65 @@ def _guard_zip(data: bytes, path: str | None, max_unpacked: int) -> None:
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if total > max_unpacked or (total > 10 * 1024 * 1024 and total / packed > MAX_RATIO):
-        raise InputError(
-            path,
-            f"unpacks to {total // (1024 * 1024)} MB, far more than a letter: litcheck will not open it (save a copy without large images and try again)",
-        )
+        raise _too_big(path, total)
+    budget = max_unpacked
+    for info in infos:
+        size = _inflated_size(data, info, min(info.file_size, budget) + 1)
+        if size is None:
+            raise InputError(path, "is damaged (a part of its zip package cannot be unpacked): open it in Word and save it again as .docx")
+        if size != info.file_size:
+            if size > info.file_size:
+                raise InputError(path, "is damaged: its zip package unpacks to more than its index says, so litcheck will not open it (open it in Word and save it again as .docx)")
+            raise InputError(path, "is damaged (a part of its zip package is cut short): open it in Word and save it again as .docx")
+        budget -= size
+
+
+def _too_big(path, total: int) -> InputError:
+    return InputError(
+        path,
+        f"unpacks to {total // (1024 * 1024)} MB, far more than a letter: litcheck will not open it (save a copy without large images and try again)",
+    )
+
+
+#: the local file header before each part's data: signature, ..., name length, extra length
+_LOCAL_HEADER = struct.Struct("<4s22xHH")
+_CHUNK = 64 * 1024
+
+
+def _inflated_size(data: bytes, info: zipfile.ZipInfo, limit: int) -> int | None:
+    """How many bytes the part unpacks to, counting no further than ``limit``; None when
+    its data cannot be found or inflated (a damaged part, an unknown compression)."""
+    offset = info.header_offset
+    if offset + _LOCAL_HEADER.size > len(data):
+        return None
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, offset)
+    if signature != b"PK\x03\x04" or info.flag_bits & 0x1:  # not a part, or encrypted
+        return None
+    start = offset + _LOCAL_HEADER.size + name_length + extra_length
+    stop = start + info.compress_size
+    if stop > len(data):
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        return min(info.compress_size, limit)
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return None  # Word writes stored or deflated parts only
+    inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+    size, pos = 0, start
+    try:
+        while size < limit:
+            if inflate.unconsumed_tail:
+                chunk = inflate.unconsumed_tail
+            elif pos < stop:
+                chunk = data[pos : min(pos + _CHUNK, stop)]
+                pos += len(chunk)
+            else:
+                break
+            size += len(inflate.decompress(chunk, _CHUNK))
+            if inflate.eof:
+                break
+    except zlib.error:
+        return None
+    return min(size, limit)
 
 
 
