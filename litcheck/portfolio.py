@@ -347,12 +347,12 @@ def load_since(path: str) -> dict[str, OldRow]:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file: check the path given to --since") from None
+        raise InputError(path, "no such file: check the path given to --since") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a litcheck JSON report ({type(exc).__name__}): give --since the JSON of an earlier run") from None
+        raise InputError(path, f"not a litcheck JSON report ({type(exc).__name__}): give --since the JSON of an earlier run") from None
     docs = data.get("documents") if isinstance(data, dict) else None
     if not isinstance(docs, list):
-        raise InputError(f"{path}: not a litcheck JSON report (no 'documents'): give --since the output of 'litcheck report --format json' or 'litcheck check --format json'")
+        raise InputError(path, "not a litcheck JSON report (no 'documents'): give --since the output of 'litcheck report --format json' or 'litcheck check --format json'")
     out = {}
     for d in docs:
         if not isinstance(d, dict) or "path" not in d:

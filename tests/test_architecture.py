@@ -20,12 +20,12 @@ LAYERS = [
     ("text", ["document", "prose", "nlp", "wordlists"]),
     ("reading", ["readers", "segment", "readability"]),
     ("rule", ["rule"]),
-    ("analysis", ["analysers", "details", "east", "report_sections", "suppressions", "report", "facts"]),
+    ("analysis", ["analysers", "details", "east", "report_sections", "suppressions", "report", "facts", "priorities"]),
     ("rulebook", ["rulebook"]),
-    ("pipeline", ["check", "examples", "config", "baseline"]),
+    ("pipeline", ["check", "examples", "config", "baseline", "compare"]),
     ("revision", ["fix"]),
     ("output", ["reporters"]),
-    ("runner", ["batch"]),
+    ("runner", ["batch", "portfolio"]),
     ("shells", ["cli", "web", "__main__", "__init__"]),
 ]
 

@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
 def run(args) -> int:
     from ..batch import Settings, check_one, config_for, options_for
     from ..compare import compare
-    from ..errors import InputError
+    from ..errors import InputError, LitcheckError
     from ..report import InputProblem
     from ..reporters.compare_report import render
 
@@ -41,11 +41,11 @@ def run(args) -> int:
     reports = []
     for path in (args.old, args.new):
         if not Path(path).exists():
-            raise InputError(f"{path}: no such file: check the path")
+            raise InputError(path, "no such file: check the path")
         cfg = config_for(path, settings)
         result = check_one((path, options_for(path, settings, cfg), dict(cfg.get("severity", {}))))
         if isinstance(result, InputProblem):
-            raise InputError(result.message)
+            raise LitcheckError(result.message)  # already "PATH: the reason"
         reports.append(result)
     text = render(compare(*reports), args.format)
     if args.output:

@@ -35,8 +35,9 @@ def kinds() -> list[tuple[str, str]]:
 
 
 def _form(status: int = 200, error: str | None = None, field: str | None = None, values: dict | None = None):
+    # upload.html is index.html with the "upload two versions" form after it
     return render_template(
-        "index.html",
+        "upload.html",
         kinds=kinds(),
         suffixes=[s for s in readers.supported_suffixes()],
         error=error,
@@ -52,8 +53,11 @@ def index():
 
 @bp.post("/")
 def check():
-    if not csrf_ok():
-        return _form(400, "This form has expired. Please choose your file or paste your text again, then press Check.", "file")
+    if not csrf_ok():  # the pasted text and the kind come back in the form: only a file must be chosen again
+        values = {"kind": request.form.get("kind", ""), "text": request.form.get("text", "")}
+        if values["text"].strip():
+            return _form(400, "This form has expired. Your text is still in the box: press Check again.", "text", values)
+        return _form(400, "This form has expired. Please choose your file again, then press Check.", "file", values)
     kind = request.form.get("kind", "")
     labels = dict(kinds())
     if kind not in labels:
@@ -116,3 +120,72 @@ def _download_name(path: str) -> str:
     stem = path.rsplit(".", 1)[0] if "." in path else path
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem).strip("-") or "document"
     return f"{safe[:60]}.litcheck.json"
+
+
+# --- before and after: upload two versions ---------------------------------------------------
+
+#: the compare form's file fields, with what each is called in messages
+VERSIONS = (("before", "the earlier version"), ("after", "the new version"))
+
+
+def _percent(value, places: int = 0) -> str:
+    return "not measured" if value is None else f"{value * 100:.{places}f}%"
+
+
+def _years(value) -> str:
+    return "not measured" if value is None else f"{value:.0f}"
+
+
+bp.add_app_template_filter(_percent, "percent")
+bp.add_app_template_filter(_years, "years")
+
+
+@bp.post("/compare")
+def compare():
+    """Check two uploaded versions in the worker processes (as one upload is checked), then
+    say what changed (litcheck.compare). Nothing is kept: both files stay in memory."""
+    if not csrf_ok():
+        return _form(400, "This form has expired. Please choose both versions again, then press Compare.", "before")
+    jobs = []
+    for field, what in VERSIONS:
+        uploaded = request.files.get(field)
+        if uploaded is None or not uploaded.filename:
+            return _form(400, f"Choose {what} of the letter or leaflet to compare.", field)
+        name = uploaded.filename.replace("\\", "/").rsplit("/", 1)[-1]
+        # limit 0: the worker makes no revised draft (a comparison shows none)
+        jobs.append((field, {"kind": "upload", "data": uploaded.read(), "name": name,
+                             "max_unpacked": int(current_app.config["LITCHECK_MAX_UNPACKED"]), "profile": "", "limit": 0}))
+    limit = float(current_app.config["LITCHECK_TIME_LIMIT"])
+    reports = []
+    for field, job in jobs:
+        try:
+            result = current_app.extensions["litcheck_pool"].run(job, limit)
+        except worker.Timeout:
+            log.warning("check took longer than %ss: its worker was stopped", limit)
+            return _form(422, f"{job['name']} took longer than {limit:g} seconds to check, so litcheck stopped. Try a shorter document, or save it as .txt and upload that.", field)
+        except worker.Busy:
+            log.warning("no worker free for %ss", limit)
+            return _form(503, "litcheck is busy checking other documents. Please wait a minute and press Compare again.", field)
+        except (EOFError, OSError) as exc:
+            log.warning("a worker stopped while checking an upload (%s)", type(exc).__name__)
+            return _form(422, f"litcheck could not read {job['name']}: it may be damaged. Save it again and try once more.", field)
+        if result[0] == "input":
+            return _form(422, result[1], field)
+        if result[0] != "ok":
+            log.warning("could not check an upload (%s)", result[1])
+            return _form(422, f"litcheck could not read {job['name']}: it may be damaged. Save it again and try once more.", field)
+        reports.append(result[1])
+
+    from litcheck.compare import compare as compare_reports
+    from litcheck.reporters.compare_report import FACT_STATUS
+    from litcheck.reporters.compare_report import render as render_comparison
+
+    comparison = compare_reports(*reports)
+    return render_template(
+        "compare.html",
+        c=comparison,
+        fact_status=FACT_STATUS,
+        json_url=present.download_url(render_comparison(comparison, "json").encode("utf-8"), "application/json"),
+        html_url=present.download_url(render_comparison(comparison, "html").encode("utf-8"), "text/html"),
+        download_stem=_download_name(reports[1].path).rsplit(".litcheck.json", 1)[0] + ".compare",
+    )
