@@ -45,6 +45,8 @@ class Settings:
     progress: bool | None = None  #: None: when stderr is a terminal and the batch is long
     #: "json": workers encode each report's JSON as they go (nothing may change it afterwards)
     prerender: str | None = None
+    languagetool: str | None = None  #: --languagetool URL (else the config's languagetool)
+    allow_remote_languagetool: bool = False  #: --allow-remote-languagetool
 
 
 def config_for(path, settings: Settings) -> configmod.Config:
@@ -84,6 +86,10 @@ def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -
     rule_dirs = [str(Path(d).resolve()) for d in settings.rule_dirs or ()] + [str(cfg.resolve_path(d)) for d in cfg.get("rules", [])]
     if rule_dirs:
         options["rule_dirs"] = rule_dirs
+    languagetool = settings.languagetool or cfg.get("languagetool")
+    if languagetool:  # nothing is sent to LanguageTool unless the flag or the config names it
+        options["languagetool"] = languagetool
+        options["allow_remote_languagetool"] = settings.allow_remote_languagetool
     return options
 
 
@@ -161,23 +167,56 @@ def _chunksize(files: int, workers: int) -> int:
     return max(1, min(16, files // (workers * 8)))
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on: its affinity mask (taskset, a container's cpuset),
+    capped by a cgroup v2 CPU quota (``docker --cpus``), not every core of the machine."""
+    if hasattr(os, "process_cpu_count"):  # Python 3.13
+        count = os.process_cpu_count() or 1
+    elif hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0)) or 1
+    else:  # pragma: no cover (macOS, Windows)
+        count = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, -(-int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass
+    return count
+
+
 def _results(files: list[str], settings: Settings, workers: int):
     if workers <= 1:
         yield from (check_path(f, settings) for f in files)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if multiprocessing.get_start_method() == "fork":
+    forked = multiprocessing.get_start_method() == "fork"
+    if forked:
         _warm_up(settings)  # loaded once, here: forked workers share it instead of each loading it
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(settings,)) as pool:
-        yield from pool.map(check_path, files, chunksize=_chunksize(len(files), workers))
+        # Move what is loaded out of the collector's sight: otherwise each worker's first
+        # collections touch every object's header and copy the parent's pages one by one.
+        gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(settings,)) as pool:
+            yield from pool.map(check_path, files, chunksize=_chunksize(len(files), workers))
+    finally:
+        if forked:
+            gc.unfreeze()
+
+
+def workers_for(files: int, jobs: int | None) -> int:
+    """Worker processes for a batch: --jobs (default: the CPUs this process may use), but no
+    more than one per MIN_FILES_PER_WORKER files."""
+    wanted = jobs or available_cpus()
+    return max(1, min(wanted, files // MIN_FILES_PER_WORKER))
 
 
 def run(paths, settings: Settings) -> Report:
     files = [str(p) for p in iter_files(paths)]
-    wanted = settings.jobs or os.cpu_count() or 1
-    workers = max(1, min(wanted, len(files) // MIN_FILES_PER_WORKER))
+    workers = workers_for(len(files), settings.jobs)
     show = settings.progress
     if show is None:
         show = len(files) >= PROGRESS_FROM and sys.stderr.isatty()
@@ -194,4 +233,23 @@ def run(paths, settings: Settings) -> Report:
             report.errors.append(result)
         else:
             report.documents.append(result)
+    return report
+
+
+def check_paths(paths, *, config: str | os.PathLike | None = None, **options) -> Report:
+    """``litcheck.check_paths``: files and folders checked as ``litcheck check`` checks them.
+
+    Each file gets the options of its nearest config file (``[tool.litcheck]``,
+    litcheck.toml: exclude, select, ignore, per_file_ignores, profiles, reading_age,
+    severity...), or of ``config`` for every file; the options given here beat the file's, as
+    command-line flags do. litcheck.check.check_paths reads no config file.
+    """
+    names = {f.name for f in dataclasses.fields(Settings)}
+    given = {k: v for k, v in options.items() if k in names and k not in ("jobs", "config")}
+    settings = Settings(config=os.fspath(config) if config is not None else None, **given)
+    overlay = {k: v for k, v in options.items() if k not in names}
+    report = Report()
+    for path, file_options, overrides in plan(paths, settings):
+        result = check_one((path, {**file_options, **overlay}, overrides))
+        (report.errors if isinstance(result, InputProblem) else report.documents).append(result)
     return report

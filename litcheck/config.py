@@ -48,6 +48,9 @@ KEYS: dict[str, tuple[str, Any]] = {
     "extra_terms": _STR_LIST,
     "profiles_dir": ("a folder path", lambda v: isinstance(v, str)),
     "rules": ("a list of folder paths (the organisation's own rule files)", _STR_LIST[1]),
+    # a LanguageTool server for the grammar and spelling rules (a remote one also needs
+    # --allow-remote-languagetool on the command line: a config file cannot allow it)
+    "languagetool": ("a LanguageTool server's address, such as \"http://127.0.0.1:8081\"", lambda v: isinstance(v, str) and v.startswith(("http://", "https://"))),
 }
 
 

@@ -26,22 +26,38 @@ class Failure:
         return f"{self.rule}: fired on its good example {self.text!r} ({', '.join(repr(t) for t in self.found)})"
 
 
-def run_examples(rule: Rule, rules) -> list[Failure]:
-    """The failures of one rule's examples, each checked with the whole ``rules`` set."""
+def needs(rule: Rule) -> str | None:
+    """The check option a rule's examples cannot run without (``languagetool``: a server), or None."""
+    return getattr(rule, "NEEDS_OPTION", None)
+
+
+def run_examples(rule: Rule, rules, options: dict | None = None) -> list[Failure]:
+    """The failures of one rule's examples, each checked with the whole ``rules`` set.
+
+    A rule whose kind needs an option (a LanguageTool server) gets ``options``; callers ask
+    ``needs(rule)`` first and say so when it is missing: without a server such a rule finds
+    nothing, so its examples would only fail."""
     failures = []
+    extra = dict(options or {}) if needs(rule) else {}
     for example in rule.examples_bad:
-        report = check_text(example.text, profile=example.profile, rules=rules)
+        report = check_text(example.text, profile=example.profile, rules=rules, **extra)
         if rule.id not in {f.rule for f in report.findings}:
             failures.append(Failure(rule.id, "bad", example.text))
     for example in rule.examples_good:
-        report = check_text(example.text, profile=example.profile, rules=rules)
+        report = check_text(example.text, profile=example.profile, rules=rules, **extra)
         hits = tuple(f.text for f in report.findings if f.rule == rule.id)
         if hits:
             failures.append(Failure(rule.id, "good", example.text, hits))
     return failures
 
 
-def run_all(rules, only: Iterable[str] | None = None) -> list[Failure]:
-    """Failures of every rule's examples (or of the rules whose ids are in ``only``)."""
+def run_all(rules, only: Iterable[str] | None = None, options: dict | None = None) -> list[Failure]:
+    """Failures of every rule's examples (or of the rules whose ids are in ``only``); rules
+    whose examples need an option ``options`` does not give are left out."""
     wanted = None if only is None else set(only)
-    return [f for rule in rules if wanted is None or rule.id in wanted for f in run_examples(rule, rules)]
+    options = options or {}
+    return [
+        f for rule in rules
+        if (wanted is None or rule.id in wanted) and (not needs(rule) or options.get(needs(rule)))
+        for f in run_examples(rule, rules, options)
+    ]

@@ -17,8 +17,9 @@ from .rare_word import RareWord
 from .long_word import LongWord
 from .position import Position
 from .substitution import Substitution
+from .languagetool import LanguageToolRule
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule)}
 
 __all__ = ["Context", "KINDS"]

@@ -19,6 +19,8 @@ class Context:
         self.rules_run: list = []
         #: every rule loaded for this check, selected or not (the sentence ladder reads its limits)
         self.ruleset: list = []
+        #: what the report should tell the user about this check (a service that did not answer)
+        self.notices: list[str] = []
         self._memo: dict = {}
 
     def memo(self, key: str, compute):

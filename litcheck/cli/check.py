@@ -27,6 +27,8 @@ def add_parser(sub) -> None:
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (then exit 0)")
     p.add_argument("--report-unused-ignores", action="store_true", help="report 'litcheck: ignore' comments that silence nothing (rule litcheck.unused_ignore)")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="check files in N processes (default: the number of cores)")
+    p.add_argument("--languagetool", metavar="URL", help="check grammar and UK spelling with the LanguageTool server at URL, e.g. http://127.0.0.1:8081 (scripts/languagetool-server; config key: languagetool). Nothing is sent anywhere without it")
+    p.add_argument("--allow-remote-languagetool", action="store_true", help="allow a LanguageTool server that is not on this computer: the letters' text is sent to it")
     p.set_defaults(run=run)
 
 
@@ -48,6 +50,24 @@ def _check_rule_names(settings, cfg, options) -> None:
     check_selection(cfg.get("ignore"), rules, f"{where}: ignore")
 
 
+def _check_languagetool(settings, cfg) -> None:
+    """Exit 2 before any file is read when the LanguageTool address is refused; warn on
+    standard error when letters will leave this computer."""
+    from ..analysers.languagetool import check_url, is_local
+    from ..errors import ConfigError
+
+    url = settings.languagetool or cfg.get("languagetool")
+    if not url:
+        return
+    check_url(url, settings.allow_remote_languagetool)
+    if not is_local(url):
+        print(f"litcheck: warning: the text of every checked document will be sent to the LanguageTool server at {url}, which is not this computer", file=sys.stderr)
+    try:
+        import language_tool_python  # noqa: F401
+    except ImportError:
+        raise ConfigError("--languagetool needs language-tool-python: pip install 'litcheck[grammar]'") from None
+
+
 def run(args) -> int:
     from ..check import check_document, check_paths
     from ..errors import ConfigError, InputError
@@ -62,6 +82,7 @@ def run(args) -> int:
     settings = Settings(
         profile=args.profile, select=_prefixes(args.select), ignore=_prefixes(args.ignore), config=args.config,
         report_unused_ignores=args.report_unused_ignores, jobs=args.jobs, rule_dirs=args.rule_dirs,
+        languagetool=args.languagetool, allow_remote_languagetool=args.allow_remote_languagetool,
     )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
@@ -73,6 +94,7 @@ def run(args) -> int:
         settings.prerender = "json"  # encoded by the workers: nothing changes the reports later
     options = options_for("-", settings, cfg)
     _check_rule_names(settings, cfg, options)
+    _check_languagetool(settings, cfg)
     files = [p for p in args.paths if p != "-"]
     report = run_batch(files, settings) if files else Report()
     if "-" in args.paths:

@@ -13,6 +13,7 @@ def add_parser(sub) -> None:
     p.add_argument("dirs", nargs="*", metavar="DIR", help="folders of your own rule files, loaded beside litcheck's")
     p.add_argument("--rules", action="append", metavar="DIR", dest="rule_dirs", default=[], help="the same as DIR (repeatable)")
     p.add_argument("--test", action="store_true", help="run every rule's examples; exit 1 if one fails")
+    p.add_argument("--languagetool", metavar="URL", help="a LanguageTool server on this machine, to test the grammar and spelling rules' examples too (without it they are not run)")
     p.set_defaults(run=run)
 
 
@@ -22,15 +23,26 @@ def run(args) -> int:
     extra = [*args.dirs, *args.rule_dirs]
     rules = load_rules(extra=extra)
     if args.test:
-        from ..examples import run_examples
+        from ..analysers.languagetool import check_url
+        from ..examples import needs, run_examples
 
+        options = {}
+        if args.languagetool:
+            check_url(args.languagetool)
+            options["languagetool"] = args.languagetool
         failed = 0
+        not_run = [r.id for r in rules if needs(r) and not options.get(needs(r))]
         for rule in rules:
-            failures = run_examples(rule, rules)
+            if rule.id in not_run:
+                continue
+            failures = run_examples(rule, rules, options)
             failed += bool(failures)
             for failure in failures:
                 print(f"FAIL {failure}")
-        print(f"{len(rules) - failed} of {len(rules)} rules pass their examples", file=sys.stderr)
+        if not_run:
+            print(f"not run ({len(not_run)}, they need a LanguageTool server: --languagetool URL): {', '.join(not_run)}", file=sys.stderr)
+        tested = len(rules) - len(not_run)
+        print(f"{tested - failed} of {tested} rules pass their examples", file=sys.stderr)
         return EXIT_FINDINGS if failed else EXIT_OK
     width = max((len(r.id) for r in rules), default=10)
     for r in rules:
