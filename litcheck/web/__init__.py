@@ -29,6 +29,8 @@ DEFAULTS = {
     "LITCHECK_MAX_UNPACKED": 50 * MB,  # the most a .docx may unpack to (zip bomb guard)
     "LITCHECK_WORKERS": 2,  # worker processes that read and check uploads (made with the app)
     "LITCHECK_CHECK_HOOK": None,  # tests only: "module:function" run in the worker instead of check_document
+    "LITCHECK_LANGUAGETOOL": None,  # a LanguageTool server's URL: grammar and spelling findings too
+    "LITCHECK_ALLOW_REMOTE_LANGUAGETOOL": False,  # True: that server may be on another machine
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Strict",
 }
@@ -53,7 +55,14 @@ def create_app(config: dict | None = None) -> Flask:
     # Pasted text is a form field: let it be as large as an upload, no larger.
     app.config.setdefault("MAX_FORM_MEMORY_SIZE", app.config["MAX_CONTENT_LENGTH"])
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
-    pool = WorkerPool(int(app.config["LITCHECK_WORKERS"]), app.config["LITCHECK_CHECK_HOOK"])
+    options = {}
+    if app.config["LITCHECK_LANGUAGETOOL"]:
+        from ..analysers.languagetool import check_url
+
+        check_url(app.config["LITCHECK_LANGUAGETOOL"], bool(app.config["LITCHECK_ALLOW_REMOTE_LANGUAGETOOL"]))
+        options = {"languagetool": app.config["LITCHECK_LANGUAGETOOL"],
+                   "allow_remote_languagetool": bool(app.config["LITCHECK_ALLOW_REMOTE_LANGUAGETOOL"])}
+    pool = WorkerPool(int(app.config["LITCHECK_WORKERS"]), app.config["LITCHECK_CHECK_HOOK"], options)
     app.extensions["litcheck_pool"] = pool
     weakref.finalize(app, pool.close)  # the workers end with the app (or at exit)
 

@@ -49,9 +49,9 @@ def _context():
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, ctx, hook: str | None):
+    def __init__(self, ctx, hook: str | None, options: dict | None = None):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=serve, args=(child, hook), name="litcheck-worker", daemon=True)
+        self.process = ctx.Process(target=serve, args=(child, hook, options or {}), name="litcheck-worker", daemon=True)
         self.process.start()
         child.close()
 
@@ -78,9 +78,11 @@ class Worker:
 
 
 class WorkerPool:
-    def __init__(self, size: int, hook: str | None = None):
+    def __init__(self, size: int, hook: str | None = None, options: dict | None = None):
         self._ctx = _context()
         self._hook = hook
+        #: check_document options the service set for every upload (its LanguageTool server)
+        self._options = dict(options or {})
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
@@ -89,7 +91,7 @@ class WorkerPool:
             self._idle.put(self._start())
 
     def _start(self) -> Worker:
-        worker = Worker(self._ctx, self._hook)
+        worker = Worker(self._ctx, self._hook, self._options)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -136,7 +138,7 @@ class WorkerPool:
 # --- in the worker process ------------------------------------------------------------------
 
 
-def serve(conn, hook: str | None) -> None:
+def serve(conn, hook: str | None, options: dict | None = None) -> None:
     """The worker's loop: a job in, a Result out, until the pipe closes or None arrives."""
     from . import warm  # noqa: F401  (warm already when forked from the fork server)
 
@@ -148,7 +150,7 @@ def serve(conn, hook: str | None) -> None:
             return
         if job is None:
             return
-        conn.send(_run(job, check))
+        conn.send(_run(job, check, options or {}))
 
 
 def _resolve(hook: str):
@@ -157,14 +159,14 @@ def _resolve(hook: str):
     return getattr(importlib.import_module(module), name)
 
 
-def _run(job: dict, check) -> Result:
+def _run(job: dict, check, options: dict | None = None) -> Result:
     try:
         if job["kind"] == "upload":
             document = upload.read_upload(job["data"], job["name"], job["max_unpacked"])
         else:
             document = upload.read_paste(job["text"])
         started = time.monotonic()
-        report = check(document, profile=job.get("profile") or None)
+        report = check(document, profile=job.get("profile") or None, **(options or {}))
         # The draft checks the text again: make it only when that fits in the time limit.
         revised = None
         if time.monotonic() - started < job.get("limit", float("inf")) / 3:
