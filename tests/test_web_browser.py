@@ -188,3 +188,35 @@ def _report_sections(browser) -> set[str]:
     href = browser.find_element(By.CSS_SELECTOR, "a[download]").get_attribute("href")
     data = json.loads(unquote(href.split(",", 1)[1]))["documents"][0]
     return set(data)
+
+
+def test_compare_two_versions_page_has_no_serious_accessibility_problems(browser, server, tmp_path):
+    """Upload two versions (issue 18): the before-and-after page, checked by axe-core."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    old = tmp_path / "old.txt"
+    old.write_text("\n\n".join(LETTER), encoding="utf-8")
+    new = tmp_path / "new.txt"
+    new.write_text("\n\n".join(["Dear Mr Smith,", "We would like to see you in the heart clinic to check your blood pressure.",
+                                "Please do not eat for 6 hours before you come.", "Yours sincerely,", "Outpatients team"]), encoding="utf-8")
+    browser.get(server)
+    browser.find_element(By.ID, "before").send_keys(str(old))
+    browser.find_element(By.ID, "after").send_keys(str(new))
+    browser.find_element(By.CSS_SELECTOR, "form[action$='/compare'] button[type=submit]").click()
+    WebDriverWait(browser, 60).until(lambda b: b.find_elements(By.ID, "cmp-reading-age") or b.find_elements(By.ID, "error-summary-title"))
+    assert not browser.find_elements(By.ID, "error-summary-title"), browser.find_element(By.TAG_NAME, "main").text
+    assert "UK adults can read it" in browser.find_element(By.CSS_SELECTOR, ".compare-headline .who").text
+    serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_portfolio_report_file_has_no_serious_accessibility_problems(browser, tmp_path):
+    """The self-contained `litcheck report` file, opened from disk as from a shared drive."""
+    from litcheck.cli import main
+
+    out = tmp_path / "report.html"
+    assert main(["report", str(ROOT / "samples"), "-o", str(out), "--jobs", "1"]) == 0
+    browser.get(out.as_uri())
+    serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
+    assert serious == []
