@@ -10,7 +10,8 @@ render a :class:`Report` as text or JSON.
 """
 
 from .version import __version__
-from .check import check_document, check_file, check_paths, check_text
+from .check import check_document, check_file, check_text
+from .batch import check_paths  # each file with its config, as the command line checks it
 from .document import Block, Document, Placeholder
 from .errors import ConfigError, InputError, LitcheckError, RuleError
 from .findings import EAST_CATEGORIES, SEVERITIES, Finding
