@@ -305,7 +305,7 @@ class LanguageToolRule(Rule):
                 continue
             if accepted and any(a in actual.lower() for a in accepted if " " in a):
                 continue
-            if self.skip_names and _name(text, m, actual):
+            if self.skip_names and (_name(text, m, actual) or _not_a_typo(text, m, actual)):
                 continue
             message = self.format_message(actual=actual, languagetool=_plain(m.message))
             yield ctx.finding(self, m.start, m.end, message, [r for r in m.replacements if r.strip()])
@@ -329,6 +329,16 @@ def _name(text: str, m: Match, actual: str) -> bool:
         return True
     after = text[m.end : m.sentence.end].split()
     return bool(after) and after[0][:1].isupper()  # "Westgate Clinic is ...": a name
+
+
+def _not_a_typo(text: str, m: Match, actual: str) -> bool:
+    """A word cut by text extraction ("appointme" at the end of a PDF line, "di ff erent"), or
+    a hyphenated spelling of the suggestion (co-ordinator, coordinator): not the writer's typo."""
+    from .rare_word import broken
+
+    if broken(text, m.start, m.end):
+        return True
+    return "-" in actual and any(r.replace("-", "").lower() == actual.replace("-", "").lower() for r in m.replacements)
 
 
 def _list_words(names, base) -> frozenset[str]:
