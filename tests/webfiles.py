@@ -78,3 +78,48 @@ def pdf(lines: list[str]) -> bytes:
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     return bytes(out)
+
+
+def lying_zip_docx(unpacked_mb: int = 1024, claimed: int = 1000, part: str = "word/document.xml") -> bytes:
+    """A .docx whose zip index lies: ``part`` (the document itself by default: a reader must
+    unpack it) holds ``unpacked_mb`` MB but says it unpacks to ``claimed`` bytes, in its local
+    header and in the central directory, so a guard that trusts the index lets it through
+    (about 1 MB packed for 1 GiB)."""
+    import struct
+
+    name = part.encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        z.writestr("_rels/.rels", _RELS)
+        if part != "word/document.xml":
+            z.writestr("word/document.xml", docx_document_xml(["Dear Mr Smith,", "Please come to the clinic."]))
+        with z.open(part, "w") as member:
+            if part == "word/document.xml":
+                member.write(docx_document_xml(["Dear Mr Smith,"]).encode())
+            chunk = b" " * (1024 * 1024)
+            for _ in range(unpacked_mb):
+                member.write(chunk)
+    data = bytearray(buf.getvalue())
+    pos = 0
+    while (local := data.find(b"PK\x03\x04", pos)) >= 0:
+        n, = struct.unpack_from("<H", data, local + 26)
+        if bytes(data[local + 30 : local + 30 + n]) == name:
+            struct.pack_into("<I", data, local + 22, claimed)
+        pos = local + 4
+    pos = 0
+    while (central := data.find(b"PK\x01\x02", pos)) >= 0:
+        n, = struct.unpack_from("<H", data, central + 28)
+        if bytes(data[central + 46 : central + 46 + n]) == name:
+            struct.pack_into("<I", data, central + 24, claimed)
+        pos = central + 4
+    return bytes(data)
+
+
+def docx_document_xml(paragraphs: list[str]) -> str:
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{body}</w:body></w:document>"
+    )

@@ -27,6 +27,7 @@ DEFAULTS = {
     "MAX_CONTENT_LENGTH": 10 * MB,  # the largest upload, in bytes; larger gets 413
     "LITCHECK_TIME_LIMIT": 30.0,  # seconds for reading and checking one upload; then 422
     "LITCHECK_MAX_UNPACKED": 50 * MB,  # the most a .docx may unpack to (zip bomb guard)
+    "LITCHECK_REQUEST_TIMEOUT": 60.0,  # seconds for a request (headers and body) to arrive; then the connection closes
     "LITCHECK_WORKERS": 2,  # worker processes that read and check uploads (made with the app)
     "LITCHECK_CHECK_HOOK": None,  # tests only: "module:function" run in the worker instead of check_document
     "LITCHECK_LANGUAGETOOL": None,  # a LanguageTool server's URL: grammar and spelling findings too
@@ -91,19 +92,42 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def server_options(app: Flask) -> dict:
-    """waitress settings that keep request bodies in memory and refuse very large ones.
+#: waitress's own timeouts: an idle connection closes after CHANNEL_TIMEOUT seconds, and the
+#: server looks for idle and slow connections every CLEANUP_INTERVAL seconds
+CHANNEL_TIMEOUT = 15
+CLEANUP_INTERVAL = 2
+#: the most connections served at once (poll(), not select(), so more than 1,024 work)
+CONNECTION_LIMIT = 1000
 
-    Bodies up to four times the upload limit are read (so the app can answer 413 with its
-    own page); waitress refuses anything larger. ``inbuf_overflow`` above that size stops
-    waitress spooling a body to a temporary file.
+
+def server_options(app: Flask) -> dict:
+    """waitress settings: request bodies in memory and no larger than the upload limit, and
+    idle connections closed.
+
+    A body larger than ``MAX_CONTENT_LENGTH`` is refused by waitress as soon as its
+    Content-Length (or its chunks) pass the limit, before it is read, with litcheck's own
+    413 page (``make_server``); ``inbuf_overflow`` above the limit means a body is never
+    spooled to a temporary file. A connection with nothing to say for ``channel_timeout``
+    seconds is closed; one that sends its request too slowly is closed by ``make_server``'s
+    request deadline (``LITCHECK_REQUEST_TIMEOUT``).
     """
-    body = 4 * int(app.config["MAX_CONTENT_LENGTH"]) + MB
-    return {"max_request_body_size": body, "inbuf_overflow": body + 1, "ident": "litcheck"}
+    body = int(app.config["MAX_CONTENT_LENGTH"])
+    return {"max_request_body_size": body, "inbuf_overflow": body + 1, "ident": "litcheck",
+            "channel_timeout": CHANNEL_TIMEOUT, "cleanup_interval": CLEANUP_INTERVAL,
+            "connection_limit": CONNECTION_LIMIT, "asyncore_use_poll": True}
 
 
 def make_server(app: Flask, host: str = "127.0.0.1", port: int = 8000, **options):
-    """A waitress server for ``app`` (call ``.run()``; ``.effective_port`` when port is 0)."""
+    """A waitress server for ``app`` (call ``.run()``; ``.effective_port`` when port is 0).
+
+    Its connections answer a body over the limit with litcheck's own 413 page, and close a
+    connection whose request has not fully arrived ``LITCHECK_REQUEST_TIMEOUT`` seconds after
+    it began (slow clients cannot hold connections open by trickling bytes).
+    """
     from waitress.server import create_server
 
-    return create_server(app, host=host, port=port, **{**server_options(app), **options})
+    from .server import install
+
+    server = create_server(app, host=host, port=port, **{**server_options(app), **options})
+    install(server, app)
+    return server

@@ -20,6 +20,7 @@ import queue
 import threading
 import time
 
+from .. import suppressions
 from ..check import check_document
 from ..errors import LitcheckError
 from . import draft, upload
@@ -163,14 +164,19 @@ def _run(job: dict, check, options: dict | None = None) -> Result:
     try:
         if job["kind"] == "upload":
             document = upload.read_upload(job["data"], job["name"], job["max_unpacked"])
+            raw = job["data"]
         else:
             document = upload.read_paste(job["text"])
+            raw = job["text"].encode("utf-8")
         started = time.monotonic()
-        report = check(document, profile=job.get("profile") or None, **(options or {}))
-        # The draft checks the text again: make it only when that fits in the time limit.
-        revised = None
-        if time.monotonic() - started < job.get("limit", float("inf")) / 3:
-            revised = draft.revised_draft(job, report)
+        # Suppression comments come from the upload itself: never from a file on this server
+        # that happens to have the upload's name.
+        with suppressions.source(raw):
+            report = check(document, profile=job.get("profile") or None, **(options or {}))
+            # The draft checks the text again: make it only when that fits in the time limit.
+            revised = None
+            if time.monotonic() - started < job.get("limit", float("inf")) / 3:
+                revised = draft.revised_draft(job, report)
     except LitcheckError as exc:
         return ("input", str(exc))
     except Exception as exc:  # a reader's library failed on a broken file; never pass its text on
