@@ -85,14 +85,94 @@ def test_text_upload_shows_reading_age_highlights_and_explanations(client, sampl
     assert "high blood pressure" in page.text  # a suggestion
 
 
-def test_each_finding_that_points_at_text_is_marked_with_its_east_category_in_words(client, samples):
+def test_each_finding_has_a_row_and_each_that_points_at_text_a_mark_with_severity_in_colour_and_words(client, samples):
     page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "letter.txt")
     data = report_json(page)["documents"][0]
     for n, finding in enumerate(data["findings"], start=1):
         assert f'id="finding-{n}"' in page.text
         assert (f'id="mark-{n}"' in page.text) == (finding["end"] > finding["start"])
+    # a number only on errors and warnings, with the severity in words for a screen reader
     tags = re.findall(r'<a class="tag"[^>]*>(.*?)</a>', page.text)
-    assert tags and all(re.search(r": (Easy|Attractive|Social|Timely|General)", t) for t in tags)
+    assert tags and all(re.fullmatch(r'<span class="visually-hidden">(Error|Warning) </span>\d+', t) for t in tags)
+    suggestions = re.findall(r'<mark class="finding sev-suggestion[^"]*" id="mark-\d+">(?:<span id="mark-\d+"></span>)*(<a class="tag")?', page.text)
+    assert suggestions and not any(suggestions)
+    # a legend says what each colour and underline means
+    assert "solid red underline" in page.text and "dashed orange underline" in page.text and "dotted grey underline" in page.text
+
+
+def test_findings_are_grouped_by_rule_with_one_row_per_term_and_its_count(client, samples):
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "letter.txt")
+    data = report_json(page)["documents"][0]
+    wordy = [f for f in data["findings"] if f["rule"] == "jargon.wordy"]
+    group = re.search(r'<details class="rule-group sev-suggestion"[^>]*>\s*<summary>.*?\((\d+)\)</span></summary>.*?</details>', page.text, re.S)
+    groups = re.findall(r'<details class="rule-group (sev-\w+)"', page.text)
+    assert groups == sorted(groups, key=["sev-error", "sev-warning", "sev-suggestion"].index)  # errors first
+    assert group
+    rows = {}
+    for text in {f["text"].lower() for f in wordy}:
+        rows[text] = sum(1 for f in wordy if f["text"].lower() == text)
+    repeated = [t for t, n in rows.items() if n > 1]
+    if repeated:
+        assert f"{rows[repeated[0]]} times" in page.text
+    # references by paragraph and heading, never by line
+    assert "line 2" not in page.text.lower() and re.search(r'paragraph \d+ under \u201c', page.text)
+
+
+def test_the_first_section_says_what_to_fix_first(client, samples):
+    page = upload(client, (samples / "poor_appointment_letter.txt").read_bytes(), "letter.txt")
+    first = page.text.index('id="fix-first-title"')
+    assert first < page.text.index('id="section-details-title"') < page.text.index('id="all-title"') < page.text.index('id="text-title"')
+    section = re.search(r'<section class="fix-first".*?</section>', page.text, re.S).group(0)
+    items = re.findall(r'<li class="fix-item sev-(\w+)">', section)
+    assert 1 <= len(items) <= 5 and items[0] == "error"
+    assert "Too high:" in section and "aim for 9 to 11" in section
+    assert section.count("<strong>Try:</strong>") + section.count("<strong>Add:</strong>") + section.count(" \u2192 <q>") >= len(items)
+
+
+def test_downloads_come_in_the_order_people_need_them(client):
+    page = upload(client, webfiles.docx(LETTER), "letter.docx")
+    reviewed = page.text.index("Download your reviewed Word file")
+    assert reviewed < page.text.index("Download the full report as data (JSON)")
+    page = paste(client, TEMPLATE)
+    assert page.text.index("Download a revised draft") < page.text.index("What the draft changes") < page.text.index("(JSON)")
+
+
+def test_word_headings_lists_and_tables_are_kept_in_the_marked_text():
+    from litcheck.readers import read_text
+
+    present = importlib.import_module("litcheck.web.present")
+    document = read_text("# Your appointment\n\nPlease commence fasting.\n\n- Bring your medication\n- Bring your glasses\n\n## Parking\n\nThere is parking.\n", "md")
+    parts = present.structured_text(document, [])
+    kinds = [p["kind"] if p["kind"] != "block" else p["block"].kind for p in parts]
+    assert kinds == ["heading", "paragraph", "list", "heading", "paragraph"]
+    assert [p.get("tag") for p in parts if p["kind"] == "block" and p["block"].kind == "heading"] == ["h3", "h4"]
+    assert len(parts[2]["items"]) == 2
+    places = dict(present.places(document))
+    assert "paragraph 1 under \u201cYour appointment\u201d" in places.values()
+
+
+def test_a_welsh_and_english_letter_says_only_the_english_was_checked(client):
+    text = ("Annwyl Mr Jones,\n\nByddwn yn anfon neges destun atoch y diwrnod cyn eich apwyntiad.\n\n"
+            "Dear Mr Jones,\n\nWe will send you a text message the day before your appointment.\n")
+    page = paste(client, text)
+    assert "This letter is in English and <strong>Welsh</strong>. litcheck checked the English part only" in page.text
+
+
+def test_language_names_come_from_the_word_table():
+    from litcheck.web import languages
+
+    assert languages.name_language("Rydym wedi trefnu apwyntiad i chi yn yr ysbyty.") == "Welsh"
+    assert languages.name_language("Prosimy o kontakt z nami, jeśli pan nie może przyjść na wizytę.") == "Polish"
+    assert languages.name_language("\u0622\u067e \u06a9\u06cc \u0645\u0644\u0627\u0642\u0627\u062a") == "Arabic script"
+    assert languages.name_language("Please come to the clinic.") is None
+
+
+def test_an_expired_form_keeps_the_pasted_text(client):
+    client.get("/")
+    page = client.post("/", data={"csrf_token": "stale", "kind": "", "text": "Please commence fasting."})
+    assert page.status_code == 400
+    assert "Your text is still in the box" in page.text
+    assert ">Please commence fasting.</textarea>" in page.text
 
 
 def test_whole_letter_findings_are_listed_with_message_suggestion_and_explanation_not_marked(client, samples):
@@ -313,9 +393,9 @@ def test_revised_draft_of_pasted_text_has_plain_words_and_keeps_placeholders(cli
     assert "Please start fasting before your appointment. We will try to help you." in text
     assert "Dear [PATIENT NAME]," in text and "[DATE]" in text and "\u00abClinic\u00bb" in text
     assert "commence" not in text
-    assert "litcheck made 4 changes: each is listed below." in page.text
-    # the change list beside the draft: before, after and why, one row per change
-    assert "<caption>What the draft changes</caption>" in page.text
+    assert "A revised draft with 4 safe changes." in page.text
+    # the change list beside the draft: where, before, after and why, one row per change
+    assert "<summary>What the draft changes (4)</summary>" in page.text
     assert "<td>commence</td><td>start</td>" in page.text and "<td>endeavour</td><td>try</td>" in page.text
 
 

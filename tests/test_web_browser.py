@@ -117,12 +117,20 @@ def _upload(browser, server, path: Path):
     return ready
 
 
-def _axe_violations(browser) -> list[dict]:
+TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']
+
+
+def _axe_violations(browser, experimental: bool = False) -> list[dict]:
+    """axe-core's violations on the page (with ``experimental``, its experimental rules too)."""
+    import json
+
+    tags = TAGS + (["experimental"] if experimental else [])
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     return browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"
-        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))))"
+        "axe.run(document, {runOnly: {type: 'tag', values: " + json.dumps(tags) + "}})"
+        ".then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,"
+        " targets: v.nodes.slice(0, 3).map(n => String(n.target))}))))"
         ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: 0}]));"
     )
 
@@ -144,7 +152,8 @@ def test_upload_shows_reading_age_highlight_and_checklist_with_no_serious_access
     assert "UK adults can read" in browser.find_element(By.CSS_SELECTOR, ".reading-age .who").text
     marks = browser.find_elements(By.CSS_SELECTOR, "mark.finding")
     assert any("hypertension" in m.text for m in marks)
-    assert browser.find_element(By.CSS_SELECTOR, "mark.finding .tag").text  # its category, in words
+    tag = browser.find_element(By.CSS_SELECTOR, "mark.finding .tag")  # errors and warnings carry their number
+    assert tag.text.split()[-1].isdigit() and tag.get_attribute("href").split("#")[1].startswith("finding-")
     sections = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".report-section h2")]
     if "details" in _report_sections(browser):
         assert "Practical details checklist" in sections
@@ -164,17 +173,16 @@ def test_report_page_for_the_poor_sample(browser, server):
 
     _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
     assert browser.find_elements(By.CSS_SELECTOR, "mark.finding")
-    whole = browser.find_elements(By.CSS_SELECTOR, ".whole-letter li.whole-item")
+    whole = browser.find_elements(By.CSS_SELECTOR, ".whole-letter li.whole-item")  # never marked in the text
     assert whole and "About the whole letter" in browser.find_element(By.ID, "whole-title").text
-    draft = browser.find_element(By.CSS_SELECTOR, ".draft a[download]")
+    draft = browser.find_element(By.CSS_SELECTOR, ".downloads a.button[download]")
     assert "Download a revised draft" in draft.text
     assert draft.get_attribute("download") == "poor_appointment_letter.litcheck.txt"
     serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
     assert serious == []
     target = os.environ.get("LITCHECK_SCREENSHOT")
     if target:
-        height = browser.execute_script("return document.documentElement.scrollHeight")
-        browser.set_window_size(1280, min(height, 7000))
+        browser.set_window_size(1280, 1400)  # the first screen and a little more: what to fix first
         browser.save_screenshot(target)
         browser.set_window_size(1280, 2000)
 
@@ -185,7 +193,7 @@ def _report_sections(browser) -> set[str]:
 
     from selenium.webdriver.common.by import By
 
-    href = browser.find_element(By.CSS_SELECTOR, "a[download]").get_attribute("href")
+    href = browser.find_element(By.CSS_SELECTOR, "a.json-link[download]").get_attribute("href")
     data = json.loads(unquote(href.split(",", 1)[1]))["documents"][0]
     return set(data)
 
@@ -220,3 +228,138 @@ def test_portfolio_report_file_has_no_serious_accessibility_problems(browser, tm
     browser.get(out.as_uri())
     serious = [v for v in _axe_violations(browser) if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+# --- every page state, at 1280 and 320 px: no axe violations (experimental rules too) --------
+
+WIDTHS = (1280, 320)
+WELSH = (
+    "Annwyl Mr Jones,\n\nRydym wedi trefnu apwyntiad i chi yn y clinig. Os na allwch ddod, ffoniwch ni ar 01632 960123 os gwelwch yn dda.\n\n"
+    "Dear Mr Jones,\n\nYou have an appointment at the clinic on Monday 3 June at 10am. If you cannot come, please call us on 01632 960123.\n\n"
+    "Byddwn yn anfon neges destun atoch y diwrnod cyn eich apwyntiad.\n\nWe will send you a text message the day before your appointment.\n"
+)
+
+
+def _state(browser, server, tmp_path, name: str) -> None:
+    """Bring the browser to one page state."""
+    from selenium.webdriver.common.by import By
+
+    from tests import webfiles
+
+    if name == "form":
+        browser.get(server)
+    elif name == "form-error":
+        browser.get(server)
+        browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        browser.find_element(By.ID, "error-summary-title")
+    elif name == "not-found":
+        browser.get(server + "no-such-page")
+    elif name == "report-poor":
+        _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
+    elif name == "report-poor-filtered":
+        _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
+        for box in ("show-suggestion", "show-marks"):
+            browser.find_element(By.CSS_SELECTOR, f"label[for={box}]").click()
+        for details in browser.find_elements(By.CSS_SELECTOR, "details:not([open]) > summary")[:3]:
+            details.click()
+    elif name == "report-leaflet":
+        _upload(browser, server, ROOT / "samples" / "procedure_leaflet.md")
+    elif name == "report-word":
+        letter = tmp_path / "a-letter-with-a-very-long-file-name-that-used-to-make-the-page-too-wide-on-a-phone.docx"
+        letter.write_bytes(webfiles.docx(LETTER))
+        _upload(browser, server, letter)
+    elif name == "report-welsh":
+        letter = tmp_path / "dwyieithog.txt"
+        letter.write_text(WELSH, encoding="utf-8")
+        _upload(browser, server, letter)
+    else:  # pragma: no cover
+        raise AssertionError(name)
+
+
+STATES = ["form", "form-error", "not-found", "report-poor", "report-poor-filtered", "report-leaflet", "report-word", "report-welsh"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("state", STATES)
+def test_no_accessibility_violations_and_no_sideways_scrolling(browser, server, tmp_path, state, width):
+    browser.set_window_size(width, 1000)
+    try:
+        _state(browser, server, tmp_path, state)
+        violations = _axe_violations(browser, experimental=True)
+        assert violations == [], "\n".join(map(str, violations))
+        scroll, client = browser.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, f"{state} at {width} px is {scroll} px wide"
+    finally:
+        browser.set_window_size(1280, 2000)
+
+
+def test_the_413_page_has_no_accessibility_violations(browser, tmp_path):
+    """litcheck's own page for a body over the limit, from a running server with a small limit."""
+    from litcheck.web import create_app, make_server
+
+    srv = make_server(create_app({"MAX_CONTENT_LENGTH": 64 * 1024, "LITCHECK_WORKERS": 1}), "127.0.0.1", 0, threads=2)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    try:
+        from selenium.webdriver.common.by import By
+
+        big = tmp_path / "big.txt"
+        big.write_text("word " * 40000, encoding="utf-8")
+        for width in WIDTHS:
+            browser.set_window_size(width, 1000)
+            browser.get(f"http://127.0.0.1:{srv.effective_port}/")
+            browser.find_element(By.ID, "file").send_keys(str(big))
+            browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+            assert "This file is too large" in browser.find_element(By.TAG_NAME, "h1").text
+            assert _axe_violations(browser, experimental=True) == []
+    finally:
+        browser.set_window_size(1280, 2000)
+        srv.close()
+
+
+def test_tab_from_the_top_of_a_report_to_its_first_fix_first_item_in_at_most_10_presses(browser, server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    first = browser.find_element(By.CSS_SELECTOR, ".fix-list li a")
+    # the report has just loaded: focus is at the top of the document, as for a keyboard user
+    assert browser.execute_script("return document.activeElement === document.body")
+    for presses in range(1, 11):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        if browser.switch_to.active_element == first:
+            break
+    else:
+        pytest.fail("the first 'fix first' item was not reached in 10 Tab presses")
+    assert presses <= 10
+    first.send_keys(Keys.ENTER)  # and it takes the user to the words in the text
+    target = browser.execute_script("return location.hash")
+    assert target.startswith("#mark-") or target.startswith("#finding-")
+
+
+def test_the_first_screen_says_what_to_fix_first(browser, server):
+    from selenium.webdriver.common.by import By
+
+    _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
+    items = browser.find_elements(By.CSS_SELECTOR, ".fix-list > li")
+    assert 1 <= len(items) <= 5
+    assert "Error" in items[0].text
+    top = items[0].location["y"]
+    assert top < 1000, f"the first change to make starts {top} px down"
+    reading_age = browser.find_element(By.CSS_SELECTOR, ".reading-age .big-number")
+    assert reading_age.location["y"] < 900
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_page_height_of_the_one_page_poor_sample(browser, server, width, record_property):
+    _upload(browser, server, ROOT / "samples" / "poor_appointment_letter.txt")
+    browser.set_window_size(width, 1000)
+    try:
+        height = browser.execute_script("return document.documentElement.scrollHeight")
+        record_property(f"height_{width}", height)
+        print(f"poor sample report: {height} px tall at {width} px")
+        assert height < {1280: 15000, 375: 26000}[width]
+    finally:
+        browser.set_window_size(1280, 2000)

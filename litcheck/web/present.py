@@ -145,3 +145,174 @@ def sections(report) -> list[dict]:
             "cards": _east_cards(data) if name == "east" else None,
         })
     return out
+
+
+# --- the report page's shapes (issue 16) -----------------------------------------------------
+
+SEVERITIES = ("error", "warning", "suggestion")
+SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "suggestion": "Suggestion"}
+
+
+def _worst(severities) -> str:
+    ranked = [s for s in SEVERITIES if s in set(severities)]
+    return ranked[0] if ranked else "suggestion"
+
+
+@dataclass
+class Block:
+    """One block of the document as the page shows it: its kind and its marked runs."""
+
+    kind: str
+    level: int
+    runs: list
+    location: dict
+
+
+def numbered_marks(text: str, numbered, offset: int = 0, severities: dict | None = None) -> list:
+    """Like marked_text, for (number, finding) pairs, on ``text`` that starts at ``offset``."""
+    root = Mark(0, len(text))
+    stack = [root]
+    spans: dict[tuple[int, int], Mark] = {}
+    order = sorted(((n, f) for n, f in numbered if not is_whole_document(f)), key=lambda p: (p[1].start, -p[1].end, p[0]))
+    for number, f in order:
+        start, end = max(0, f.start - offset), min(len(text), f.end - offset)
+        if end <= start:
+            continue
+        while len(stack) > 1 and stack[-1].end <= start:
+            stack.pop()
+        parent = stack[-1]
+        end = min(end, parent.end)
+        if end <= start:
+            continue
+        mark = spans.get((start, end))
+        if mark is None:
+            mark = Mark(start, end, nested=parent is not root)
+            spans[(start, end)] = mark
+            parent.children.append(mark)
+            stack.append(mark)
+        mark.numbers.append(number)
+        mark.categories.append(f.severity)
+    return _fill(root, text).children
+
+
+def mark_severity(mark: Mark) -> str:
+    """The most serious severity of the findings on a mark (categories hold severities here)."""
+    return _worst(mark.categories)
+
+
+def structured_text(document, findings) -> list[dict]:
+    """The document as the page shows it: headings, paragraphs, lists and tables, each
+    with its marks. Items of one list form one group; cells of one table form its rows."""
+    numbered = list(enumerate(findings, start=1))
+    # the document's heading levels, in order, become h3, h4... under the page's own h2
+    levels = sorted({b.level or 1 for b in document.blocks if b.kind == "heading"})
+    tags = {level: f"h{min(6, 3 + rank)}" for rank, level in enumerate(levels)}
+    out: list[dict] = []
+    for block in document.blocks:
+        text = document.text[block.start : block.end]
+        if not text.strip():
+            continue
+        inside = [(n, f) for n, f in numbered if f.start < block.end and f.end > block.start]
+        item = Block(block.kind, block.level, numbered_marks(text, inside, block.start), dict(block.location))
+        if block.kind == "list_item":
+            if out and out[-1]["kind"] == "list":
+                out[-1]["items"].append(item)
+            else:
+                out.append({"kind": "list", "items": [item]})
+        elif block.kind == "table_cell" and "table" in block.location:
+            table, row = block.location.get("table"), block.location.get("row")
+            if out and out[-1]["kind"] == "table" and out[-1]["table"] == table:
+                rows = out[-1]["rows"]
+                if rows[-1][0] == row:
+                    rows[-1][1].append(item)
+                else:
+                    rows.append((row, [item]))
+            else:
+                out.append({"kind": "table", "table": table, "rows": [(row, [item])]})
+        else:
+            out.append({"kind": "block", "block": item, "tag": tags.get(block.level or 1, "h3") if block.kind == "heading" else "p"})
+    return out
+
+
+def places(document) -> list[tuple[int, str]]:
+    """(offset, how a person finds that place) for each block: "paragraph 3 under 'Your
+    appointment'", "the list under ...", "table 1, row 2", "the header" (never a line number)."""
+    out = []
+    heading, count = None, 0
+    for block in document.blocks:
+        text = document.text[block.start : block.end].strip()
+        if block.kind == "heading":
+            heading, count = text, 0
+            out.append((block.start, f"the heading \u201c{_short(text)}\u201d"))
+            continue
+        if block.kind in ("header", "footer"):
+            out.append((block.start, f"the page {block.kind}"))
+            continue
+        loc = block.location
+        if block.kind == "table_cell" and "table" in loc:
+            where = f"table {loc['table']}, row {loc.get('row', '?')}"
+        else:
+            count += 1
+            where = f"{'list item' if block.kind == 'list_item' else 'paragraph'} {count}"
+        if heading:
+            where += f" under \u201c{_short(heading)}\u201d"
+        if "page" in loc:
+            where = f"page {loc['page']}, {where}"
+        out.append((block.start, where))
+    return out
+
+
+def _short(text: str, words: int = 6) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
+
+
+def where(finding, document, placed: list[tuple[int, str]] | None = None) -> str:
+    """Where a finding is, in words a person can follow in the document."""
+    if is_whole_document(finding):
+        return "the whole letter"
+    placed = places(document) if placed is None else placed
+    found = ""
+    for offset, label in placed:
+        if offset > finding.start:
+            break
+        found = label
+    return found or "the start"
+
+
+def rule_groups(findings, rules: dict, document) -> list[dict]:
+    """Findings grouped by rule, most serious and most frequent first; in each group one row
+    per term (or sentence) with its count, suggestion and the places it stands."""
+    placed = places(document)
+    groups: dict[str, dict] = {}
+    for n, f in enumerate(findings, start=1):
+        if is_whole_document(f):
+            continue
+        g = groups.setdefault(f.rule, {"rule": f.rule, "rows": {}, "severities": [], "east": f.east})
+        g["severities"].append(f.severity)
+        key = " ".join(f.text.lower().split())
+        row = g["rows"].setdefault(key, {"text": f.text, "numbers": [], "places": [], "suggestion": "",
+                                          "message": f.message, "severity": f.severity})
+        row["numbers"].append(n)
+        row["places"].append((n, where(f, document, placed)))
+        row["severity"] = _worst([row["severity"], f.severity])
+        if f.suggestions and not row["suggestion"]:
+            row["suggestion"] = f.suggestions[0]
+    out = []
+    for rule_id, g in groups.items():
+        rule = rules.get(rule_id)
+        severity = _worst(g["severities"])
+        rows = sorted(g["rows"].values(), key=lambda r: (-len(r["numbers"]), r["numbers"][0]))
+        out.append({
+            "rule": rule_id, "title": getattr(rule, "description", "") or rule_id.replace(".", ": ").replace("_", " "),
+            "severity": severity, "count": len(g["severities"]), "rows": rows, "east": east_label(g["east"]),
+            "explanation": getattr(rule, "explanation", None),
+        })
+    out.sort(key=lambda g: (SEVERITIES.index(g["severity"]), -g["count"], g["rows"][0]["numbers"][0]))
+    return out
+
+
+def fix_first_targets(priorities, findings) -> list[dict]:
+    """Each priority with the number of its first finding (for links into the text)."""
+    numbers = {id(f): n for n, f in enumerate(findings, start=1)}
+    return [{"p": p, "number": numbers.get(id(p.finding)), "numbers": [numbers.get(id(f)) for f in p.findings]} for p in priorities]

@@ -9,10 +9,11 @@ from flask import Blueprint, current_app, render_template, request
 import litcheck
 from litcheck import readers
 from litcheck.errors import LitcheckError
+from litcheck.priorities import what_to_fix_first
 from litcheck.report import Report
 from litcheck.reporters import render
 
-from . import present, worker
+from . import languages, present, worker
 from .security import csrf_ok
 
 bp = Blueprint("page", __name__)
@@ -98,13 +99,21 @@ def check():
 
     rules = {rule.id: rule for rule in litcheck.load_rules()}
     report_json = render(Report(documents=[report]), "json")
+    first = what_to_fix_first(report, rules)
     return render_template(
         "report.html",
         report=report,
         readability=report.readability,
         findings=present.in_text(report.findings),
         whole=present.whole_document(report.findings),
-        marked=present.marked_text(report.document.text, report.findings),
+        structure=present.structured_text(report.document, report.findings),
+        groups=present.rule_groups(report.findings, rules, report.document),
+        fix_first=present.fix_first_targets(first, report.findings),
+        errors=sum(1 for f in report.findings if f.severity == "error"),
+        languages=languages.found(report.document),
+        where=present.where,
+        mark_severity=present.mark_severity,
+        severity_words=present.SEVERITY_WORDS,
         rules=rules,
         sections=present.sections(report),
         east_label=present.east_label,
