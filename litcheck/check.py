@@ -71,8 +71,12 @@ def check_document(
     rule_dirs: Sequence[str | os.PathLike] | None = None,
     languagetool: str | None = None,
     allow_remote_languagetool: bool = False,
+    every_use: bool = False,
 ) -> DocumentReport:
     """Run every selected rule over a Document.
+
+    ``every_use``: a finding for every use of a term, not one per term (``litcheck fix``
+    changes every use).
 
     ``accepted_words``: an organisation's own words never flagged as jargon, abbreviations or
     rare words (local place names, drug names). ``extra_terms``: paths of its own term lists
@@ -91,6 +95,7 @@ def check_document(
         check_url(languagetool, allow_remote_languagetool)
     ctx = Context(document, profile, {"accepted_words": tuple(accepted_words or ()), "extra_terms": tuple(extra_terms or ()), "profile_dirs": tuple(str(d) for d in profile_dirs or ()), "languagetool": languagetool})
     profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
+    ctx.options["every_use"] = every_use
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     ctx.ruleset = rules
     ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]

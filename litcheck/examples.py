@@ -36,9 +36,12 @@ def run_examples(rule: Rule, rules, options: dict | None = None) -> list[Failure
 
     A rule whose kind needs an option (a LanguageTool server) gets ``options``; callers ask
     ``needs(rule)`` first and say so when it is missing: without a server such a rule finds
-    nothing, so its examples would only fail."""
+    nothing, so its examples would only fail. A rule that is off by default is checked
+    selected, as a user who turns it on would see it."""
     failures = []
     extra = dict(options or {}) if needs(rule) else {}
+    if not rule.enabled:
+        extra["select"] = [rule.id]
     for example in rule.examples_bad:
         report = check_text(example.text, profile=example.profile, rules=rules, **extra)
         if rule.id not in {f.rule for f in report.findings}:

@@ -226,7 +226,8 @@ def test_easy_read_information_is_asked_for_a_phone_number_not_for_where_and_whe
     # Easy Read pages are often information, not letters (precision on real Easy Read pages)
     profile = load_profiles()["easy_read"]
     assert profile.need("contact") == "required"
-    assert {profile.need(d) for d in ("date", "time", "location")} == {"not_applicable"}
+    assert {profile.need(d, letter=False) for d in ("date", "time", "location")} == {"not_applicable"}
+    assert {profile.need(d, letter=True) for d in ("date", "time", "location")} == {"recommended"}
     assert profile.need("companion") == "recommended"
 
 

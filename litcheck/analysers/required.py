@@ -48,11 +48,11 @@ class Required(Rule):
     def check(self, ctx) -> Iterator:
         from ..details import detect
         from ..details.detectors import applies
-        from ..details.profiles import FALLBACK, profiles_for
+        from ..details.profiles import FALLBACK, profiles_for, written_to_one_person
 
         profiles = profiles_for(ctx)
         profile = profiles.get(ctx.profile) or profiles[FALLBACK]
-        need = profile.need(self.detail)
+        need = profile.need(self.detail, written_to_one_person(ctx))
         if need == "not_applicable" or not applies(ctx, self.detail):
             return
         if detect(ctx)[self.detail] is not None:

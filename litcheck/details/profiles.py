@@ -52,7 +52,7 @@ MIN_SCORE = 5
 FULL_EVIDENCE = 10
 #: below this many characters there is too little text to tell what kind of document it is
 MIN_CHARS = 100
-_KEYS = {"label", "description", "required", "recommended", "detect"}
+_KEYS = {"label", "description", "required", "recommended", "recommended_in_letters", "detect"}
 _SIGNAL_KEYS = {"pattern", "detail", "absent", "max_chars", "min_chars", "max_sentence_words", "max_line_words"}
 _MODIFIERS = {"weight", "says", "min_count", "needed"}
 #: how many of the strongest signs the reason names
@@ -78,14 +78,29 @@ class Profile:
     required: tuple[str, ...]
     recommended: tuple[str, ...]
     signals: tuple[Signal, ...]
+    #: recommended only when the document is a letter to one person (an Easy Read letter is
+    #: asked for the date and place; an Easy Read information page is not)
+    recommended_in_letters: tuple[str, ...] = ()
 
-    def need(self, detail: str) -> str:
-        """``required``, ``recommended`` or ``not_applicable``."""
+    def need(self, detail: str, letter: bool = True) -> str:
+        """``required``, ``recommended`` or ``not_applicable`` (``letter``: the document is
+        written to one person)."""
         if detail in self.required:
             return "required"
-        if detail in self.recommended:
+        if detail in self.recommended or (letter and detail in self.recommended_in_letters):
             return "recommended"
         return "not_applicable"
+
+
+_TO_ONE_PERSON = re.compile(
+    r"^\W*(?:dear|hi|hello)\b|^\s*(?:subject|re)\s*:|\byour\s+(?:\w+\s+)?appointment\s+(?:is|will\s+be)\b|\byou\s+are\s+going\s+to\s+(?:see|have|meet)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def written_to_one_person(ctx) -> bool:
+    """Whether the document is a letter (or message) to one person, not information for many."""
+    return ctx.memo("to_one_person", lambda c: bool(_TO_ONE_PERSON.search(c.document.text)))
 
 
 @dataclass(frozen=True)
@@ -146,7 +161,7 @@ def _parse(path: Path, spec) -> Profile:
         if key not in _KEYS:
             fail(f"unknown key '{key}' in the profile (known: {', '.join(sorted(_KEYS))})", key)
     lists = {}
-    for key in ("required", "recommended"):
+    for key in ("required", "recommended", "recommended_in_letters"):
         items = spec.get(key, [])
         if not isinstance(items, list):
             fail(f"'{key}' must be a list of detail ids", key)
@@ -177,7 +192,7 @@ def _parse(path: Path, spec) -> Profile:
         elif kind in ("detail", "absent") and value not in DETAIL_IDS:
             fail(f"detect names unknown detail '{value}'", "detect")
         signals.append(Signal(kind, value, float(item["weight"]), str(item.get("says", "")), int(item.get("min_count", 1)), bool(item.get("needed", False))))
-    return Profile(path.stem, str(spec.get("label", path.stem.replace("_", " "))), str(spec.get("description", "")), lists["required"], lists["recommended"], tuple(signals))
+    return Profile(path.stem, str(spec.get("label", path.stem.replace("_", " "))), str(spec.get("description", "")), lists["required"], lists["recommended"], tuple(signals), lists["recommended_in_letters"])
 
 
 def _mean_sentence_words(ctx) -> float | None:

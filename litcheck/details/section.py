@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .detectors import DETAIL_IDS, applies, detect
-from .profiles import FALLBACK, profiles_for
+from .profiles import FALLBACK, profiles_for, written_to_one_person
 
 #: what each detail is, in the checklist's words
 LABELS = {
@@ -35,10 +35,11 @@ class DetailsSection:
         self.source = ctx.options.get("profile_source", "given")
         self.found = detect(ctx)
         self.applies = {d: applies(ctx, d) for d in DETAIL_IDS}
+        self.letter = written_to_one_person(ctx)
 
     def item(self, detail: str) -> dict:
         ev = self.found[detail]
-        need = self.profile.need(detail) if self.applies[detail] else "not_applicable"
+        need = self.profile.need(detail, self.letter) if self.applies[detail] else "not_applicable"
         out = {"present": ev is not None, "need": need}
         if ev is None:
             out.update(evidence=None, start=None, end=None, line=None, location=None, via=None)

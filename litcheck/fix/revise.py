@@ -84,7 +84,7 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
     changes: list[Change] = []
     left: list[Left] = []
     taken_until = -1
-    for f in report.findings:
+    for f in _every_use(report, rules, by_id):
         rule = by_id.get(f.rule)
         if rule is None or rule.fix != "swap":
             left.append(Left(f, policy.reason_for(rule, f)))
@@ -115,6 +115,26 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
         fmt = doc.format if doc.format in TEXT_FORMATS else "txt"
         result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules)
     return result
+
+
+def _every_use(report: DocumentReport, rules, by_id: dict) -> list[Finding]:
+    """The report's findings, with one finding for every use of a term where a word rule
+    reports a term once (``repeats: first``): the copy changes every use, not only the first."""
+    once = [r.id for r in rules if r.fix == "swap" and getattr(r, "repeats", "every") == "first"]
+    if not once:
+        return report.findings
+    ids = set(once)
+    swaps_used = set()
+    for f in report.findings:
+        if f.rule in ids:
+            swaps_used.add(f.rule)
+    if not swaps_used:
+        return report.findings
+    from ..check import check_document
+
+    every = check_document(report.document, profile=report.profile, rules=rules, select=sorted(swaps_used), every_use=True).findings
+    kept = [f for f in report.findings if f.rule not in swaps_used]
+    return sorted(kept + every, key=lambda f: (f.start, f.end, f.rule))
 
 
 def _shown(text: str, f: Finding, edits) -> str:
