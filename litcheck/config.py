@@ -48,6 +48,8 @@ KEYS: dict[str, tuple[str, Any]] = {
     "extra_terms": _STR_LIST,
     "profiles_dir": ("a folder path", lambda v: isinstance(v, str)),
     "rules": ("a list of folder paths (the organisation's own rule files)", _STR_LIST[1]),
+    # --compare-to: how many years a letter's reading age may rise before it counts as worse
+    "reading_age_margin": ("a number of years, 0 or more", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0),
     # a LanguageTool server for the grammar and spelling rules (a remote one also needs
     # --allow-remote-languagetool on the command line: a config file cannot allow it)
     "languagetool": ("a LanguageTool server's address, such as \"http://127.0.0.1:8081\"", lambda v: isinstance(v, str) and v.startswith(("http://", "https://"))),

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "litcheck"
 
 #: (layer name, module prefixes), lowest first
 LAYERS = [
-    ("base", ["errors", "version", "findings", "placeholders", "textpatterns", "spelling", "paths", "data"]),
+    ("base", ["errors", "version", "findings", "placeholders", "textpatterns", "spelling", "paths", "data", "gitignore"]),
     ("text", ["document", "prose", "nlp", "wordlists"]),
     ("reading", ["readers", "segment", "readability"]),
     ("rule", ["rule"]),
@@ -25,7 +25,7 @@ LAYERS = [
     ("pipeline", ["check", "examples", "config", "baseline", "compare"]),
     ("revision", ["fix"]),
     ("output", ["reporters"]),
-    ("runner", ["batch", "portfolio"]),
+    ("runner", ["batch", "portfolio", "gating"]),
     ("shells", ["cli", "web", "__main__", "__init__"]),
 ]
 

@@ -8,6 +8,9 @@ from ..reporters import FORMAT_HELP, REPORTERS
 from . import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 
 FAIL_ON = ("error", "warning", "suggestion", "never")
+SEVERITY_LEVELS = ("error", "warning", "suggestion")
+#: SARIF helpUri base: the rule pages (docs/rules/RULE.md) where this copy of litcheck lives
+RULE_DOCS_ENV = "LITCHECK_RULE_DOCS_URL"
 
 
 def add_parser(sub) -> None:
@@ -20,13 +23,17 @@ def add_parser(sub) -> None:
     p.add_argument("--ignore", action="append", metavar="PREFIX", help="skip rules whose id starts with PREFIX (repeatable, comma-separated)")
     p.add_argument("--rules", action="append", metavar="DIR", dest="rule_dirs", help="also load the rule files in DIR, beside litcheck's own (repeatable; config key: rules)")
     p.add_argument("--stdin-format", choices=("txt", "md"), default="txt", help="format of text read from '-' (default: txt)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only documents with findings, and errors")
+    p.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no reading ages, summary, baseline or comparison lines (errors still go to standard error)")
+    p.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE instead of standard output (not written when litcheck stops on a usage or config error)")
+    p.add_argument("--json-file", metavar="FILE", help="also write the JSON report to FILE, whatever --format says (the GitHub Action reads its counts from it)")
+    p.add_argument("--min-severity", choices=SEVERITY_LEVELS, default=None, help="report only findings at or above this severity (those below are left out of the report and the exit code)")
+    p.add_argument("--compare-to", metavar="REF", help="regression gating: check only the letters changed since the git revision REF, each against its version there, and exit 1 only when one got worse (reading age up by more than the config's reading_age_margin, default 1 year; a new finding at or above the fail level, default warning; a practical detail lost). Writes a Markdown summary to $GITHUB_STEP_SUMMARY when set"),
     p.add_argument("--statistics", action="store_true", help="count findings per rule (after text output; on standard error for other formats)")
     p.add_argument("--config", metavar="FILE", help="use this config file for every file (default: the nearest litcheck.toml, .litcheck.toml or pyproject.toml [tool.litcheck] above each file)")
     p.add_argument("--baseline", metavar="FILE", help="findings recorded in FILE are known: reported, but they do not fail the run")
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (then exit 0)")
     p.add_argument("--report-unused-ignores", action="store_true", help="report 'litcheck: ignore' comments that silence nothing (rule litcheck.unused_ignore)")
-    p.add_argument("-j", "--jobs", type=int, metavar="N", help="check files in N processes (default: the number of cores)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N", help="check files in N processes (default: the CPUs this process may use)")
     p.add_argument("--languagetool", metavar="URL", help="check grammar and UK spelling with the LanguageTool server at URL, e.g. http://127.0.0.1:8081 (scripts/languagetool-server; config key: languagetool). Nothing is sent anywhere without it")
     p.add_argument("--allow-remote-languagetool", action="store_true", help="allow a LanguageTool server that is not on this computer: the letters' text is sent to it")
     p.set_defaults(run=run)
@@ -96,6 +103,9 @@ def run(args) -> int:
     _check_rule_names(settings, cfg, options)
     _check_languagetool(settings, cfg)
     files = [p for p in args.paths if p != "-"]
+    fail_on = args.fail_on or cfg.get("fail_on") or "error"
+    if args.compare_to:
+        return _compare(args, settings, cfg, files)
     report = run_batch(files, settings) if files else Report()
     if "-" in args.paths:
         try:
@@ -107,6 +117,8 @@ def run(args) -> int:
             report.errors.append(InputProblem("-", str(exc)))
     for problem in report.errors:
         print(f"litcheck: {problem.message}", file=sys.stderr)
+    if args.min_severity:
+        _drop_below(report, args.min_severity)
     baseline = None
     if args.write_baseline:
         from ..baseline import Baseline
@@ -119,18 +131,139 @@ def run(args) -> int:
 
         baseline = Baseline.load(args.baseline or cfg.resolve_path(cfg.get("baseline"))).apply(report)
         report.baseline = baseline
-    sys.stdout.write(render(report, args.format, quiet=args.quiet))
-    if baseline is not None and args.format != "json":
-        print("\n".join(baseline.text_lines()), file=sys.stdout if args.format == "text" else sys.stderr)
+    out = _Output(args)
+    out.write(render(report, args.format, **_render_options(args, out, fail_on)))
+    if baseline is not None and args.format != "json" and not args.quiet:
+        out.note("\n".join(baseline.text_lines()) + "\n")
     if args.statistics:
         from ..reporters.statistics import render as statistics
 
-        print(statistics(report), end="", file=sys.stdout if args.format == "text" else sys.stderr)
+        out.note(statistics(report))
+    out.close()
+    _write_json(args, report)
     if report.errors:
         return EXIT_ERROR
-    fail_on = args.fail_on or cfg.get("fail_on") or "error"
     if args.write_baseline:
         return EXIT_OK
     if fail_on != "never" and report.worst() >= severity_rank(fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+class _Output:
+    """Where the report goes: standard output, or ``--output-file`` (written when closed, so a
+    run that stops on an error leaves no half-written file). Notes (baseline, statistics,
+    comparison) follow a text report and go to standard error after any other format."""
+
+    def __init__(self, args):
+        self.args = args
+        self.parts: list[str] = []
+
+    @property
+    def to_file(self) -> bool:
+        return bool(self.args.output_file)
+
+    def write(self, text: str) -> None:
+        if self.to_file:
+            self.parts.append(text)
+        else:
+            sys.stdout.write(text)
+
+    def note(self, text: str) -> None:
+        if self.args.format in ("text", "concise"):
+            self.write(text)
+        else:
+            sys.stderr.write(text)
+
+    def close(self) -> None:
+        if not self.to_file:
+            return
+        from pathlib import Path
+
+        from ..errors import ConfigError
+
+        target = Path(self.args.output_file)
+        try:
+            if target.parent != Path(""):
+                target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text("".join(self.parts), encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"--output-file {target}: cannot be written: {exc.strerror or exc}") from None
+
+
+def _write_json(args, report) -> None:
+    if not args.json_file:
+        return
+    from ..errors import ConfigError
+    from ..reporters import render
+
+    try:
+        with open(args.json_file, "w", encoding="utf-8") as out:
+            out.write(render(report, "json"))
+    except OSError as exc:
+        raise ConfigError(f"--json-file {args.json_file}: cannot be written: {exc.strerror or exc}") from None
+
+
+def _render_options(args, out: _Output, fail_on: str) -> dict:
+    import os
+
+    from ..reporters._style import wants_colour
+
+    colour = not out.to_file and args.format in ("text", "concise") and wants_colour(sys.stdout)
+    return {"quiet": args.quiet, "colour": colour, "fail_on": fail_on, "rule_docs_url": os.environ.get(RULE_DOCS_ENV) or None}
+
+
+def _drop_below(report, level: str) -> None:
+    """--min-severity: findings below ``level`` leave the report (and so the exit code)."""
+    from ..findings import severity_rank
+
+    floor = severity_rank(level)
+    for doc in report.documents:
+        doc.findings = [f for f in doc.findings if severity_rank(f.severity) >= floor]
+
+
+def _compare(args, settings, cfg, files) -> int:
+    """--compare-to REF: the changed letters against their versions at REF (litcheck.gating)."""
+    from .. import gating
+    from ..errors import ConfigError
+    from ..findings import severity_rank
+    from ..report import Report
+    from ..reporters import render
+
+    if "-" in args.paths:
+        raise ConfigError("--compare-to compares files in a git repository: it cannot read standard input ('-')")
+    if args.write_baseline:
+        raise ConfigError("--compare-to and --write-baseline do not go together")
+    fail_on = args.fail_on or cfg.get("fail_on") or "warning"
+    margin = cfg.get("reading_age_margin", gating.DEFAULT_MARGIN)
+    gate = gating.run(args.compare_to, files, settings, fail_on=fail_on, margin=margin)
+    for problem in gate.errors:
+        print(f"litcheck: {problem.message}", file=sys.stderr)
+    if args.min_severity:
+        floor = severity_rank(args.min_severity)
+        for letter in gate.letters:
+            letter.new = [f for f in letter.new if severity_rank(f.severity) >= floor]
+    report = Report(documents=[g.after for g in gate.letters], errors=list(gate.errors))
+    if args.min_severity:
+        _drop_below(report, args.min_severity)
+    out = _Output(args)
+    if args.format == "text" and not args.quiet:
+        out.write("\n".join(gate.text_lines()) + "\n")
+    elif args.format == "text":  # --quiet: the new findings only, one line each
+        from ..reporters.concise import line
+
+        out.write("".join(line(g.after, f) + "\n" for g in gate.letters for f in g.new))
+    else:
+        out.write(render(report, args.format, **_render_options(args, out, fail_on)))
+        if not args.quiet:
+            out.note("\n".join(gate.text_lines()) + "\n")
+    if args.statistics:
+        from ..reporters.statistics import render as statistics
+
+        out.note(statistics(report))
+    out.close()
+    _write_json(args, report)
+    gating.write_step_summary(gate)
+    if gate.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if gate.worse else EXIT_OK

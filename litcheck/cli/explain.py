@@ -14,6 +14,7 @@ from . import EXIT_ERROR, EXIT_OK
 def add_parser(sub) -> None:
     p = sub.add_parser("explain", help="explain a rule", description="Say why a rule matters and what to write instead.")
     p.add_argument("rule", metavar="RULE", help="a rule id, e.g. jargon.medical (see 'litcheck rules'), or a measure: complex_language, lexical_density")
+    p.add_argument("--format", choices=("text", "markdown"), default="text", help="markdown: the rule's documentation page, as in docs/rules/ (default: text)")
     p.set_defaults(run=run)
 
 
@@ -95,6 +96,9 @@ def run(args) -> int:
         hint = f" (did you mean {', '.join(close[:3])}?)" if close else " (see 'litcheck rules')"
         print(f"litcheck: no rule called '{args.rule}'{hint}", file=sys.stderr)
         return EXIT_ERROR
+    if getattr(args, "format", "text") == "markdown":
+        print(rule_markdown(rule), end="")
+        return EXIT_OK
     e = rule.explanation
     out = [f"{rule.id}: {rule.description}", f"Severity: {rule.severity}. EAST: {rule.east or 'none'}.", ""]
     out += _para("Why it matters", e.why)
@@ -107,3 +111,64 @@ def run(args) -> int:
     out += [f"  - {s}" for s in e.sources]
     print("\n".join(out))
     return EXIT_OK
+
+
+def _flow(text: str) -> str:
+    """A YAML block's text as Markdown paragraphs (its own line breaks joined)."""
+    return "\n\n".join(" ".join(part.split()) for part in text.strip().split("\n\n"))
+
+
+def _fenced(examples) -> list[str]:
+    out = []
+    for ex in examples:
+        fence = "~~~~" if "```" in ex.text else "```"
+        label = f" (checked as {ex.profile.replace('_', ' ')})" if ex.profile else ""
+        if label:
+            out.append(f"*{label.strip()[1:-1]}:*")
+            out.append("")
+        out += [fence + "text", ex.text.rstrip("\n"), fence, ""]
+    return out
+
+
+def rule_markdown(rule, source: str | None = None) -> str:
+    """The rule's documentation page (docs/rules/RULE.md), under ruff's headings: what it does,
+    why it matters, example, use instead; made from its rule file only."""
+    e = rule.explanation
+    switch = "on by default" if rule.enabled else "off by default: select it with `--select " + rule.id + "` or the config's `select`"
+    where = source or f"rules/{rule.id.replace('.', '/')}.yml"
+    out = [
+        f"# {rule.id}",
+        "",
+        f"**Severity:** {rule.severity} · **EAST:** {rule.east or 'none'} · {switch}",
+        "",
+        "## What it does",
+        "",
+        _flow(rule.description),
+        "",
+        "## Why it matters",
+        "",
+        _flow(e.why),
+        "",
+        "## Example",
+        "",
+        *_fenced(rule.examples_bad),
+        "## Use instead",
+        "",
+        _flow(e.instead),
+        "",
+        *_fenced(rule.examples_good),
+    ]
+    if rule.profiles:
+        out += ["## Documents it checks", "", ", ".join(p.replace("_", " ") for p in rule.profiles) + ".", ""]
+    if e.sources:
+        out += ["## Sources", "", *[f"- {_flow(s)}" for s in e.sources], ""]
+    out += [
+        "## Switching it off",
+        "",
+        f"In a letter: a comment `litcheck: ignore {rule.id}` before the paragraph. For a folder:",
+        f"`ignore = [\"{rule.id}\"]` or `[per_file_ignores]` in `litcheck.toml`. See the README.",
+        "",
+        f"<!-- Generated from {where} by scripts/generate_rule_docs.py: edit the rule file, not this page. -->",
+        "",
+    ]
+    return "\n".join(out)

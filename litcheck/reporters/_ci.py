@@ -40,3 +40,16 @@ def message_with_suggestion(finding) -> str:
 def about_whole_document(finding) -> bool:
     """A finding about the document as a whole (a missing detail), not about any words in it."""
     return finding.start == finding.end == 0 and not finding.text
+
+
+def fails(finding, fail_on: str | None) -> bool:
+    """Whether the finding fails the run at this --fail-on level (as the exit code decides)."""
+    from ..findings import severity_rank
+
+    level = fail_on or "error"
+    return level != "never" and severity_rank(finding.severity) >= severity_rank(level)
+
+
+#: the rule id under which CI formats report a file that could not be read
+UNREADABLE_RULE = "litcheck.unreadable"
+UNREADABLE_HELP = "litcheck could not read this file, so it was not checked (the message says why and what to do)."

@@ -2,14 +2,16 @@
 
 Each issue has description, check_name, fingerprint (stable across line moves: see
 litcheck.baseline), severity (info, minor, major, critical, blocker) and location.path /
-location.lines.begin.
+location.lines.begin. A file that could not be read is a ``litcheck.unreadable`` issue
+(critical) at its line 1, so the merge request shows it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 
-from ._ci import all_findings, ci_path
+from ._ci import UNREADABLE_RULE, ci_path
 
 #: litcheck severity -> Code Quality severity
 SEVERITY = {"error": "critical", "warning": "major", "suggestion": "info"}
@@ -31,4 +33,15 @@ def render(report, **_options) -> str:
                 "severity": SEVERITY.get(f.severity, "minor"),
                 "location": {"path": ci_path(doc.path), "lines": {"begin": f.line}},
             })
+    for problem in report.errors:
+        path = ci_path(problem.path)
+        issues.append({
+            "type": "issue",
+            "description": problem.message,
+            "check_name": UNREADABLE_RULE,
+            "categories": ["Bug Risk"],
+            "fingerprint": hashlib.sha256(f"{UNREADABLE_RULE}\x1f{path}".encode("utf-8")).hexdigest()[:32],
+            "severity": "critical",
+            "location": {"path": path, "lines": {"begin": 1}},
+        })
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,8 @@
-"""Text output for a person at a terminal: reading age first, then findings by line."""
+"""Text output for a person at a terminal: reading age first, then findings by line.
+
+``quiet``: the findings only (each document with findings, its path and its findings; no
+reading age, no summary). ``colour``: ANSI colour (the command line decides, see _style).
+"""
 
 from __future__ import annotations
 
@@ -6,31 +10,33 @@ import textwrap
 from collections import Counter
 
 from ..findings import SEVERITIES
+from ._style import paint
 
 
-def render(report, *, quiet: bool = False, **_options) -> str:
+def render(report, *, quiet: bool = False, colour: bool = False, **_options) -> str:
     out: list[str] = []
     for doc in report.documents:
         if quiet and not doc.findings:
             continue
-        out.extend(_document(doc, quiet))
+        out.extend(_document(doc, quiet, colour))
         out.append("")
+    if quiet:  # the findings only
+        return "\n".join(out[:-1]) + "\n" if out else ""
     total = Counter(f.severity for d in report.documents for f in d.findings)
     n_docs = len(report.documents)
     summary = ", ".join(f"{total[s]} {s}{'s' if total[s] != 1 else ''}" for s in SEVERITIES if total[s])
     line = f"Checked {n_docs} document{'s' if n_docs != 1 else ''}: {summary or 'no findings'}."
     if report.errors:
         line += f" {len(report.errors)} could not be read."
-    if not quiet or total:
-        out.append(line)
+    out.append(line)
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _document(doc, quiet: bool) -> list[str]:
+def _document(doc, quiet: bool, colour: bool = False) -> list[str]:
     r = doc.readability
-    lines = [f"{doc.path}  ({doc.profile.replace('_', ' ')})"]
+    lines = [f"{paint(doc.path, 'path', colour)}  ({doc.profile.replace('_', ' ')})"]
     reason = doc.sections.get("profile_reason")
-    if reason:
+    if reason and not quiet:
         given = "not worked out" in reason
         lines.append(f"  Checked as {reason}." + ("" if given else " Wrong? Give the kind with --profile."))
     if not quiet:
@@ -53,7 +59,10 @@ def _document(doc, quiet: bool) -> list[str]:
                 lines.extend("  " + line for line in section.text_lines())
     for f in doc.findings:
         where = f"{f.line}:{f.column}"
-        lines.append(f"  {where:<7} {f.severity:<10} {f.rule}")
+        severity = f"{f.severity:<10}"
+        if colour:
+            severity = paint(f.severity, f.severity, True) + " " * (10 - len(f.severity))
+        lines.append(f"  {paint(f'{where:<7}', 'position', colour)} {severity} {paint(f.rule, 'rule', colour)}")
         lines.extend(textwrap.wrap(f.message, width=88, initial_indent="          ", subsequent_indent="          "))
         if f.text and f.end - f.start <= 80:
             shown = " ".join(f.text.split())
