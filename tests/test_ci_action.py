@@ -118,3 +118,33 @@ def test_action_leaves_no_sarif_to_upload_after_a_config_error(tmp_path):
     code, outputs, log = _run_step(tmp_path, repo, INPUT_UPLOAD_SARIF="true")
     assert outputs["exit-code"] == "2" and "fail_onn" in log
     assert "sarif-file" not in outputs and "findings" not in outputs
+
+
+def _readme_ci_blocks(lang: str) -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## CI on repositories of letter templates"):text.index("## Development")]
+    return re.findall(rf"```{lang}\n(.*?)```", section, re.S)
+
+
+def test_readme_ci_snippets_are_valid_for_their_hosts(tmp_path):
+    """The README's snippets, copied as they are: the workflow against SchemaStore's schema,
+    the pre-commit config by pre-commit itself, every YAML block parsed."""
+    import jsonschema
+    from importlib.resources import files
+
+    blocks = _readme_ci_blocks("yaml")
+    assert len(blocks) >= 5
+    for block in blocks:
+        yaml.safe_load(block)
+    schemas = pytest.importorskip("check_jsonschema.builtin_schemas")
+    workflow_schema = json.loads((files(schemas) / "vendor" / "github-workflows.json").read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(next(b for b in blocks if b.startswith("name: letters")))
+    workflow["on"] = workflow.pop(True)  # PyYAML reads the key `on` as YAML 1.1's true; GitHub does not
+    jsonschema.validators.validator_for(workflow_schema)(workflow_schema).validate(workflow)
+    step = next(s for s in workflow["jobs"]["litcheck"]["steps"] if "litcheck@" in s.get("uses", ""))
+    assert set(step["with"]) <= set(_action()["inputs"])
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(next(b for b in blocks if b.startswith("repos:")))
+    result = subprocess.run([str(BIN / "pre-commit"), "validate-config", str(config)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "pip install litcheck\n" not in (ROOT / "README.md").read_text() and "rev: v0.1.0" not in (ROOT / "README.md").read_text()
