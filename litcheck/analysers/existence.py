@@ -100,26 +100,29 @@ _SMALL_WORDS = frozenset(
 
 
 def _sentence_case(text: str, start: int, end: int):
-    """Capitals to ordinary case, keeping abbreviations (GP, BSL, A&E) in capitals."""
+    """A line all in capitals (a heading) in ordinary case, keeping abbreviations (GP, BSL, A&E)
+    in capitals; capitals for emphasis inside a sentence are left for a person."""
     import re
 
-    span = text[start:end]
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
-    words = re.findall(r"[A-Z][A-Z'&]*", span)
-    if not words or any(w in _NAME_WORDS for w in re.findall(r"[A-Z][A-Z'&]*", line)):
+    if not re.findall(r"[A-Z][A-Z'&]*", text[start:end]) or any(w in _NAME_WORDS for w in re.findall(r"[A-Z][A-Z'&]*", line)):
         return None  # a name or a sign on this line: leave its capitals
     if (start > 0 and text[start - 1] in "'’") or (end < len(text) and text[end] in "'’"):
         return None
-    first = _at_sentence_start(text, start)
+    if any(c.islower() for c in line):
+        return None  # capitals for emphasis inside a sentence ("KEEP IT or CANCEL IT"): a person decides
+    # the whole line, once, so no piece of a heading is left in capitals
+    start, end, span = line_start, line_start + len(line), line
 
     def lower(m):
         word = m.group(0)
         if len(word) <= 3 and word not in _SMALL_WORDS:
             return word  # an abbreviation: GP, BSL, A&E
-        if m.start() == 0 and first:
-            return word[0] + word[1:].lower()
+        before = span[: m.start()].rstrip()
+        if not re.search(r"[A-Za-z0-9]", before) or before[-1:] in ".!?:":
+            return word[0] + word[1:].lower()  # the first word of the line or of a sentence
         return word.lower() if word != "I" else word
 
     new = re.sub(r"[A-Z][A-Z'&]*", lower, span)
