@@ -251,7 +251,9 @@ def _state(browser, server, tmp_path, name: str) -> None:
     elif name == "form-error":
         browser.get(server)
         browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        browser.find_element(By.ID, "error-summary-title")
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.ID, "error-summary-title"))
     elif name == "not-found":
         browser.get(server + "no-such-page")
     elif name == "report-poor":
