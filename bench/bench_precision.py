@@ -4,6 +4,8 @@
     python bench/bench_precision.py --json          # the same figures as one JSON object
     python bench/bench_precision.py --unlabelled 40 # also 40 unlabelled findings, with context
     python bench/bench_precision.py --data DIR      # the shared data folder (default ../shared/data)
+    python bench/bench_precision.py --first-only    # ignore the second judge's verdicts
+    python bench/bench_precision.py --matched       # also list every matched label and its verdicts
 
 The texts are third-party material and are NOT in this repository: they are read by path from
 the shared data folder (``real-texts/`` with ``index.json``, ``real-files/`` with
@@ -14,6 +16,11 @@ the shared data folder (``real-texts/`` with ``index.json``, ``real-files/`` wit
   to 40 characters) and occurrence (1 = the first finding of that rule with that text in that
   document, in text order). A label whose finding no longer appears is counted "not found",
   never an error: rules and their ids change.
+- ``second_judge.tsv``: doc, rule, text, occurrence, first_verdict, second_verdict, reason. A
+  second, independent judgement of some labels (every "debatable" one, and a seeded sample of the
+  others). When the file exists a second precision table is printed in which each label it
+  names takes the second verdict, with the agreement between the judges; ``--first-only`` leaves
+  it out.
 - ``hard_terms.tsv``: doc, term, note. Jargon recall is the share of these terms that get a
   finding from a ``jargon.*``, ``abbreviations.*`` or ``words.*`` rule whose span overlaps one
   of the term's occurrences in the text litcheck read.
@@ -47,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "precision"
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 VERDICTS = ("correct", "wrong", "debatable")
+SECOND_JUDGE = LABELS / "second_judge.tsv"  # doc, rule, text, occurrence, first_verdict, second_verdict, reason
 JARGON_FAMILIES = ("jargon.", "abbreviations.", "words.")
 # kinds counted as "letters and templates" for the detail figures
 LETTER_KINDS = {"letter_template", "no_appointment_letter", "appointment_letter"}
@@ -106,7 +114,8 @@ def run_litcheck(docs: list[dict], data: Path) -> tuple[dict, list, list]:
             t = norm_text(f.text)
             seen[(f.rule, t)] += 1
             findings.append({"rule": f.rule, "text": t, "occurrence": seen[(f.rule, t)],
-                             "start": f.start, "end": f.end, "message": f.message})
+                             "start": f.start, "end": f.end, "message": f.message,
+                             "suggestions": list(f.suggestions)})
         try:  # the JSON contract: details -> {name: {"present": ..., "evidence": ...}}
             details = report.to_dict().get("details") or {}
         except Exception:  # noqa: BLE001
@@ -116,19 +125,36 @@ def run_litcheck(docs: list[dict], data: Path) -> tuple[dict, list, list]:
     return results, expected, unexpected
 
 
-def precision(results: dict, labels: list[dict]) -> dict:
-    by_key = {(r["doc"], r["rule"], norm_text(r["text"]), int(r["occurrence"])): r for r in labels}
+def label_key(row: dict) -> tuple:
+    return (row["doc"], row["rule"], norm_text(row["text"]), int(row["occurrence"]))
+
+
+def precision(results: dict, labels: list[dict], override: dict | None = None) -> dict:
+    """Per-rule precision of the findings litcheck makes now that have a label.
+
+    ``override`` maps a label key to a verdict that replaces the label's own (the second
+    judge's); keys it does not name keep the first judge's verdict.
+    """
+    by_key = {label_key(r): r for r in labels}
+    override = override or {}
     rules: dict[str, Counter] = defaultdict(Counter)
     matched = set()
+    matched_rows = []
     for rel, res in results.items():
         for f in res["findings"]:
             c = rules[f["rule"]]
             c["findings"] += 1
-            lab = by_key.get((rel, f["rule"], f["text"], f["occurrence"]))
+            key = (rel, f["rule"], f["text"], f["occurrence"])
+            lab = by_key.get(key)
             if lab:
-                matched.add((rel, f["rule"], f["text"], f["occurrence"]))
+                matched.add(key)
+                verdict = override.get(key, lab["verdict"])
                 c["labelled"] += 1
-                c[lab["verdict"]] += 1
+                c[verdict] += 1
+                matched_rows.append({"doc": rel, "rule": f["rule"], "text": f["text"], "occurrence": f["occurrence"],
+                                     "verdict": verdict, "first_verdict": lab["verdict"],
+                                     "reason": lab.get("reason", ""), "message": f["message"],
+                                     "suggestions": f.get("suggestions", []), "start": f["start"], "end": f["end"]})
     not_found = [k for k in by_key if k not in matched]
     for k in not_found:
         rules[k[1]]["not_found"] += 1
@@ -151,7 +177,48 @@ def precision(results: dict, labels: list[dict]) -> dict:
     for c in rules.values():
         all_c.update(c)
     return {"rules": table(rules), "families": table(families), "overall": table({"all": all_c})["all"],
-            "labels": len(by_key), "labels_not_found": [list(k) for k in not_found]}
+            "labels": len(by_key), "labels_not_found": [list(k) for k in not_found], "matched": matched_rows}
+
+
+SECOND_FIELDS = ["doc", "rule", "text", "occurrence", "first_verdict", "second_verdict", "reason"]
+
+
+def second_judgement(labels: list[dict], second: list[dict], matched: list[dict]) -> dict:
+    """The second judge's verdicts as an override map, and the agreement with the first judge.
+
+    Agreement is counted on the second-judge rows whose finding litcheck still makes (matched),
+    per first verdict: how many of the labels the first judge called X the second judge also
+    called X, and the full first x second table.
+    """
+    first = {label_key(r): r["verdict"] for r in labels}
+    override = {label_key(r): r["second_verdict"] for r in second if r.get("second_verdict") in VERDICTS}
+    now = {(m["doc"], m["rule"], m["text"], m["occurrence"]) for m in matched}
+    table: dict[str, Counter] = defaultdict(Counter)
+    stale = 0  # the first verdict recorded in the second file is not the label's current one
+    for r in second:
+        k = label_key(r)
+        if k not in now or k not in override:
+            continue
+        f = first.get(k)
+        if f != r.get("first_verdict"):
+            stale += 1
+        table[f or "?"][override[k]] += 1
+    agreement = {}
+    for f, c in sorted(table.items()):
+        n = sum(c.values())
+        agreement[f] = {"n": n, "same": c[f], "rate": round(c[f] / n, 3) if n else None,
+                        "second": {v: c[v] for v in VERDICTS}}
+    def rate(verdicts):
+        n = sum(agreement[v]["n"] for v in verdicts if v in agreement)
+        same = sum(agreement[v]["same"] for v in verdicts if v in agreement)
+        return round(same / n, 3) if n else None
+
+    return {"override": override, "rows": len(second), "matched": sum(a["n"] for a in agreement.values()),
+            "stale_first_verdicts": stale, "agreement": agreement,
+            "agreement_overall": rate(VERDICTS),
+            # on the labels the first judge decided (correct or wrong): the figure that says how far
+            # the two judges agree; "debatable" rows are there to be resolved, not agreed with
+            "agreement_decided": rate(("correct", "wrong"))}
 
 
 def details(results: dict) -> dict:
@@ -262,22 +329,53 @@ def fmt(x) -> str:
     return "  -  " if x is None else f"{x:5.2f}"
 
 
-def print_report(r: dict) -> None:
-    p = r["precision"]
-    print(f"documents read {r['documents_read']}, expected errors {len(r['expected_errors'])}, "
-          f"unexpected errors {len(r['unexpected_errors'])}")
-    for rel, msg in r["unexpected_errors"]:
-        print(f"  UNEXPECTED {rel}: {msg}")
-    print(f"\nFindings precision ({p['labels']} labels, {len(p['labels_not_found'])} not found)")
+def print_precision(p: dict, title: str) -> None:
+    print(f"\n{title} ({p['labels']} labels, {len(p['labels_not_found'])} not found)")
     head = f"  {'':30} {'findings':>8} {'labelled':>8} {'correct':>7} {'debat.':>6} {'wrong':>5} {'strict':>6} {'lenient':>7} {'gone':>4}"
-    for title, rows in (("per family", p["families"]), ("per rule", p["rules"])):
-        print(f"\n {title}\n{head}")
+    for sub, rows in (("per family", p["families"]), ("per rule", p["rules"])):
+        print(f"\n {sub}\n{head}")
         for name, c in rows.items():
             print(f"  {name:30} {c['findings']:8} {c['labelled']:8} {c['correct']:7} {c['debatable']:6} {c['wrong']:5} "
                   f"{fmt(c['strict']):>6} {fmt(c['lenient']):>7} {c['not_found']:4}")
     o = p["overall"]
     print(f"  {'ALL':30} {o['findings']:8} {o['labelled']:8} {o['correct']:7} {o['debatable']:6} {o['wrong']:5} "
           f"{fmt(o['strict']):>6} {fmt(o['lenient']):>7} {o['not_found']:4}")
+
+
+def print_second(r: dict) -> None:
+    s, first, second = r["second_judge"], r["precision"]["rules"], r["precision_second"]["rules"]
+    print_precision(r["precision_second"], "Findings precision, second judgement "
+                    "(a label in second_judge.tsv takes its second verdict)")
+    print(f"\nSecond judge: {s['rows']} rows, {s['matched']} on findings made now; agreement with the first "
+          f"judge {fmt(s['agreement_overall'])} on all, {fmt(s['agreement_decided'])} on labels judged correct or wrong")
+    print(f"  {'first verdict':14} {'n':>4} {'same':>4} {'rate':>5}   second: correct / debatable / wrong")
+    for f, a in s["agreement"].items():
+        print(f"  {f:14} {a['n']:4} {a['same']:4} {fmt(a['rate'])}   "
+              f"{a['second']['correct']:3} / {a['second']['debatable']:3} / {a['second']['wrong']:3}")
+    if s["stale_first_verdicts"]:
+        print(f"  note: {s['stale_first_verdicts']} rows record a first verdict that is no longer the label's")
+    print(f"\n  {'strict, first -> second':30} {'n':>4} {'first':>6} {'second':>6}")
+    for name, c in second.items():
+        if c["judged"]:
+            print(f"  {name:30} {c['judged']:4} {fmt(first[name]['strict']):>6} {fmt(c['strict']):>6}")
+
+
+def print_matched(p: dict) -> None:
+    print(f"\n{len(p['matched'])} matched labels (doc, rule, text, occurrence, first verdict, verdict used)")
+    for m in sorted(p["matched"], key=lambda m: (m["rule"], m["doc"], m["text"], m["occurrence"])):
+        print(f"{m['doc']}\t{m['rule']}\t{m['text']}\t{m['occurrence']}\t{m['first_verdict']}\t{m['verdict']}")
+
+
+def print_report(r: dict, list_matched: bool = False) -> None:
+    print(f"documents read {r['documents_read']}, expected errors {len(r['expected_errors'])}, "
+          f"unexpected errors {len(r['unexpected_errors'])}")
+    for rel, msg in r["unexpected_errors"]:
+        print(f"  UNEXPECTED {rel}: {msg}")
+    print_precision(r["precision"], "Findings precision, first judgement")
+    if r.get("second_judge"):
+        print_second(r)
+    if list_matched:
+        print_matched(r["precision_second"] if r.get("second_judge") else r["precision"])
     for gname, g in r["details"].items():
         print(f"\nDetails ({gname})\n  {'detail':22} {'tp':>3} {'fp':>3} {'fn':>3} {'tn':>3} {'prec':>5} {'recall':>6}")
         for name, c in list(g["details"].items()) + [("MICRO", g["micro"])]:
@@ -307,6 +405,10 @@ def main(argv=None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="shared data folder (real-texts/, real-files/)")
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     ap.add_argument("--unlabelled", type=int, default=0, metavar="N", help="also list N unlabelled findings with context")
+    ap.add_argument("--first-only", action="store_true",
+                    help="first judge's verdicts only: ignore tests/data/precision/second_judge.tsv")
+    ap.add_argument("--matched", action="store_true",
+                    help="also list every matched label with its first verdict (and the verdict used)")
     args = ap.parse_args(argv)
 
     if str(ROOT) not in sys.path:
@@ -329,13 +431,18 @@ def main(argv=None) -> int:
         "details": details(results),
         "jargon_recall": jargon_recall(results, terms),
     }
+    second = [] if args.first_only else read_tsv(SECOND_JUDGE)
+    if second:
+        sj = second_judgement(labels, second, report["precision"]["matched"])
+        report["precision_second"] = precision(results, labels, sj.pop("override"))
+        report["second_judge"] = sj
     if args.unlabelled:
         report["unlabelled"] = unlabelled(results, labels, args.unlabelled)
     if args.json:
         json.dump(report, sys.stdout, indent=1)
         print()
     else:
-        print_report(report)
+        print_report(report, list_matched=args.matched)
     return 0
 
 

@@ -68,3 +68,38 @@ def test_hard_terms_are_well_formed():
     pairs = Counter((r["doc"], r["term"].lower()) for r in rows)
     assert not [p for p, n in pairs.items() if n > 1], "a term is listed twice for one document"
     check_docs(rows)
+
+
+SECOND_FIELDS = ["doc", "rule", "text", "occurrence", "first_verdict", "second_verdict", "reason"]
+
+
+def first_judge_labels() -> dict:
+    """(doc, rule, text, occurrence) -> verdict over every findings_labels*.tsv, a later file
+    replacing an earlier one for the same finding (as bench/bench_precision.py reads them)."""
+    labels = {}
+    for path in sorted(LABELS.glob("findings_labels*.tsv")):
+        for row in read(path.name)[1]:
+            labels[(row["doc"], row["rule"], row["text"], row["occurrence"])] = row["verdict"]
+    return labels
+
+
+def test_second_judge_is_well_formed():
+    if not (LABELS / "second_judge.tsv").exists():
+        return
+    fields, rows = read("second_judge.tsv")
+    assert fields == SECOND_FIELDS
+    assert rows, "an empty second-judge file"
+    first = first_judge_labels()
+    for row in rows:
+        assert None not in row and all(v is not None for v in row.values()), row  # no ragged lines
+        assert row["first_verdict"] in VERDICTS and row["second_verdict"] in VERDICTS, row
+        assert int(row["occurrence"]) >= 1, row
+        assert len(row["text"]) <= 40 and row["text"] == row["text"].strip(), row
+        assert row["reason"].strip() and len(row["reason"]) <= 160, row
+        key = (row["doc"], row["rule"], row["text"], row["occurrence"])
+        assert key in first, f"second verdict for a finding the first judge did not label: {key}"
+        # first_verdict is the verdict the second judge saw; a first-judge label changed since is
+        # not an error here (the benchmark counts such rows as "stale")
+    keys = Counter((r["doc"], r["rule"], r["text"], r["occurrence"]) for r in rows)
+    assert not [k for k, n in keys.items() if n > 1], "a finding is judged twice by the second judge"
+    check_docs(rows)
