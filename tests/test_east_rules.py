@@ -201,3 +201,9 @@ def test_the_patient_in_a_name_is_not_the_reader():
 def test_the_patient_about_the_reader_is_still_found():
     text = "The patient should not eat for 6 hours before the test. Please bring a urine sample."
     assert [f.text for f in found(text, "style.the_patient")] == ["The patient"]
+
+
+def test_the_patient_beside_you_in_a_letter_to_the_patient_is_still_found():
+    # the very mix the rule is for: "you" and "the patient" are the same person
+    text = "Dear Mr Shah,\n\nYou have been referred to the clinic, and an appointment has been made for the patient to be seen next week.\n"
+    assert [f.text for f in found(text, "style.the_patient")] == ["the patient"]

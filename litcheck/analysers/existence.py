@@ -26,6 +26,7 @@ class Existence(Rule):
         "tokens": (True, (list,)),  # phrases or regular expressions
         "ignorecase": (False, (bool,)),
         "unless": (False, (list,)),  # not when the match's sentence says one of these
+        "unless_document": (False, (list,)),  # not at all when the document says one of these
         "once_per_sentence": (False, (bool,)),  # one finding per sentence (one threat, said in two ways)
         "suggest": (False, (list,)),  # replacement text, best first
         "edit": (False, (str,)),  # delete | sentence_case: the change litcheck fix may make
@@ -41,6 +42,7 @@ class Existence(Rule):
         except re.error as exc:
             self.fail("tokens", f"a token is not a valid pattern: {exc}")
         self.unless = compile_optional(self, spec, "unless")
+        self.unless_document = compile_optional(self, spec, "unless_document")
         self.once_per_sentence = spec.get("once_per_sentence", False)
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
         self.edit = spec.get("edit")
@@ -59,6 +61,8 @@ class Existence(Rule):
 
     def check(self, ctx) -> Iterator:
         text = ctx.document.text
+        if self.unless_document is not None and self.unless_document.search(text):
+            return
         for sentence in ctx.sentences_in(self.scope):
             for m in self.pattern.finditer(text, sentence.start, sentence.end):
                 if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
