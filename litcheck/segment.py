@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 
 from .document import Block, Document
+from .languages import looks_foreign
 from .textpatterns import MONTH, POSTCODE
 from .prose import WORD_RE
 
@@ -265,6 +266,8 @@ def is_foreign(sentence: str) -> bool:
     words = [w for w in WORD_RE.findall(sentence) if w.isalpha()]
     if len(words) < 4:
         return False
+    if looks_foreign(words):
+        return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
     from wordfreq import zipf_frequency
 
     odd = 0

@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "litcheck"
 #: (layer name, module prefixes), lowest first
 LAYERS = [
     ("base", ["errors", "version", "findings", "placeholders", "textpatterns", "spelling", "paths", "data", "gitignore"]),
-    ("text", ["document", "prose", "nlp", "wordlists"]),
+    ("text", ["document", "prose", "nlp", "wordlists", "languages"]),
     ("reading", ["readers", "segment", "readability"]),
     ("rule", ["rule"]),
     ("analysis", ["analysers", "details", "east", "report_sections", "suppressions", "report", "facts", "priorities"]),

@@ -1,72 +1,12 @@
-"""Which language litcheck found, for the sentences it does not score as English.
-
-litcheck.segment labels a sentence in another language ``foreign`` and leaves it out of the
-reading age; the page says which language that was, so a bilingual letter can say "litcheck
-checked the English part only: the Welsh was not checked".
-
-The names come from a small table of each language's commonest short words (data:
-web/languages.tsv, shipped with the page), not from a language-identification package: the
-languages a UK patient letter carries are few and known (Welsh above all), short sentences
-and headings defeat statistical identifiers, and a word list a service can read and extend
-needs no model and no new dependency. Text in a script other than the Latin alphabet is named
-by its script ("Arabic script", "Cyrillic script"), which is true without guessing between
-the languages that write it.
-"""
+"""What the upload page says about text in other languages (which language, how much of
+the letter it is), from litcheck.languages and the sentences litcheck did not score."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from functools import lru_cache
 
-from ..data import data_dir
-
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-#: a language must own at least this many of a sentence's words to be named
-MIN_HITS = 2
-
-
-@lru_cache(maxsize=1)
-def table() -> dict[str, frozenset[str]]:
-    """{language name: its common words} from web/languages.tsv."""
-    out = {}
-    for line in (data_dir("web") / "languages.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, words = line.partition("\t")
-        out[name.strip()] = frozenset(w.lower() for w in words.split())
-    return out
-
-
-def _script(text: str) -> str | None:
-    """The script most of the letters are in, when it is not Latin."""
-    scripts: Counter[str] = Counter()
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            scripts[name.split(" ", 1)[0] if name else "OTHER"] += 1
-    if not scripts:
-        return None
-    top, count = scripts.most_common(1)[0]
-    if top == "LATIN" or count < 0.5 * sum(scripts.values()):
-        return None
-    return {"CJK": "Chinese"}.get(top, top.title() + " script")
-
-
-def name_language(sentence: str) -> str | None:
-    """The language of ``sentence`` by name ("Welsh", "Arabic script"), or None if unsure."""
-    script = _script(sentence)
-    if script:
-        return script
-    words = [w.lower() for w in _WORD.findall(sentence)]
-    scores = {name: sum(1 for w in words if w in common) for name, common in table().items()}
-    best = max(scores, key=lambda n: scores[n], default=None)
-    if best is None or scores[best] < MIN_HITS:
-        return None
-    if sorted(scores.values())[-2:] == [scores[best], scores[best]]:
-        return None  # a tie: say nothing rather than guess
-    return best
+from ..languages import WORD, looks_foreign, name_language
+from ..segment import split_sentences
 
 
 def found(document) -> dict:
@@ -75,35 +15,19 @@ def found(document) -> dict:
     {"languages": ["Welsh"], "foreign_words": n, "english_words": m, "all_foreign": bool};
     "languages" is empty when nothing is in another language.
     """
-    from ..segment import split_sentences
-
     names: Counter[str] = Counter()
     foreign = english = scored = 0
     for sentence in split_sentences(document):
         text = document.text[sentence.start : sentence.end]
-        words = _WORD.findall(text)
+        words = WORD.findall(text)
         if sentence.kind == "foreign":
             foreign += len(words)
             names[name_language(text) or "another language"] += len(words)
         elif sentence.kind == "prose":
             english += len(words)
-            if _looks_foreign(words):
+            if looks_foreign(words):
                 scored += 1
     languages = [n for n, _ in names.most_common()]
     return {"languages": languages, "foreign_words": foreign, "english_words": english,
             "all_foreign": bool(foreign) and english < 0.1 * (english + foreign),
             "scored_as_english": scored}
-
-
-def _looks_foreign(words: list[str]) -> bool:
-    """A sentence scored as English whose words are mostly another language's common words."""
-    lowered = [w.lower() for w in words]
-    for common in table().values():
-        hits = sum(1 for w in lowered if w in common)
-        if hits >= 3 and hits >= 0.3 * len(lowered) and not any(w in _ENGLISH for w in lowered):
-            return True
-    return False
-
-
-#: words any English sentence of a few words is likely to hold
-_ENGLISH = frozenset("the and you your is are will we of to this that with for have be it can not our if please they".split())
