@@ -312,7 +312,11 @@ def test_the_413_page_has_no_accessibility_violations(browser, tmp_path):
             browser.get(f"http://127.0.0.1:{srv.effective_port}/")
             browser.find_element(By.ID, "file").send_keys(str(big))
             browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-            assert "This file is too large" in browser.find_element(By.TAG_NAME, "h1").text
+            from selenium.common.exceptions import StaleElementReferenceException
+            from selenium.webdriver.support.ui import WebDriverWait
+
+            # the page arrives once the rest of the upload has been read and dropped
+            WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(lambda b: any("This file is too large" in h.text for h in b.find_elements(By.TAG_NAME, "h1")))
             assert _axe_violations(browser, experimental=True) == []
     finally:
         browser.set_window_size(1280, 2000)

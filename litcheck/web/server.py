@@ -14,6 +14,7 @@ arrived ``LITCHECK_REQUEST_TIMEOUT`` seconds after its first byte (checked at wa
 
 from __future__ import annotations
 
+import socket
 import time
 
 from flask import Flask, render_template
@@ -46,17 +47,54 @@ class PageErrorTask(ErrorTask):
             [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"), *HEADERS.items()]
         )
         self.set_close_on_finish()
+        self.channel.linger = True  # read (and drop) the rest of the body, so the browser sees the page
         self.content_length = len(page)
         self.write(page)
 
 
 class Channel(HTTPChannel):
-    """A connection that knows when its current request began to arrive."""
+    """A connection that knows when its current request began to arrive.
+
+    After litcheck's 413 page the connection lingers: it stops sending (so the browser has the
+    whole page), then reads and drops what is left of the upload, up to ``LINGER_BYTES`` or
+    ``LINGER_SECONDS``, before it closes. Closing at once, with the upload still arriving,
+    makes browsers show "connection reset" instead of the page. Nothing read is kept."""
 
     error_task_class = PageErrorTask
     too_large_page: bytes | None = None
     #: time.monotonic() of the first byte of the request still arriving (None between requests)
     request_began: float | None = None
+    LINGER_BYTES = 64 * MB
+    LINGER_SECONDS = 10.0
+    linger = False
+    lingering_since: float | None = None
+    lingered = 0
+
+    def handle_close(self):
+        if self.linger and self.lingering_since is None and self.connected:
+            try:
+                self.socket.shutdown(socket.SHUT_WR)
+            except OSError:
+                return super().handle_close()
+            self.lingering_since = time.monotonic()
+            self.will_close = self.close_when_flushed = False
+            return None
+        return super().handle_close()
+
+    def readable(self):
+        return self.lingering_since is not None or super().readable()
+
+    def handle_read(self):
+        if self.lingering_since is None:
+            return super().handle_read()
+        try:
+            data = self.recv(self.adj.recv_bytes)
+        except OSError:
+            return super().handle_close()
+        self.lingered += len(data)
+        if not data or self.lingered > self.LINGER_BYTES or time.monotonic() - self.lingering_since > self.LINGER_SECONDS:
+            super().handle_close()
+        return None
 
     def received(self, data):
         if data and self.request is None and self.request_began is None:
