@@ -4,6 +4,7 @@ word frequencies): haemoglobin -> hemoglobin, colour -> color, organise -> organ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 UK_TO_US = [
     (re.compile(r"ae"), "e"),  # haemoglobin, anaemia, orthopaedic
@@ -29,3 +30,16 @@ def uk_to_us(word: str) -> list[str]:
             cur = new
             out.append(cur)
     return out
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str) -> float:
+    """The Zipf frequency of ``word`` in English (wordfreq), the best of its UK and US
+    spellings: "haemoglobin" is as common as "hemoglobin"."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower()
+    best = zipf_frequency(w, "en")
+    for us in uk_to_us(w):
+        best = max(best, zipf_frequency(us, "en"))
+    return best

@@ -80,7 +80,7 @@ class LongWord(Rule):
 
     def check(self, ctx) -> Iterator:
         from ..readability.syllables import count_syllables
-        from .rare_word import zipf
+        from ..spelling import zipf
 
         accepted = accepted_words(ctx)
         hard = self._hard_sentences(ctx)

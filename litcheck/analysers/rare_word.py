@@ -21,22 +21,12 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..rule import Rule
-from ..spelling import uk_to_us
+from ..spelling import zipf
 from ..prose import iter_words
 from .skipped_text import is_skipped
 from .substitution import accepted_words, defined_next, explained_at, in_expansion, token_forms
 
 
-@lru_cache(maxsize=100_000)
-def zipf(word: str) -> float:
-    """The Zipf frequency of ``word``, the best of its UK and US spellings."""
-    from wordfreq import zipf_frequency
-
-    w = word.lower()
-    best = zipf_frequency(w, "en")
-    for us in uk_to_us(w):
-        best = max(best, zipf_frequency(us, "en"))
-    return best
 
 
 def _listed(word: str, listed: frozenset[str]) -> bool:

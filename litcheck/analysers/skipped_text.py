@@ -46,7 +46,7 @@ def is_latin(word: str) -> bool:
 
 
 def _english_share(words: list[str]) -> float:
-    from .rare_word import zipf
+    from ..spelling import zipf
 
     return sum(1 for w in words if is_latin(w) and zipf(w) >= 3.0) / len(words)
 

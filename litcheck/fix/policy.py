@@ -322,7 +322,7 @@ def repetition(s: Swap) -> str | None:
 def language(s: Swap) -> str | None:
     words = re.findall(r"[A-Za-z]{3,}", _line(s.text, s.finding.start))
     if len(words) >= 4:
-        from ..analysers.rare_word import zipf
+        from ..spelling import zipf
 
         foreign = sum(1 for w in words if zipf(w) < 2.5)
         if foreign / len(words) > 0.4:

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..prose import iter_words, masked_spans
-from ..spelling import uk_to_us
+from ..spelling import zipf
 from .measure import Readability
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
@@ -166,16 +166,6 @@ def _is_acronym(word: str) -> bool:
     return is_glance_token(core)
 
 
-@lru_cache(maxsize=100_000)
-def zipf(word: str) -> float:
-    """The Zipf frequency of ``word``: the best of its UK and US spellings."""
-    from wordfreq import zipf_frequency
-
-    w = word.lower()
-    best = zipf_frequency(w, "en")
-    for us in uk_to_us(w):
-        best = max(best, zipf_frequency(us, "en"))
-    return best
 
 
 def _is_uncommon(word: str, first: bool) -> bool:
