@@ -71,13 +71,23 @@ def name_language(sentence: str) -> str | None:
 
 
 def looks_foreign(words: list[str]) -> bool:
-    """A sentence scored as English whose words are mostly another language's common words."""
+    """A sentence whose words are mostly another language's common words. A word English also
+    uses often ("a", "in", "hospital") is no evidence: only the other language's own words
+    count ("mae", "yn", "eich" for Welsh)."""
+    from .spelling import zipf
+
     lowered = [w.lower() for w in words]
+    if any(w in _ENGLISH for w in lowered):
+        return False
     for common in table().values():
-        hits = sum(1 for w in lowered if w in common)
-        if hits >= 3 and hits >= 0.3 * len(lowered) and not any(w in _ENGLISH for w in lowered):
+        hits = sum(1 for w in lowered if w in common and zipf(w) < ENGLISH_ZIPF)
+        if hits >= 3 and hits >= 0.3 * len(lowered):
             return True
     return False
+
+
+#: a word this common in English (Zipf frequency) is English enough
+ENGLISH_ZIPF = 4.0
 
 
 #: words any English sentence of a few words is likely to hold

@@ -28,3 +28,9 @@ def test_a_bilingual_letter_is_scored_on_its_english_part_only():
     both = english + "\n" + " ".join(WELSH) + "\n"
     one, two = litcheck.check_text(english), litcheck.check_text(both)
     assert two.readability.words == one.readability.words
+
+
+def test_english_words_another_language_shares_are_no_evidence():
+    # "a" and "hospital" are Portuguese words too
+    assert not is_foreign("Most people recover in a hospital setting within a week.")
+    assert not is_foreign("A nurse at a hospital in a city a week ago.")
