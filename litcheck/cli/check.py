@@ -109,7 +109,7 @@ def run(args) -> int:
     report = run_batch(files, settings) if files else Report()
     if "-" in args.paths:
         try:
-            text = sys.stdin.read()
+            text = _read_stdin()
             if not text.strip():
                 raise InputError("-", "standard input is empty: there is no text to check")
             report.documents.append(check_document(read_text(text, args.stdin_format, "-"), **options))
@@ -148,6 +148,18 @@ def run(args) -> int:
     if fail_on != "never" and report.worst() >= severity_rank(fail_on):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _read_stdin() -> str:
+    """Standard input as a text file is read: bytes decoded as UTF-8 (or Windows-1252), so
+    input in another encoding is read or refused in one line, never a decoding crash."""
+    from ..readers.decode import decode_text
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a text stream with no bytes beneath (tests, embedding)
+        return sys.stdin.read()
+    data = buffer.read()
+    return decode_text(data, "-") if data.strip() else ""
 
 
 class _Output:

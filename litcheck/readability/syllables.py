@@ -18,6 +18,7 @@ from ..spelling import uk_to_us
 
 
 _LETTER_SYLLABLES = {"w": 3}  # every other letter name has one syllable
+_DIGIT = re.compile(r"\d")
 
 
 #: Where the CMU dictionary's first (American) pronunciation has a different number of
@@ -70,7 +71,7 @@ def spoken_syllables(word: str) -> tuple[int, ...]:
     if "-" in word and any(ch.isalpha() for ch in word):
         parts = [p for p in word.split("-") if p]
         return (sum(count_syllables(p) for p in parts) or 1,)
-    if any(ch.isdigit() for ch in word):
+    if _DIGIT.search(word):  # \d, not str.isdigit(): "²" is no digit _number_units can read
         return _number_units(word)
     lower = word.lower().replace("’", "'")
     spoken = SPOKEN_ABBREVIATIONS.get(lower.rstrip("."))
@@ -236,12 +237,14 @@ def _number_units(token: str) -> tuple[int, ...]:
     units: list[int] = []
     parts = re.findall(r"\d+(?:[.,:]\d+)*|[^\W\d_]+", token)
     for i, part in enumerate(parts):
-        if part[0].isdigit():
+        if _DIGIT.match(part):
             units.extend(_digits_units(part))
         elif part.lower() in ("st", "nd", "rd", "th"):
             continue
         elif part.lower() in ("am", "pm") and i > 0:
             units.append(2)  # "ay em"
+        elif _DIGIT.search(part) or not any(ch.isalpha() for ch in part):
+            units.append(1)  # never back to spoken_syllables with a digit in it (no loop)
         else:
             units.extend(spoken_syllables(part))
     return tuple(units) or (1,)
@@ -261,4 +264,4 @@ def _digits_units(part: str) -> list[int]:
             tail = [] if frac == "00" else (list(_spoken_number(int(frac))) if frac[0] != "0" else [1] + _digits_units(frac[1]))
             return _digits_units(whole) + tail
         return _digits_units(whole) + [1] + [_DIGIT_SYLLABLES[int(d)] for d in frac]  # "point"
-    return [_DIGIT_SYLLABLES[int(d)] for d in part if d.isdigit()]
+    return [_DIGIT_SYLLABLES[int(d)] for d in part if _DIGIT.match(d)]

@@ -43,12 +43,32 @@ def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) 
 
 def _decode(data: bytes, path: str | None) -> str:
     m = _CHARSET.search(data[:4096])
-    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) and _ascii_compatible(m.group(1).decode("ascii")):
         try:
             return data.decode(m.group(1).decode("ascii")).replace("\r\n", "\n")
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError, ValueError, TypeError):
             pass
     return decode_text(data, path)
+
+
+_PROBE = "<meta charset=x> Aa09"
+
+
+def _ascii_compatible(name: str) -> bool:
+    """Whether a declared charset can be the truth of a page whose <meta> was read as ASCII.
+
+    A page that says charset=utf-16 in ASCII bytes is not UTF-16 (browsers read it as
+    UTF-8); punycode, "undefined", rot13 and the bytes-to-bytes codecs are not page charsets.
+    """
+    import codecs
+
+    try:
+        info = codecs.lookup(name)
+        if not getattr(info, "_is_text_encoding", True):
+            return False
+        return _PROBE.encode("ascii").decode(info.name) == _PROBE
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        return False
 
 
 def parse(text: str, path: str | None = None):
