@@ -18,8 +18,9 @@ from .long_word import LongWord
 from .position import Position
 from .substitution import Substitution
 from .languagetool import LanguageToolRule
+from .privacy import Privacy
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy)}
 
 __all__ = ["Context", "KINDS"]
