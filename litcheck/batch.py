@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import config as configmod
 from .check import check_document, check_file, iter_files
-from .errors import InputError
+from .errors import InputError, LitcheckError
 from .report import InputProblem, Report
 from .rule import matches
 
@@ -121,9 +121,20 @@ def check_one(job):
     try:
         doc = check_file(path, **options)
     except InputError as exc:
-        return InputProblem(path, str(exc))
+        return InputProblem(path, _one_line(str(exc)))
+    except LitcheckError:  # a bad rule file, profile or config: the whole run's error, said once
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch (issue 24)
+        return InputProblem(path, _one_line(f"{path}: could not be checked ({type(exc).__name__}): please report it"))
     doc.findings = severity_overrides(doc.findings, overrides)
     return doc
+
+
+def _one_line(message: str) -> str:
+    """A message kept to one line: a newline or escape sequence in a file name is shown escaped."""
+    from .reporters.text import visible
+
+    return visible(message, keep="")
 
 
 #: the run's Settings in a worker process (set by _warm_up)

@@ -58,3 +58,81 @@ def test_binary_standard_input_is_one_line_error(run_cli, monkeypatch):
     code, _, err = run_cli("check", "-")
     assert code == 2 and "internal error" not in err
     assert len([line for line in err.splitlines() if line.startswith("litcheck:")]) == 1
+
+
+# 2. One bad file never stops a batch -------------------------------------------------------
+
+
+def _explode_on(name: str, monkeypatch):
+    import litcheck.batch as batch
+
+    real = batch.check_file
+
+    def check_file(path, **options):
+        if str(path).endswith(name):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(path, **options)
+
+    monkeypatch.setattr(batch, "check_file", check_file)
+
+
+def test_an_unexpected_error_is_that_files_error_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from litcheck.batch import check_paths
+
+    (tmp_path / "a.txt").write_text("Please come to the clinic on Monday.")
+    (tmp_path / "bad.txt").write_text("Please come to the clinic on Tuesday.")
+    (tmp_path / "c.txt").write_text("Please bring your tablets.")
+    _explode_on("bad.txt", monkeypatch)
+    report = check_paths([tmp_path])
+    assert len(report.documents) == 2
+    [problem] = report.errors
+    assert problem.path.endswith("bad.txt")
+    assert "could not be checked (RecursionError): please report it" in problem.message
+
+
+def test_batch_cli_lists_the_bad_file_and_exits_2(tmp_path, monkeypatch, run_cli):
+    (tmp_path / "a.txt").write_text("Please come to the clinic on Monday.")
+    (tmp_path / "bad.txt").write_text("Please come to the clinic on Tuesday.")
+    _explode_on("bad.txt", monkeypatch)
+    code, out, err = run_cli("check", "--format", "json", "--jobs", "1", str(tmp_path))
+    assert code == 2 and "internal error" not in err
+    assert "bad.txt: could not be checked (RecursionError): please report it" in err
+    import json
+
+    data = json.loads(out)
+    assert len(data["documents"]) == 1 and len(data["errors"]) == 1
+
+
+# 4. Terminal escape sequences never reach the terminal -------------------------------------
+
+_HOSTILE = "Please come to the clinic.\x1b[2J\x1b]0;pwned\x07 Bring your \x9b31mtablets.\x1b]52;c;ZWNobyBoaQ==\x07"
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise"])
+def test_reporters_show_control_characters_escaped(tmp_path, run_cli, fmt):
+    letter = tmp_path / "letter\x1b[31m.txt"
+    letter.write_text("Failure to attend will result in discharge. " + _HOSTILE)
+    code, out, err = run_cli("check", "--format", fmt, "--select", "tone", str(letter))
+    assert code in (0, 1), err
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\\x1b" in out
+
+
+def test_extract_shows_control_characters_escaped(tmp_path, run_cli):
+    letter = tmp_path / "letter.txt"
+    letter.write_text(_HOSTILE + "\n\tIndented line.")
+    code, out, _ = run_cli("extract", str(letter))
+    assert code == 0
+    assert "\x1b" not in out and "\x07" not in out and "\x9b" not in out
+    assert "\\x1b[2J" in out and "\tIndented" in out
+
+
+def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path, run_cli):
+    bad = tmp_path / "two\nlines.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    code, _, err = run_cli("check", str(bad))
+    assert code == 2
+    assert "two\\x0alines.txt" in err
+    assert len([line for line in err.splitlines() if line.strip()]) == 1
+    code, _, err = run_cli("extract", str(bad))
+    assert code == 2 and "two\\x0alines.txt" in err and len(err.strip().splitlines()) == 1

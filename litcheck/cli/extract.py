@@ -75,11 +75,17 @@ def to_text(document) -> str:
 
 
 def run(args) -> int:
+    from ..errors import InputError
     from ..readers import read_file
+    from ..reporters.text import visible
 
-    document = read_file(args.path)
+    try:
+        document = read_file(args.path)
+    except InputError as exc:  # one line, even for a file name with a newline in it
+        exc.args = (visible(str(exc), ""),)
+        raise
     if args.format == "json":
         print(json.dumps(to_dict(document), ensure_ascii=False, indent=2))
     else:
-        print(to_text(document))
+        print(visible(to_text(document)))  # a document's escape sequences never reach the terminal
     return EXIT_OK

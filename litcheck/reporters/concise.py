@@ -15,11 +15,12 @@ from collections import Counter
 from ..findings import SEVERITIES
 from ._ci import all_findings, ci_path, message_with_suggestion
 from ._style import paint
+from .text import visible
 
 
 def line(doc, finding, colour: bool = False) -> str:
-    message = " ".join(message_with_suggestion(finding).split())
-    where = paint(f"{ci_path(doc.path)}:{finding.line}:{finding.column}:", "path", colour)
+    message = visible(" ".join(message_with_suggestion(finding).split()), "")
+    where = paint(f"{visible(ci_path(doc.path), '')}:{finding.line}:{finding.column}:", "path", colour)
     return f"{where} {paint(finding.severity, finding.severity, colour)} {paint(finding.rule, 'rule', colour)} {message}"
 
 

@@ -6,11 +6,24 @@ reading age, no summary). ``colour``: ANSI colour (the command line decides, see
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 
 from ..findings import SEVERITIES
 from ._style import paint
+
+
+#: C0 and C1 control characters (and DEL): a document's escape sequences must never reach the terminal
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str, keep: str = "\n\t") -> str:
+    """Text safe to print: each control character but those in ``keep`` shown as ``\\xNN``
+    ("\\x1b" for ESC), so a document cannot clear the screen, set the title or write the clipboard."""
+    if not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else f"\\x{ord(m.group()):02x}", text)
 
 
 def render(report, *, quiet: bool = False, colour: bool = False, **_options) -> str:
@@ -34,8 +47,9 @@ def render(report, *, quiet: bool = False, colour: bool = False, **_options) -> 
 
 def _document(doc, quiet: bool, colour: bool = False) -> list[str]:
     r = doc.readability
-    lines = [f"{paint(doc.path, 'path', colour)}  ({doc.profile.replace('_', ' ')})"]
+    lines = [f"{paint(visible(doc.path, ''), 'path', colour)}  ({doc.profile.replace('_', ' ')})"]
     reason = doc.sections.get("profile_reason")
+    reason = visible(reason, "") if isinstance(reason, str) else reason
     if reason and not quiet:
         given = "not worked out" in reason
         lines.append(f"  Checked as {reason}." + ("" if given else " Wrong? Give the kind with --profile."))
@@ -53,21 +67,21 @@ def _document(doc, quiet: bool, colour: bool = False) -> list[str]:
             if r.note:
                 lines.append(f"  Note: {r.note}")
         for notice in doc.notices:
-            lines.append(f"  Notice: {notice}")
+            lines.append(f"  Notice: {visible(str(notice), '')}")
         for section in doc.sections.values():
             if hasattr(section, "text_lines"):
-                lines.extend("  " + line for line in section.text_lines())
+                lines.extend("  " + visible(line, "") for line in section.text_lines())
     for f in doc.findings:
         where = f"{f.line}:{f.column}"
         severity = f"{f.severity:<10}"
         if colour:
             severity = paint(f.severity, f.severity, True) + " " * (10 - len(f.severity))
         lines.append(f"  {paint(f'{where:<7}', 'position', colour)} {severity} {paint(f.rule, 'rule', colour)}")
-        lines.extend(textwrap.wrap(f.message, width=88, initial_indent="          ", subsequent_indent="          "))
+        lines.extend(textwrap.wrap(visible(f.message, ""), width=88, initial_indent="          ", subsequent_indent="          "))
         if f.text and f.end - f.start <= 80:
-            shown = " ".join(f.text.split())
-            arrow = f"  ->  {f.suggestions[0]}" if f.suggestions else ""
+            shown = visible(" ".join(f.text.split()), "")
+            arrow = f"  ->  {visible(f.suggestions[0], '')}" if f.suggestions else ""
             lines.append(f"          \"{shown}\"{arrow}")
         elif f.suggestions:
-            lines.append(f"          Try: {f.suggestions[0]}")
+            lines.append(f"          Try: {visible(f.suggestions[0], '')}")
     return lines
