@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Mapping, Sequence, TypedDi
 from . import readers
 from .analysers import Context
 from .analysers.languagetool import check_url
+from .analysers.privacy import mask_findings, mask_sections
 from .document import Document
 from .errors import InputError
 from .report import DocumentReport, InputProblem, Report
@@ -103,9 +104,10 @@ def check_document(
     for rule in ctx.rules_run:
         findings.extend(rule.check(ctx))
     findings = _without_deferred(findings, ctx.rules_run)
+    findings = mask_findings(findings, document)  # personal data never leaves in a finding
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = suppressions.apply(document, findings, report_unused=report_unused_ignores, unknown=lambda p: unknown_rule(p, rules))
-    sections = build_sections(ctx, findings)
+    sections = mask_sections(build_sections(ctx, findings), findings, document)  # and in quoted evidence
     return DocumentReport(
         path=document.path or "<text>",
         format=document.format,

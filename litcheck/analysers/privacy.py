@@ -203,3 +203,66 @@ def mask_findings(findings: list, document) -> list:
                 message = message.replace(raw, safe)
         out.append(replace(f, text=new_text, message=message, suggestions=()))
     return out
+
+
+def _pairs(findings, document) -> list[tuple[str, str]]:
+    """(the data as written, its masked form) for each privacy finding, longest first."""
+    pairs = {}
+    for f in findings:
+        if is_privacy(f):
+            raw = document.text[f.start : f.end]
+            pairs[raw] = f.text
+            pairs[" ".join(raw.split())] = " ".join(f.text.split())
+    return sorted(pairs.items(), key=lambda p: -len(p[0]))
+
+
+def _scrub(value, pairs):
+    if isinstance(value, str):
+        out = value
+        for raw, safe in pairs:
+            if raw:
+                out = out.replace(raw, safe)
+        return out if type(value) is str else type(value)(out)
+    if isinstance(value, dict):
+        return {k: _scrub(v, pairs) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_scrub(v, pairs) for v in value)
+    return value
+
+
+class _MaskedSection:
+    """A report section whose JSON and text lines show personal data masked (the practical
+    details quote the sentence that gives a phone number; that may be a patient's mobile)."""
+
+    def __init__(self, section, pairs) -> None:
+        self._section = section
+        self._pairs = pairs
+
+    def to_dict(self):
+        return _scrub(self._section.to_dict(), self._pairs)
+
+    def _text_lines(self):
+        return _scrub(list(self._section.text_lines()), self._pairs)
+
+    def __getattr__(self, name):
+        if name == "text_lines" and hasattr(self._section, "text_lines"):
+            return self._text_lines
+        return getattr(self._section, name)
+
+
+def mask_sections(sections: dict, findings, document) -> dict:
+    """The report sections with any personal data a privacy finding found masked."""
+    pairs = _pairs(findings, document)
+    if not pairs:
+        return sections
+    out = {}
+    for name, value in sections.items():
+        if value is None or isinstance(value, (int, float)):
+            out[name] = value
+        elif isinstance(value, str):
+            out[name] = _scrub(value, pairs)
+        elif hasattr(value, "to_dict") or hasattr(value, "text_lines"):
+            out[name] = _MaskedSection(value, pairs)
+        else:
+            out[name] = _scrub(value, pairs)
+    return out
