@@ -136,3 +136,28 @@ def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path, run_cli):
     assert len([line for line in err.splitlines() if line.strip()]) == 1
     code, _, err = run_cli("extract", str(bad))
     assert code == 2 and "two\\x0alines.txt" in err and len(err.strip().splitlines()) == 1
+
+
+# 3. UTF-16 and UTF-32 with a byte order mark are text ---------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_utf16_and_utf32_with_a_bom_are_read(encoding, fmt):
+    text = "Please come to the café.\r\nBring your tablets."
+    if fmt == "html":
+        text = f"<html><body><p>{text}</p></body></html>"
+    doc = read_bytes(("\ufeff" + text).encode(encoding), fmt, f"letter.{fmt}")
+    assert "Please come to the café." in doc.text and "\ufeff" not in doc.text
+
+
+def test_utf16_file_checks_from_the_command_line(tmp_path, run_cli):
+    letter = tmp_path / "letter.txt"
+    letter.write_bytes("Failure to attend will result in discharge.".encode("utf-16"))
+    code, out, err = run_cli("check", "--select", "tone", str(letter))
+    assert code == 1 and "tone.threat" in out, err
+
+
+def test_damaged_utf16_is_one_line_error():
+    with pytest.raises(InputError, match="damaged"):
+        read_bytes(b"\xff\xfeP\x00\x00\xd8", "txt", "x.txt")
