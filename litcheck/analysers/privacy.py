@@ -245,6 +245,8 @@ class _MaskedSection:
         return _scrub(list(self._section.text_lines()), self._pairs)
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # unpickling (the page's workers) asks before __init__ ran
+            raise AttributeError(name)
         if name == "text_lines" and hasattr(self._section, "text_lines"):
             return self._text_lines
         return getattr(self._section, name)
