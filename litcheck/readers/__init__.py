@@ -151,8 +151,17 @@ def read_bytes(data: bytes, reader: str, path: str | None = None, limits: Limits
     if len(data) > limits.max_bytes:
         raise InputError(path, f"is {len(data) // (1024 * 1024)} MB, more than litcheck reads ({limits.max_bytes // (1024 * 1024)} MB)")
     _check_content(data, reader, path)
+    if reader in ("txt", "md") and len(data) > 4 * limits.max_chars:  # more bytes than any encoding needs
+        raise InputError(path, limits.too_much_text())
     module: Reader = _module(reader)
-    return module.read(data, path, limits)
+    return _within(module.read(data, path, limits), path, limits)
+
+
+def _within(document: Document, path: str | None, limits: Limits) -> Document:
+    """The document, if its text is within the limit; else a one-line InputError."""
+    if len(document.text) > limits.max_chars:
+        raise InputError(path, limits.too_much_text())
+    return document
 
 
 def _module(fmt: str):
@@ -163,6 +172,8 @@ def _module(fmt: str):
     return importlib.import_module(f"{__name__}.{name}")
 
 
-def read_text(text: str, format: str = "txt", path: str | None = None) -> Document:
+def read_text(text: str, format: str = "txt", path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Read text already in memory (pasted text, standard input)."""
-    return _module(READERS.get("." + format.lower().lstrip("."), format)).parse(text, path)
+    if len(text) > limits.max_chars:
+        raise InputError(path, limits.too_much_text())
+    return _within(_module(READERS.get("." + format.lower().lstrip("."), format)).parse(text, path), path, limits)

@@ -14,6 +14,12 @@ class Limits:
 
     max_bytes: int = 50 * 1024 * 1024  #: the largest file, in bytes
     max_unpacked: int = 100 * 1024 * 1024  #: the most a zip package (.docx) may unpack to
+    max_chars: int = 500_000  #: the most text a document may hold, in characters (a letter is a few thousand)
+
+    def too_much_text(self) -> str:
+        """The one-line reason a document with more than ``max_chars`` of text is refused."""
+        n = f"{self.max_chars:,}"
+        return f"this file has more than {n} characters of text: litcheck checks letters and leaflets up to {n}"
 
 
 DEFAULT_LIMITS = Limits()
