@@ -204,3 +204,25 @@ def test_100000_brackets_dots_or_template_markers_complete(unit):
     report = check_text(unit * 100_000)
     print(f"{unit!r} x 100,000: {time.perf_counter() - started:.1f} s")
     assert report is not None
+
+
+# 6. Property: any Unicode text gives a report or a one-line input error ----------------------
+
+hypothesis = pytest.importorskip("hypothesis")
+st = hypothesis.strategies
+
+_PIECES = st.sampled_from([
+    "Please come to the clinic on Monday 3 March at 9.30am. ", "kg/m²", "{{ name }}", "{% if %}", "[DATE]",
+    "«Clinic»", "<<Name>>", "$tcitime", "(", "[", ".", "\n\n", "\t", "- ", "# ", "\x1b[2J", "٣٤", "①", "\u200b",
+])
+
+
+@hypothesis.settings(max_examples=50, deadline=None, database=None, suppress_health_check=list(hypothesis.HealthCheck))
+@hypothesis.given(st.lists(st.one_of(st.text(max_size=40), _PIECES), max_size=12).map("".join), st.sampled_from(["txt", "md", "html"]))
+def test_check_text_on_random_unicode(text, fmt):
+    try:
+        report = check_text(text, format=fmt)
+    except InputError as exc:
+        assert "\n" not in str(exc).strip()
+        return
+    assert report.readability is not None
