@@ -6,6 +6,7 @@ is spaCy's rule-based English tokenizer with the lookup lemmatizer from spacy-lo
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -20,6 +21,23 @@ def english():
     return nlp
 
 
+#: a run of this many characters with no space is no word: spaCy's tokenizer slows down with
+#: the square of such a run (a page of "((((" or "{{{{"), so it is cut into pieces first
+LONG_RUN = 100
+
+
 def tokens(text: str):
-    """Tokenise and lemmatise ``text``; returns a spaCy Doc."""
+    """Tokenise and lemmatise ``text``; returns a spaCy Doc. Runs of more than ``LONG_RUN``
+    characters with no space have every ``LONG_RUN``-th character read as a space: the
+    text keeps its length, so every offset still points at the same character."""
+    if len(text) > LONG_RUN and _LONG.search(text):
+        text = _LONG.sub(_broken, text)
     return english()(text)
+
+
+_LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+
+
+def _broken(match) -> str:
+    run = match.group()
+    return "".join(" " if i and i % LONG_RUN == 0 else ch for i, ch in enumerate(run))

@@ -52,9 +52,10 @@ _LOWER_FIELD = (
 
 # Order matters: the first alternative that matches at a position wins.
 _PATTERNS = [
-    ("jinja_comment", r"\{#.*?#\}"),
-    ("jinja_tag", r"\{%-?.*?-?%\}"),
-    ("jinja", r"\{\{-?\s*(?P<jinja>.*?)\s*-?\}\}"),
+    # bounded, so an unclosed marker costs a fixed amount to give up on, not the rest of the text
+    ("jinja_comment", r"\{#.{0,2000}?#\}"),
+    ("jinja_tag", r"\{%-?.{0,300}?-?%\}"),
+    ("jinja", r"\{\{-?\s*(?P<jinja>.{0,200}?)\s*-?\}\}"),
     # GOV.UK Notify: ((visit_date)), ((name??text to show))
     ("notify", r"\(\(\s*(?P<notify>[A-Za-z_][\w .?'’-]{0,60}?)\s*\)\)"),
     # Carbone (docx/pdf templating): {d.studyRegionPhone}, {d.date:formatD(LL)}, {c.now}

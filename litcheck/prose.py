@@ -15,7 +15,9 @@ from .document import Document
 #: A word: letters or digits, joined by apostrophes, hyphens or inner full stops
 #: ("don't", "two-week", "9.30", "e.g").
 WORD_RE = re.compile(r"[^\W_]+(?:(?:['’\-]|\.(?=[^\W_]))[^\W_]+)*")
-URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:!?]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# (an e-mail address starts where its run of address characters starts, so a long run of dots
+# is scanned once, not once a character)
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:!?]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
 @dataclass(frozen=True)

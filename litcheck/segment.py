@@ -72,7 +72,8 @@ _CONNECTORS = frozenset(
 _END_PUNCT = ".!?:;"
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-_BOUNDARY = re.compile(r"([.!?]+)([\"'”’)\]]*)(\s+)")
+# starts only at the first mark of a run, so a page of "......" is scanned once, not once a dot
+_BOUNDARY = re.compile(r"(?<![.!?])([.!?]+)([\"'”’)\]]*)(\s+)")
 _SEMICOLON_SPLIT_WORDS = 25
 
 

@@ -192,18 +192,18 @@ def test_text_just_within_the_limit_is_read():
     assert len(read_bytes(b"word " * 99_999, "txt", "a.txt").text) <= 500_000
 
 
-@pytest.mark.skip(reason=(
-    "does not finish yet: spaCy's tokenizer (litcheck/nlp.py) is quadratic on a long run with no space "
-    "(8,000 '(' take about 10 s, 100,000 would take many minutes); remove this skip after that fix"
-))
 @pytest.mark.parametrize("unit", ["(", "[", ".", "{{", "{%"])
 def test_100000_brackets_dots_or_template_markers_complete(unit):
+    """Linear time on long runs with no space (1 to 5 s each here; the quadratic version took
+    minutes): spaCy gets runs cut into pieces (litcheck/nlp.py), and the sentence-boundary,
+    e-mail and template-field patterns give up on a run in one pass."""
     import time
 
     started = time.perf_counter()
     report = check_text(unit * 100_000)
-    print(f"{unit!r} x 100,000: {time.perf_counter() - started:.1f} s")
-    assert report is not None
+    took = time.perf_counter() - started
+    print(f"{unit!r} x 100,000: {took:.1f} s")
+    assert report is not None and took < 60
 
 
 # 6. Property: any Unicode text gives a report or a one-line input error ----------------------
