@@ -48,18 +48,33 @@ def in_text(findings) -> list[tuple[int, object]]:
 
 
 def marked_text(text: str, findings) -> list:
-    """The document text as runs of str and Mark, marks nested as the findings are."""
+    """The document text as runs of str and Mark, marks nested as the findings are (each mark's
+    categories: the EAST labels of its findings, once each)."""
+    return _nest(text, in_text(findings), 0, _add_east_label)
+
+
+def _add_east_label(mark, finding) -> None:
+    label = east_label(finding.east)
+    if label not in mark.categories:
+        mark.categories.append(label)
+
+
+def _nest(text: str, numbered, offset: int, categorise) -> list:
+    """Runs of str and Mark for (number, finding) pairs on ``text`` (which starts at ``offset``
+    in the document): marks nested as the findings are, a mark cut to the one around it, one
+    mark for findings on the same words. ``categorise(mark, finding)`` records the finding's
+    category on its mark."""
     root = Mark(0, len(text))
     stack = [root]
     spans: dict[tuple[int, int], Mark] = {}
-    order = sorted(in_text(findings), key=lambda p: (p[1].start, -p[1].end, p[0]))
+    order = sorted(((n, f) for n, f in numbered if not is_whole_document(f)), key=lambda p: (p[1].start, -p[1].end, p[0]))
     for number, f in order:
-        start, end = max(0, f.start), min(len(text), f.end)
+        start, end = max(0, f.start - offset), min(len(text), f.end - offset)
         while len(stack) > 1 and stack[-1].end <= start:
             stack.pop()
         parent = stack[-1]
         end = min(end, parent.end)
-        if end <= start:  # cut to nothing by the mark around it
+        if end <= start:  # cut to nothing by the mark around it, or outside this text
             continue
         mark = spans.get((start, end))
         if mark is None:
@@ -68,9 +83,7 @@ def marked_text(text: str, findings) -> list:
             parent.children.append(mark)
             stack.append(mark)
         mark.numbers.append(number)
-        label = east_label(f.east)
-        if label not in mark.categories:
-            mark.categories.append(label)
+        categorise(mark, f)
     return _fill(root, text).children
 
 
@@ -168,31 +181,10 @@ class Block:
     location: dict
 
 
-def numbered_marks(text: str, numbered, offset: int = 0, severities: dict | None = None) -> list:
-    """Like marked_text, for (number, finding) pairs, on ``text`` that starts at ``offset``."""
-    root = Mark(0, len(text))
-    stack = [root]
-    spans: dict[tuple[int, int], Mark] = {}
-    order = sorted(((n, f) for n, f in numbered if not is_whole_document(f)), key=lambda p: (p[1].start, -p[1].end, p[0]))
-    for number, f in order:
-        start, end = max(0, f.start - offset), min(len(text), f.end - offset)
-        if end <= start:
-            continue
-        while len(stack) > 1 and stack[-1].end <= start:
-            stack.pop()
-        parent = stack[-1]
-        end = min(end, parent.end)
-        if end <= start:
-            continue
-        mark = spans.get((start, end))
-        if mark is None:
-            mark = Mark(start, end, nested=parent is not root)
-            spans[(start, end)] = mark
-            parent.children.append(mark)
-            stack.append(mark)
-        mark.numbers.append(number)
-        mark.categories.append(f.severity)
-    return _fill(root, text).children
+def numbered_marks(text: str, numbered, offset: int = 0) -> list:
+    """Like marked_text, for (number, finding) pairs, on ``text`` that starts at ``offset``
+    (each mark's categories: the severity of each of its findings)."""
+    return _nest(text, numbered, offset, lambda mark, f: mark.categories.append(f.severity))
 
 
 def mark_severity(mark: Mark) -> str:
