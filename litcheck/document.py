@@ -44,6 +44,80 @@ class Block:
     level: int = 0  #: heading level (1 = top) or list depth (0 = top)
 
 
+@dataclass(frozen=True)
+class TextLook:
+    """How a stretch of text looks in the file (Word runs that look alike), for layout checks.
+
+    Values are the ones Word shows, after styles are followed; None means the file does not
+    say or litcheck cannot tell, and a check then stays silent.
+    """
+
+    start: int  #: 0-based offset into Document.text
+    end: int  #: 0-based offset one past the end
+    size: float | None = None  #: font size in points
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    caps: bool = False  #: Word's "All caps": shown in capitals whatever was typed
+    link: bool = False  #: part of a hyperlink
+    colour: str | None = None  #: text colour "RRGGBB"; None when automatic (Word picks black or white)
+    background: str | None = None  #: what is behind it, "RRGGBB" (shading, highlight, page colour)
+
+
+@dataclass(frozen=True)
+class ParagraphLook:
+    """One paragraph or table cell of a Word document as it is laid out."""
+
+    start: int  #: 0-based offsets of its text in Document.text (a block's span)
+    end: int
+    location: Mapping[str, int] = field(default_factory=dict)  #: as Block.location
+    style: str = ""  #: the paragraph style's name ("Normal", "heading 2", "List Paragraph")
+    alignment: str | None = None  #: "left", "centre", "right" or "justify"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture (image, chart, diagram) in the file and the text it has for people who cannot see it."""
+
+    start: int  #: 0-based offsets of the text a finding about it points at (its paragraph,
+    end: int  #: or the nearest paragraph with text when it stands alone)
+    location: Mapping[str, int] = field(default_factory=dict)  #: where the picture itself is
+    alt: str = ""  #: its alternative text (Word's description, or its title), "" for none
+    decorative: bool = False  #: marked as decorative, so screen readers skip it
+    name: str = ""  #: the name the file gives it ("Picture 3"), never shown to readers
+
+
+@dataclass(frozen=True)
+class TableShape:
+    """A Word table's shape: the facts that tell a data table from one used for layout."""
+
+    start: int  #: 0-based offsets spanning its cells' text in Document.text
+    end: int
+    number: int  #: 1-based, as Block.location's "table"
+    rows: int
+    columns: int  #: the most cells in a row
+    header_row: bool  #: the first row is marked to repeat as a header (Word's "header row")
+    longest_cell_words: int  #: words in its wordiest cell
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the file looks like, as far as its reader can tell (Word, PDF).
+
+    Plain text and Markdown have no Layout (Document.layout is None), so layout checks
+    never run on them.
+    """
+
+    looks: tuple[TextLook, ...] = ()  #: in text order, not overlapping
+    paragraphs: tuple[ParagraphLook, ...] = ()  #: in text order
+    pictures: tuple[Picture, ...] = ()
+    tables: tuple[TableShape, ...] = ()
+    body_size: float | None = None  #: the font size of most of the body text, in points
+    tagged: bool | None = None  #: PDF: marked as tagged (a structure for screen readers); None: not known
+    pages_without_text: tuple[int, ...] = ()  #: PDF: 1-based pages that are pictures only (scanned)
+    pages: int = 0  #: PDF: its number of pages (0: not known)
+
+
 @dataclass
 class Document:
     """The text litcheck reads, with its structure."""
@@ -57,6 +131,9 @@ class Document:
     notices: tuple[str, ...] = ()
     #: comments on the text, from formats that carry them (Word); suppressions read these
     comments: tuple[Comment, ...] = ()
+    #: how the file looks (fonts, alignment, pictures, tables, PDF tags), from formats that
+    #: carry it (Word, PDF); None for plain text
+    layout: Layout | None = None
 
     @classmethod
     def build(cls, text: str, blocks, *, path=None, format="txt", notices=()) -> "Document":
