@@ -14,7 +14,7 @@ profile is one of those accepted):
 
 | data kind | accepted profiles |
 |---|---|
-| letter_template | appointment_letter, invitation_to_book, text_reminder (a text message template) |
+| letter_template | appointment_letter, invitation_to_book, clinic_letter, text_reminder, text_message (a text message template) |
 | no_appointment_letter | no_appointment_letter |
 | policy_page, web_page | web_page |
 | leaflet | procedure_leaflet |
@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data"
 
 ACCEPT = {
-    "letter_template": {"appointment_letter", "invitation_to_book", "text_reminder"},
+    "letter_template": {"appointment_letter", "invitation_to_book", "clinic_letter", "text_reminder", "text_message"},
     "no_appointment_letter": {"no_appointment_letter"},
     "policy_page": {"web_page"},
     "web_page": {"web_page"},
