@@ -259,13 +259,21 @@ _DATE_RE = re.compile(
     # Monday, June 3rd, 2025 / June 2025
     rf"|(?<![\w£/.])(?:(?=[MTWFS])(?P<wd2>{_WEEKDAY}),?[ \u00a0]+)?(?=[JFMASOND])(?P<m2>{_MONTH})[ \u00a0]+(?:(?P<y2>(?:19|20)\d\d)(?!\d)"
     rf"|(?P<d2>{_DAYNUM})(?![\d:.]\d|\d|[ \u00a0]?(?:am|pm|a\.m|p\.m)\b)(?:,?[ \u00a0]+(?P<y2b>(?:19|20)\d\d)(?!\d))?)"
-    # 03/06/2025, 3.6.25, 3-6-2025
-    r"|(?<![\w/.,:-])(?P<d3>[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?P<m3>1[0-2]|0?[1-9])(?P=sep)(?P<y3>(?:19|20)\d\d|\d\d)(?![\w/]|[.,:-]\d)"
-    # 2025-06-03
-    r"|(?<![\w/.-])(?P<y4>(?:19|20)\d\d)-(?P<m4>1[0-2]|0[1-9])-(?P<d4>[12]\d|3[01]|0[1-9])(?![\w/-])"
+    # (Monday) 03/06/2025, 3.6.25, 3-6-2025
+    rf"|(?<![\w/.,:-])(?:(?=[MTWFS])(?P<wd3>{_WEEKDAY}),?[ \u00a0]+)?(?P<d3>[12]\d|3[01]|0?[1-9])(?P<sep>[/.-])(?P<m3>1[0-2]|0?[1-9])(?P=sep)(?P<y3>(?:19|20)\d\d|\d\d)(?![\w/]|[.,:-]\d)"
+    # (Monday) 2025-06-03
+    rf"|(?<![\w/.-])(?:(?=[MTWFS])(?P<wd4>{_WEEKDAY}),?[ \u00a0]+)?(?P<y4>(?:19|20)\d\d)-(?P<m4>1[0-2]|0[1-9])-(?P<d4>[12]\d|3[01]|0[1-9])(?![\w/-])"
     r")",
 )
 _BARE_WEEKDAY_RE = re.compile(rf"\b(?:{_title_or_caps(_WEEKDAY_NAMES)})(?:s|S)?\b")
+# "Mon-Fri", "Mon to Thurs", "Monday - Fri": short weekdays are days only in such a range
+_ANY_WEEKDAY = rf"(?:{_title_or_caps(_WEEKDAY_NAMES)}|{_title_or_caps(_WEEKDAY_ABBR)})"
+_WEEKDAY_RANGE_RE = re.compile(
+    rf"(?<![\w-])(?=[MTWFS])(?P<a>{_ANY_WEEKDAY})\.?(?:[ \u00a0]{{0,2}}(?:-|–|—)[ \u00a0]{{0,2}}|[ \u00a0]{{1,2}}(?:to|until|till)[ \u00a0]{{1,2}})"
+    rf"(?P<b>{_ANY_WEEKDAY})(?![\w-])"
+)
+# number words standing alone ("two missed appointments"), not in a compound ("two-thirds")
+_NUMBER_WORD_RE = re.compile(rf"(?<![\w'’-])(?:{_NUMWORD})(?![\w'’-])", re.IGNORECASE)
 
 _AMPM = r"(?P<ampm>[ap]\.[ \u00a0]?m\.|[ap][ \u00a0]?m)(?![a-z])"
 _TIME_PREP = "|".join(f"(?<=\\b{w} )" for w in "at from until till til by between and to before after".split())
@@ -377,10 +385,10 @@ def _date_fact(m: re.Match) -> tuple[int, int, str] | None:
         y = int(g["y3"])
         if y < 100:
             y += 2000
-        wd = None
+        wd = _weekday(g["wd3"])
         # 1.5.10 as a decimal-ish version number is rare in letters; a single-digit year is excluded
     else:
-        d, mo, y, wd = int(g["d4"]), int(g["m4"]), int(g["y4"]), None
+        d, mo, y, wd = int(g["d4"]), int(g["m4"]), int(g["y4"]), _weekday(g["wd4"])
     if d and y:
         try:
             datetime.date(y, mo, d)
@@ -801,14 +809,16 @@ def _name_value(text: str) -> str:
 # --------------------------------------------------------------------------- extraction
 
 
-def extract_facts(text: str) -> list[Fact]:
+def extract_facts(text: str, names: bool = True) -> list[Fact]:
     """Every key fact in ``text``, in order of position.
 
     Kinds are found in priority order (placeholder, email, url, phone, postcode, date, time,
     money, quantity, number); a fact never overlaps one found before it, so "0113 496 0000" is a
     phone and not three numbers. Names are found last, outside the other facts except numbers
     ("Clinic 4"). See the module docstring for what each kind covers and how values are
-    normalised. Linear in the length of the text.
+    normalised. Linear in the length of the text. ``names=False`` leaves names out (the
+    costly part), for callers that want only dates, times, numbers and what they must not be
+    taken for (the date and number rules).
     """
     claimed = bytearray(len(text))
     facts: list[Fact] = []
@@ -838,11 +848,17 @@ def extract_facts(text: str) -> list[Fact]:
     claim("phone", _phones(text))
     claim("postcode", ((m.start(), m.end(), " ".join(re.sub(r"\s", "", m.group())[:-3].split()) + " " + m.group()[-3:]) for m in _POSTCODE_RE.finditer(text)))
     claim("date", filter(None, (_date_fact(m) for m in _DATE_RE.finditer(text))))
+    claim("date", ((s, e, _WD_SHORT[_WEEKDAYS[text[s:e].lower()]]) for m in _WEEKDAY_RANGE_RE.finditer(text) for s, e in (m.span("a"), m.span("b"))))
     claim("date", ((m.start(), m.end(), _WD_SHORT[_WEEKDAYS[m.group().lower().rstrip("s")]]) for m in _BARE_WEEKDAY_RE.finditer(text)))
     claim("time", filter(None, (_time_fact(m) for m in _TIME_RE.finditer(text))))
     claim("money", filter(None, (_money_fact(m) for m in _MONEY_RE.finditer(text))))
     claim("quantity", filter(None, (_quantity_fact(m) for m in _QUANTITY_RE.finditer(text))))
     claim("number", ((m.start(), m.end(), _number_value(m.group())) for m in _NUMBER_RE.finditer(text)))
+    # a number in words is the same fact as in numerals ("two visits" == "2 visits")
+    claim("number", ((m.start(), m.end(), _fmt(_num_value(m.group()))) for m in _NUMBER_WORD_RE.finditer(text)))
+    if not names:
+        facts.sort(key=lambda f: (f.start, f.end))
+        return facts
     # names may hold a number ("Clinic 4"): numbers do not block them
     name_block = bytearray(claimed)
     for f in facts:
