@@ -1,0 +1,79 @@
+"""duplicate: a paragraph or sentence said twice (copied and pasted in a template).
+
+Text is compared after folding case, spacing and punctuation, with each template field
+written as one mark (so "[Date]" and "«Date»" count as the same). A repeated paragraph is one
+finding at its second copy; a repeated sentence inside a paragraph that is not itself a copy
+is one finding too. Headings, addresses, sign-offs and other non-prose lines are left out
+(``scope``), and so are sentences under ``min_words`` words: short lines such as "Call us"
+are boilerplate, repeated on purpose. In a file of several templates (see messages.py) each
+template is compared only with itself.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..placeholders import find_placeholders
+from ..rule import Rule
+from .messages import split_templates
+
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.MULTILINE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\x00")
+
+
+def normal(text: str) -> str:
+    """Words only, lower case, each template field as one mark."""
+    out, last = [], 0
+    for p in find_placeholders(text):
+        out.append(text[last : p.start] + " \x00 ")
+        last = p.end
+    out.append(text[last:])
+    return " ".join(_WORD.findall("".join(out).lower().replace("’", "'")))
+
+
+class Duplicate(Rule):
+    kind = "duplicate"
+    KEYS = {
+        "min_words": (True, (int,)),  # shorter sentences are boilerplate, not copies
+        "suggest": (False, (list,)),
+    }
+    MESSAGE_FIELDS = frozenset({"what", "line"})
+
+    def setup(self, spec) -> None:
+        self.min_words = spec["min_words"]
+        self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
+
+    def check(self, ctx) -> Iterator:
+        text = ctx.document.text
+        sentences = ctx.sentences_in(self.scope)
+        for part in split_templates(text):
+            inside = [s for s in sentences if part.start <= s.start < part.end]
+            yield from self._check_part(ctx, text, part, inside)
+
+    def _check_part(self, ctx, text, part, sentences) -> Iterator:
+        copied = []  # (start, end) of paragraphs reported as copies
+        seen: dict[str, int] = {}
+        for m in _PARAGRAPH.finditer(text, part.start, part.end):
+            start, end = m.start(), m.end()
+            # a paragraph counts only through its prose sentences
+            prose = [s for s in sentences if start <= s.start < end]
+            key = " | ".join(normal(text[s.start : s.end]) for s in prose)
+            if not prose or sum(len(normal(text[s.start : s.end]).split()) for s in prose) < self.min_words:
+                continue
+            if key in seen:
+                line, _ = ctx.document.line_column(seen[key])
+                copied.append((start, end))
+                yield ctx.finding(self, start, end, self.format_message(what="paragraph", line=line), self.suggest)
+            else:
+                seen[key] = start
+        said: dict[str, int] = {}
+        for s in sentences:
+            key = normal(text[s.start : s.end])
+            if len(key.split()) < self.min_words:
+                continue
+            if key in said and not any(a <= s.start < b for a, b in copied):
+                if not any(a <= said[key] < b for a, b in copied):
+                    line, _ = ctx.document.line_column(said[key])
+                    yield ctx.finding(self, s.start, s.end, self.format_message(what="sentence", line=line), self.suggest)
+            said.setdefault(key, s.start)
