@@ -19,8 +19,12 @@ from .position import Position
 from .substitution import Substitution
 from .languagetool import LanguageToolRule
 from .privacy import Privacy
+from .sms_length import SmsLength
+from .link_host import LinkHost
+from .call_to_action import CallToAction
+from .duplicate import Duplicate
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate)}
 
 __all__ = ["Context", "KINDS"]
