@@ -387,6 +387,10 @@ class WordReader:
         self._ends: dict[str, int] = {}
         self._pending: list[str] = []  # marks between blocks, placed at the next block's start
         self._last_end = 0
+        #: for the layout (docx_layout): (w:p or w:tc element, location, its block or None)
+        #: in reading order, and (w:tbl element, table number, its cells' blocks)
+        self.layout_sources: list[tuple] = []
+        self.layout_tables: list[tuple] = []
 
     def _mark(self, el) -> str:
         n = len(self._marks)
@@ -401,7 +405,7 @@ class WordReader:
         target = self._starts if kind == "start" else self._ends
         target.setdefault(cid, offset)
 
-    def _add(self, kind: str, text: str, location, level: int = 0) -> None:
+    def _add(self, kind: str, text: str, location, level: int = 0):
         """Add a block, placing the comment range marks in its text at Document offsets."""
         if self._pending:
             text = "".join(self._pending) + text
@@ -410,7 +414,7 @@ class WordReader:
             block = self.out.add(kind, text, location, level)
             if block is not None:
                 self._last_end = block.end
-            return
+            return block
         clean, marks = _unmark(tidy(text))
         block = self.out.add(kind, clean, location, level)
         if block is None:  # no text: starts go to the next block, ends stay at the last
@@ -419,10 +423,11 @@ class WordReader:
                     self._pending.append(chr(_MARK0 + n))
                 else:
                     self._place(n, self._last_end)
-            return
+            return None
         self._last_end = block.end
         for n, local in marks.items():
             self._place(n, block.start + min(local, block.end - block.start))
+        return block
 
     def _comments(self, text_length: int) -> tuple[Comment, ...]:
         texts = _comment_texts(self.document)
@@ -453,6 +458,12 @@ class WordReader:
                 replace(p, syntax="mergefield") if p.syntax == "guillemet" and p.name in self.merge_names else p
                 for p in doc.placeholders
             )
+        from .docx_layout import layout
+
+        try:
+            doc.layout = layout(self, doc)
+        except Exception:  # the look of the file is extra: never a reason not to read its text
+            doc.layout = None
         return doc
 
     # -- text of a paragraph --------------------------------------------------------------
@@ -494,7 +505,8 @@ class WordReader:
                 n = self.paragraph
                 text, boxes = self._para_text(child)
                 kind, level = self._para_kind(child)
-                self._add(kind, text, {"paragraph": n}, level)
+                block = self._add(kind, text, {"paragraph": n}, level)
+                self.layout_sources.append((child, {"paragraph": n}, block))
                 self._textboxes(boxes, {"paragraph": n})
             elif tag == W + "tbl":
                 self.table += 1
@@ -515,7 +527,8 @@ class WordReader:
                     continue
                 text, inner = self._para_text(p)
                 kind, level = self._para_kind(p)
-                self._add(kind, text, {**location, "textbox": k}, level)
+                block = self._add(kind, text, {**location, "textbox": k}, level)
+                self.layout_sources.append((p, {**location, "textbox": k}, block))
                 self._textboxes(inner, location)
 
     def rows(self, tbl):
@@ -536,11 +549,16 @@ class WordReader:
 
     def _table(self, tbl, t: int) -> list:
         boxes: list = []
+        cells = []
         for r, tr in enumerate(self.rows(tbl), start=1):
             for c, tc in enumerate(self.cells(tr), start=1):
                 lines: list[str] = []
                 self._cell_lines(tc, lines, boxes)
-                self._add("table_cell", "\n".join(lines), {"table": t, "row": r, "cell": c})
+                location = {"table": t, "row": r, "cell": c}
+                block = self._add("table_cell", "\n".join(lines), location)
+                self.layout_sources.append((tc, location, block))
+                cells.append(block)
+        self.layout_tables.append((tbl, t, cells))
         return boxes
 
     def _cell_lines(self, container, lines: list[str], boxes: list) -> None:
