@@ -23,8 +23,9 @@ from .sms_length import SmsLength
 from .link_host import LinkHost
 from .call_to_action import CallToAction
 from .duplicate import Duplicate
+from .layout import LayoutRule
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate, LayoutRule)}
 
 __all__ = ["Context", "KINDS"]
