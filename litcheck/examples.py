@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .check import check_text
+from .check import check_document, check_text
 from .rule import Rule
 
 
@@ -43,15 +43,24 @@ def run_examples(rule: Rule, rules, options: dict | None = None) -> list[Failure
     if not rule.enabled:
         extra["select"] = [rule.id]
     for example in rule.examples_bad:
-        report = check_text(example.text, profile=example.profile, rules=rules, **extra)
+        report = _check(rule, example, rules, extra)
         if rule.id not in {f.rule for f in report.findings}:
             failures.append(Failure(rule.id, "bad", example.text))
     for example in rule.examples_good:
-        report = check_text(example.text, profile=example.profile, rules=rules, **extra)
+        report = _check(rule, example, rules, extra)
         hits = tuple(f.text for f in report.findings if f.rule == rule.id)
         if hits:
             failures.append(Failure(rule.id, "good", example.text, hits))
     return failures
+
+
+def _check(rule: Rule, example, rules, extra: dict):
+    """The report on one example: its text, or the file a kind makes of it (a layout rule's
+    example is a Word file in the look it describes: ``example_document``)."""
+    make = getattr(rule, "example_document", None)
+    if make is not None:
+        return check_document(make(example), profile=example.profile, rules=rules, **extra)
+    return check_text(example.text, profile=example.profile, rules=rules, **extra)
 
 
 def run_all(rules, only: Iterable[str] | None = None, options: dict | None = None) -> list[Failure]:
