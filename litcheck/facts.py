@@ -84,7 +84,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Fact", "FactChange", "extract_facts", "compare_facts", "guard", "KINDS", "ADDED_KINDS"]
+__all__ = ["Fact", "FactChange", "extract_facts", "compare_facts", "guard", "KINDS", "ADDED_KINDS", "DateParts", "date_parts", "TimeParts", "time_parts"]
 
 KINDS = ("placeholder", "email", "url", "phone", "postcode", "date", "time", "money", "quantity", "number", "name")
 #: Kinds for which a fact that appears only in the revision is reported as "added".
@@ -363,6 +363,104 @@ def _weekday(s: str | None) -> int | None:
 
 def _daynum(s: str) -> int:
     return int(re.match(r"\d+", s).group())
+
+
+@dataclass(frozen=True)
+class DateParts:
+    """How a date fact is written, for the date style rules (``date_parts``)."""
+
+    day: int | None
+    month: int
+    year: int | None  #: four digits (a two-digit year is taken as 20xx, see two_digit_year)
+    weekday: int | None  #: 0 = Monday, as written (None: not written)
+    numeric: bool  #: all numbers: 03/06/2025, 3.6.25, 2025-06-03
+    iso: bool  #: 2025-06-03
+    two_digit_year: bool
+    ordinal: bool  #: "3rd", "22nd"
+    month_abbreviated: bool  #: "Aug", "Sept."
+    month_first: bool  #: "June 3", "June 3rd, 2025"
+    month_in_capitals: bool  #: "3 JUNE 2025"
+
+    @property
+    def weekday_agrees(self) -> bool | None:
+        """Whether the weekday written is the date's (None: no weekday, or no year to tell)."""
+        if self.weekday is None or self.year is None or self.day is None:
+            return None
+        try:
+            return datetime.date(self.year, self.month, self.day).weekday() == self.weekday
+        except ValueError:
+            return None
+
+
+def date_parts(text: str) -> DateParts | None:
+    """The parts of a date written as ``text`` (the text of a ``date`` fact), or None when
+    ``text`` is not one whole date."""
+    m = _DATE_RE.fullmatch(text)
+    if m is None or _date_fact(m) is None:
+        return None
+    g = m.groupdict()
+    if g["d3"]:
+        y = int(g["y3"])
+        return DateParts(int(g["d3"]), int(g["m3"]), y + 2000 if y < 100 else y, _weekday(g["wd3"]), True, False, len(g["y3"]) == 2, False, False, False, False)
+    if g["y4"]:
+        return DateParts(int(g["d4"]), int(g["m4"]), int(g["y4"]), _weekday(g["wd4"]), True, True, False, False, False, False, False)
+    month = g["m1"] or g["m2"]
+    day_text = g["d1"] or g["d2"]
+    year = g["y1"] or g["y2"] or g["y2b"]
+    weekday = _weekday(g["wd1"] or g["wd1b"] or g["wd2"])
+    return DateParts(
+        _daynum(day_text) if day_text else None,
+        _MONTHS[month.lower().rstrip(".")],
+        int(year) if year else None,
+        weekday,
+        False,
+        False,
+        False,
+        bool(day_text and not day_text.isdigit()),
+        month.rstrip(".").lower() not in _MONTH_FULL,
+        bool(g["m2"] and day_text),
+        month.isupper(),
+    )
+
+
+_MONTH_FULL = frozenset(n.lower() for n in _MONTH_NAMES)
+
+
+@dataclass(frozen=True)
+class TimeParts:
+    """How a time fact is written, for the time style rules (``time_parts``)."""
+
+    hour: int  #: 0-23
+    minute: int
+    ampm: bool  #: written with am or pm
+    clock24: bool  #: marked as a 24-hour time ("hrs", "hours", "h") or written 00-09 or 13-23 without am or pm
+    word: str | None  #: "midday", "noon", "midnight" when the time is (or holds) a word
+    oclock: bool  #: "10 o'clock"
+
+
+def time_parts(text: str) -> TimeParts | None:
+    """The parts of a time written as ``text`` (the text of a ``time`` fact), or None when
+    ``text`` is not one whole time. A time after "at", "from"... ("at 2.30") is not matched
+    alone: its parts come from the bare numbers."""
+    m = _TIME_RE.fullmatch(text)
+    if m is None:
+        bare = re.fullmatch(r"(1[0-2]|0?[1-9]|2[0-3])\.([0-5]\d)", text)
+        if bare is None:
+            return None
+        h, mi = int(bare.group(1)), int(bare.group(2))
+        return TimeParts(h, mi, False, h >= 13 or text.startswith("0"), None, False)
+    fact = _time_fact(m)
+    if fact is None:
+        return None
+    g = m.groupdict()
+    h, mi = (int(x) for x in fact[2].split(":"))
+    word = (g["noon"] or g["midnight"] or "").lower() or None
+    if g["h2"] is not None:
+        return TimeParts(h, mi, False, True, None, False)
+    if g["h3"] is not None:
+        marked = bool(re.search(r"[hH]\w*$", text))
+        return TimeParts(h, mi, False, marked or h >= 13 or g["h3"].startswith("0") or h == 0, None, False)
+    return TimeParts(h, mi, g["h1"] is not None, False, word, g["h5"] is not None)
 
 
 def _date_fact(m: re.Match) -> tuple[int, int, str] | None:

@@ -24,8 +24,9 @@ from .link_host import LinkHost
 from .call_to_action import CallToAction
 from .duplicate import Duplicate
 from .layout import LayoutRule
+from .dates_times import DateTime
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate, LayoutRule)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate, LayoutRule, DateTime)}
 
 __all__ = ["Context", "KINDS"]
