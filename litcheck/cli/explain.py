@@ -122,9 +122,10 @@ def _fenced(examples) -> list[str]:
     out = []
     for ex in examples:
         fence = "~~~~" if "```" in ex.text else "```"
-        label = f" (checked as {ex.profile.replace('_', ' ')})" if ex.profile else ""
-        if label:
-            out.append(f"*{label.strip()[1:-1]}:*")
+        label = f"checked as {ex.profile.replace('_', ' ')}" if ex.profile else ""
+        note = getattr(ex, "note", "")  # how a layout example's file looks ("a Word file in 10 pt")
+        if label or note:
+            out.append(f"*{'; '.join(x for x in (label, note) if x)}:*")
             out.append("")
         out += [fence + "text", ex.text.rstrip("\n"), fence, ""]
     return out
