@@ -74,6 +74,13 @@ class LayoutExample(Example):
 
     layout: Mapping = field(default_factory=dict)
 
+    @property
+    def note(self) -> str:
+        """How the example's file looks, in words (shown on the rule's page)."""
+        from .layout_examples import describe
+
+        return describe(dict(self.layout))
+
 
 #: check name -> its keys (name -> (required?, types)) and what file formats it reads
 CHECKS: dict[str, dict] = {
@@ -176,17 +183,17 @@ class LayoutRule(Rule):
     def _small_text(self, ctx):
         doc, layout = ctx.document, ctx.document.layout
         limit = self.min_size.get(ctx.profile, self.min_size["default"])
-        sizes: dict = {}  # block -> Counter(size -> letters)
+        sizes: dict = {}  # block start -> (block, Counter(size -> letters))
         for look, block in self._body_looks(ctx):
             if look.size is not None:
-                sizes.setdefault(block, Counter())[look.size] += _letters(doc.text[look.start : look.end])
-        main = {b: c.most_common(1)[0][0] for b, c in sizes.items() if sum(c.values())}
+                sizes.setdefault(block.start, (block, Counter()))[1][look.size] += _letters(doc.text[look.start : look.end])
+        main = [(b, c.most_common(1)[0][0]) for _, (b, c) in sorted(sizes.items()) if sum(c.values())]
         body = layout.body_size
-        if body is not None and body < limit:
-            at_body = sorted((b for b, s in main.items() if s == body), key=lambda b: b.start) or sorted(main, key=lambda b: b.start)
+        if body is not None and body < limit and main:
+            at_body = [b for b, s in main if s == body] or [b for b, _ in main]
             first = at_body[0]
             yield first.start, first.end, {"what": "Most of the text is", "actual": _points(body), "expected": _points(limit), "count": len(at_body)}
-        for block, size in sorted(main.items(), key=lambda x: x[0].start):
+        for block, size in main:
             if size < limit and size != body and _words(doc.block_text(block)) >= self.min_words:
                 yield block.start, block.end, {"what": "This text is", "actual": _points(size), "expected": _points(limit)}
 

@@ -192,3 +192,51 @@ def _save(document) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def describe(spec: dict) -> str:
+    """How an example file looks, in words, for its rule's page ("a Word file in 10 pt")."""
+    if "pdf" in spec:
+        facts = spec["pdf"] or {}
+        parts = ["a PDF", "tagged" if facts.get("tagged") else "not tagged"]
+        pages = facts.get("pages_without_text") or ()
+        if pages:
+            parts.append(f"page {', '.join(map(str, pages))} scanned (no text layer)")
+        return ", ".join(parts)
+    parts = [f"a Word file in {spec.get('size', 12):g} pt"]
+    if spec.get("align"):
+        parts.append({"justify": "justified"}.get(spec["align"], f"aligned {spec['align']}"))
+    first = spec.get("first") or {}
+    look = []
+    if first.get("style"):
+        look.append(f"in the style {first['style']}")
+    for key, words in (("bold", "bold"), ("underline", "underlined"), ("caps", "in All caps")):
+        if first.get(key):
+            look.append(words)
+    if first.get("size"):
+        look.append(f"{first['size']:g} pt")
+    if first.get("colour"):
+        look.append(f"text #{first['colour']}")
+    if first.get("background"):
+        look.append(f"on #{first['background']}")
+    if first.get("link"):
+        look.append("a link")
+    if look:
+        parts.append("first paragraph " + " ".join(look))
+    if "picture" in spec:
+        picture = spec["picture"] or {}
+        if picture.get("decorative"):
+            parts.append("a picture marked decorative")
+        elif picture.get("alt"):
+            parts.append(f"a picture described as '{picture['alt']}'")
+        else:
+            parts.append("a picture with no alternative text")
+    if "table" in spec:
+        table = spec["table"] or {}
+        words = "in a table, a paragraph a row"
+        if table.get("header"):
+            words += ", first row a header row"
+        if table.get("pictures"):
+            words += ", a picture beside each row"
+        parts.append(words)
+    return ", ".join(parts)
