@@ -25,8 +25,9 @@ from .call_to_action import CallToAction
 from .duplicate import Duplicate
 from .layout import LayoutRule
 from .dates_times import DateTime
+from .numbers import NumberStyle
 
 #: ``kind:`` in a rule file -> the class that runs it
-KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate, LayoutRule, DateTime)}
+KINDS = {cls.kind: cls for cls in (Substitution, Existence, Metric, Absence, Position, Abbreviation, Passive, RareWord, Required, LongWord, LanguageToolRule, Privacy, SmsLength, LinkHost, CallToAction, Duplicate, LayoutRule, DateTime, NumberStyle)}
 
 __all__ = ["Context", "KINDS"]

@@ -98,7 +98,8 @@ def _times(ctx) -> Iterator[Candidate]:
         if f.text == expected:
             continue
         if not parts.ampm and not parts.clock24 and parts.hour < 12:
-            yield Candidate(f.start, f.end, None, "it could be morning or afternoon: add am or pm")
+            hm = nhs_time(parts.hour, parts.minute, sep)[:-2]
+            yield Candidate(f.start, f.end, None, f"it could be morning or afternoon: write '{hm}am' or '{hm}pm'")
             continue
         yield Candidate(f.start, f.end, expected)
 
@@ -258,18 +259,18 @@ def _ranges(ctx) -> Iterator[Candidate]:
                 continue
             if pattern is _NUMBER_RANGE and float(m.group("a")) >= float(m.group("b")):
                 continue  # not a range (a score, "24-7")
-            c = dash_candidate(s, e, m.start(), m.end() + 12)
+            unit = re.match(r"[ \u00a0]?[\w%']+", text[m.end() : m.end() + 20])
+            c = dash_candidate(s, e, m.start(), m.end() + (unit.end() if unit else 0))
             if c is not None:
                 seen.add(s)
-                shown_end = text.find(" ", m.end() + 1)
-                yield c._replace(shown=text[m.start() : shown_end if 0 < shown_end < m.end() + 14 else m.end()])
+                yield c
 
 
 # -- durations --------------------------------------------------------------------------------
 
 _DURATION = re.compile(
-    r"(?<![\w.,£/:-])(?P<n>\d{1,3}(?:\.\d{1,2})?)(?P<space>[ \u00a0]?)(?P<unit>hrs|hr|h|mins|min)(?![\w/])"
-    r"|(?<![\w.,£/:-])(?P<dn>\d{1,3}\.\d{1,2})(?P<dspace>[ \u00a0]?)(?P<dunit>hours|hour)(?![\w/])",
+    r"(?<![\w.,£/:-])(?P<n>\d{1,3}(?:\.\d{1,2})?)(?P<space>[ \u00a0]?)(?P<unit>hrs|hr|h|mins|min)(?![\w/-])"
+    r"|(?<![\w.,£/:-])(?P<dn>\d{1,3}\.\d{1,2})(?P<dspace>[ \u00a0]?)(?P<dunit>hours|hour)(?![\w/-])",
     re.I,
 )
 
@@ -286,8 +287,8 @@ def _durations(ctx) -> Iterator[Candidate]:
             continue  # not a quantity to the guard (a reference such as "24h" in a code)
         number = m.group("n") or m.group("dn")
         unit = (m.group("unit") or m.group("dunit")).lower()
-        if unit == "h" and not m.group("space") == "":
-            continue
+        if unit == "h" and (m.group("space") or m.group("unit") != "h"):
+            continue  # "24h" only, written small and close
         value = float(number)
         if unit.startswith("h"):
             hours = int(value)
