@@ -119,7 +119,11 @@ class _Reader:
         for b in blocks:
             loc = {"page": b.page, **b.location, **_box(b.box)}
             out.add(b.kind, b.text, loc, b.level)
-        return out.document(self.path, "pdf", notices=[SCANNED.format(page=n) for n in scanned])
+        document = out.document(self.path, "pdf", notices=[SCANNED.format(page=n) for n in scanned])
+        from .pdf_tags import pdf_layout
+
+        document.layout = pdf_layout(self.doc, scanned, len(pages))  # tags and scanned pages, for rules/layout
+        return document
 
     # -- one page -------------------------------------------------------------------------
 
