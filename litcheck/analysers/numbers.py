@@ -229,7 +229,7 @@ def _calculations(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
     for m in _WITHIN_LETTER.finditer(text):
         yield Candidate(m.start(), m.end(), None, "give the date itself ('by Friday 15 August 2025'), so nobody has to count days")
-    gives_time = any(f.kind == "time" for f in facts_of(ctx)) or any(_TIME_FIELD.search(p.text) for p in ctx.document.placeholders)
+    gives_time = any(f.kind == "time" for f in facts_of(ctx)) or any(_TIME_FIELD.search(p.name) for p in ctx.document.placeholders)
     if gives_time:
         for m in _BEFORE_TIME.finditer(text):
             yield Candidate(m.start(), m.end(), None, "the letter gives the time: give the time to arrive too ('please arrive at 9:45am')")
