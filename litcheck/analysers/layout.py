@@ -19,6 +19,7 @@ paragraph it stands in (or the nearest one with text), one about the whole file 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
@@ -30,7 +31,7 @@ _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)
 #: what Word or a camera calls a picture when nobody wrote alternative text
 _DEFAULT_ALT = re.compile(r"^(?:picture|image|graphic|chart|diagram|photo|img|dsc|screenshot)[\s_-]*\d*$|\.(?:png|jpe?g|gif|bmp|emf|wmf|svg|tiff?)$", re.I)
 #: lines that are bold in letters without being headings
-_NOT_HEADING = re.compile(r"^(?:dear|yours|kind regards|best wishes|with best wishes|regards|re:|ref\b|our ref|your ref)", re.I)
+_NOT_HEADING = re.compile(r"^(?:dear|yours|kind regards|best wishes|with best wishes|regards|re\b|regarding\b|subject\b|ref\b|our ref|your ref)", re.I)
 #: "Label: value" on one line (NHS number: 123, Date: [date]) is a label, not a heading
 _LABEL = re.compile(r"^[^:]{1,40}:\s*\S")
 
@@ -62,6 +63,25 @@ def _letters(text: str) -> int:
 
 def _words(text: str) -> int:
     return len(text.split())
+
+
+def _mostly_fields(doc, start: int, end: int) -> bool:
+    """Half or more of [start, end) is template fields ("[Date: June 9, 2025]", "«Clinic»")."""
+    covered = sum(min(p.end, end) - max(p.start, start) for p in doc.placeholders if p.start < end and start < p.end)
+    return covered >= 0.5 * (end - start)
+
+
+def _is_prose(doc, block, min_words: int) -> bool:
+    """A paragraph of sentences: enough words, ending as a sentence ends, not mostly fields."""
+    text = doc.block_text(block).rstrip()
+    return _words(text) >= min_words and text[-1:] in (".", "?", "!") and not _mostly_fields(doc, block.start, block.end)
+
+
+def _looks_in(ctx, start: int, end: int) -> list:
+    """The layout's looks that start in [start, end)."""
+    looks = ctx.document.layout.looks
+    starts = ctx.memo("layout_look_starts", lambda c: [lk.start for lk in looks])
+    return list(looks[bisect_left(starts, start) : bisect_left(starts, end)])
 
 
 def _points(size: float) -> str:
@@ -191,7 +211,8 @@ class LayoutRule(Rule):
         body = layout.body_size
         if body is not None and body < limit and main:
             at_body = [b for b, s in main if s == body] or [b for b, _ in main]
-            first = at_body[0]
+            # point at the first paragraph of prose, not a logo's place-holder or an address line
+            first = next((b for b in at_body if _is_prose(doc, b, self.min_words)), at_body[0])
             yield first.start, first.end, {"what": "Most of the text is", "actual": _points(body), "expected": _points(limit), "count": len(at_body)}
         for block, size in main:
             if size < limit and size != body and _words(doc.block_text(block)) >= self.min_words:
@@ -249,7 +270,6 @@ class LayoutRule(Rule):
         body = layout.body_size
         blocks = doc.blocks
         index = {b.start: i for i, b in enumerate(blocks)}
-        looks = layout.looks
         for para in layout.paragraphs:
             i = index.get(para.start)
             if i is None or i + 1 >= len(blocks):
@@ -262,7 +282,7 @@ class LayoutRule(Rule):
                 continue
             if after.kind not in ("paragraph", "list_item") or _words(doc.block_text(after)) < self.min_next_words and after.kind != "list_item":
                 continue
-            own = [lk for lk in looks if block.start <= lk.start < block.end and _letters(doc.text[lk.start : lk.end])]
+            own = [lk for lk in _looks_in(ctx, block.start, block.end) if _letters(doc.text[lk.start : lk.end])]
             if not own:
                 continue
             bold = all(lk.bold for lk in own)
@@ -281,8 +301,7 @@ class LayoutRule(Rule):
         if _NOT_HEADING.match(text) or _LABEL.match(text):
             return False
         # a template field standing for a line ("[Date: June 9, 2025]", "«Clinic»")
-        covered = sum(p.end - p.start for p in ctx.document.placeholders if block.start <= p.start < block.end)
-        return covered < 0.5 * len(text)
+        return not _mostly_fields(ctx.document, block.start, block.end)
 
     def _picture_alt(self, ctx):
         for pic in ctx.document.layout.pictures:
@@ -305,7 +324,7 @@ class LayoutRule(Rule):
             return ratio if ratio < need else None
 
         for start, end, _block in self._runs_of(ctx, lambda lk: failing(lk) is not None and _letters(text[lk.start : lk.end]) > 0):
-            looks = [lk for lk in ctx.document.layout.looks if start <= lk.start < end]
+            looks = _looks_in(ctx, start, end)
             worst = min(failing(lk) for lk in looks)
             large = all(lk.size is not None and (lk.size >= self.large_size or (lk.bold and lk.size >= self.large_bold_size)) for lk in looks)
             need = self.large_ratio if large else self.min_ratio
