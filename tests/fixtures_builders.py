@@ -368,3 +368,95 @@ def browser_print_pdf() -> bytes:
         pdf.text(195, 291, f"{n}/2")
         _columns(pdf, [lines], [20], y0=30)
     return bytes(pdf.output())
+
+
+# -- layout (issue 23): Word letters whose look is the problem --------------------------
+
+
+def layout_letter_docx() -> bytes:
+    """An outpatient letter in Word with the layout problems accessible-information guidance
+    names, beside the same things done right. Each problem is in its own paragraph; the
+    words are our own."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    from litcheck.analysers.layout_examples import add_link, add_picture, shade
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(12)
+    logo = d.add_paragraph().add_run()
+    add_picture(logo, "Northfield Hospitals NHS Trust logo")
+    d.add_paragraph("Your appointment at the Eye Clinic", style="Heading 1")
+    d.add_paragraph("Dear Mr Okafor,")
+    d.add_paragraph("We have booked your appointment at the Eye Clinic for Tuesday 14 October at 9:40am.")
+    bold = d.add_paragraph().add_run("Before you come")
+    bold.bold = True
+    d.add_paragraph("Please read this letter carefully and keep it somewhere safe until your appointment.")
+    p = d.add_paragraph("The nurse will put drops in your eyes to make your pupils bigger. The drops can "
+                        "blur your sight for up to 6 hours, so you must not drive home after your appointment.")
+    p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    p = d.add_paragraph("Please ")
+    p.add_run("do not drive").underline = True
+    p.add_run(" to the clinic: ask someone to bring you or come by bus.")
+    p = d.add_paragraph()
+    p.add_run("Bring your glasses").font.all_caps = True
+    p.add_run(" and a list of the medicines you take.")
+    p = d.add_paragraph()
+    pale = p.add_run("Parking at the hospital costs £3 for up to 4 hours.")
+    pale.font.color.rgb = RGBColor.from_string("A0A0A0")
+    map_run = d.add_paragraph().add_run()
+    add_picture(map_run, "")
+    d.add_paragraph("The Eye Clinic is on the ground floor of the Outpatients building, next to car park B.")
+    small = d.add_paragraph("If you need this letter in large print, Braille, audio or another language, "
+                            "please call us on 0300 555 0142.")
+    small.runs[0].font.size = Pt(9)
+    box = d.add_table(rows=1, cols=1)
+    box.rows[0].cells[0].paragraphs[0].add_run("If you feel unwell on the day, please call us before you travel.")
+    data = d.add_table(rows=3, cols=2)
+    for r, (day, hours) in enumerate((("Day", "Opening hours"), ("Monday", "8am to 6pm"), ("Saturday", "9am to 12pm"))):
+        data.rows[r].cells[0].paragraphs[0].add_run(day)
+        data.rows[r].cells[1].paragraphs[0].add_run(hours)
+    from docx.oxml import OxmlElement
+
+    data.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+    p = d.add_paragraph("Read about eye drops at ")
+    add_link(p, "www.nhs.uk/eye-drops", "https://www.nhs.uk/")
+    panel = d.add_paragraph()
+    panel_run = panel.add_run("Call 0300 555 0142 to change your appointment.")
+    panel_run.font.color.rgb = RGBColor.from_string("FFFFFF")
+    shade(panel._p.get_or_add_pPr(), "005EB8")
+    d.add_paragraph("Yours sincerely,")
+    d.add_paragraph("Eye Clinic team")
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def easy_read_docx(pictures: bool = True, size: float = 16) -> bytes:
+    """An Easy Read letter in Word: a two-column table, a picture on the left of each point
+    (or none), text in ``size`` points."""
+    import docx
+    from docx.shared import Pt
+
+    from litcheck.analysers.layout_examples import add_picture
+
+    points = [
+        "This letter is about your blood test.",
+        "Your blood test is on Monday 6 October at 10am.",
+        "The test is at your doctor's surgery.",
+        "A nurse will take a little blood from your arm.",
+        "You can bring someone with you.",
+        "Call 0300 555 0199 if you cannot come.",
+    ]
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(size)
+    d.add_paragraph("Easy Read: your blood test", style="Title")
+    table = d.add_table(rows=len(points), cols=2)
+    for r, text in enumerate(points):
+        if pictures and r != 4:  # one point without its picture
+            add_picture(table.rows[r].cells[0].paragraphs[0].add_run(), "A picture for this point")
+        table.rows[r].cells[1].paragraphs[0].add_run(text).font.size = Pt(size)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
