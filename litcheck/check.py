@@ -45,6 +45,7 @@ class CheckOptions(TypedDict, total=False):
     rule_dirs: Sequence[str | os.PathLike] | None
     languagetool: str | None
     allow_remote_languagetool: bool
+    time_format: str | None
 
 
 def _selected(rule, select: Sequence[str] | None, ignore: Sequence[str] | None) -> bool:
@@ -73,6 +74,7 @@ def check_document(
     languagetool: str | None = None,
     allow_remote_languagetool: bool = False,
     every_use: bool = False,
+    time_format: str | None = None,
 ) -> DocumentReport:
     """Run every selected rule over a Document.
 
@@ -88,6 +90,8 @@ def check_document(
     replaces litcheck's). ``languagetool``: the URL of a LanguageTool server for the grammar
     and spelling rules (``grammar.*``, ``spelling.*``); nothing is sent anywhere without it,
     and a server not on this machine is a ConfigError unless ``allow_remote_languagetool``.
+    ``time_format``: how ``dates.time_format`` writes times, "5:30pm" (the NHS manual's, the
+    default) or "5.30pm" (a house style with a full stop).
     """
     rules = rules if rules is not None else load_rules(extra=rule_dirs or (), profile_dirs=profile_dirs or ())
     check_selection(select, rules, "select")
@@ -98,6 +102,7 @@ def check_document(
     profile = apply_profile(ctx, profile)  # the profile given, or the one the text fits best
     ctx.options["every_use"] = every_use
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
+    ctx.options["time_format"] = time_format  # "5:30pm" (NHS, the default) or "5.30pm": dates.time_format
     ctx.ruleset = rules
     ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]
     findings = []
