@@ -52,6 +52,8 @@ KEYS: dict[str, tuple[str, Any]] = {
     "reading_age_margin": ("a number of years, 0 or more", lambda v: isinstance(v, (int, float)) and not isinstance(v, bool) and v >= 0),
     # a LanguageTool server for the grammar and spelling rules (a remote one also needs
     # --allow-remote-languagetool on the command line: a config file cannot allow it)
+    # how times are written (dates.time_format): the NHS manual's "5:30pm" or a house style's "5.30pm"
+    "time_format": ('"5:30pm" or "5.30pm"', lambda v: v in ("5:30pm", "5.30pm")),
     "languagetool": ("a LanguageTool server's address, such as \"http://127.0.0.1:8081\"", lambda v: isinstance(v, str) and v.startswith(("http://", "https://"))),
 }
 
