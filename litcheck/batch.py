@@ -86,6 +86,8 @@ def options_for(path, settings: Settings, cfg: configmod.Config | None = None) -
     rule_dirs = [str(Path(d).resolve()) for d in settings.rule_dirs or ()] + [str(cfg.resolve_path(d)) for d in cfg.get("rules", [])]
     if rule_dirs:
         options["rule_dirs"] = rule_dirs
+    if cfg.get("time_format"):
+        options["time_format"] = cfg.get("time_format")
     languagetool = settings.languagetool or cfg.get("languagetool")
     if languagetool:  # nothing is sent to LanguageTool unless the flag or the config names it
         options["languagetool"] = languagetool
