@@ -72,11 +72,26 @@ def _starts_sentence(text: str, start: int) -> bool:
 # -- numerals ---------------------------------------------------------------------------------
 
 
+def _english(ctx, pos: int) -> bool:
+    """The sentence around ``pos`` reads as English ("ten" is also Polish for "this")."""
+    sentence = sentence_at(ctx, pos)
+    if sentence is None:
+        return False
+    from ..spelling import zipf
+
+    words = re.findall(r"[^\W\d_]{3,}", ctx.document.text[sentence.start : sentence.end])
+    if len(words) < 4:
+        return all(w.isascii() for w in words)
+    return sum(1 for w in words if not w.isascii() or zipf(w) < 2.5) / len(words) <= 0.3
+
+
 def _numerals(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
     for m in _NUMBER_WORD.finditer(text):
         s, e = m.span()
         first = text[s:e]
+        if not _english(ctx, s):
+            continue
         if first[:1].isupper() and not _starts_sentence(text, s):
             continue  # a name: "Three Counties Hospital", "Five Year Forward View"
         nxt = re.match(r"[ \u00a0]+([A-Z][a-z]+)", text[e : e + 30])
@@ -153,7 +168,7 @@ def natural_frequency(percent: float) -> str:
     if abs(percent / 10 - round(percent / 10)) < 1e-9:
         return f"{round(percent / 10)} in 10"
     if percent >= 95:
-        return f"about {round(percent)} in 100"
+        return "almost all"
     if abs(percent - round(percent)) < 1e-9:
         return f"{round(percent)} in 100"
     return f"about {round(percent)} in 100"
@@ -222,14 +237,22 @@ def _relative_risk(ctx) -> Iterator[Candidate]:
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|fifteen|twenty|thirty|forty-five|sixty)"
 _WITHIN_LETTER = re.compile(rf"\bwithin[ \u00a0]+{_NUM}[ \u00a0]+(?:working[ \u00a0]+)?(?:days|weeks)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+date[ \u00a0]+(?:of|on)[ \u00a0]+)?this[ \u00a0]+letter\b", re.I)
 _BEFORE_TIME = re.compile(rf"\b{_NUM}[ \u00a0]+(?:minutes|mins|hours)[ \u00a0]+(?:before|earlier[ \u00a0]+than|prior[ \u00a0]+to)[ \u00a0]+(?:your|the)[ \u00a0]+(?:scheduled[ \u00a0]+)?appointment(?:[ \u00a0]+time)?\b", re.I)
-_TIME_FIELD = re.compile(r"(?i)time")
+_APPOINTMENT_TIME = re.compile(r"(?i)\b(?:appointment|arrive|booked|clinic starts|come to|see you)\b")
 
 
 def _calculations(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
     for m in _WITHIN_LETTER.finditer(text):
         yield Candidate(m.start(), m.end(), None, "give the date itself ('by Friday 15 August 2025'), so nobody has to count days")
-    gives_time = any(f.kind == "time" for f in facts_of(ctx)) or any(_TIME_FIELD.search(p.name) for p in ctx.document.placeholders)
+    # only where the letter states the appointment's own time ("Your appointment is at 10am"):
+    # a leaflet giving opening hours cannot say when to arrive
+    gives_time = False
+    for f in facts_of(ctx):
+        if f.kind == "time":
+            sentence = sentence_at(ctx, f.start)
+            if sentence is not None and _APPOINTMENT_TIME.search(text, sentence.start, sentence.end):
+                gives_time = True
+                break
     if gives_time:
         for m in _BEFORE_TIME.finditer(text):
             yield Candidate(m.start(), m.end(), None, "the letter gives the time: give the time to arrive too ('please arrive at 9:45am')")
