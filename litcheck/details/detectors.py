@@ -470,6 +470,29 @@ def alternative_formats(ctx) -> Evidence | None:
     return _first(ctx, P.FORMATS, lambda u, m: not P.FORMATS_EXCLUDE.search(u.text))
 
 
+def communication_needs(ctx, found: dict) -> Evidence | None:
+    """The letter tells people how to ask for information in another format or language, or for
+    support to communicate (Accessible Information Standard, 2025 revision): a format or kind of
+    support named in a sentence (or the sentence after, in the same section) that says how to ask,
+    or offered to the reader ("We can send this letter in large print") in a letter that gives a
+    phone number to ask on."""
+    text = ctx.document.text
+    content = _content(ctx)
+    for i, u in enumerate(content):
+        if P.COMMUNICATION_EXCLUDE.search(u.text):
+            continue
+        for m in P.COMMUNICATION_SUPPORT.finditer(text, u.start, u.end):
+            if P.COMMUNICATION_EXCLUDE.search(text, max(u.start, m.start() - 30), min(u.end, m.end() + 30)):
+                continue
+            # a question ("Do you need an interpreter?") counts only with a way to ask in it or after it
+            nxt = content[i + 1] if i + 1 < len(content) and content[i + 1].section == u.section else None
+            if P.COMMUNICATION_ASK.search(u.text) or (nxt is not None and P.COMMUNICATION_ASK.search(nxt.text) and len(nxt.text.split()) <= 30):
+                return _ev(u, m.start(), m.end())
+            if found.get("contact") is not None and P.COMMUNICATION_OFFER.search(u.text):
+                return _ev(u, m.start(), m.end())
+    return None
+
+
 def asks_online(ctx):
     """The first sentence that asks people to act online or by QR code, or None."""
     text = ctx.document.text
@@ -482,9 +505,32 @@ def asks_online(ctx):
     return None
 
 
+#: the details of an appointment that is booked: not asked of a document that asks the reader to book one
+_BOOKED_DETAILS = {"date", "time", "duration", "location"}
+
+
+def nothing_booked(ctx) -> bool:
+    """The document asks the reader to book or schedule an appointment and gives no booked one
+    (no appointment date, no "your appointment is"): a text inviting a parent to book a clinic, an
+    e-mail asking to schedule the next blood test. Its date, time, length and place come with the
+    booking, whatever kind of document it was taken for."""
+
+    def compute(c) -> bool:
+        text = c.document.text
+        if not P.ASKS_TO_BOOK.search(text) or P.GIVES_BOOKED.search(text):
+            return False
+        return detect(c)["date"] is None
+
+    return ctx.memo("detail_nothing_booked", compute)
+
+
 def applies(ctx, detail: str) -> bool:
     """False for a detail that only matters in some documents and not in this one."""
-    return detail != "digital_alternative" or asks_online(ctx) is not None
+    if detail == "digital_alternative":
+        return asks_online(ctx) is not None
+    if detail in _BOOKED_DETAILS:
+        return not nothing_booked(ctx)
+    return True
 
 
 def digital_alternative(ctx, found: dict) -> Evidence | None:
@@ -514,9 +560,12 @@ DETECTORS: dict[str, Callable] = {
     "companion": companion,
     "preparation": preparation,
     "alternative_formats": alternative_formats,
+    "communication_needs": communication_needs,
     "digital_alternative": digital_alternative,
 }
 DETAIL_IDS = tuple(DETECTORS)
+#: detectors that read what the ones before them found (a phone number)
+_NEED_FOUND = {"communication_needs", "digital_alternative"}
 
 
 def detect(ctx) -> dict[str, Evidence | None]:
@@ -527,5 +576,5 @@ def detect(ctx) -> dict[str, Evidence | None]:
 def _detect(ctx) -> dict[str, Evidence | None]:
     found: dict[str, Evidence | None] = {}
     for name, fn in DETECTORS.items():
-        found[name] = fn(ctx, found) if name == "digital_alternative" else fn(ctx)
+        found[name] = fn(ctx, found) if name in _NEED_FOUND else fn(ctx)
     return found

@@ -208,3 +208,42 @@ OFFLINE_ROUTE = re.compile(
     r"|\bif\s+you\s+(?:cannot|can't|do\s+not|don't|would\s+rather\s+not|prefer\s+not\s+to)\s+(?:use|go|get|have)\s+(?:online|the\s+internet|a\s+smartphone|a\s+computer)\b",
     I,
 )
+
+#: communication needs (Accessible Information Standard, 2025 revision): another format, another
+#: language or support to communicate, named in a sentence that says how to ask for it
+COMMUNICATION_SUPPORT = re.compile(
+    r"\blarge\s+print\b|\beasy\s*read\b|\bbraille\b|\baudio\b|\b(?:other|another|different|alternative|accessible)\s+(?:formats?|languages?)\b|\bformats?\s+and\s+languages?\b"
+    r"|\bin\s+your\s+(?:own\s+|first\s+|preferred\s+)?language\b|\btranslat(?:ed|ion|or)s?\b|\binterpret(?:er|ers|ing)\b|\bBritish\s+Sign\s+Language\b|\bBSL\b|\bsign\s+language\b"
+    r"|\bRelay\s+UK\b|\btext\s?phones?\b|\b18001\b|\bSignVideo\b|\blip[- ]?(?:read\w*|speakers?)\b|\bdeafblind\b"
+    r"|\b(?:communication|information)\s+(?:needs?|support|aids?|professionals?|requirements?)\b|\baccessible\s+information\b|\bsupport\s+to\s+communicate\b"
+    r"|\b(?:help|support)\s+(?:to|with)\s+(?:read|reading|understand\w*|communicat\w*)\b",
+    I,
+)
+#: how to ask: a verb of asking or telling, a phone number or address, "on request", "go to www..."
+COMMUNICATION_ASK = re.compile(
+    r"\b(?:tell|let\s+(?:us|the\s+\w+|your\s+\w+)\s+know|contact|call|phone|ring|telephone|e-?mail|text\s+us|ask|request\w*|speak\s+to|talk\s+to|get\s+in\s+touch|inform|notify|go\s+to|visit)\b"
+    r"|\bon\s+request\b|\bwww\.|https?://|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|@\w",
+    I,
+)
+#: "this leaflet is in Easy Read", "interpret your results": not an offer
+COMMUNICATION_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|\binterpret\w*\s+(?:your|the|these)\s+(?:results?|scans?|images?|tests?)\b", I)
+#: an offer made to the reader ("We can send this letter in large print", "This leaflet is available in
+#: other languages"): the way to ask is then the letter's own phone number or e-mail
+COMMUNICATION_OFFER = re.compile(
+    r"\b(?:we|staff|the\s+(?:team|practice|surgery|clinic|hospital))\s+(?:can|will|could|may\s+be\s+able\s+to|are\s+able\s+to)\s+(?:also\s+)?(?:send|give|provide|book|arrange|offer|get|produce|supply|make)\b"
+    r"|\byou\s+(?:can|may)\s+(?:also\s+)?(?:ask\s+for|have|get|request)\b|\b(?:is|are)\s+(?:also\s+)?available\b|\bcan\s+be\s+(?:provided|arranged|booked|sent|made\s+available)\b",
+    I,
+)
+
+#: the document asks the reader to book an appointment ("If you'd like to book a clinic appointment",
+#: "Please schedule an appointment for your next blood test") ...
+ASKS_TO_BOOK = re.compile(
+    r"\b(?:book|schedule|make|arrange)\s+(?:an?\s+|your\s+|their\s+|the\s+)?(?:[\w’']+\s+){0,3}?appointment\b|\bbook\s+(?:online|a\s+(?:time|slot|place))\b",
+    I,
+)
+#: ... and gives none booked: "You have an upcoming appointment", "your appointment is on", "we have booked"
+GIVES_BOOKED = re.compile(
+    r"\b(?:you\s+have\s+an?\s+(?:\w+\s+)?appointment|your\s+(?:\w+\s+)?appointment\s+(?:is|will\s+be|has\s+been)|we\s+have\s+(?:booked|arranged|scheduled|made)"
+    r"|(?:has|have)\s+been\s+(?:booked|scheduled|arranged|made)|remind\w*|see\s+you\s+on|will\s+(?:be\s+seen|see\s+you)\s+on)\b",
+    I,
+)

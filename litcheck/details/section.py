@@ -20,6 +20,7 @@ LABELS = {
     "companion": "who can come with them",
     "preparation": "how to get ready",
     "alternative_formats": "other formats and languages",
+    "communication_needs": "how to ask for another format or communication support",
     "digital_alternative": "a phone or paper route beside online",
 }
 _EVIDENCE_CHARS = 160

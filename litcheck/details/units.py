@@ -25,8 +25,14 @@ class Unit:
     after_salutation: bool  #: below "Dear ..." (or the document has no salutation)
 
 
+#: a question used as a heading: "How do I prepare for my Flexible Cystoscopy?"
+_QUESTION_TITLE = re.compile(r"^(?:How|What|When|Where|Why|Who|Which|Will|Can|Do|Does|Is|Are|Should|Must)\b[A-Za-z '&/,()-]{0,80}\?$")
+
+
 def _is_title_line(line: str) -> bool:
     words = line.split()
+    if 6 < len(words) <= 10:
+        return bool(_QUESTION_TITLE.match(line.strip()))
     return 0 < len(words) <= 6 and bool(_TITLE_LINE.match(line.strip()))
 
 
@@ -48,26 +54,37 @@ def _units(ctx) -> list[Unit]:
         if kind == "salutation":
             seen_salutation = True
         if kind == "heading":
-            section = text[start:end].strip()
+            section = _nest(out, section, text[start:end].strip())
             out.append(Unit(start, end, text[start:end], "heading", s.block, section, seen_salutation))
             continue
         # a short title line on top of a paragraph is a heading
         nl = text.find("\n", start, end)
         if nl != -1 and _is_title_line(text[start:nl]):
-            section = text[start:nl].strip()
+            section = _nest(out, section, text[start:nl].strip())
             out.append(Unit(start, nl, text[start:nl], "heading", s.block, section, seen_salutation))
             start = nl + 1
             while start < end and text[start].isspace():
                 start += 1
-        elif kind == "prose" and "\n" not in text[start:end] and _is_title_line(text[start:end]) and _block_is_one_line(doc, s.block):
+        elif kind == "prose" and "\n" not in text[start:end] and _is_title_line(text[start:end]) and _block_is_one_line(doc, s.block, start, end):
             # a one-line paragraph that reads as a title ("What to bring")
-            section = text[start:end].strip()
+            section = _nest(out, section, text[start:end].strip())
             out.append(Unit(start, end, text[start:end], "heading", s.block, section, seen_salutation))
             continue
         out.append(Unit(start, end, text[start:end], kind, s.block, section, seen_salutation))
     return out
 
 
-def _block_is_one_line(doc, index: int) -> bool:
+def _nest(out: list[Unit], section: str, heading: str) -> str:
+    """The section a new heading opens: a heading right under another (nothing between them)
+    goes on from it ("How do I prepare?" then "Please follow these instructions:")."""
+    if out and out[-1].kind == "heading" and section:
+        return f"{section} / {heading}"
+    return heading
+
+
+def _block_is_one_line(doc, index: int, start: int, end: int) -> bool:
+    """The block is this one line alone: a short question in the middle of a paragraph
+    ("Do you need help to talk to us?" between two sentences) is not a heading."""
     block = doc.blocks[index]
-    return block.kind == "paragraph" and "\n" not in doc.text[block.start : block.end].strip()
+    body = doc.text[block.start : block.end]
+    return block.kind == "paragraph" and "\n" not in body.strip() and body.strip() == doc.text[start:end].strip()
