@@ -74,11 +74,17 @@ class Context:
 
     def token_spans(self, scope):
         """(sentence, spaCy span of its tokens) for each sentence whose kind is in ``scope``."""
-        doc = self.tokens
+        spans = self._token_spans
         for sentence in self.sentences_in(scope):
-            span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if sentence not in spans:
+                spans[sentence] = self.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            span = spans[sentence]
             if span is not None:
                 yield sentence, span
+
+    @cached_property
+    def _token_spans(self) -> dict:
+        return {}
 
     def is_masked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a placeholder, URL or e-mail address."""

@@ -191,18 +191,21 @@ class Substitution(Rule):
         """Every use of a listed term the rule reads, in text order, with whether it is explained there."""
         accepted = accepted_words(ctx)
         doc = ctx.tokens
+        forms = document_forms(ctx)
+        firsts = _first_words(index)
         text = ctx.document.text
         sentences = ctx.sentences
         for sentence, span in ctx.token_spans(self.scope):
             sentence_text = text[sentence.start : sentence.end]
             i, stop = span.start, span.end
             while i < stop:
-                match = self._match_at(doc, i, stop, index)
+                # one set test passes over a token no entry starts with (most of them)
+                match = None if firsts.isdisjoint(forms.sets[i]) else _match_forms(forms, i, stop, index)
                 if match is None:
                     i += 1
                     continue
                 entry, n = match
-                start, end = doc[i].idx, doc[i + n - 1].idx + len(doc[i + n - 1])
+                start, end = forms.starts[i], forms.ends[i + n - 1]
                 i += n
                 if is_skipped(ctx, start, end) or in_name(text, start, end, sentence.start, sentence.end) or in_expansion(text, start, end):
                     continue
@@ -261,17 +264,75 @@ class Substitution(Rule):
 
     @staticmethod
     def _match_at(doc, i: int, stop: int, index) -> tuple | None:
-        """The longest entry that matches at token ``i`` (ties: the list's order)."""
-        tok = doc[i]
-        best = None
-        for form in sorted(token_forms(tok.lower_, tok.lemma_.lower())):
-            for entry, words in index.get(form, ()):
-                n = len(words)
-                if i + n > stop or (best is not None and n <= best[1]):
-                    continue
-                if all(words[k] in token_forms(doc[i + k].lower_, doc[i + k].lemma_.lower()) for k in range(1, n)):
-                    best = (entry, n)
-        return best
+        """The longest entry that matches at token ``i`` of the spaCy ``doc`` (ties: the list's order)."""
+        return _match_forms(DocumentForms.of(doc), i, stop, index)
+
+
+class DocumentForms:
+    """Each token's forms (``token_forms``) and character offsets, worked out once per
+    document and shared by every substitution rule (``document_forms``)."""
+
+    __slots__ = ("sets", "ordered", "starts", "ends")
+
+    def __init__(self, sets: list, ordered: list, starts: list, ends: list) -> None:
+        self.sets = sets  #: token -> frozenset of its forms
+        self.ordered = ordered  #: the same, sorted: the order entries are tried in
+        self.starts = starts  #: token -> its first character's offset
+        self.ends = ends  #: token -> the offset after its last character
+
+    @classmethod
+    def of(cls, doc) -> "DocumentForms":
+        from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
+
+        strings = doc.vocab.strings
+        sets, ordered, starts, ends = [], [], [], []
+        for lower, lemma, idx, length in doc.to_array([LOWER, LEMMA, IDX, LENGTH]).tolist():
+            pair = _FORMS.get((lower, lemma))
+            if pair is None:
+                if len(_FORMS) >= 200_000:
+                    _FORMS.clear()
+                found = token_forms(strings[lower], strings[lemma].lower())
+                pair = _FORMS[(lower, lemma)] = (found, tuple(sorted(found)))
+            sets.append(pair[0])
+            ordered.append(pair[1])
+            starts.append(idx)
+            ends.append(idx + length)
+        return cls(sets, ordered, starts, ends)
+
+
+#: (hash of lower-case form, hash of lemma) -> (token_forms, the same sorted)
+_FORMS: dict[tuple[int, int], tuple[frozenset, tuple]] = {}
+
+
+def document_forms(ctx) -> DocumentForms:
+    """The forms of every token of the document, once per check."""
+    return ctx.memo("substitution.forms", lambda c: DocumentForms.of(c.tokens))
+
+
+def _match_forms(forms: DocumentForms, i: int, stop: int, index) -> tuple | None:
+    """The longest entry that matches at token ``i`` (ties: the list's order): its first word
+    is one of the token's forms, each next word one of the next token's."""
+    sets = forms.sets
+    best = None
+    for form in forms.ordered[i]:
+        for entry, words in index.get(form, ()):
+            n = len(words)
+            if i + n > stop or (best is not None and n <= best[1]):
+                continue
+            if all(words[k] in sets[i + k] for k in range(1, n)):
+                best = (entry, n)
+    return best
+
+
+class TermIndex(dict):
+    """First word of each entry -> [(entry, words)], longest entries first; ``firsts``: its keys."""
+
+    firsts: frozenset = frozenset()
+
+
+def _first_words(index: dict) -> frozenset:
+    """The first words of an index's entries."""
+    return index.firsts if isinstance(index, TermIndex) else frozenset(index)
 
 
 _OMIT_MESSAGE = "'{actual}' adds words without adding meaning. Leave it out."
@@ -292,7 +353,7 @@ def _build_index(entries) -> dict[str, list]:
     from ..nlp import english
 
     tokenizer = english().tokenizer
-    index: dict[str, list] = {}
+    index: TermIndex = TermIndex()
     for entry in entries:
         words = tuple(t.lower_ for t in tokenizer(entry.term.lower()))
         words = tuple(_IZE.sub(r"is\1", w) for w in words)
@@ -300,6 +361,7 @@ def _build_index(entries) -> dict[str, list]:
             index.setdefault(words[0], []).append((entry, words))
     for candidates in index.values():
         candidates.sort(key=lambda c: -len(c[1]))
+    index.firsts = frozenset(index)
     return index
 
 

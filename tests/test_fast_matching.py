@@ -1,0 +1,89 @@
+"""The fast paths of issue 20 find exactly what the straightforward ways find.
+
+Each fast path (term lists matched on forms worked out once per document, ...) is compared
+with a plain reference implementation kept here, on the sample documents and on the real
+texts in /work/shared/data/real-texts/docs/ (read by path; skipped where that folder is
+absent). Speed itself is measured by bench/bench_speed.py, not here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from litcheck import readers
+from litcheck.analysers import Context
+from litcheck.analysers.substitution import Substitution, _match_forms, document_forms, token_forms
+from litcheck.rulebook import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = Path("/work/shared/data/real-texts/docs")
+
+
+def _texts(folder: Path, limit: int | None = None) -> list[tuple[str, str]]:
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))[:limit]
+    return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+
+
+def sample_texts() -> list[tuple[str, str]]:
+    return _texts(ROOT / "samples")
+
+
+def real_texts() -> list[tuple[str, str]]:
+    if not REAL.is_dir():
+        pytest.skip(f"{REAL} is absent: the real texts are not on this machine")
+    return _texts(REAL)
+
+
+def _reference_match_at(doc, i: int, stop: int, index) -> tuple | None:
+    """The term matcher as it was: every token's forms from spaCy, at every token."""
+    tok = doc[i]
+    best = None
+    for form in sorted(token_forms(tok.lower_, tok.lemma_.lower())):
+        for entry, words in index.get(form, ()):
+            n = len(words)
+            if i + n > stop or (best is not None and n <= best[1]):
+                continue
+            if all(words[k] in token_forms(doc[i + k].lower_, doc[i + k].lemma_.lower()) for k in range(1, n)):
+                best = (entry, n)
+    return best
+
+
+def _substitution_rules():
+    return [r for r in load_rules() if isinstance(r, Substitution)]
+
+
+def _compare_term_matching(texts) -> int:
+    rules = _substitution_rules()
+    assert {r.id for r in rules} >= {"jargon.medical", "jargon.wordy"}
+    compared = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        doc = ctx.tokens
+        forms = document_forms(ctx)
+        assert [t.idx for t in doc] == forms.starts, name
+        for rule in rules:
+            index = rule.index_for(ctx)
+            firsts = frozenset(index)
+            for _sentence, span in ctx.token_spans(rule.scope):
+                for i in range(span.start, span.end):
+                    expected = _reference_match_at(doc, i, span.end, index)
+                    fast = None if firsts.isdisjoint(forms.sets[i]) else _match_forms(forms, i, span.end, index)
+                    assert fast == expected, (name, rule.id, doc[i].text)
+                    compared += expected is not None
+    return compared
+
+
+def test_term_lists_match_as_the_reference_on_the_samples():
+    assert _compare_term_matching(sample_texts()) > 20
+
+
+def test_term_lists_match_as_the_reference_on_the_real_texts():
+    assert _compare_term_matching(real_texts()) > 100
+
+
+def test_a_finding_text_finds_its_entry():
+    rule = next(r for r in _substitution_rules() if r.id == "jargon.medical")
+    entry = rule.entry_for("Hypertension")
+    assert entry is not None and entry.term.lower() == "hypertension"
