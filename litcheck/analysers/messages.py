@@ -3,7 +3,8 @@
 A file of text message templates holds each message under its id ("flu_invite:",
 "SMS_REMINDER_TEMPLATE_ID") or between separator lines ("---"). Each such part is a message;
 a part whose id or first lines say it is an e-mail or a letter ("EMAIL_JOIN_TEMPLATE_ID",
-"Subject") is not. A document with no ids or separators is one message. The rules about
+"Subject") is not. A document with no ids or separators is one message, unless it says it is
+an e-mail or a letter ("reply to this email", a "Subject:" line): then it holds none. The rules about
 text messages (length in fragments, one call to action) measure each message on its own.
 """
 
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 #: a line of its own that names the template below it, or separates two messages
 _DIVIDER = re.compile(r"^[ \t]*(?:[A-Za-z]+(?:_[A-Za-z0-9]+)+:?|-{3,}|={3,}|\*{3,})[ \t]*$", re.MULTILINE)
 _NOT_A_TEXT = re.compile(r"\b(?:e-?mail|letter)\b|^\s*subject\b", re.IGNORECASE)
+#: a whole document that says it is an e-mail or a letter ("reply to this email")
+_SAYS_NOT_A_TEXT = re.compile(r"\b(?:this|the\s+above|reply\s+to\s+(?:this|the|our))\s+(?:e-?mail|letter)\b|^\s*subject\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,10 @@ def split_messages(text: str) -> list[Message]:
     for start, end, label in parts:
         part = text[start:end]
         head = label + "\n" + "\n".join(part.strip().splitlines()[:2])
-        if len(parts) == 1 and not label or not _NOT_A_TEXT.search(head):
+        if len(parts) == 1 and not label:
+            if not _SAYS_NOT_A_TEXT.search(part):
+                out.append(_strip(text, start, end))
+        elif not _NOT_A_TEXT.search(head):
             out.append(_strip(text, start, end))
     return out
 

@@ -8,7 +8,7 @@ message UCS-2: 70 characters in one fragment, 67 in each of several. A few GSM c
 (^ { } \\ [ ~ ] | €) take two places. Phones show the fragments as one message, but each is
 paid for and a long message is less likely to be read to the end.
 
-    report: length     # a finding when a message takes more than ``max_fragments``
+    report: length     # a finding when a message takes more than ``max_fragments`` as plain text
     report: encoding   # a finding when characters outside GSM-7 make it take more fragments
 
 Template fields ("((name))", "[Date]", "==clinic==") are counted as their name: the real value
@@ -72,6 +72,11 @@ def as_sent(text: str) -> str:
     return "".join(out).replace("\r\n", "\n")
 
 
+def plain(text: str) -> str:
+    """``text`` with each character outside GSM-7 as one plain character (’ as ')."""
+    return "".join(c if c in GSM_BASIC or c in GSM_EXTENDED else "'" for c in text)
+
+
 def not_gsm(text: str) -> list[str]:
     """The characters of ``text`` outside GSM-7, each once, in order."""
     seen = []
@@ -108,17 +113,19 @@ class SmsLength(Rule):
             sent = as_sent(text[message.start : message.end])
             count = fragments(sent)
             characters = gsm_length(sent) if is_gsm(sent) else ucs2_length(sent)
-            if self.report == "length" and count > self.max_fragments:
-                msg = self.format_message(characters=characters, fragments=count, max=self.max_fragments, found="", without="")
+            if self.report == "length" and fragments(plain(sent)) > self.max_fragments:
+                # measured as plain text: characters outside GSM-7 are the encoding rule's
+                plain_count = fragments(plain(sent))
+                msg = self.format_message(characters=gsm_length(plain(sent)), fragments=plain_count, max=self.max_fragments, found="", without="")
                 yield ctx.finding(self, message.start, message.end, msg, self.suggest)
             elif self.report == "encoding":
                 odd = not_gsm(sent)
                 if not odd:
                     continue
-                plain = fragments("".join(c if c in GSM_BASIC or c in GSM_EXTENDED else "'" for c in sent))
-                if plain >= count:
+                without = fragments(plain(sent))
+                if without >= count:
                     continue
                 first = next(i for i in range(message.start, message.end) if text[i] in odd)
                 found = " ".join(odd[:5])
-                msg = self.format_message(characters=characters, fragments=count, max=self.max_fragments, found=found, without=plain)
+                msg = self.format_message(characters=characters, fragments=count, max=self.max_fragments, found=found, without=without)
                 yield ctx.finding(self, first, first + 1, msg, self.suggest)
