@@ -38,7 +38,6 @@ _VALUE = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enume
 _WORD = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS[1:])})"
 _NUMBER_WORD = re.compile(rf"(?<![\w'’-])(?:(?P<pair>one|{_WORD})[ \u00a0]+(?P<link>to|or|and)[ \u00a0]+(?P<second>{_WORD})|(?P<single>{_WORD}))(?![\w'’-])", re.I)
 _FRACTION_AFTER = re.compile(r"[ \u00a0]+(?:thirds?|quarters?|halves|fifths?|sixths?|eighths?|tenths?|of (?:us|them|you)\b)", re.I)
-_NUMERAL_NEAR = re.compile(r"[ \u00a0]*(?:\(|\d)")
 
 
 def word_value(word: str) -> int:
@@ -128,7 +127,7 @@ _COUNT_WORDS = (
     r"mg|mcg|ml|g|kg|km|metres|meters|miles|feet|litres|pounds|pence|times|households|homes|members|GPs|nurses)"
 )
 _BIG = re.compile(rf"(?<![\w.,/:+-])(?P<money>£[ \u00a0]?)?(?P<n>\d{{4,7}})(?![\d,/:-]|\.\d)(?(money)|(?=[ \u00a0]?{_COUNT_WORDS}\b))")
-_NOT_AMOUNT = re.compile(r"(?i)\b(?:ref(?:erence)?|no|number|code|room|ward|clinic|bay|bed|extension|ext|box|page|version|v|year|since|in|from|until|by|of)\.?[ \u00a0:#]*$")
+_NOT_AMOUNT = re.compile(r"(?i)\b(?:ref(?:erence)?|no|number|code|room|ward|clinic|bay|bed|extension|ext|box|page|version|v|year|since)\.?[ \u00a0:#]*$")
 
 
 def _with_commas(digits: str) -> str:
@@ -144,8 +143,6 @@ def _thousands(ctx) -> Iterator[Candidate]:
             continue
         if not m.group("money") and (_NOT_AMOUNT.search(text[max(0, s - 12) : s]) or 1900 <= int(m.group("n")) <= 2099 and not re.match(r"[ \u00a0]?(?:people|patients|steps|calories|kcal|mg|ml)\b", text[e : e + 10])):
             continue
-        if m.group("money") and int(m.group("n")) < 10000 and re.match(r"\.\d\d", text[e : e + 3]):
-            pass  # "£1000.50" still wants a comma
         yield Candidate(s, e, _with_commas(m.group("n")))
 
 
@@ -208,7 +205,7 @@ _RELATIVE = re.compile(
     rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)[ \u00a0]+times[ \u00a0]+(?:more|less|as|higher|lower|greater)(?:[ \u00a0]+likely)?"
     r"|(?:twice|half)[ \u00a0]+as[ \u00a0]+likely"
     r"|(?:halves|halved|doubles|doubled|triples|tripled|quadruples|quadrupled)[ \u00a0]+(?:the|your|their|a[ \u00a0]+person's)[ \u00a0]+(?:risk|chance)"
-    rf"|(?:risk|chance|likelihood|rate)s?\b[^.\n]{{0,70}}?\bby[ \u00a0]+(?:(?:around|about|roughly|up[ \u00a0]+to|as[ \u00a0]+much[ \u00a0]+as|over|nearly|almost|more[ \u00a0]+than|at[ \u00a0]+least)[ \u00a0]+)*{_AMOUNT}"
+    rf"|(?:risk|chance|likelihood)s?\b[^.\n]{{0,70}}?\bby[ \u00a0]+(?:(?:around|about|roughly|up[ \u00a0]+to|as[ \u00a0]+much[ \u00a0]+as|over|nearly|almost|more[ \u00a0]+than|at[ \u00a0]+least)[ \u00a0]+)*{_AMOUNT}"
     rf"|\d+(?:\.\d+)?[ \u00a0]?(?:%|per[ \u00a0]?cent)[ \u00a0]+(?:more|less|higher|lower|greater|reduced|increased)[ \u00a0]+(?:risk|chance|likely)"
     r")(?![\w-])",
     re.I,

@@ -95,7 +95,10 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
             edits = tuple(rule.edits(f, doc) or ())
             new = _shown(doc.text, f, edits)
             if not edits:
-                left.append(Left(f, "no safe mechanical change here: a person should reword it"))
+                reason = "no safe mechanical change here: a person should reword it"
+                if rule.kind in ("date_time", "number_style"):
+                    reason = "no rewrite with only one meaning: a person should decide what it says"
+                left.append(Left(f, reason))
                 continue
         swap = policy.Swap(f, new, rule, doc, report.findings, by_id, rewrite)
         reason = policy.why_not(swap)
