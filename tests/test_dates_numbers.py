@@ -160,6 +160,11 @@ def test_a_date_line_gets_no_weekday_but_a_sentence_does():
     assert [s for _, s in rule_hits(text, "dates.numeric_date")] == [("15 August 2025",), ("Monday 18 August 2025",)]
 
 
+def test_the_weekday_is_added_only_for_a_day_the_reader_acts_on():
+    assert rule_hits("We wrote to you on 20/03/2024.", "dates.numeric_date") == [("20/03/2024", ("20 March 2024",))]
+    assert rule_hits("Please reply by 20/03/2026.", "dates.numeric_date") == [("20/03/2026", ("Friday 20 March 2026",))]
+
+
 def test_dates_of_birth_are_left_to_the_privacy_rules():
     assert rule_hits("Name: Sam Example, date of birth: 14/03/1984", "dates.numeric_date") == []
 

@@ -125,6 +125,11 @@ def _after_time_word(text: str, start: int) -> bool:
 # -- dates ------------------------------------------------------------------------------------
 
 _NUMERIC_DATE = re.compile(r"(?<![\w/.])(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\w/])")
+#: a sentence about a day the reader must act on, where the weekday helps (NHS manual: "for
+#: users booking appointments")
+_DAY_TO_COME = re.compile(
+    r"(?i)\b(?:appointments?|come|arrive|attend|booked|reply|respond|call|visit|scan|test|clinic|operation|procedure|surgery|admission|vaccination|see you|by|until|from|starts?|moves?)\b"
+)
 _DOB = re.compile(r"(?i)\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\W{0,5}$")
 
 
@@ -168,7 +173,7 @@ def _numeric_dates(ctx) -> Iterator[Candidate]:
             continue
         weekday = parts.weekday
         sentence = sentence_at(ctx, f.start)
-        if weekday is None and sentence is not None and sentence.kind == "prose":
+        if weekday is None and sentence is not None and sentence.kind == "prose" and _DAY_TO_COME.search(text, sentence.start, sentence.end):
             import datetime
 
             weekday = datetime.date(parts.year, parts.month, parts.day).weekday()  # a day to come reads best with its weekday
