@@ -371,6 +371,8 @@ def parking(ctx) -> Evidence | None:
         window = text[max(u.start, m.start() - 30) : m.end()]
         if P.PARKING_DIRECTION.search(window) and not re.search(r"\b(?:park\s+(?:in|at|on)|parking\s+(?:is|costs|spaces))\b", u.text, re.I):
             return False
+        if P.PARKING_JOURNEY.search(text, u.start, u.end) and not P.PARKING_INFO.search(u.text):
+            return False  # "allow time to travel to and park": a step of the journey, no parking information
         return True
 
     return _first(ctx, P.PARKING, ok) or _placeholder(ctx, r"parking|car_?park")
@@ -524,12 +526,34 @@ def nothing_booked(ctx) -> bool:
     return ctx.memo("detail_nothing_booked", compute)
 
 
+#: the details of coming to an appointment: not asked when the reader does not come
+_ATTENDING_DETAILS = {"duration", "parking", "transport", "what_to_bring", "interpreter", "accessibility", "companion"}
+
+
+def school_session(ctx) -> bool:
+    """The letter is to a parent about a vaccination given to their child at school (a session
+    reminder, a consent request): the parent does not come, the school nurses come to the child."""
+
+    def compute(c) -> bool:
+        text = c.document.text
+        return bool(
+            P.SCHOOL_SESSION.search(text)
+            and P.SCHOOL_SESSION_ABOUT.search(text)
+            and P.SCHOOL_SESSION_CHILD.search(text)
+            and not P.SCHOOL_SESSION_EXCLUDE.search(text)
+        )
+
+    return ctx.memo("detail_school_session", compute)
+
+
 def applies(ctx, detail: str) -> bool:
     """False for a detail that only matters in some documents and not in this one."""
     if detail == "digital_alternative":
         return asks_online(ctx) is not None
-    if detail in _BOOKED_DETAILS:
-        return not nothing_booked(ctx)
+    if detail in _BOOKED_DETAILS and nothing_booked(ctx):
+        return False
+    if detail in _ATTENDING_DETAILS and school_session(ctx):
+        return False
     return True
 
 

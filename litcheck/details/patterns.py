@@ -90,7 +90,7 @@ GENERAL_PLACE = re.compile(
 #: "((ward_name)) at ((hospital_name)) is trying to contact you"
 LOCATION_AS_SUBJECT = re.compile(r"(?:\s+(?:at|in|,)\s*\S+(?:\s+\S+)?)?\s+(?:is|are|has|have|would|wants?|will|can|may)\s+(?!be\s+(?:held|at|in|on)\b)\w+", I)
 LOCATION_EXCLUDE = re.compile(
-    r"\b(?:will\s+(?:be\s+told|tell\s+you|let\s+you\s+know|send\s+you)|let\s+you\s+know\s+(?:which|where)|any\s+of\s+our|your\s+nearest|near(?:est)?\s+to\s+you|of\s+your\s+choice|choose|referred\s+(?:you\s+)?to|re:|copy\s+to"
+    r"\b(?:will\s+(?:be\s+told|tell\s+you|let\s+you\s+know|send\s+you)|let\s+you\s+know\s+(?:which|where)|any\s+of\s+our|your\s+nearest|near(?:est)?\s+to\s+you|of\s+your\s+choice|choose|refer(?:red)?\s+(?:you\s+)?to|re:|copy\s+to"
     r"|waiting\s+(?:for|list)|on\s+(?:our|the|a)\s+(?:\w+\s+)?waiting)\b",
     I,
 )
@@ -115,6 +115,12 @@ PARKING = re.compile(
     r"|\b(?:time|where|space|place|somewhere|nowhere)\s+to\s+park\b|\bpark\s+(?:your|the)\s+car\b",
     I,
 )
+#: "park" only as a step of the journey: "allow time to travel to and park", "time to get here and park";
+#: it says nothing about where to park or what it costs ("allow plenty of time to park your car as this
+#: may be difficult" does say something, and is kept)
+PARKING_JOURNEY = re.compile(r"\b(?:travel|get|drive|arrive|come)\s+(?:\w+\s+){0,3}?and\s+park\b", I)
+#: the words that do tell about parking, in a sentence that also has a journey "park"
+PARKING_INFO = re.compile(r"\bcar\s*parks?\b|\bparking\b|\bpay\s*(?:and|&)\s*display\b|\bblue\s+badge\b|\bmulti-?stor(?:ey|y)\b|\bdisabled\s+(?:spaces|bays)\b", I)
 #: a car park named only as a landmark on the way ("go through the car park to the entrance")
 PARKING_DIRECTION = re.compile(r"\b(?:through|across|past|via|behind|beside|opposite|next to|from|along|round|around|facing)\s+(?:the\s+)?(?:\w+\s+)?car\s*park\b", I)
 
@@ -196,7 +202,9 @@ FORMATS = re.compile(
     r"|\btranslat(?:ed|ion)\b|\bin\s+your\s+(?:own\s+)?language\b|\bBSL\s+video\b",
     I,
 )
-FORMATS_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b", I)
+#: an Easy Read text naming itself ("This leaflet is Easy Read", "Easy read information about bowel
+#: screening") offers no other format
+FORMATS_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b", I)
 
 ONLINE_ACTION = re.compile(
     r"\b(?:online|website|web\s+site|portal|NHS\s+App|our\s+app|the\s+app|QR\s+code|scan\s+the\s+code|www\.|https?://|\w+\.(?:example|nhs\.uk|org|com|co\.uk)/|text\s+link|the\s+link|log\s+in)",
@@ -226,7 +234,7 @@ COMMUNICATION_ASK = re.compile(
     I,
 )
 #: "this leaflet is in Easy Read", "interpret your results": not an offer
-COMMUNICATION_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|\binterpret\w*\s+(?:your|the|these)\s+(?:results?|scans?|images?|tests?)\b", I)
+COMMUNICATION_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b|\binterpret\w*\s+(?:your|the|these)\s+(?:results?|scans?|images?|tests?)\b", I)
 #: an offer made to the reader ("We can send this letter in large print", "This leaflet is available in
 #: other languages"): the way to ask is then the letter's own phone number or e-mail
 COMMUNICATION_OFFER = re.compile(
@@ -247,3 +255,16 @@ GIVES_BOOKED = re.compile(
     r"|(?:has|have)\s+been\s+(?:booked|scheduled|arranged|made)|remind\w*|see\s+you\s+on|will\s+(?:be\s+seen|see\s+you)\s+on)\b",
     I,
 )
+
+#: a vaccination given to children at school: the parent reading the letter does not come, so the
+#: details of getting there and being there (parking, transport, who can come, access, an
+#: interpreter, how long, what to bring) do not apply
+SCHOOL_SESSION = re.compile(
+    r"\b(?:at|in)\s+(?:your\s+child['’]s\s+|their\s+|the\s+)?school\b|\bvaccination\s+sessions?\b|\bschool\s+(?:sessions?|visits?|immuni[sz]ations?|vaccinations?)\b"
+    r"|\b(?:give|vaccinate)\s+pupils\b|\bconsent\s+requests?\b|\b(?:request\s+for\s+)?consent\s+to\s+vaccinate\b",
+    I,
+)
+SCHOOL_SESSION_ABOUT = re.compile(r"\b(?:vaccin\w*|immuni[sz]\w*|jabs?)\b", I)
+SCHOOL_SESSION_CHILD = re.compile(r"\b(?:your\s+child|pupils|children|your\s+son|your\s+daughter)\b", I)
+#: ... unless the child is asked to a clinic instead ("vaccinated in a clinic rather than at school")
+SCHOOL_SESSION_EXCLUDE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:at\s+|in\s+)?school\b|\bclinic\s+appointment\b|\bbook\s+(?:a\s+|an\s+)?(?:clinic|appointment)\b", I)
