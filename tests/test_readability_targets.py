@@ -25,7 +25,7 @@ def test_very_hard_sentence_is_reported_once_with_its_reason():
 
 
 def test_hard_sentence_is_not_also_long():
-    found = ladder_findings("Should you have any queries regarding your appointment, please do not hesitate to contact the department.")
+    found = ladder_findings("Should you have any queries regarding your medication, please do not hesitate to contact the department.")
     assert [f.rule for f in found] == ["sentences.hard"]
     assert "16 words" in found[0].message
 

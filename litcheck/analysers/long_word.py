@@ -69,13 +69,12 @@ class LongWord(Rule):
         return len(re.findall(r"(?<![^\W\d_])" + re.escape(low) + r"(?![^\W\d_])", text, re.I))
 
     def _hard_sentences(self, ctx) -> set[tuple[int, int]]:
-        from ..readability.measure import sentence_rung
-        from .metric import sentence_ladder
+        from .metric import sentence_rung_of
 
         return {
             (s.start, s.end)
             for s in ctx.sentences_in(self.scope)
-            if sentence_rung(ctx.counts(s), sentence_ladder(ctx)) in ("hard", "very_hard")
+            if sentence_rung_of(ctx, s) in ("hard", "very_hard")
         }
 
     def check(self, ctx) -> Iterator:

@@ -30,12 +30,78 @@ def sentence_words(ctx, rule) -> Iterator[Measurement]:
         yield Measurement(s.start, s.end, n)
 
 
+def everyday_words(ctx) -> tuple[frozenset[str], float]:
+    """The words that never make a sentence hard, from the ladder's rules (``everyday_wordlists``
+    and ``everyday_min_zipf`` of sentences.hard / sentences.very_hard): listed words, and words
+    at least that common in English (wordfreq Zipf)."""
+
+    def build(ctx):
+        from .rare_word import list_words
+
+        words: set[str] = set()
+        zipf = 99.0
+        for r in ctx.ruleset:
+            if getattr(r, "metric", None) in ("hard_sentence", "very_hard_sentence"):
+                words |= r.everyday
+                zipf = min(zipf, r.everyday_zipf)
+        return frozenset(words), zipf
+
+    return ctx.memo("everyday_words", build)
+
+
+def _is_everyday(word: str, listed: frozenset[str], min_zipf: float) -> bool:
+    from ..spelling import zipf
+    from .substitution import token_forms
+
+    low = word.lower()
+    if any(f in listed for f in token_forms(low, low)):
+        return True
+    return zipf(low) >= min_zipf
+
+
+def plain_counts(ctx, sentence):
+    """A sentence's counts as the ladder rates it: an everyday long word ("appointment",
+    "hospital", "anyone", a common medicine) is a word the reader knows at a glance, so it
+    counts as a word of two syllables, not a long one, and is not named as a reason.
+
+    Flesch-Kincaid and SMOG use syllables as a stand-in for how hard a word is; for words
+    the reader meets every day the stand-in is wrong (Dale and Chall's familiar words are
+    the same idea). The document's reading age is not changed: it stays the standard formula.
+    """
+    from ..readability.measure import SentenceCounts
+    from ..readability.syllables import count_syllables
+
+    c = ctx.counts(sentence)
+    if not c.long_words:
+        return c
+    listed, min_zipf = everyday_words(ctx)
+    if not listed and min_zipf >= 99:
+        return c
+    syllables, poly, kept = c.syllables, c.polysyllables, []
+    for w in c.long_words:
+        if _is_everyday(w, listed, min_zipf):
+            syllables -= max(0, count_syllables(w) - 2)
+            poly -= 1
+        else:
+            kept.append(w)
+    if len(kept) == len(c.long_words):
+        return c
+    return SentenceCounts(c.words, syllables, poly, kept)
+
+
+def sentence_rung_of(ctx, sentence) -> str | None:
+    """The rung of the ladder (very_hard, hard, long or None) a sentence is on."""
+    from ..readability.measure import sentence_rung
+
+    return sentence_rung(plain_counts(ctx, sentence), sentence_ladder(ctx))
+
+
 def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
     from ..readability.measure import sentence_grade, sentence_reason, sentence_rung
 
     ladder = sentence_ladder(ctx)
     for s in ctx.sentences_in(rule.scope):
-        c = ctx.counts(s)
+        c = plain_counts(ctx, s)
         if sentence_rung(c, ladder) == rung:
             value = c.words if rung == "long" else round(sentence_grade(c), 1)
             yield Measurement(s.start, s.end, value, sentence_reason(c))
@@ -135,6 +201,10 @@ class Metric(Rule):
         # a second limit, optionally by profile: past `max` but within it, the finding is
         # only a suggestion; beyond it, the rule's severity (a nudge, then a warning)
         "warn_above": (False, (int, float, dict)),
+        # hard_sentence / very_hard_sentence: words that never make a sentence hard (listed,
+        # or at least this common by wordfreq Zipf); see plain_counts
+        "everyday_wordlists": (False, (list,)),
+        "everyday_min_zipf": (False, (int, float)),
     }
     MESSAGE_FIELDS = frozenset({"actual", "value", "limit", "detail"})
 
@@ -154,6 +224,10 @@ class Metric(Rule):
                 self.fail("basis", f"basis for '{name}' must be smog or flesch_kincaid, not '{value}'")
         warn = spec.get("warn_above")
         self.warn_limits = None if warn is None else self.by_profile("warn_above", warn)
+        from .rare_word import list_words
+
+        self.everyday = list_words(spec.get("everyday_wordlists") or (), self.path.parent)
+        self.everyday_zipf = float(spec.get("everyday_min_zipf", 99))
         self.suggest = spec.get("suggest")
         if self.suggest not in (None, "split"):
             self.fail("suggest", f"unknown suggest '{self.suggest}' (known: split)")
