@@ -9,7 +9,9 @@ keeping abbreviations, and never for a name: HOSPITAL, CLINIC, WARD...).
 that show the phrase means something else here ("as soon as possible" in health advice
 about symptoms, or in the service's own promise "we will tell you as soon as possible").
 ``once_per_sentence: true`` reports only the first match in a sentence (one threat said in
-two ways, "further missed appointments may mean you are removed from our list", is one)."""
+two ways, "further missed appointments may mean you are removed from our list", is one).
+``once_per_document: true`` reports each phrase (its words, whatever the case) only where it is
+first said: the same threat repeated in a policy is one thing for the writer to change."""
 
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Existence(Rule):
         "unless": (False, (list,)),  # not when the match's sentence says one of these
         "unless_document": (False, (list,)),  # not at all when the document says one of these
         "once_per_sentence": (False, (bool,)),  # one finding per sentence (one threat, said in two ways)
+        "once_per_document": (False, (bool,)),  # one finding per phrase (the same words said again)
         "suggest": (False, (list,)),  # replacement text, best first
         "edit": (False, (str,)),  # delete | sentence_case: the change litcheck fix may make
     }
@@ -44,6 +47,7 @@ class Existence(Rule):
         self.unless = compile_optional(self, spec, "unless")
         self.unless_document = compile_optional(self, spec, "unless_document")
         self.once_per_sentence = spec.get("once_per_sentence", False)
+        self.once_per_document = spec.get("once_per_document", False)
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
         self.edit = spec.get("edit")
         if self.edit is not None and self.edit not in self.EDITS:
@@ -63,12 +67,18 @@ class Existence(Rule):
         text = ctx.document.text
         if self.unless_document is not None and self.unless_document.search(text):
             return
+        said: set[str] = set()
         for sentence in ctx.sentences_in(self.scope):
             for m in self.pattern.finditer(text, sentence.start, sentence.end):
                 if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
                     continue
                 if excluded(ctx, m.start(), m.end(), self.unless, sentence=sentence):
                     continue
+                if self.once_per_document:
+                    words = " ".join(m.group().lower().split())
+                    if words in said:
+                        continue
+                    said.add(words)
                 yield ctx.finding(self, m.start(), m.end(), self.format_message(actual=m.group()), self.suggest)
                 if self.once_per_sentence:
                     break
