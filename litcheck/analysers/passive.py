@@ -40,7 +40,7 @@ _ADJECTIVAL = frozenset(
     satisfied dissatisfied unsatisfied tied engaged exhausted stressed depressed relieved
     convinced aged armed blessed crowded detailed disabled learned limited mixed noted
     renowned talented known unknown shut open welcome frustrated overwhelmed reassured
-    distressed shocked puzzled alarmed horrified thrilled overjoyed""".split()
+    distressed shocked puzzled alarmed horrified thrilled overjoyed intended designed""".split()
 )
 # Passives that are the plain, natural way to say it in a patient letter: things that
 # happen to a person's health or standing, where naming who does them ("the NHS
@@ -50,6 +50,10 @@ _NATURAL = frozenset(
     """seen registered vaccinated immunised immunized born crossed called named
     diagnosed hospitalised hospitalized infected affected exposed injured bitten stung cured""".split()
 )
+# Verbs of cause and connection: "these symptoms can be caused by other things", "asthma can
+# be triggered by cold air", "is linked to". The topic comes first and the cause is a thing,
+# not a person who should own the action: the passive is the plain way to say it.
+_CAUSE = frozenset("cause trigger link associate worsen relieve".split())
 # "found in" before an amount is a fact about how often something occurs, not an action
 # with a hidden actor: "HPV can be found in over 99% of cervical cancers".
 _AMOUNT_WORDS = frozenset("most many some all nearly almost over about around more less fewer up half one two three".split())
@@ -143,6 +147,9 @@ def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int,
         lemma = participle_lemma(cand.lower_) if cand.is_alpha else None
         if lemma is None or cand.lower_ in _ADJECTIVAL or cand.lower_ in _NATURAL or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
             i = j if j > i + 1 else i + 1
+            continue
+        if lemma in _CAUSE:
+            i = j + 1
             continue
         if cand.lower_ == "found" and _found_in_amount(doc, j + 1, stop):
             i = j + 1
