@@ -8,6 +8,7 @@ absent). Speed itself is measured by bench/bench_speed.py, not here.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,70 @@ def test_a_finding_text_finds_its_entry():
     rule = next(r for r in _substitution_rules() if r.id == "jargon.medical")
     entry = rule.entry_for("Hypertension")
     assert entry is not None and entry.term.lower() == "hypertension"
+
+
+def _profile_patterns():
+    from litcheck.details.profiles import load_profiles
+
+    return [s.value for p in load_profiles().values() for s in p.signals if s.kind == "pattern"]
+
+
+@pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+def test_a_pattern_is_skipped_only_where_it_cannot_match(texts):
+    from litcheck.prefilter import Lowered, Prefilter
+
+    patterns = _profile_patterns()
+    filters = [Prefilter(p) for p in patterns]
+    assert sum(f.clauses is not None for f in filters) > 0.8 * len(filters)
+    skipped = 0
+    for name, text in texts():
+        lowered = Lowered(text)
+        for pattern, f in zip(patterns, filters):
+            if not f.could_match(lowered):
+                skipped += 1
+                assert pattern.search(text) is None, (name, pattern.pattern)
+    assert skipped > 0
+
+
+@pytest.mark.parametrize(
+    "pattern, text, possible",
+    [
+        (r"\bthis\s+leaflet\b|\bpatient\s+information\b", "Read THIS  Leaflet first.", True),
+        (r"\bthis\s+leaflet\b|\bpatient\s+information\b", "This letter is about your leaflet request.", True),
+        (r"\bthis\s+leaflet\b|\bpatient\s+information\b", "Your appointment is on Monday.", False),
+        (r"\bsee\s+(?:you|us)\b", "SEE US", True),
+        (r"\bsee\s+(?:you|us)\b", "see them", False),
+        (r"\{\{[^{}\n]{1,80}\}\}", "Dear {{name}}", True),
+        (r"\{\{[^{}\n]{1,80}\}\}", "Dear Mrs Patel", False),
+        (r"\w+ing\b", "nothing to find", True),  # no plain words needed: always run
+        (r"(?:kilo)?metre", "a metre", True),
+        (r"\bask\b", "\u212aSK us", True),  # the Kelvin sign matches k when case is ignored
+    ],
+)
+def test_prefilter_cases(pattern, text, possible):
+    from litcheck.prefilter import Lowered, Prefilter
+
+    compiled = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+    assert Prefilter(compiled).could_match(Lowered(text)) is possible
+    if compiled.search(text):
+        assert possible
+
+
+def test_prefilter_never_skips_a_match_on_random_text():
+    from hypothesis import given, settings, strategies as st
+
+    from litcheck.prefilter import Lowered, Prefilter
+
+    patterns = [re.compile(p.pattern, p.flags) for p in _profile_patterns()]
+    filters = [Prefilter(p) for p in patterns]
+    words = st.sampled_from(["this", "Leaflet", "YOUR", "appointment", "dear", "{{", "}}", "name", "\u212a", "\u017f", "\u0130", "text", "message", "reply", "STOP", "?", "\n", " ", "you", "missed", "cc:", "copy", "to"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(words, max_size=30).map(" ".join))
+    def check(text):
+        lowered = Lowered(text)
+        for pattern, f in zip(patterns, filters):
+            if pattern.search(text):
+                assert f.could_match(lowered), (pattern.pattern, text)
+
+    check()

@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RuleError
+from ..prefilter import Lowered, Prefilter
 from .detectors import DETAIL_IDS
 
 FALLBACK = "general"
@@ -233,14 +234,7 @@ def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
     for sig in profile.signals:
         found = ""
         if sig.kind == "pattern":
-            matches = []
-            for m in sig.value.finditer(text):
-                matches.append(m)
-                if len(matches) >= sig.min_count:
-                    break
-            hit = len(matches) >= sig.min_count
-            if hit:
-                found = _quote(text, matches[0].start(), matches[0].end())
+            hit, found = _pattern_hit(ctx, sig.value, sig.min_count)
         elif sig.kind == "detail":
             hit = detect(ctx)[sig.value] is not None
         elif sig.kind == "absent":
@@ -258,6 +252,30 @@ def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
         if hit:
             hits.append((sig, found))
     return hits
+
+
+def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
+    """(whether ``pattern`` is found ``min_count`` times, the words it found first), once per
+    check for a pattern several profiles share; a pattern that cannot match the text (its
+    prefilter says so) is not run."""
+    return ctx.memo(("profile.pattern", pattern, min_count), lambda c: _find_pattern(c, pattern, min_count))
+
+
+def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
+    text = ctx.document.text
+    matches = []
+    if _prefilter(pattern).could_match(ctx.memo("lowered", lambda c: Lowered(c.document.text))):
+        for m in pattern.finditer(text):
+            matches.append(m)
+            if len(matches) >= min_count:
+                break
+    hit = len(matches) >= min_count
+    return hit, (_quote(text, matches[0].start(), matches[0].end()) if hit else "")
+
+
+@lru_cache(maxsize=1024)
+def _prefilter(pattern: re.Pattern) -> Prefilter:
+    return Prefilter(pattern)
 
 
 def score(ctx, profile: Profile) -> float:

@@ -1,0 +1,131 @@
+"""A quick test that a regular expression cannot match a text, so it need not be run.
+
+``Prefilter(pattern)`` reads the pattern once and works out words it cannot match without:
+any match of ``\\bthis\\s+leaflet\\b|\\bpatient\\s+information\\b`` contains "leaflet" or
+"information". ``could_match(lowered)`` is False only when none of those words is in the text
+(case aside), so the pattern cannot match there and its search can be skipped; when it is
+True the pattern is run as usual. Nothing it returns changes what a search finds: it only
+spares the searches that would find nothing (most of them: a letter says few of the things
+a leaflet, a web page or a text message says).
+
+The words are worked out from the parsed pattern: a run of plain letters (or the longest of
+them) in each branch of an alternation; a pattern with a branch that needs no plain
+characters (``\\w+``, ``[a-z]{3}``, an optional group) gets no prefilter and always runs.
+Case: the test compares lower-case text with lower-case words, which is what a
+case-insensitive regular expression does for ASCII letters; ``Lowered`` falls back to
+"could match" for a text holding a character that matches an ASCII letter only when case
+is ignored (the Kelvin sign, the long s, the dotted and dotless i).
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    from re import _constants as _sre_constants, _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_LITERAL = _sre_constants.LITERAL
+_SUBPATTERN = _sre_constants.SUBPATTERN
+_BRANCH = _sre_constants.BRANCH
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT, getattr(_sre_constants, "POSSESSIVE_REPEAT", None))
+_ATOMIC = getattr(_sre_constants, "ATOMIC_GROUP", None)
+
+#: the shortest run of plain characters tested for
+MIN_WORD = 1
+
+
+class Lowered:
+    """A text lower-cased once for many ``could_match`` tests."""
+
+    __slots__ = ("text", "exact")
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower()
+        #: False when some character matches an ASCII letter only when case is ignored
+        self.exact = text.isascii() or not any(_folds_to_ascii(ch) for ch in set(text) if not ch.isascii())
+
+
+def _folds_to_ascii(ch: str) -> bool:
+    return any(c.isascii() for c in ch.lower() + ch.upper()) or len(ch.lower()) != 1
+
+
+class Prefilter:
+    """Sets of words, all the words of one set or another being in every text ``pattern``
+    matches (None: nothing known)."""
+
+    __slots__ = ("clauses",)
+
+    def __init__(self, pattern: re.Pattern | str, flags: int = 0) -> None:
+        source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+        flags = pattern.flags if isinstance(pattern, re.Pattern) else flags
+        self.clauses: tuple[tuple[str, ...], ...] | None = None
+        if isinstance(source, bytes):
+            return
+        try:
+            parsed = _sre_parse.parse(source, flags)
+        except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
+            return
+        found = _needed(list(parsed))
+        if found:
+            self.clauses = tuple(tuple(sorted(c, key=len, reverse=True)) for c in found)
+
+    def could_match(self, lowered: Lowered) -> bool:
+        """False only when the pattern cannot match the text ``lowered`` was made from."""
+        if self.clauses is None or not lowered.exact:
+            return True
+        text = lowered.text
+        return any(all(w in text for w in clause) for clause in self.clauses)
+
+
+#: at most this many sets of words for one pattern (more: fewer words are asked for)
+MAX_CLAUSES = 64
+
+
+def _plain(code: int) -> bool:
+    """A character that matches only itself, case aside: ASCII, or a character with no case."""
+    ch = chr(code)
+    return code < 128 or ch.lower() == ch.upper() == ch
+
+
+def _needed(items: list) -> list[frozenset[str]] | None:
+    """Sets of words, one set of which every match of the sequence ``items`` contains all of
+    (None: no words are needed)."""
+    clauses: list[frozenset[str]] = [frozenset()]
+    run: list[str] = []
+
+    def need(required: list[frozenset[str]] | None) -> None:
+        nonlocal clauses
+        if not required:
+            return
+        combined = [a | b for a in clauses for b in required]
+        if len(combined) <= MAX_CLAUSES:
+            clauses = combined
+
+    for op, av in items + [(None, None)]:
+        if op is _LITERAL and _plain(av):
+            run.append(chr(av).lower())
+            continue
+        if len(run) >= MIN_WORD:
+            need([frozenset({"".join(run)})])
+        run = []
+        if op is _SUBPATTERN:
+            need(_needed(list(av[-1])))
+        elif op is _ATOMIC and _ATOMIC is not None:
+            need(_needed(list(av)))
+        elif op in _REPEATS and op is not None:
+            low, _high, item = av
+            if low >= 1:
+                need(_needed(list(item)))
+        elif op is _BRANCH:
+            either: list[frozenset[str]] = []
+            for branch in av[1]:
+                words = _needed(list(branch))
+                if not words:
+                    either = []
+                    break
+                either.extend(words)
+            need(either or None)
+    return clauses if any(clauses) and all(clauses) else None
