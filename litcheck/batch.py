@@ -6,7 +6,16 @@ when there are enough of them (``--jobs``), and the report keeps the order of th
 
 In parallel, the parent only walks the folders and collects reports: each worker finds a
 file's config and options itself (that lookup is a few percent of the work), loads the rules
-and the language model once when it starts, and takes files in chunks.
+and the language model once when it starts (forked from a parent that loaded them, where the
+platform forks), and takes files in chunks.
+
+Limits (issue 24): a file that takes longer than ``--timeout`` seconds (TIME_LIMIT, 60) is that
+file's one-line error and the batch goes on. In worker processes the worker is killed and a
+fresh one takes the rest of its chunk, so a file that hangs (a FIFO, a PDF that loops) cannot
+hang the batch; in one process a timer interrupts the file. Each worker's address space may
+grow by at most ``--memory-limit`` MB (MEMORY_LIMIT_MB, 1024) past what it holds when warm
+(``resource.RLIMIT_AS``, on Linux and other Unix systems; not on Windows): a file that needs
+more is that file's error.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +39,10 @@ READING_AGE_RULE = "readability.reading_age"
 MIN_FILES_PER_WORKER = 8
 #: show a progress bar (on a terminal) from this many files
 PROGRESS_FROM = 50
+#: seconds one file may take (--timeout; 0: no limit)
+TIME_LIMIT = 60.0
+#: MB of address space a worker may add to what it holds when warm (--memory-limit; 0: no limit)
+MEMORY_LIMIT_MB = 1024
 
 
 @dataclass
@@ -47,6 +61,16 @@ class Settings:
     prerender: str | None = None
     languagetool: str | None = None  #: --languagetool URL (else the config's languagetool)
     allow_remote_languagetool: bool = False  #: --allow-remote-languagetool
+    timeout: float | None = None  #: --timeout SECONDS per file (None: TIME_LIMIT; 0: none)
+    memory_limit: int | None = None  #: --memory-limit MB per worker (None: MEMORY_LIMIT_MB; 0: none)
+
+    def time_limit(self) -> float | None:
+        limit = TIME_LIMIT if self.timeout is None else self.timeout
+        return limit if limit and limit > 0 else None
+
+    def memory_limit_mb(self) -> int | None:
+        limit = MEMORY_LIMIT_MB if self.memory_limit is None else self.memory_limit
+        return int(limit) if limit and limit > 0 else None
 
 
 def config_for(path, settings: Settings) -> configmod.Config:
@@ -126,6 +150,8 @@ def check_one(job):
         return InputProblem(path, _one_line(str(exc)))
     except LitcheckError:  # a bad rule file, profile or config: the whole run's error, said once
         raise
+    except MemoryError:
+        return InputProblem(path, _one_line(f"{path}: needs more memory than litcheck allows a file (--memory-limit): not checked"))
     except Exception as exc:  # noqa: BLE001 - one bad file never stops a batch (issue 24)
         return InputProblem(path, _one_line(f"{path}: could not be checked ({type(exc).__name__}): please report it"))
     doc.findings = severity_overrides(doc.findings, overrides)
@@ -198,26 +224,255 @@ def available_cpus() -> int:
     return count
 
 
-def _results(files: list[str], settings: Settings, workers: int):
-    if workers <= 1:
-        yield from (check_path(f, settings) for f in files)
-        return
-    import gc
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+# --- limits -----------------------------------------------------------------------------------
 
-    forked = multiprocessing.get_start_method() == "fork"
+
+class TimeUp(BaseException):
+    """One file ran past the time limit (a BaseException: no ``except Exception`` in a reader
+    or an analyser swallows it)."""
+
+
+def timed_out(path: str, seconds: float) -> InputProblem:
+    return InputProblem(path, _one_line(f"{path}: took longer than {seconds:g} s to check (--timeout): not checked"))
+
+
+def check_path_timed(path: str, settings: Settings):
+    """check_path with the time limit, in this process: a timer (SIGALRM) interrupts the file.
+
+    Only in the main thread of a Unix process; elsewhere the file runs without a limit (the
+    worker pool kills a worker instead)."""
+    limit = settings.time_limit()
+    if not limit or not _can_alarm():
+        return check_path(path, settings)
+    import signal
+
+    def _alarm(signum, frame):
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return check_path(path, settings)
+    except TimeUp:
+        return timed_out(path, limit)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _can_alarm() -> bool:
+    import signal
+    import threading
+
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def address_space() -> int | None:
+    """This process's virtual memory size in bytes (Linux /proc; None elsewhere)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmSize:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def limit_memory(megabytes: int | None) -> bool:
+    """Let this process's address space grow by at most ``megabytes`` past its size now
+    (``resource.RLIMIT_AS``): an allocation past it raises MemoryError. For worker processes
+    only (never the web server or the user's own process). False where the platform cannot."""
+    if not megabytes:
+        return False
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    now = address_space()
+    if now is None:
+        try:  # no /proc: macOS and the BSDs count the peak resident size instead
+            now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+        except (OSError, ValueError):
+            return False
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = now + megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+# --- worker processes ---------------------------------------------------------------------------
+
+
+def _serve(conn, settings: Settings) -> None:
+    """A worker: warm up, cap its memory, then check each chunk of (index, path) it is sent,
+    answering (index, result) file by file, until the pipe closes or None arrives."""
+    _warm_up(settings)
+    limit_memory(settings.memory_limit_mb())
+    while True:
+        try:
+            chunk = conn.recv()
+        except (EOFError, OSError):
+            return
+        if chunk is None:
+            return
+        for index, path in chunk:
+            conn.send((index, check_path(path, settings)))
+
+
+class _Worker:
+    """One worker process, the parent's end of its pipe and the files it has been sent."""
+
+    def __init__(self, ctx, settings: Settings):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, settings), name="litcheck-worker", daemon=True)
+        self.process.start()
+        child.close()
+        self.sent: list[tuple[int, str]] = []  #: files sent and not yet answered, in order
+        self.since = time.monotonic()  #: when the first of them started (its predecessor's answer)
+
+    def send(self, chunk: list[tuple[int, str]]) -> None:
+        if not self.sent:
+            self.since = time.monotonic()
+        self.sent.extend(chunk)
+        self.conn.send(chunk)
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(2)
+        self.kill()
+
+
+def _context():
+    import multiprocessing
+
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def pooled(files: list[str], settings: Settings, workers: int):
+    """Each file's result in ``workers`` processes, yielded in the order of ``files``.
+
+    Files go out in chunks (a second chunk is sent before the first is done, so a worker
+    never waits for the parent); a worker answers file by file, so the parent knows which
+    file each worker is on and since when. One that runs past the time limit, or whose worker
+    dies (a crash, the memory limit), is that file's error; the worker is replaced and the
+    rest of its files go to the others."""
+    import gc
+    from collections import deque
+    from multiprocessing.connection import wait
+
+    ctx = _context()
+    forked = ctx.get_start_method() == "fork"
     if forked:
         _warm_up(settings)  # loaded once, here: forked workers share it instead of each loading it
         # Move what is loaded out of the collector's sight: otherwise each worker's first
         # collections touch every object's header and copy the parent's pages one by one.
         gc.freeze()
+    limit = settings.time_limit()
+    size = _chunksize(len(files), workers)
+    todo = deque(enumerate(files))
+    done: dict[int, object] = {}
+    pool: list[_Worker] = []
+
+    def feed(worker: _Worker) -> None:
+        # keep up to two chunks in each worker's pipe
+        while todo and len(worker.sent) <= size:
+            chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
+            worker.send(chunk)
+
+    def replace(worker: _Worker, problem) -> None:
+        index, path = worker.sent.pop(0)
+        done[index] = problem(path)
+        todo.extendleft(reversed(worker.sent))  # the rest of its files go out again, first
+        worker.sent = []
+        worker.kill()
+        pool.remove(worker)
+        fresh = _Worker(ctx, settings)
+        pool.append(fresh)
+
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, initargs=(settings,)) as pool:
-            yield from pool.map(check_path, files, chunksize=_chunksize(len(files), workers))
+        for _ in range(workers):
+            pool.append(_Worker(ctx, settings))
+        for worker in pool:
+            feed(worker)
+        following = 0
+        while following < len(files):
+            busy = [w for w in pool if w.sent]
+            if not busy:  # every worker replaced with nothing sent: hand out again
+                for worker in pool:
+                    feed(worker)
+                continue
+            now = time.monotonic()
+            wait_for = None if limit is None else max(0.0, min(w.since + limit - now for w in busy))
+            ready = wait([w.conn for w in busy], timeout=wait_for)
+            now = time.monotonic()
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        index, result = worker.conn.recv()
+                    except (EOFError, OSError):  # the worker died on its current file
+                        worker.process.join(1)
+                        code = worker.process.exitcode
+                        replace(worker, lambda path, code=code: _died(path, code, settings))
+                        continue
+                    worker.sent.pop(0)
+                    worker.since = now
+                    done[index] = result
+                elif limit is not None and now - worker.since >= limit:
+                    replace(worker, lambda path: timed_out(path, limit))
+            for worker in pool:
+                feed(worker)
+            while following in done:
+                yield done.pop(following)
+                following += 1
     finally:
+        for worker in pool:
+            worker.stop()
         if forked:
             gc.unfreeze()
+
+
+def _died(path: str, code: int | None, settings: Settings) -> InputProblem:
+    how = f" (signal {-code})" if code is not None and code < 0 else ""
+    cap = settings.memory_limit_mb()
+    hint = f"; it may need more than the {cap} MB memory limit (--memory-limit)" if cap else ""
+    return InputProblem(path, _one_line(f"{path}: the worker process checking it stopped{how}{hint}: not checked"))
+
+
+def _results(files: list[str], settings: Settings, workers: int):
+    """Each file's result, in order: in worker processes for --jobs 2 and more, and also for
+    several files in one process where the platform forks and a time limit applies (so a file
+    that hangs is killed with its worker, and the next file starts in a clean one). A single
+    file is checked in this process, under a timer."""
+    if workers > 1 or (len(files) > 1 and settings.time_limit() and _context().get_start_method() == "fork"):
+        yield from pooled(files, settings, max(workers, 1))
+        return
+    if settings.time_limit() and files:
+        _load(settings)  # the rules and the language model load before the timer starts
+    yield from (check_path_timed(f, settings) for f in files)
+
+
+def _load(settings: Settings) -> None:
+    from .nlp import english
+    from .rulebook import load_rules
+
+    load_rules()
+    english()
 
 
 def workers_for(files: int, jobs: int | None) -> int:

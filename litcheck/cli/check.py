@@ -34,6 +34,8 @@ def add_parser(sub) -> None:
     p.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE (then exit 0)")
     p.add_argument("--report-unused-ignores", action="store_true", help="report 'litcheck: ignore' comments that silence nothing (rule litcheck.unused_ignore)")
     p.add_argument("-j", "--jobs", type=int, metavar="N", help="check files in N processes (default: the CPUs this process may use)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="a file that takes longer than this is reported as that file's error and the others go on (default: 60; 0: no limit)")
+    p.add_argument("--memory-limit", type=int, metavar="MB", help="each worker process (--jobs) may use at most this much more memory than it needs to start; a file that needs more is that file's error (default: 1024; 0: no limit; Linux and other Unix systems)")
     p.add_argument("--languagetool", metavar="URL", help="check grammar and UK spelling with the LanguageTool server at URL, e.g. http://127.0.0.1:8081 (scripts/languagetool-server; config key: languagetool). Nothing is sent anywhere without it")
     p.add_argument("--allow-remote-languagetool", action="store_true", help="allow a LanguageTool server that is not on this computer: the letters' text is sent to it")
     p.set_defaults(run=run)
@@ -90,9 +92,14 @@ def run(args) -> int:
         profile=args.profile, select=_prefixes(args.select), ignore=_prefixes(args.ignore), config=args.config,
         report_unused_ignores=args.report_unused_ignores, jobs=args.jobs, rule_dirs=args.rule_dirs,
         languagetool=args.languagetool, allow_remote_languagetool=args.allow_remote_languagetool,
+        timeout=args.timeout, memory_limit=args.memory_limit,
     )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
+    if args.timeout is not None and not args.timeout >= 0:
+        raise ConfigError(f"--timeout must be 0 (no limit) or more seconds, not {args.timeout:g}")
+    if args.memory_limit is not None and args.memory_limit < 0:
+        raise ConfigError(f"--memory-limit must be 0 (no limit) or more MB, not {args.memory_limit}")
     from ..config import clear_cache
 
     clear_cache()
