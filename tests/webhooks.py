@@ -13,3 +13,11 @@ def slow_check(document, profile=None):
         while True:  # busy, not sleeping: only stopping the process ends it
             time.sleep(0.01)
     return litcheck.check_document(document, profile=profile)
+
+
+def greedy_check(document, profile=None):
+    """Asks for 600 MB on a document containing GREEDY (as a decompression bomb would); checks any other."""
+    if "GREEDY" in document.text:
+        block = bytearray(600 * 1024 * 1024)
+        block[-1] = 1
+    return litcheck.check_document(document, profile=profile)

@@ -29,6 +29,7 @@ DEFAULTS = {
     "LITCHECK_MAX_UNPACKED": 50 * MB,  # the most a .docx may unpack to (zip bomb guard)
     "LITCHECK_REQUEST_TIMEOUT": 60.0,  # seconds for a request (headers and body) to arrive; then the connection closes
     "LITCHECK_WORKERS": 2,  # worker processes that read and check uploads (made with the app)
+    "LITCHECK_MEMORY_LIMIT": 1024,  # MB each worker may grow past its warm size (RLIMIT_AS; Unix); 0: no cap
     "LITCHECK_CHECK_HOOK": None,  # tests only: "module:function" run in the worker instead of check_document
     "LITCHECK_LANGUAGETOOL": None,  # a LanguageTool server's URL: grammar and spelling findings too
     "LITCHECK_ALLOW_REMOTE_LANGUAGETOOL": False,  # True: that server may be on another machine
@@ -63,7 +64,8 @@ def create_app(config: dict | None = None) -> Flask:
         check_url(app.config["LITCHECK_LANGUAGETOOL"], bool(app.config["LITCHECK_ALLOW_REMOTE_LANGUAGETOOL"]))
         options = {"languagetool": app.config["LITCHECK_LANGUAGETOOL"],
                    "allow_remote_languagetool": bool(app.config["LITCHECK_ALLOW_REMOTE_LANGUAGETOOL"])}
-    pool = WorkerPool(int(app.config["LITCHECK_WORKERS"]), app.config["LITCHECK_CHECK_HOOK"], options)
+    pool = WorkerPool(int(app.config["LITCHECK_WORKERS"]), app.config["LITCHECK_CHECK_HOOK"], options,
+                      int(app.config["LITCHECK_MEMORY_LIMIT"] or 0) or None)
     app.extensions["litcheck_pool"] = pool
     weakref.finalize(app, pool.close)  # the workers end with the app (or at exit)
 

@@ -50,9 +50,9 @@ def _context():
 class Worker:
     """One worker process and the parent's end of its pipe."""
 
-    def __init__(self, ctx, hook: str | None, options: dict | None = None):
+    def __init__(self, ctx, hook: str | None, options: dict | None = None, memory_mb: int | None = None):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=serve, args=(child, hook, options or {}), name="litcheck-worker", daemon=True)
+        self.process = ctx.Process(target=serve, args=(child, hook, options or {}, memory_mb), name="litcheck-worker", daemon=True)
         self.process.start()
         child.close()
 
@@ -79,9 +79,11 @@ class Worker:
 
 
 class WorkerPool:
-    def __init__(self, size: int, hook: str | None = None, options: dict | None = None):
+    def __init__(self, size: int, hook: str | None = None, options: dict | None = None, memory_mb: int | None = None):
         self._ctx = _context()
         self._hook = hook
+        #: MB each worker's address space may grow past its warm size (RLIMIT_AS; None: no cap)
+        self._memory_mb = memory_mb
         #: check_document options the service set for every upload (its LanguageTool server)
         self._options = dict(options or {})
         self._idle: queue.Queue[Worker] = queue.Queue()
@@ -92,7 +94,7 @@ class WorkerPool:
             self._idle.put(self._start())
 
     def _start(self) -> Worker:
-        worker = Worker(self._ctx, self._hook, self._options)
+        worker = Worker(self._ctx, self._hook, self._options, self._memory_mb)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -139,10 +141,14 @@ class WorkerPool:
 # --- in the worker process ------------------------------------------------------------------
 
 
-def serve(conn, hook: str | None, options: dict | None = None) -> None:
-    """The worker's loop: a job in, a Result out, until the pipe closes or None arrives."""
+def serve(conn, hook: str | None, options: dict | None = None, memory_mb: int | None = None) -> None:
+    """The worker's loop: a job in, a Result out, until the pipe closes or None arrives.
+    Warm, the worker caps its own memory (``LITCHECK_MEMORY_LIMIT``): an upload that needs
+    more is refused with a MemoryError, not the server's memory."""
+    from ..batch import limit_memory
     from . import warm  # noqa: F401  (warm already when forked from the fork server)
 
+    limit_memory(memory_mb)
     check = _resolve(hook) if hook else check_document
     while True:
         try:
@@ -179,6 +185,8 @@ def _run(job: dict, check, options: dict | None = None) -> Result:
                 revised = draft.revised_draft(job, report)
     except LitcheckError as exc:
         return ("input", str(exc))
+    except MemoryError:
+        return ("input", "This document needs more memory to check than litcheck allows. Try a shorter document, or save it as .txt and upload that.")
     except Exception as exc:  # a reader's library failed on a broken file; never pass its text on
         return ("failed", type(exc).__name__)
     return ("ok", report, revised)
