@@ -110,6 +110,8 @@ class Passive(Rule):
         for _sentence, span in ctx.token_spans(self.scope):
             for found in find_passives(doc, span.start, span.end):
                 aux_i, part_i, actor = found
+                if actor is None and not _hides_an_action(doc, span.start, aux_i, part_i):
+                    continue
                 start = doc[aux_i].idx
                 last = actor[1] - 1 if actor else part_i
                 end = doc[last].idx + len(doc[last])
@@ -123,6 +125,29 @@ class Passive(Rule):
                     yield ctx.finding(self, start, end, msg, [active])
                 else:
                     yield ctx.finding(self, start, end, self.format_message(actual=actual, actor="", active=""), [])
+
+
+_PERFECT = frozenset("been".split())
+_READER = frozenset("you your yourself".split())
+
+
+def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
+    """False for a general statement: a passive in the plain present about people or things in
+    general, named by a bare plural or "all/any/some ..." ("resources are wasted", "all vaccines
+    are tested", "children are also offered", "if any further action is required"). It states
+    a fact, and the active voice would add an actor the reader does not need (issue 21: judged
+    debatable or wrong on real NHS texts). Every other passive (with a modal, a perfect or a
+    past tense, or about "the", "this" or "your" thing, or the reader) is reported."""
+    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS}
+    if not auxes or not auxes <= {"is", "are"}:
+        return True
+    subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
+    if not subject or any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject):
+        return True
+    head = subject[0].lower_
+    if head in ("all", "any", "some", "most", "many"):
+        return False
+    return not (head not in _DETERMINERS and subject[-1].tag_ in ("NNS", "NNPS") or (len(subject) == 1 and subject[0].lower_.endswith("s") and not subject[0].lower_.endswith("ss")))
 
 
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
@@ -225,6 +250,8 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
     actor_out = actor_out[:1].upper() + actor_out[1:] if not prefix or actor_words[0][:1].isupper() else actor_out
     sentence = prefix + " ".join([actor_out, *head, *particles, obj, *middle])
     tail = "".join(t.text_with_ws for t in doc[actor[1] : s_stop]).rstrip()
+    if actor[1] < s_stop and doc[actor[1]].lower_ in ("who", "whom", "whose", "which", "that", "where"):
+        return None  # the actor's relative clause would end up after the object
     if tail and tail[:1] not in ".,;:!?":
         sentence += " "
     return (sentence + tail).replace(" ,", ",")
