@@ -73,10 +73,12 @@ class Revision:
         }
 
 
-def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: bool = True) -> Revision:
+def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: bool = True, time_format: str | None = None) -> Revision:
     """Make the safe swaps in a checked document and check the result again.
 
-    ``recheck=False`` leaves ``revised`` unset (a Word copy is checked once it is written)."""
+    ``recheck=False`` leaves ``revised`` unset (a Word copy is checked once it is written).
+    ``time_format``: the one the document was checked with, so the revised text is checked
+    the same way."""
     rules = rules if rules is not None else load_rules()
     by_id = {r.id: r for r in rules}
     doc = report.document
@@ -116,7 +118,7 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
     result = Revision(report, apply_edits(doc.text, changes), changes, left)
     if recheck:
         fmt = doc.format if doc.format in TEXT_FORMATS else "txt"
-        result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules)
+        result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules, time_format=time_format)
     return result
 
 
