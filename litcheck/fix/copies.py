@@ -55,7 +55,7 @@ def revise_data(data: bytes, fmt: str, name: str | None = None, *, report: Docum
 def _revise(doc: Document, data: bytes, options: dict, report: DocumentReport | None = None, track: bool = True) -> tuple[Revision, bytes]:
     report = report if report is not None else check_document(doc, **options)
     if doc.format in TEXT_FORMATS:
-        revision = revise(report, options.get("rules"))
+        revision = revise(report, options.get("rules"), time_format=options.get("time_format"))
         text = revision.text.replace("\n", "\r\n") if b"\r\n" in data else revision.text
         bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
         return revision, (bom + text).encode("utf-8")
