@@ -31,7 +31,11 @@ def _age(report) -> str:
 def run(args) -> int:
     from ..fix import fix_file
 
-    revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile, track=not args.no_track)
+    from .. import config as configmod
+
+    time_format = configmod.find(args.file).get("time_format")  # the house style for times ("5.30pm")
+    extra = {"time_format": time_format} if time_format else {}
+    revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile, track=not args.no_track, **extra)
     if args.format == "json":
         import json
 
