@@ -288,3 +288,15 @@ def test_a_date_or_time_left_to_the_reader_to_work_out():
     assert rule_hits(letter, "numbers.calculation")
     leaflet = "The clinic is open from 8am. Please arrive 15 minutes before your appointment time."
     assert rule_hits(leaflet, "numbers.calculation") == []
+
+
+def test_litcheck_fix_follows_the_time_format_in_the_config(tmp_path, capsys):
+    from litcheck.cli import main
+
+    (tmp_path / "litcheck.toml").write_text('time_format = "5.30pm"\n', encoding="utf-8")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Your appointment is on Friday 15 August 2025 at 17:30.\n", encoding="utf-8")
+    configmod.clear_cache()
+    assert main(["fix", str(letter)]) == 0
+    assert (tmp_path / "letter.litcheck.txt").read_text(encoding="utf-8") == "Your appointment is on Friday 15 August 2025 at 5.30pm.\n"
+    assert "Findings: 1 -> 0" in capsys.readouterr().out
