@@ -49,8 +49,9 @@ from .segment import SENTENCE_KINDS
 FIX_MODES = ("swap", "advise", "never")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line of every mapping key."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A YAML loader that remembers the line of every mapping key (libyaml's parser where
+    PyYAML has it: the same data and lines, seven times faster at start-up, issue 20)."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> "LineDict":
