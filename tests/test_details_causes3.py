@@ -138,11 +138,19 @@ School Immunisation Team
 
 def test_a_school_session_letter_is_not_asked_for_the_details_of_coming_to_an_appointment():
     rules = _rules(CONSENT, "appointment_letter")
-    assert not rules & {"details.parking", "details.transport", "details.companion", "details.accessibility",
+    assert not rules & {"details.time", "details.parking", "details.transport", "details.companion", "details.accessibility",
                         "details.interpreter", "details.duration", "details.what_to_bring"}
     d = _details(CONSENT, "appointment_letter")
     assert d["parking"]["need"] == "not_applicable"
     assert d["communication_needs"]["need"] == "recommended"  # the parent may still need the letter in another language
+
+
+def test_a_school_session_text_is_not_asked_for_a_time_or_length():
+    text = "Maya may get her flu vaccination at school on Tuesday 14 October. If she is off sick that day, call 0300 555 0177 to ask about another session.\nSchool Nursing Team"
+    assert not {"details.time", "details.duration"} & _rules(text.replace("get her", "get their"), "text_reminder")
+    # a reminder of a clinic appointment the child is brought to is still asked for its time
+    clinic = "Maya has a flu vaccination at Parkside Clinic on Tuesday 14 October. To change it, call 0300 555 0177.\nSchool Nursing Team"
+    assert "details.time" in _rules(clinic, "text_reminder")
 
 
 def test_a_child_asked_to_a_clinic_instead_of_school_is_asked_for_them():

@@ -527,7 +527,7 @@ def nothing_booked(ctx) -> bool:
 
 
 #: the details of coming to an appointment: not asked when the reader does not come
-_ATTENDING_DETAILS = {"duration", "parking", "transport", "what_to_bring", "interpreter", "accessibility", "companion"}
+_ATTENDING_DETAILS = {"time", "duration", "parking", "transport", "what_to_bring", "interpreter", "accessibility", "companion"}
 
 
 def school_session(ctx) -> bool:

@@ -257,14 +257,14 @@ GIVES_BOOKED = re.compile(
 )
 
 #: a vaccination given to children at school: the parent reading the letter does not come, so the
-#: details of getting there and being there (parking, transport, who can come, access, an
-#: interpreter, how long, what to bring) do not apply
+#: details of getting there and being there (the time, how long, parking, transport, who can come,
+#: access, an interpreter, what to bring) do not apply
 SCHOOL_SESSION = re.compile(
     r"\b(?:at|in)\s+(?:your\s+child['’]s\s+|their\s+|the\s+)?school\b|\bvaccination\s+sessions?\b|\bschool\s+(?:sessions?|visits?|immuni[sz]ations?|vaccinations?)\b"
     r"|\b(?:give|vaccinate)\s+pupils\b|\bconsent\s+requests?\b|\b(?:request\s+for\s+)?consent\s+to\s+vaccinate\b",
     I,
 )
 SCHOOL_SESSION_ABOUT = re.compile(r"\b(?:vaccin\w*|immuni[sz]\w*|jabs?)\b", I)
-SCHOOL_SESSION_CHILD = re.compile(r"\b(?:your\s+child|pupils|children|your\s+son|your\s+daughter)\b", I)
+SCHOOL_SESSION_CHILD = re.compile(r"\b(?:your\s+child|pupils|children|your\s+son|your\s+daughter)\b|\b(?:get|have)\s+their\s+(?:\S+\s+){1,2}at\s+school\b", I)
 #: ... unless the child is asked to a clinic instead ("vaccinated in a clinic rather than at school")
 SCHOOL_SESSION_EXCLUDE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:at\s+|in\s+)?school\b|\bclinic\s+appointment\b|\bbook\s+(?:a\s+|an\s+)?(?:clinic|appointment)\b", I)
