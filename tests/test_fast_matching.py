@@ -155,3 +155,74 @@ def test_prefilter_never_skips_a_match_on_random_text():
                 assert f.could_match(lowered), (pattern.pattern, text)
 
     check()
+
+
+def _alternation_cases():
+    from litcheck.readability.shell import _jargon_pattern
+
+    return [_jargon_pattern()]
+
+
+@pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+def test_a_term_alternation_finds_what_the_one_pattern_finds(texts):
+    from litcheck.segment import split_sentences
+
+    (alternation,) = _alternation_cases()
+    found = 0
+    for name, text in texts():
+        expected = [m.span() for m in alternation.pattern.finditer(text)]
+        assert [m.span() for m in alternation.finditer(text)] == expected, name
+        found += len(expected)
+        for s in split_sentences(readers.read_text(text, "txt")):  # as the SHeLL count reads it
+            assert [m.span() for m in alternation.finditer(text, s.start, s.end)] == [m.span() for m in alternation.pattern.finditer(text, s.start, s.end)], name
+    assert found > 5
+
+
+def test_a_term_alternation_on_awkward_text():
+    from hypothesis import given, settings, strategies as st
+
+    from litcheck.alternation import TermAlternation
+
+    terms = ["blood test", "blood", "ct scan", "x-ray", "cannula", "ks", "\u00e9clampsia", "a fib", "k"]
+    alternation = TermAlternation(terms, [r"\s+".join(re.escape(p) for p in t.split()) for t in terms], r"(?<![\w-])", r"(?:e?s)?(?![\w-])", re.IGNORECASE)
+    pieces = st.sampled_from(["blood", "BLOOD", "test", "tests", " ", "  ", "\n", "-", "x", "ray", "X-RAY", "CT", "scan", "cannulas", "\u212as", "\u017f", "\u00c9clampsia", "a", "fib", "k", "K", ".", "re"])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=25).map("".join), st.integers(0, 5), st.integers(0, 5))
+    def check(text, cut_start, cut_end):
+        start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+        assert [m.span() for m in alternation.finditer(text, start, end)] == [m.span() for m in alternation.pattern.finditer(text, start, end)]
+
+    check()
+
+
+def _reference_is_foreign(sentence: str) -> bool:
+    """segment.is_foreign as it was: every letter and every word looked at one by one."""
+    from wordfreq import zipf_frequency
+
+    from litcheck.languages import looks_foreign
+    from litcheck.prose import WORD_RE
+
+    letters = [ch for ch in sentence if ch.isalpha()]
+    if len(letters) < 8:
+        return False
+    latin = sum(1 for ch in letters if re.match(r"[A-Za-z]", ch) or "\u00c0" <= ch <= "\u024f")
+    if latin < 0.5 * len(letters):
+        return True
+    words = [w for w in WORD_RE.findall(sentence) if w.isalpha()]
+    if len(words) < 4:
+        return False
+    if looks_foreign(words):
+        return True
+    odd = sum(1 for w in words if any("\u0100" <= ch <= "\u024f" for ch in w) or (not w[:1].isupper() and zipf_frequency(w.lower(), "en") < 1.5))
+    return odd >= 0.5 * len(words)
+
+
+@pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+def test_foreign_sentences_are_found_as_before(texts):
+    from litcheck.segment import is_foreign
+
+    lines = [line for _name, text in texts() for line in text.splitlines() if line.strip()]
+    lines += ["Mae'r apwyntiad yn y clinig ddydd Llun.", "Wizyta odbędzie się w poniedziałek rano.", "Пожалуйста, приходите вовремя на прием.", "Please bring your glasses and a list of medicines."]
+    assert [is_foreign(line) for line in lines] == [_reference_is_foreign(line) for line in lines]
+    assert any(is_foreign(line) for line in lines[-4:-1])

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..alternation import TermAlternation
 from ..document import Document
 from ..prose import iter_words, masked_spans
 from ..spelling import zipf
@@ -130,20 +131,21 @@ def count_language(doc: Document, sentences, masks=None) -> LanguageCounts:
     return LanguageCounts(words, jargon, acronyms, uncommon, complex_, content)
 
 
-def _covered(pattern: re.Pattern, text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
 
 
 @lru_cache(maxsize=1)
-def _jargon_pattern() -> re.Pattern | None:
+def _jargon_pattern() -> TermAlternation | None:
+    """The terms of the medical word list, longest first, as one alternation (also plural)."""
     from .. import wordlists
 
     terms = {e.term.lower() for e in wordlists.load(wordlists.resolve("medical.tsv"))}
     terms = sorted((t for t in terms if t.strip()), key=len, reverse=True)
     if not terms:
         return None
-    alternation = "|".join(r"\s+".join(re.escape(part) for part in t.split()) for t in terms)
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?:e?s)?(?![\w-])", re.IGNORECASE)
+    alternatives = [r"\s+".join(re.escape(part) for part in t.split()) for t in terms]
+    return TermAlternation(terms, alternatives, r"(?<![\w-])", r"(?:e?s)?(?![\w-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
