@@ -13,8 +13,13 @@ class Limits:
     """How much a reader may take in: a letter is kilobytes, so these are generous."""
 
     max_bytes: int = 50 * 1024 * 1024  #: the largest file, in bytes
-    max_unpacked: int = 100 * 1024 * 1024  #: the most a zip package (.docx) may unpack to
+    max_unpacked: int = 100 * 1024 * 1024  #: the most a zip package (.docx) or a PDF's streams may unpack to
     max_chars: int = 500_000  #: the most text a document may hold, in characters (a letter is a few thousand)
+    max_pages: int = 300  #: the most pages a PDF may have
+    #: the most drawing operations (operators and operands) a PDF's pages may ask for, each
+    #: form XObject counted every time it is drawn (the real-file folder's largest is 0.1 M)
+    max_operations: int = 20_000_000
+    max_objects: int = 1_000_000  #: the most objects a PDF may hold
 
     def too_much_text(self) -> str:
         """The one-line reason a document with more than ``max_chars`` of text is refused."""
