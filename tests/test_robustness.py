@@ -207,6 +207,40 @@ def test_100000_brackets_dots_or_template_markers_complete(unit):
     assert report is not None and took < 60
 
 
+def _rule_patterns():
+    """Every compiled pattern a rule holds (its tokens, unless, unless_document...)."""
+    import re
+
+    from litcheck.rulebook import load_rules
+
+    for rule in load_rules():
+        for name, value in vars(rule).items():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            for i, v in enumerate(values):
+                if isinstance(v, re.Pattern):
+                    yield f"{rule.id}.{name}[{i}]", v
+
+
+@pytest.mark.parametrize("unit", ["1.", "1,", "£1", "a.", "A.", "a-", "((", "1 ", "a "])
+def test_every_rule_pattern_scans_a_long_run_in_linear_time(unit):
+    """A rule file's pattern with an unbounded run before a required character ("\\d[\\d,.]* ")
+    backtracks over a long run with no space and takes minutes on a page of "1.1.1...". Each
+    pattern of each rule gets 20,000 characters of such runs: a linear pattern takes well under
+    0.3 s here even with the machine busy; a quadratic one takes tens of seconds."""
+    import time
+
+    text = unit * (20_000 // len(unit))
+    slow = []
+    for name, pattern in _rule_patterns():
+        started = time.perf_counter()
+        for _ in pattern.finditer(text):
+            pass
+        took = time.perf_counter() - started
+        if took > 3:
+            slow.append(f"{name}: {took:.1f} s")
+    assert not slow, f"quadratic on {unit!r} * 10,000: {slow}"
+
+
 # 6. Property: any Unicode text gives a report or a one-line input error ----------------------
 
 hypothesis = pytest.importorskip("hypothesis")
