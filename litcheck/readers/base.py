@@ -19,6 +19,8 @@ class Limits:
     #: the most drawing operations (operators and operands) a PDF's pages may ask for, each
     #: form XObject counted every time it is drawn (the real-file folder's largest is 0.1 M)
     max_operations: int = 20_000_000
+    #: the most one page may ask for (PDFium holds a page's objects at once; the folder's busiest page is 51,000)
+    max_page_operations: int = 500_000
     max_objects: int = 1_000_000  #: the most objects a PDF may hold
 
     def too_much_text(self) -> str:
