@@ -311,7 +311,8 @@ def test_annotate_puts_each_layout_comment_on_the_words_it_is_about():
 
 
 REAL = {
-    "010-cervical-screening-ceasing-template-arabic.docx": [("layout.false_heading", "More information")],
+    # the NHS logo in each section's first-page header carries Word's automatic "A white letter on a black background"
+    "010-cervical-screening-ceasing-template-arabic.docx": [("layout.false_heading", "More information"), ("layout.picture_alt", "Our ref"), ("layout.picture_alt", "رقمنا المرجعي")],
     "011-scan-results-letter-template.docx": [("layout.small_text", "This letter is to inform you"), ("layout.false_heading", "Next Steps:"), ("layout.false_heading", "What to do before your appointment:")],
     "012-shingles-vaccination-letter-template.docx": [("layout.small_text", "You are due for your Shingles"), ("layout.false_heading", "General Information:")],
     "013-diabetes-consultation-letter-template.docx": [("layout.small_text", "Medication: Continue taking"), ("layout.false_heading", "General Information:")],
@@ -327,3 +328,70 @@ def test_real_word_letters(name):
     assert len(found) == len(REAL[name]), found
     for (rule, text), (want_rule, want_start) in zip(sorted(found), sorted(REAL[name])):
         assert rule == want_rule and text.startswith(want_start), (rule, text)
+
+
+# -- pictures in headers, automatic alternative text, text boxes with a fill ----------------
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    d = docx.Document()
+    build(d)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def test_a_logo_in_the_header_without_alternative_text_is_found():
+    from litcheck.analysers.layout_examples import add_picture
+
+    def build(d):
+        header = d.sections[0].header.paragraphs[0]
+        header.add_run("Northfield Hospitals NHS Trust ")
+        add_picture(header.add_run(), "")
+        d.add_paragraph("Your appointment is on Monday 6 October at 10am at the Eye Clinic.")
+
+    report = check_document(read_docx(_docx(build)))
+    found = [f for f in report.findings if f.rule == "layout.picture_alt"]
+    assert len(found) == 1
+    assert found[0].text == "Northfield Hospitals NHS Trust" and found[0].location == {"section": 1}
+
+
+def test_alternative_text_word_wrote_by_itself_is_found():
+    from litcheck.analysers.layout_examples import add_picture
+
+    def build(d):
+        add_picture(d.add_paragraph().add_run(), "A close up of a sign Description automatically generated")
+        d.add_paragraph("The Eye Clinic is next to car park B, on the ground floor of the Outpatients building.")
+
+    report = check_document(read_docx(_docx(build)))
+    found = [f for f in report.findings if f.rule == "layout.picture_alt"]
+    assert len(found) == 1 and "wrote by itself" in found[0].message
+
+
+TEXT_BOX = (
+    '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+    '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+    '<wps:spPr>{fill}</wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    '<w:t>Call 0300 555 0142 if you cannot come to your appointment.</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+    "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice></mc:AlternateContent></w:r>"
+)
+
+
+@pytest.mark.parametrize("fill, found", [
+    ('<a:solidFill><a:srgbClr val="005EB8"/></a:solidFill>', False),  # white on NHS blue
+    ('<a:solidFill><a:srgbClr val="41B6E6"/></a:solidFill>', True),  # white on NHS light blue: 2.2:1
+    ('<a:noFill/>', True),  # white on the white page
+    ('<a:solidFill><a:schemeClr val="accent1"/></a:solidFill>', False),  # a theme fill: not known
+])
+def test_text_in_a_text_box_is_judged_against_the_box_s_fill(fill, found):
+    from tests.fixtures_builders import append_raw_paragraph
+
+    def build(d):
+        d.add_paragraph("Your appointment is on Monday 6 October at 10am at the Eye Clinic.")
+        ns = ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        append_raw_paragraph(d, TEXT_BOX.format(fill=fill).replace("<wps:wsp>", f"<wps:wsp{ns}>"))
+
+    report = check_document(read_docx(_docx(build)))
+    assert any(f.rule == "layout.contrast" for f in report.findings) is found

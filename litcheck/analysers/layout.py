@@ -30,6 +30,8 @@ from ..rule import Example, Rule, check_keys
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)+\.(?:uk|com|org|net)\b", re.I)
 #: what Word or a camera calls a picture when nobody wrote alternative text
 _DEFAULT_ALT = re.compile(r"^(?:picture|image|graphic|chart|diagram|photo|img|dsc|screenshot)[\s_-]*\d*$|\.(?:png|jpe?g|gif|bmp|emf|wmf|svg|tiff?)$", re.I)
+#: the alternative text Word writes by itself, which nobody has checked
+_AUTOMATIC_ALT = re.compile(r"description automatically generated", re.I)
 #: lines that are bold in letters without being headings
 _NOT_HEADING = re.compile(r"^(?:dear|yours|kind regards|best wishes|with best wishes|regards|re\b|regarding\b|subject\b|ref\b|our ref|your ref)", re.I)
 #: "Label: value" on one line (NHS number: 123, Date: [date]) is a label, not a heading
@@ -252,8 +254,8 @@ class LayoutRule(Rule):
         text = ctx.document.text
         for start, end, _block in self._runs_of(ctx, lambda lk: lk.underline and not lk.link):
             words = text[start:end]
-            if _letters(_ADDRESS.sub("", words)) < 2:  # a web address, or a line to write on
-                continue
+            if _letters(_ADDRESS.sub("", words)) < 2 or _mostly_fields(ctx.document, start, end):
+                continue  # a web address, a line to write on, a template field
             yield start, end, {"actual": words}
 
     def _all_caps(self, ctx):
@@ -261,7 +263,7 @@ class LayoutRule(Rule):
         for start, end, _block in self._runs_of(ctx, lambda lk: lk.caps):
             words = text[start:end]
             # typed in capitals already: style.block_capitals reads the text itself
-            if _letters(words) >= self.min_letters and any(ch.islower() for ch in words):
+            if _letters(words) >= self.min_letters and any(ch.islower() for ch in words) and not _mostly_fields(ctx.document, start, end):
                 yield start, end, {"actual": words}
 
     def _false_heading(self, ctx):
@@ -311,6 +313,8 @@ class LayoutRule(Rule):
                 yield pic.start, pic.end, {"what": "A picture here has no alternative text", "actual": ""}
             elif _DEFAULT_ALT.match(pic.alt):
                 yield pic.start, pic.end, {"what": f"A picture here has only '{pic.alt}' as its alternative text", "actual": pic.alt}
+            elif _AUTOMATIC_ALT.search(pic.alt):
+                yield pic.start, pic.end, {"what": f"A picture here has alternative text Word wrote by itself ('{pic.alt[:80]}'): check that it says what the picture means", "actual": pic.alt}
 
     def _contrast(self, ctx):
         text = ctx.document.text

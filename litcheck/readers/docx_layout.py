@@ -26,6 +26,7 @@ from .docx import MC, W
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 V = "{urn:schemas-microsoft-com:vml}"
+WPS = "{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}"
 #: Office 2019's "Mark as decorative" (a14 extension list of wp:docPr)
 DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 #: graphic kinds that are pictures to a reader (a text box or a plain shape is not)
@@ -336,12 +337,34 @@ def _cell_fill(looker: _Looker, tc) -> str | None | bool:
     tbl = tc.getparent()
     while tbl is not None and tbl.tag != W + "tbl":
         tbl = tbl.getparent()
+    fill = _shading(tbl.find(f"{W}tblPr/{W}shd")) if tbl is not None else False
+    if fill is not False:
+        return fill
     style = tbl.find(f"{W}tblPr/{W}tblStyle") if tbl is not None else None
     if style is not None:  # a table style's banded or header shading: not worked out here
         for st in looker.styles.chain(style.get(W + "val")):
             if st.find(f".//{W}shd") is not None:
                 return None
     return False
+
+
+def _shape_fill(p) -> str | None | bool:
+    """What is behind a text box's paragraph: the shape's own fill colour, False when it has
+    none (the page shows through), None when it comes from a theme or style (not known)."""
+    shape = p.getparent()
+    while shape is not None and shape.tag not in (WPS + "wsp", V + "shape", V + "rect", V + "roundrect"):
+        shape = shape.getparent()
+    if shape is None:
+        return None
+    pr = shape.find(WPS + "spPr")
+    if pr is None:
+        return None
+    if pr.find(A + "noFill") is not None:
+        return False
+    solid = pr.find(f"{A}solidFill/{A}srgbClr")
+    if solid is not None and _HEX.match(solid.get("val") or "") and not len(solid):  # no tint, shade or alpha
+        return solid.get("val").upper()
+    return None  # a theme colour, a gradient, or the shape style's fill
 
 
 def _pictures_in(el):
@@ -380,7 +403,7 @@ def layout(reader, doc) -> Layout:
         paras = [p for p in el.iter(W + "p") if _in_own(p, el)] if is_cell else [el]
         if block is not None:
             cursor = block.start
-            fill = _cell_fill(looker, el) if is_cell else False
+            fill = _cell_fill(looker, el) if is_cell else _shape_fill(el) if "textbox" in location else False
             for p in paras:
                 found, cursor = looker.looks(p, block, cursor, fill)
                 looks.extend(found)
@@ -395,6 +418,7 @@ def layout(reader, doc) -> Layout:
                     continue
                 alt, decorative, name = _picture(pr, kind)
                 pictures.append(Picture(anchor.start, anchor.end, dict(location), alt, decorative, name))
+    pictures.extend(_furniture_pictures(reader, doc))
     looks.sort(key=lambda t: t.start)
     paragraphs.sort(key=lambda t: t.start)
     return Layout(
@@ -404,6 +428,22 @@ def layout(reader, doc) -> Layout:
         tables=tuple(_tables(reader, doc)),
         body_size=_body_size(doc, looks),
     )
+
+
+def _furniture_pictures(reader, doc):
+    """Pictures in headers and footers (a logo), pointing at that part's first line of text."""
+    headers, footers = reader.headers_footers(reader.document.element.body)
+    for s, kind, element in headers + footers:
+        found = list(_pictures_in(element))
+        if not found:
+            continue
+        block = next((b for b in doc.blocks if b.kind == kind and b.location.get("section") == s), None)
+        block = block or (doc.blocks[0] if doc.blocks else None)
+        if block is None:
+            continue
+        for pr, how in found:
+            alt, decorative, name = _picture(pr, how)
+            yield Picture(block.start, block.end, {"section": s}, alt, decorative, name)
 
 
 def _in_own(p, cell) -> bool:
