@@ -300,3 +300,16 @@ def test_litcheck_fix_follows_the_time_format_in_the_config(tmp_path, capsys):
     assert main(["fix", str(letter)]) == 0
     assert (tmp_path / "letter.litcheck.txt").read_text(encoding="utf-8") == "Your appointment is on Friday 15 August 2025 at 5.30pm.\n"
     assert "Findings: 1 -> 0" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("Exercise can cut your risk of heart disease by as much as a third.", "risk of heart disease by as much as a third"),
+        ("People who smoke are six times more likely to get gum disease.", "six times more likely"),
+        ("This halves your risk of a stroke.", "halves your risk"),
+        ("Taking aspirin lowers the chance of a second heart attack by 25%.", "chance of a second heart attack by 25%"),
+    ],
+)
+def test_relative_risks_from_real_leaflets_are_found(text, flagged):
+    assert [t for t, _ in rule_hits(text, "numbers.relative_risk")] == [flagged]
