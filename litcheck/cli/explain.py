@@ -104,9 +104,9 @@ def run(args) -> int:
     out += _para("Why it matters", e.why)
     out += _para("What to write instead", e.instead)
     out.append("Example to avoid")
-    out += [f"  {ex.text}" for ex in rule.examples_bad] + [""]
+    out += [_example_line(ex) for ex in rule.examples_bad] + [""]
     out.append("Better")
-    out += [f"  {ex.text}" for ex in rule.examples_good] + [""]
+    out += [_example_line(ex) for ex in rule.examples_good] + [""]
     out.append("Sources")
     out += [f"  - {s}" for s in e.sources]
     print("\n".join(out))
@@ -116,6 +116,12 @@ def run(args) -> int:
 def _flow(text: str) -> str:
     """A YAML block's text as Markdown paragraphs (its own line breaks joined)."""
     return "\n\n".join(" ".join(part.split()) for part in text.strip().split("\n\n"))
+
+
+def _example_line(ex) -> str:
+    """An example, with how its file looks when that is the point (a layout rule's example)."""
+    note = getattr(ex, "note", "")
+    return f"  {ex.text}" + (f"  [{note}]" if note else "")
 
 
 def _fenced(examples) -> list[str]:
