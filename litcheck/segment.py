@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Block, Document
 from .languages import looks_foreign
@@ -258,26 +259,38 @@ def is_foreign(sentence: str) -> bool:
     alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
     Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
     enough), or letters English never writes (ą, ż, ș)."""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    if len(letters) < 8:
-        return False
-    latin = sum(1 for ch in letters if _LATIN.match(ch) or "\u00c0" <= ch <= "\u024f")
-    if latin < 0.5 * len(letters):
-        return True
+    if sentence.isascii():  # every letter is Latin: only the count matters
+        if len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
+            return False
+    else:
+        letters = [ch for ch in sentence if ch.isalpha()]
+        if len(letters) < 8:
+            return False
+        latin = sum(1 for ch in letters if _LATIN.match(ch) or "\u00c0" <= ch <= "\u024f")
+        if latin < 0.5 * len(letters):
+            return True
     words = [w for w in WORD_RE.findall(sentence) if w.isalpha()]
     if len(words) < 4:
         return False
     if looks_foreign(words):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
-    from wordfreq import zipf_frequency
-
     odd = 0
     for w in words:
-        if any("\u0100" <= ch <= "\u024f" for ch in w):
+        if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w):
             odd += 1
-        elif not w[:1].isupper() and zipf_frequency(w.lower(), "en") < 1.5:
+        elif not w[:1].isupper() and _english_zipf(w.lower()) < 1.5:
             odd += 1
     return odd >= _FOREIGN_SHARE * len(words)
+
+
+_NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
+
+
+@lru_cache(maxsize=100_000)
+def _english_zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def _has_words_outside_placeholders(doc: Document, s: int, e: int) -> bool:

@@ -87,6 +87,8 @@ class Abbreviation(Rule):
         only = set(spec.get("only") or ())
         exclude = set(spec.get("exclude") or ())
         self.targets = {a: x for a, x in self.expansions.items() if (not only or a in only) and a not in exclude and a not in self.allowed}
+        #: every token that may be one of the targets: a target, or a target and "s"
+        self.target_tokens = frozenset(self.targets) | {t + "s" for t in self.targets}
         self.every_use = bool(spec.get("every_use", False))
         self.message_explained = str(spec.get("message_explained") or "").strip() or None
         self.unknown = bool(spec.get("unknown", False))
@@ -113,31 +115,35 @@ class Abbreviation(Rule):
         text = ctx.document.text
         accepted = accepted_words(ctx)
         seen: set[str] = set()
+        targets = self.target_tokens
         for sentence in ctx.sentences_in(self.scope):
             sentence_text = text[sentence.start : sentence.end]
             if self.skip_when is not None and self.skip_when.search(sentence_text):
                 continue
-            phrase_spans = [m.span() for p in self.allowed_phrases for m in p.finditer(text, sentence.start, sentence.end)]
-            for m in _TOKEN.finditer(text, sentence.start, sentence.end):
-                token = m.group()
+            phrase_spans = None
+            for token, start, end in sentence_tokens(ctx, sentence):
+                if not self.unknown and token not in targets:
+                    continue  # the quick test: neither a target nor a target's plural
                 listed = self._lookup(token)
                 if self.unknown:
-                    if listed is not None or not self._looks_unknown(token, text, m.start(), m.end(), sentence):
+                    if listed is not None or not self._looks_unknown(token, text, start, end, sentence):
                         continue
                     key, expansion = token.rstrip("s") if token.endswith("s") and token[:-1].isupper() else token, ""
                 elif listed is None or listed not in self.targets:
                     continue
                 else:
                     key, expansion = listed, self.targets[listed]
-                if key in seen or key.lower() in accepted or ctx.is_masked(m.start(), m.end()):
+                if key in seen or key.lower() in accepted or ctx.is_masked(start, end):
                     continue
-                if any(s <= m.start() and m.end() <= e for s, e in phrase_spans):
+                if phrase_spans is None:
+                    phrase_spans = [m.span() for p in self.allowed_phrases for m in p.finditer(text, sentence.start, sentence.end)]
+                if any(s <= start and end <= e for s, e in phrase_spans):
                     continue
-                if is_skipped(ctx, m.start(), m.end()):
+                if is_skipped(ctx, start, end):
                     continue
-                if self.unknown and _after_number(text, sentence.start, m.start()):
+                if self.unknown and _after_number(text, sentence.start, start):
                     continue
-                explained = _expanded(text, m.start(), m.end()) or spelt_out(sentence_text, token, expansion)
+                explained = _expanded(text, start, end) or spelt_out(sentence_text, token, expansion)
                 if explained and not self.every_use:
                     seen.add(key)  # explained here: later uses are fine
                     continue
@@ -148,7 +154,7 @@ class Abbreviation(Rule):
                 else:
                     msg = self.format_message(actual=token, expansion=expansion)
                 suggestion = f"{expansion} ({token})" if expansion else ""
-                yield ctx.finding(self, m.start(), m.end(), msg, [suggestion] if suggestion else [])
+                yield ctx.finding(self, start, end, msg, [suggestion] if suggestion else [])
 
     def _looks_unknown(self, token: str, text: str, start: int, end: int, sentence) -> bool:
         if not _UNKNOWN.match(token) or _ROMAN.match(token):
@@ -167,6 +173,17 @@ class Abbreviation(Rule):
         if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and len(w) > 1 for w in words):
             return False
         return True
+
+
+def sentence_tokens(ctx, sentence) -> list[tuple[str, int, int]]:
+    """The tokens of a sentence that could be abbreviations, (text, start, end): found once
+    per check for the three abbreviation rules."""
+    found = ctx.memo("abbreviation.tokens", lambda c: {})
+    tokens = found.get(sentence)
+    if tokens is None:
+        text = ctx.document.text
+        tokens = found[sentence] = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
+    return tokens
 
 
 _JOINERS = frozenset({"of", "and", "for", "the", "&", "in", "on", "to"})
