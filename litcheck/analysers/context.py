@@ -54,7 +54,7 @@ class Context:
         from ..readability import measure
         from .metric import reading_age_basis
 
-        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self))
+        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words)
 
     @cached_property
     def _counts(self) -> dict:
@@ -66,7 +66,21 @@ class Context:
         if found is None:
             from ..readability.measure import count_sentence
 
-            found = self._counts[sentence] = count_sentence(self.document, sentence, self.masks)
+            found = self._counts[sentence] = count_sentence(self.document, sentence, self.masks, self.words(sentence))
+        return found
+
+    @cached_property
+    def _words(self) -> dict:
+        return {}
+
+    def words(self, sentence) -> list:
+        """The words of one sentence as a reader reads them (``prose.iter_words``: no template
+        fields, web or e-mail addresses), found once per document."""
+        found = self._words.get(sentence)
+        if found is None:
+            from ..prose import iter_words
+
+            found = self._words[sentence] = list(iter_words(self.document, sentence.start, sentence.end, self.masks))
         return found
 
     def sentences_in(self, scope) -> list:

@@ -60,19 +60,20 @@ class Readability:
 _NUMBER_JOIN = re.compile(r"[\s()+\-–]*")
 
 
-def count_sentence(doc: Document, sentence: Sentence, masks=None) -> SentenceCounts:
+def count_sentence(doc: Document, sentence: Sentence, masks=None, found=None) -> SentenceCounts:
     """Words, syllables and long words of one sentence, as a reader meets them.
 
     Placeholders, web and e-mail addresses are not counted (``prose.iter_words``). A
     number, time, code or initialism counts as one word of one syllable, and the digit
     groups of one phone number ("0800 707 60 60") as one word: none of them is a long word
-    (``syllables.is_glance_token``).
+    (``syllables.is_glance_token``). ``found``: the sentence's words, when the caller has
+    them already (``prose.iter_words``).
     """
     words = syllables = poly = 0
     long_words = []
     text = doc.text
     previous = None  # the last word, when it was a number
-    for w in iter_words(doc, sentence.start, sentence.end, masks):
+    for w in found if found is not None else iter_words(doc, sentence.start, sentence.end, masks):
         if is_glance_token(w.text):
             joined = previous is not None and _NUMBER_JOIN.fullmatch(text, previous.end, w.start) is not None
             previous = w if w.text[:1].isdigit() else None

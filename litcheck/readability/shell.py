@@ -92,9 +92,10 @@ class MeasuredReadability(Readability):
         return d
 
 
-def with_language_measures(readability: Readability, doc: Document, sentences) -> MeasuredReadability:
-    """``readability`` with the complex-language share and lexical density of ``doc``'s prose."""
-    c = count_language(doc, sentences)
+def with_language_measures(readability: Readability, doc: Document, sentences, words=None) -> MeasuredReadability:
+    """``readability`` with the complex-language share and lexical density of ``doc``'s prose
+    (``words``: as for ``count_language``)."""
+    c = count_language(doc, sentences, words_of=words)
     base = {k: getattr(readability, k) for k in readability.__dataclass_fields__}
     return MeasuredReadability(
         **base,
@@ -104,16 +105,19 @@ def with_language_measures(readability: Readability, doc: Document, sentences) -
     )
 
 
-def count_language(doc: Document, sentences, masks=None) -> LanguageCounts:
-    """Count the words, complex words and content words of the prose sentences of ``doc``."""
-    masks = masked_spans(doc) if masks is None else masks
+def count_language(doc: Document, sentences, masks=None, words_of=None) -> LanguageCounts:
+    """Count the words, complex words and content words of the prose sentences of ``doc``.
+    ``words_of``: a function from a sentence to its words (``prose.iter_words``), when the
+    caller keeps them (the analysis Context finds them once for every rule)."""
+    masks = masked_spans(doc) if masks is None and words_of is None else masks
     text = doc.text
     jargon_re = _jargon_pattern()
     words = jargon = acronyms = uncommon = complex_ = content = 0
     for s in sentences:
         if not s.is_prose:
             continue
-        ws = [w for w in iter_words(doc, s.start, s.end, masks) if any(ch.isalpha() for ch in w.text) and not any(ch.isdigit() for ch in w.text)]
+        found = words_of(s) if words_of is not None else iter_words(doc, s.start, s.end, masks)
+        ws = [w for w in found if any(ch.isalpha() for ch in w.text) and not any(ch.isdigit() for ch in w.text)]
         if not ws:
             continue
         shouting = sum(1 for w in ws if w.text.isupper()) > max(2, len(ws) * 0.6)
