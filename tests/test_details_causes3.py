@@ -208,3 +208,35 @@ Bowel screening is a test for bowel cancer.
 You do the test at home.
 """
     assert not _details(page, "easy_read")["alternative_formats"]["present"]
+
+
+# --- ways real letters write a detail that were missed --------------------------------------
+
+LETTER = "Dear Mr Adeyemi,\n\nYour appointment at the Cardiology Clinic, Level 1, Northgate Hospital, is on Friday 6 March 2026 at 9:40am.\n{line}\n\nYours sincerely,\nCardiology Team\n"
+
+
+def test_a_labelled_length_of_appointment_is_the_duration():
+    item = _details(LETTER.format(line="Length of appointment: 30 minutes"), "appointment_letter")["duration"]
+    assert item["present"] and "30 minutes" in item["match"]
+
+
+def test_a_24_hour_time_with_no_separator_is_the_time():
+    text = "Dear Mr Adeyemi,\n\nPlease come to Ward 12, Northgate Hospital, on Friday 6 March 2026 at 0730hrs.\n"
+    assert _details(text, "appointment_letter")["time"]["present"]
+
+
+def test_one_person_may_come_is_the_companion_detail():
+    assert _details(LETTER.format(line="You may bring one person with you."), "appointment_letter")["companion"]["present"]
+
+
+def test_help_getting_to_the_clinic_is_access_help():
+    text = LETTER.format(line="If you need help getting to the clinic, please call us on 0300 555 0101.")
+    assert _details(text, "appointment_letter")["accessibility"]["present"]
+
+
+def test_what_to_do_about_a_blood_thinner_before_a_procedure_is_preparation():
+    text = LETTER.format(line="If you take blood thinners such as warfarin, please call us a week before your procedure.")
+    assert _details(text, "appointment_letter")["preparation"]["present"]
+    # the same medicine in a treatment plan, with no visit to get ready for, is not
+    plan = "Dear Mr Adeyemi,\n\nIf you take blood thinners, your GP will check your blood every month.\n"
+    assert not _details(plan, "appointment_letter")["preparation"]["present"]

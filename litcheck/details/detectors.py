@@ -190,7 +190,7 @@ _DURATION_CUE = re.compile(
 )
 #: "a 20 minute appointment", "Duration: 15 minutes"
 _DURATION_OF = re.compile(r"^[\s-]*(?:long\s+)?(?:appointments?|visits?|sessions?|slots?|consultations?|tests?|scans?|procedures?|examinations?|assessments?)\b", re.I)
-_DURATION_LABEL = re.compile(r"\b(?:duration|length|how\s+long)\s*:\s*$", re.I)
+_DURATION_LABEL = re.compile(r"\b(?:duration|length|how\s+long)(?:\s+of\s+(?:your\s+|the\s+)?(?:appointment|visit|stay|test|scan|session))?\s*:\s*$", re.I)
 
 
 def duration(ctx) -> Evidence | None:
@@ -447,10 +447,10 @@ def preparation(ctx) -> Evidence | None:
     def ok(u: Unit, m: re.Match) -> bool:
         if P.PREPARATION_EXCLUDE.search(u.text):
             return False
-        general = re.match(r"(?:do\s+not|don't|please|you\s+can|you\s+may|keep|carry\s+on|continue|stop|you\s+should|you\s+must|only)\b", m.group(), re.I)
+        general = re.match(r"(?:do\s+not|don't|please|you\s+can|you\s+may|keep|carry\s+on|continue|stop|you\s+should|you\s+must|only|if\s+you)\b", m.group(), re.I)
         if re.search(r"\b(?:tak(?:e|ing)|use|using)\b", m.group(), re.I) and not _MEDICINE.search(u.text):
             return False  # "take" on its own is not about medicines
-        if general and re.search(r"\b(?:feel|feeling|better|worse|after|if|when|unless)\b", m.group(), re.I):
+        if general and re.search(r"\b(?:feel|feeling|better|worse|after|if|when|unless)\b", re.sub(r"^if\s+you\b", "", m.group(), flags=re.I), re.I):
             return False  # "do not feel better after taking ..." is a symptom, not an instruction
         if general and not (P.PREPARATION_CONTEXT.search(u.text) or P.PREPARATION_CONTEXT.search(u.section)):
             return False  # "continue taking your Metformin" in a treatment plan is not getting ready for a visit

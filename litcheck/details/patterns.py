@@ -28,6 +28,7 @@ _PAST = r"(?:half|quarter|five|ten|twenty|twenty-five|twenty five)\s+(?:past|to)
 TIME = re.compile(
     rf"(?<![\d£$.:/])(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s*(?:am|pm|a\.m\.|p\.m\.)|\s*hrs|\s*hours)?(?![\d/]|\.\d)"
     rf"|(?<![\d£$.:/])(?:1[0-2]|0?[1-9])\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    rf"|(?<![\d£$.:/])(?:[01]\d|2[0-3])[0-5]\d\s?(?:hrs|hours|h)\b"  # "1400hrs", "0930 hours"
     rf"|\b(?:{_PAST}\s+)?(?:{_HOUR_WORD}|\d{{1,2}})\s+o[’']?\s?clock\b"
     rf"|\b{_PAST}\s+{_HOUR_WORD}\b"
     rf"|\b(?:at\s+)(?:midday|noon)\b",
@@ -135,7 +136,7 @@ TRANSPORT = re.compile(
 )
 
 BRING = re.compile(r"\b(?:bring|take|have)\s+(?:\w+\s+){0,3}?with\s+you\b|\bbring(?:ing)?\b|\bremember\s+(?:to\s+bring|your)\b", I)
-PERSON = r"(?:someone|somebody|a\s+friend|friends?|a\s+relative|relatives?|(?:a|your)\s+(?:family\s+member|carer|partner|husband|wife|parent|supporter|support worker|advocate|relative|friend)|family|carers?|partner|children|child|kids|baby|babies|an?\s+adult|another\s+(?:adult|person)|a\s+person|brothers?|sisters?|siblings?|grandparents?|parents?)"
+PERSON = r"(?:someone|somebody|a\s+friend|friends?|a\s+relative|relatives?|(?:a|your)\s+(?:family\s+member|carer|partner|husband|wife|parent|supporter|support worker|advocate|relative|friend)|family|carers?|partner|children|child|kids|baby|babies|an?\s+adult|another\s+(?:adult|person)|a\s+person|one\s+(?:other\s+)?(?:person|adult)|(?:a|one|two)\s+visitors?|brothers?|sisters?|siblings?|grandparents?|parents?)"
 COMPANION = re.compile(
     rf"\bbring\s+(?:\w+\s+){{0,2}}?{PERSON}\b"
     rf"|\b{PERSON}\s+(?:\w+\s+){{0,3}}?(?:can|may|is\s+welcome\s+to|are\s+welcome\s+to|could)\s+(?:also\s+)?(?:come|stay|be\s+with|join|go\s+in)\b"
@@ -163,7 +164,7 @@ ACCESSIBILITY = re.compile(
     r"|\b(?:any|extra|other)\s+(?:support|help)\s+(?:needs?|you\s+need)\b|\baccess\s+needs\b|\bcommunication\s+needs\b|\bsensory\b|\bhelp\s+(?:getting|moving)\s+around\b"
     # Deaf people's phone routes, and help to attend or move about
     r"|\bRelay\s+UK\b|\btext\s?phones?\b|\bminicom\b|\btypetalk\b|\b18001\b|\bSignVideo\b|\bBSL\s+(?:service|video\s+relay|interpreter\s+service)\b|\bBritish\s+Sign\s+Language\s+service\b"
-    r"|\b(?:assistance|help|support)\s+(?:with\s+(?:walking|mobility|getting\s+(?:here|there|around|about|in))|(?:to\s+|in\s+)?(?:attend\w*|walk\w*|communicate|communicating|getting\s+(?:here|there)))\b"
+    r"|\b(?:assistance|help|support)\s+(?:with\s+(?:walking|mobility|getting\s+(?:here|there|around|about|in))|(?:to\s+|in\s+)?(?:attend\w*|walk\w*|communicate|communicating|getting\s+(?:here|there)|getting\s+to\s+(?:the|your|our)\s+(?:clinic|hospital|appointment|surgery|unit|centre|department)))\b"
     r"|\b(?:extra|more|additional|any)\s+(?:help|support|assistance)\s+(?:to|with|when|at|during)\b|\bhome\s+visits?\b",
     I,
 )
@@ -181,6 +182,8 @@ PREPARATION = re.compile(
     r"|\bantihistamines?\b|\b(?:stop|pause)\s+(?:taking|using)\b|\b(?:eat|drink)\s+(?:and\s+drink\s+)?(?:as\s+normal|normally)\b|\blast\s+(?:meal|drink)\b|\bno\s+food\b"
     # clothing: "wear a short-sleeved shirt", "what to wear"
     r"|\bwear(?:s|ing)?\s+(?:\w+[\s-]+){0,3}?(?:clothes|clothing|sleeves?|sleeved|shirt|t-shirt|top|shoes|trousers|skirt|dress|bra|underwear)\b|\bwhat\s+to\s+wear\b"
+    # a medicine that changes what to do: "If you take blood thinners such as warfarin, call us before"
+    r"|\bif\s+you\s+(?:take|are\s+taking|use|are\s+on)\s+(?:\w+\s+){0,3}?(?:medicines?|medications?|tablets?|insulin|blood[- ]thinners?|warfarin|anticoagulants?|clopidogrel|aspirin)\b"
     # medicines on the day: "Take your medications as normal", "bring ... and keep taking"
     r"|\b(?:take|taking|have|use)\s+(?:all\s+)?(?:your|any)\s+(?:usual\s+|regular\s+|normal\s+)?(?:medicines?|medications?|tablets?|insulin|inhalers?)\s+(?:as\s+(?:normal|usual)|as\s+you\s+normally|on\s+the\s+(?:day|morning))\b"
     # bladder, and details to have ready: "do not go to the toilet before", "make a list of questions"
