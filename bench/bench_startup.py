@@ -1,0 +1,115 @@
+"""Start-up and memory of `litcheck check` on one letter, against `python -c "import spacy"`.
+
+    python bench/bench_startup.py [--repeat 7] [--letter FILE]
+
+Each run is a fresh process of this environment: the reference (`python -c "import spacy"`)
+and `litcheck check` (the console script) on one letter, then on a two-page .docx generated
+here (python-docx), taken in turn so that the machine's other work falls on both alike. The
+best of --repeat runs is kept for each (other work only ever slows a run down), with the
+median beside it; the target (issue 20) is litcheck at most 1.3x the reference. Peak memory
+is each process's maximum resident set size (wait4's ru_maxrss; target under 300 MB).
+Then, in one process, where the time goes: Python and the imports, the rules, the
+pipeline, the tables, the first check and a second one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTER = ROOT / "samples" / "poor_appointment_letter.txt"
+
+PHASES = r"""
+import time
+T = time.perf_counter
+t0 = T(); import spacy
+t1 = T(); import litcheck, litcheck.cli.check
+t2 = T(); from litcheck.rulebook import load_rules; load_rules()
+t3 = T(); from litcheck.nlp import english, lemma_table; english(); lemma_table()
+t4 = T(); from litcheck.readability.syllables import _cmu_counts; _cmu_counts()
+t5 = T(); text = open(%r, encoding="utf-8").read(); litcheck.check_text(text)
+t6 = T(); litcheck.check_text(text.replace("appointment", "visit"))
+t7 = T()
+print(f"import spacy {t1-t0:.2f} s, import litcheck {t2-t1:.2f} s, rules {t3-t2:.2f} s, spaCy pipeline and lemmas {t4-t3:.2f} s, "
+      f"syllable table {t5-t4:.2f} s, first check (loads the rest) {t6-t5:.2f} s, a second check {t7-t6:.3f} s")
+"""
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak resident MB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {proc.stderr.read().decode(errors='replace').strip()}")
+    proc.stderr.close()
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KB elsewhere
+    return elapsed, usage.ru_maxrss * scale / 2**20
+
+
+def two_page_docx(path: Path) -> None:
+    """A two-page clinic letter written for this benchmark (about 900 words)."""
+    import docx
+
+    paragraphs = [
+        "Dear Mrs Taylor,",
+        "Thank you for coming to the diabetes clinic on Tuesday 4 March. This letter sums up what we talked about and what happens next.",
+        "Your blood sugar has been higher than we would like over the last three months. Your HbA1c was 64 mmol/mol. We would like it to be under 53.",
+        "We agreed that you will start taking metformin 500 mg once a day with your evening meal. After two weeks, take one tablet with breakfast and one with your evening meal.",
+        "Metformin can upset your stomach at first. Taking it with food helps. If you feel sick for more than a week, please call us.",
+        "Please have a blood test at your GP surgery in the week of 2 June. You do not need to fast before this test.",
+        "Your next appointment is on Thursday 12 June at 2.30pm in the Outpatients Department, Level 2, Main Building.",
+        "If you cannot come, please call 01632 960 412 between 9am and 4pm, Monday to Friday, so we can offer your slot to someone else.",
+    ]
+    document = docx.Document()
+    document.add_heading("Your diabetes clinic appointment", level=1)
+    for i in range(5):
+        for text in paragraphs:
+            document.add_paragraph(text)
+        document.add_heading(f"More about your care ({i + 1})", level=2)
+    document.save(path)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--letter", type=Path, default=LETTER)
+    args = ap.parse_args()
+    python = sys.executable
+    exe = str(Path(python).parent / "litcheck")
+    print(f"{os.cpu_count()} cores; best (median) of {args.repeat}; load average before: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory() as tmp:
+        docx_path = Path(tmp) / "clinic_letter.docx"
+        two_page_docx(docx_path)
+        cases = {
+            'python -c "import spacy"': [python, "-c", "import spacy"],
+            f"litcheck check {args.letter.name}": [exe, "check", str(args.letter)],
+            "litcheck check clinic_letter.docx (2 pages)": [exe, "check", str(docx_path)],
+        }
+        results: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+        for _ in range(args.repeat):
+            for name, cmd in cases.items():
+                results[name].append(run(cmd, cwd=Path(tmp)))
+    ref = min(t for t, _ in results['python -c "import spacy"'])
+    for name, runs in results.items():
+        best = min(t for t, _ in runs)
+        median = statistics.median(t for t, _ in runs)
+        peak = max(m for _, m in runs)
+        print(f"{name:46s} {best:6.2f} s ({median:5.2f})  {best / ref:4.2f}x the reference  peak memory {peak:5.0f} MB")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print("where the time goes (one process):")
+    out = subprocess.run([python, "-c", PHASES % str(args.letter)], capture_output=True, text=True, cwd=ROOT)
+    print("  " + (out.stdout.strip() or out.stderr.strip()))
+
+
+if __name__ == "__main__":
+    main()
