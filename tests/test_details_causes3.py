@@ -240,3 +240,11 @@ def test_what_to_do_about_a_blood_thinner_before_a_procedure_is_preparation():
     # the same medicine in a treatment plan, with no visit to get ready for, is not
     plan = "Dear Mr Adeyemi,\n\nIf you take blood thinners, your GP will check your blood every month.\n"
     assert not _details(plan, "appointment_letter")["preparation"]["present"]
+
+
+def test_a_note_about_the_standard_or_a_list_of_easy_read_guides_is_not_a_way_to_ask():
+    note = LETTER.format(line="Further information about the Accessible Information Standard is available from the practice manager on 0300 555 0101.")
+    assert not _details(note, "appointment_letter")["communication_needs"]["present"]
+    guides = "Bowel screening\n\nThese Easy Read guides tell you what happens in bowel screening and what to do if you have symptoms.\n"
+    d = _details(guides, "easy_read")
+    assert not d["communication_needs"]["present"] and not d["alternative_formats"]["present"]

@@ -206,8 +206,8 @@ FORMATS = re.compile(
     I,
 )
 #: an Easy Read text naming itself ("This leaflet is Easy Read", "Easy read information about bowel
-#: screening") offers no other format
-FORMATS_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b", I)
+#: screening", "These Easy Read guides tell you ...") offers no other format
+FORMATS_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b|\b(?:these|the\s+following)\s+easy\s*read\s+(?:guides|leaflets|booklets|pages)\b", I)
 
 ONLINE_ACTION = re.compile(
     r"\b(?:online|website|web\s+site|portal|NHS\s+App|our\s+app|the\s+app|QR\s+code|scan\s+the\s+code|www\.|https?://|\w+\.(?:example|nhs\.uk|org|com|co\.uk)/|text\s+link|the\s+link|log\s+in)",
@@ -226,7 +226,7 @@ COMMUNICATION_SUPPORT = re.compile(
     r"\blarge\s+print\b|\beasy\s*read\b|\bbraille\b|\baudio\b|\b(?:other|another|different|alternative|accessible)\s+(?:formats?|languages?)\b|\bformats?\s+and\s+languages?\b"
     r"|\bin\s+your\s+(?:own\s+|first\s+|preferred\s+)?language\b|\btranslat(?:ed|ion|or)s?\b|\binterpret(?:er|ers|ing)\b|\bBritish\s+Sign\s+Language\b|\bBSL\b|\bsign\s+language\b"
     r"|\bRelay\s+UK\b|\btext\s?phones?\b|\b18001\b|\bSignVideo\b|\blip[- ]?(?:read\w*|speakers?)\b|\bdeafblind\b"
-    r"|\b(?:communication|information)\s+(?:needs?|support|aids?|professionals?|requirements?)\b|\baccessible\s+information\b|\bsupport\s+to\s+communicate\b"
+    r"|\b(?:communication|information)\s+(?:needs?|support|aids?|professionals?|requirements?)\b|\baccessible\s+information\b(?!\s+standard)|\bsupport\s+to\s+communicate\b"
     r"|\b(?:help|support)\s+(?:to|with)\s+(?:read|reading|understand\w*|communicat\w*)\b",
     I,
 )
@@ -237,7 +237,7 @@ COMMUNICATION_ASK = re.compile(
     I,
 )
 #: "this leaflet is in Easy Read", "interpret your results": not an offer
-COMMUNICATION_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b|\binterpret\w*\s+(?:your|the|these)\s+(?:results?|scans?|images?|tests?)\b", I)
+COMMUNICATION_EXCLUDE = re.compile(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b|\b(?:these|the\s+following)\s+easy\s*read\s+(?:guides|leaflets|booklets|pages)\b|\binterpret\w*\s+(?:your|the|these)\s+(?:results?|scans?|images?|tests?)\b", I)
 #: an offer made to the reader ("We can send this letter in large print", "This leaflet is available in
 #: other languages"): the way to ask is then the letter's own phone number or e-mail
 COMMUNICATION_OFFER = re.compile(
