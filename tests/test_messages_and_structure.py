@@ -444,7 +444,10 @@ def test_two_ideas_joined_in_an_easy_read_sentence_are_found():
 
 
 def test_abbreviations_in_easy_read_but_not_nhs_gp_or_words_in_capitals():
-    text = "Bring your appt letter. You will have an ECG. Your GP and the NHS can help. It is free BUT you must book.\n"
+    text = (
+        "Bring your appt letter. You will have an ECG. Your GP and the NHS can help. It is free BUT you must book. "
+        "The surgery is at 8 Mill Lane, Exampletown, NE6 2XX. Read more in our guide (PDF).\n"
+    )
     assert [f.text for f in found(text, "easy_read.abbreviations", "easy_read")] == ["appt", "ECG"]
 
 
