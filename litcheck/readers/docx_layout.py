@@ -60,6 +60,8 @@ _HEX = re.compile(r"^[0-9A-Fa-f]{6}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _SOFT = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
 _OFF = ("0", "false", "off", "none")
+#: what tidy() changes besides spaces at the ends (most runs have none of it)
+_UNTIDY = re.compile(r"[\r\n\x0b\t\u00a0\u2000-\u200d\u202f\u205f\u3000\u00ad\ufeff]|  ")
 #: how far past the last placed run a run's text may be found (a field result shown as «Name»)
 _SLACK = 80
 
@@ -94,6 +96,9 @@ class _Styles:
                 if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
                     self.default_para = sid
         self.theme = _theme_colours(document)
+        self._inherited: dict = {}
+        self._shades: dict = {}
+        self._owned: dict = {}
 
     def chain(self, sid: str | None):
         """The style and the styles it is based on, nearest first."""
@@ -105,29 +110,51 @@ class _Styles:
             based = st.find(W + "basedOn")
             sid = based.get(W + "val") if based is not None else None
 
+    def shades(self, sid: str | None) -> bool:
+        """Whether a (table) style, or one it is based on, sets any shading."""
+        if sid not in self._shades:
+            self._shades[sid] = any(st.find(f".//{W}shd") is not None for st in self.chain(sid))
+        return self._shades[sid]
+
     def name(self, sid: str | None) -> str:
         st = self.by_id.get(sid or self.default_para)
         el = st.find(W + "name") if st is not None else None
         return el.get(W + "val", "") if el is not None else ""
 
-    def run_property(self, rpr, char_style: str | None, para_style: str | None, tag: str):
-        """The element that sets ``tag`` for a run: direct, character style, paragraph style, defaults."""
-        if rpr is not None and rpr.find(W + tag) is not None:
-            return rpr.find(W + tag)
+    def run_property(self, direct: dict, char_style: str | None, para_style: str | None, tag: str):
+        """The element that sets ``tag`` for a run: direct (``direct``: the run's own
+        properties by tag), character style, paragraph style, defaults."""
+        found = direct.get(W + tag)
+        if found is not None:
+            return found
+        key = (char_style, para_style, tag)
+        if key not in self._inherited:  # styles answer the same for every run: once each
+            self._inherited[key] = self._from_styles(char_style, para_style, tag)
+        return self._inherited[key]
+
+    def _from_styles(self, char_style, para_style, tag: str):
         for sid in (char_style, para_style or self.default_para):
             for st in self.chain(sid):
-                found = st.find(f"{W}rPr/{W}{tag}")
+                found = self._own(st, "rPr").get(W + tag)
                 if found is not None:
                     return found
         if self.run_defaults is not None:
             return self.run_defaults.find(W + tag)
         return None
 
+    def _own(self, st, part: str) -> dict:
+        """A style's own run (rPr) or paragraph (pPr) properties by tag, read once."""
+        key = (id(st), part)
+        if key not in self._owned:
+            props = st.find(W + part)
+            self._owned[key] = {el.tag: el for el in props} if props is not None else {}
+        return self._owned[key]
+
     def para_property(self, ppr, para_style: str | None, tag: str):
         if ppr is not None and ppr.find(W + tag) is not None:
             return ppr.find(W + tag)
         for st in self.chain(para_style or self.default_para):
-            found = st.find(f"{W}pPr/{W}{tag}")
+            found = self._own(st, "pPr").get(W + tag)
             if found is not None:
                 return found
         if self.para_defaults is not None:
@@ -189,6 +216,8 @@ def _shading(shd) -> str | None | bool:
 
 def _norm(text: str) -> str:
     """A run's text as the reader's tidy() leaves it (spaces squeezed, lines stripped)."""
+    if not _UNTIDY.search(text):
+        return text.strip(" ")
     text = _SOFT.sub("", text.replace("\r", "\n").replace("\x0b", "\n"))
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
@@ -284,8 +313,10 @@ class _Looker:
             if cstyle and styles.name(cstyle).lower() in ("hyperlink", "followedhyperlink"):
                 link = True
 
+            direct = {el.tag: el for el in rpr} if rpr is not None else {}
+
             def prop(tag):
-                return styles.run_property(rpr, cstyle, pstyle, tag)
+                return styles.run_property(direct, cstyle, pstyle, tag)
 
             sz = prop("sz")
             try:
@@ -342,9 +373,7 @@ def _cell_fill(looker: _Looker, tc) -> str | None | bool:
         return fill
     style = tbl.find(f"{W}tblPr/{W}tblStyle") if tbl is not None else None
     if style is not None:  # a table style's banded or header shading: not worked out here
-        for st in looker.styles.chain(style.get(W + "val")):
-            if st.find(f".//{W}shd") is not None:
-                return None
+        return None if looker.styles.shades(style.get(W + "val")) else False
     return False
 
 
@@ -398,6 +427,7 @@ def layout(reader, doc) -> Layout:
     pictures: list[Picture] = []
     sources = reader.layout_sources
     placed = [b for _, _, b in sources]
+    holders = _picture_holders(reader.document.element.body)
     for i, (el, location, block) in enumerate(sources):
         is_cell = el.tag == W + "tc"
         paras = [p for p in el.iter(W + "p") if _in_own(p, el)] if is_cell else [el]
@@ -407,11 +437,14 @@ def layout(reader, doc) -> Layout:
             for p in paras:
                 found, cursor = looker.looks(p, block, cursor, fill)
                 looks.extend(found)
-            first = next((p for p in paras if _norm("".join(_run_text(r) for r, _ in _runs(p)))), paras[0] if paras else None)
+            first = paras[0] if not is_cell or len(paras) < 2 else next(
+                (p for p in paras if _norm("".join(_run_text(r) for r, _ in _runs(p)))), paras[0])
             if first is not None:
                 sid = looker.paragraph_style(first)
                 paragraphs.append(ParagraphLook(block.start, block.end, dict(location), looker.styles.name(sid), looker.alignment(first)))
         for p in paras:
+            if p not in holders:
+                continue
             for pr, kind in _pictures_in(p):
                 anchor = block or _nearest_block(placed, i)
                 if anchor is None:
@@ -428,6 +461,19 @@ def layout(reader, doc) -> Layout:
         tables=tuple(_tables(reader, doc)),
         body_size=_body_size(doc, looks),
     )
+
+
+def _picture_holders(body) -> set:
+    """The paragraphs that hold a drawing or a VML shape (most hold none). The set keeps the
+    elements themselves, so lxml hands back these same objects for them later."""
+    out = set()
+    for el in body.iter(W + "drawing", V + "shape"):
+        parent = el.getparent()
+        while parent is not None:
+            if parent.tag == W + "p":
+                out.add(parent)
+            parent = parent.getparent()
+    return out
 
 
 def _furniture_pictures(reader, doc):
@@ -488,5 +534,6 @@ def _body_size(doc, looks: list[TextLook]) -> float | None:
         block = doc.block_at(look.start)
         if look.size is None or block is None or block.kind not in ("paragraph", "list_item", "table_cell"):
             continue
-        counts[look.size] += sum(ch.isalnum() for ch in doc.text[look.start : look.end])
+        piece = doc.text[look.start : look.end]
+        counts[look.size] += len(piece) - piece.count(" ")
     return counts.most_common(1)[0][0] if counts else None
