@@ -77,7 +77,13 @@ class Prefilter:
         if self.clauses is None or not lowered.exact:
             return True
         text = lowered.text
-        return any(all(w in text for w in clause) for clause in self.clauses)
+        for clause in self.clauses:
+            for word in clause:
+                if word not in text:
+                    break
+            else:
+                return True
+        return False
 
 
 #: at most this many sets of words for one pattern (more: fewer words are asked for)

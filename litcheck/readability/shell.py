@@ -117,14 +117,14 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
         if not s.is_prose:
             continue
         found = words_of(s) if words_of is not None else iter_words(doc, s.start, s.end, masks)
-        ws = [w for w in found if any(ch.isalpha() for ch in w.text) and not any(ch.isdigit() for ch in w.text)]
+        ws = [w for w in found if _counted(w.text)]
         if not ws:
             continue
         shouting = sum(1 for w in ws if w.text.isupper()) > max(2, len(ws) * 0.6)
         covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
         for i, w in enumerate(ws):
             words += 1
-            is_jargon = any(a <= w.start and w.end <= b for a, b in covered)
+            is_jargon = bool(covered) and any(a <= w.start and w.end <= b for a, b in covered)
             is_acronym = not shouting and _is_acronym(w.text)
             is_uncommon = not is_jargon and not is_acronym and _is_uncommon(w.text, first=(i == 0))
             jargon += is_jargon
@@ -133,6 +133,12 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
             complex_ += is_jargon or is_acronym or is_uncommon
             content += is_content_word(w.text)
     return LanguageCounts(words, jargon, acronyms, uncommon, complex_, content)
+
+
+@lru_cache(maxsize=100_000)
+def _counted(word: str) -> bool:
+    """A word with a letter in it and no digit (numbers, times and codes are not words here)."""
+    return any(ch.isalpha() for ch in word) and not any(ch.isdigit() for ch in word)
 
 
 def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -163,6 +169,7 @@ def _known_everyday() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=100_000)
 def _is_acronym(word: str) -> bool:
     from .syllables import is_glance_token
 
@@ -174,6 +181,7 @@ def _is_acronym(word: str) -> bool:
 
 
 
+@lru_cache(maxsize=100_000)
 def _is_uncommon(word: str, first: bool) -> bool:
     if not word.isalpha() or len(word) < UNCOMMON_MIN_LETTERS:
         return False
