@@ -127,6 +127,26 @@ def test_extract_shows_control_characters_escaped(tmp_path, run_cli):
     assert "\\x1b[2J" in out and "\tIndented" in out
 
 
+@pytest.mark.parametrize(
+    "args",
+    [("extract", "--format", "json"), ("check", "--format", "json", "--select", "tone"), ("check", "--format", "gitlab", "--select", "tone"), ("check", "--format", "sarif", "--select", "tone")],
+)
+def test_json_outputs_escape_c1_controls_and_line_separators(tmp_path, run_cli, args):
+    """json.dumps escapes only C0 controls; a C1 control (U+009B starts a terminal escape on
+    some terminals) or U+2028 (a line break in JavaScript) is written as a \\u escape: the
+    same JSON value, nothing that acts on a terminal."""
+    import json
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Failure to attend will result in discharge. Bring your \x9b31mtablets\u2028and \x85this letter.")
+    code, out, err = run_cli(*args[:1], *args[1:], str(letter))
+    assert code in (0, 1), err
+    assert not any(ch in out for ch in "\x9b\x85\u2028\x1b")
+    if "json" in args:  # the letter's text is in these; GitLab and SARIF quote none of it
+        assert "\\u009b" in out
+    json.loads(out)
+
+
 def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path, run_cli):
     bad = tmp_path / "two\nlines.txt"
     bad.write_bytes(b"\x00\x01\x02binary")

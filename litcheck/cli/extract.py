@@ -8,8 +8,7 @@ from the reader (a scanned page, say).
 
 from __future__ import annotations
 
-import json
-
+from .. import jsonout
 from . import EXIT_OK
 
 
@@ -85,7 +84,7 @@ def run(args) -> int:
         exc.args = (visible(str(exc), ""),)
         raise
     if args.format == "json":
-        print(json.dumps(to_dict(document), ensure_ascii=False, indent=2))
+        print(jsonout.dumps(to_dict(document), indent=2))
     else:
         print(visible(to_text(document)))  # a document's escape sequences never reach the terminal
     return EXIT_OK

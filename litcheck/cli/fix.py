@@ -37,9 +37,9 @@ def run(args) -> int:
     extra = {"time_format": time_format} if time_format else {}
     revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile, track=not args.no_track, **extra)
     if args.format == "json":
-        import json
+        from .. import jsonout
 
-        print(json.dumps({"input": str(args.file), "output": str(target), **revision.summary()}, indent=2, ensure_ascii=False))
+        print(jsonout.dumps({"input": str(args.file), "output": str(target), **revision.summary()}, indent=2))
         return EXIT_OK
     before, after = revision.original, revision.revised
     out = [

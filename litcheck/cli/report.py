@@ -46,8 +46,7 @@ def _format(args) -> str:
 
 
 def run(args) -> int:
-    import json
-
+    from .. import jsonout
     from ..batch import Settings
     from ..errors import LitcheckError
     from ..portfolio import run as run_portfolio
@@ -69,7 +68,7 @@ def run(args) -> int:
 
         text = render(portfolio)
     else:
-        text = json.dumps(portfolio.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = jsonout.dumps(portfolio.to_dict(), indent=2) + "\n"
     for prob in portfolio.problems:
         print(f"litcheck: {prob.message}", file=sys.stderr)
     if args.output:

@@ -6,9 +6,9 @@ section the upload page shows (web/templates/_comparison.html).
 
 from __future__ import annotations
 
-import json
 import textwrap
 
+from .. import jsonout
 from ..version import __version__
 
 FORMATS = ("text", "json", "html")
@@ -19,7 +19,7 @@ FACT_STATUS = {"lost": "gone", "changed": "changed", "added": "new"}
 
 def render(comparison, fmt: str = "text") -> str:
     if fmt == "json":
-        return json.dumps({"litcheck_version": __version__, "comparison": comparison.to_dict()}, indent=2, ensure_ascii=False) + "\n"
+        return jsonout.dumps({"litcheck_version": __version__, "comparison": comparison.to_dict()}, indent=2) + "\n"
     if fmt == "html":
         from . import _html
 

@@ -9,8 +9,8 @@ location.lines.begin. A file that could not be read is a ``litcheck.unreadable``
 from __future__ import annotations
 
 import hashlib
-import json
 
+from .. import jsonout
 from ._ci import UNREADABLE_RULE, ci_path
 
 #: litcheck severity -> Code Quality severity
@@ -44,4 +44,4 @@ def render(report, **_options) -> str:
             "severity": "critical",
             "location": {"path": path, "lines": {"begin": 1}},
         })
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return jsonout.dumps(issues, indent=2) + "\n"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from .. import jsonout
+
 _MARK = "\x00litcheck-documents\x00"
 
 
 def prerender(doc) -> None:
     """Encode a document's JSON now (in a worker, in parallel); render() uses it as it is."""
-    text = json.dumps(doc.to_dict(), indent=2, ensure_ascii=False).replace("\n", "\n    ")
+    text = jsonout.dumps(doc.to_dict(), indent=2).replace("\n", "\n    ")
     doc.prerendered = (text, doc.path, len(doc.findings))
 
 
@@ -27,9 +29,9 @@ def render(report, **_options) -> str:
         # the same text json.dumps gives for the whole report, without encoding it twice
         data = dataclasses.replace(report, documents=[]).to_dict()
         data["documents"] = [_MARK]
-        text = json.dumps(data, indent=2, ensure_ascii=False)
+        text = jsonout.dumps(data, indent=2)
         return text.replace(json.dumps(_MARK), ",\n    ".join(fragments), 1) + "\n"
     data = report.to_dict()
     if report.baseline is not None:  # --baseline: known count and fixed findings
         data["baseline"] = report.baseline.to_dict()
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return jsonout.dumps(data, indent=2) + "\n"
