@@ -78,3 +78,21 @@ def test_the_trust_in_a_name_and_interpreters_are_not_jargon():
             "and our interpreting service is free.")
     terms = {t.lower().strip() for _, t in found(text, "jargon")}
     assert "the trust" not in terms and not any(t.startswith("interpret") for t in terms)
+
+
+# --- long sentences: one idea in 21 to 25 words is left alone --------------------------------
+
+def test_a_sentence_of_one_idea_in_21_to_25_words_is_not_long():
+    text = "If you are more than 15 minutes late for your appointment we may need to offer you a new time."
+    assert found(text, "sentences") == []
+
+
+def test_a_sentence_joining_two_ideas_in_21_to_25_words_is_long():
+    text = ("We have taken your name off the waiting list, and we will write to your GP to tell them "
+            "that you no longer need to see us.")
+    assert [r for r, _ in found(text, "sentences")] == ["sentences.long"]
+
+
+def test_a_sentence_over_25_words_is_long_whatever_it_says():
+    text = "If you are more than 15 minutes late for your appointment on the day we may need to offer you a new time on another day soon."
+    assert [r for r, _ in found(text, "sentences")] == ["sentences.long"]
