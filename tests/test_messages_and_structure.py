@@ -380,7 +380,7 @@ def test_the_purpose_late_in_a_letter_with_no_appointment_is_found():
     )
     late = "Dear Mr Hussain\n\n" + intro + "You are on our waiting list for a knee operation. Please call us by 14 March.\n"
     (finding,) = found(late, "structure.purpose_first", "no_appointment_letter")
-    assert finding.text.lower() == "waiting list"
+    assert finding.text.lower() == "you are on our waiting list"
     early = "Dear Mr Hussain\n\nYou are on our waiting list for a knee operation. Please call us by 14 March.\n\n" + intro
     assert found(early, "structure.purpose_first", "no_appointment_letter") == []
 
