@@ -136,7 +136,7 @@ import re as _re
 _JOINT = _re.compile(
     r",\s+(and|but|or|so|which|who|where|as|while|although|though|then|whereas)\b"
     r"|\bbecause\b|;\s|\s[–—-]\s"
-    r"|\b(and|but|or|so)\s+(we|you|i|they|it|this|there|he|she)\s+[a-z’']+"
+    r"|\b(and|but|or)\s+(we|you|i|they|it|this|there|he|she)\s+[a-z’']+"
     r"|\([^()]*\b\w+\W+\w+\W+\w+[^()]*\)",
     _re.I,
 )
