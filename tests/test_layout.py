@@ -395,3 +395,27 @@ def test_text_in_a_text_box_is_judged_against_the_box_s_fill(fill, found):
 
     report = check_document(read_docx(_docx(build)))
     assert any(f.rule == "layout.contrast" for f in report.findings) is found
+
+
+# -- web pages: pictures only -----------------------------------------------------------
+
+PAGE = """<!doctype html><html><body><header><img src="trust-logo.png"></header>
+<h1>Your eye test</h1>
+<p>Come to the Eye Clinic on Monday 6 October at 10am.</p>
+<img src="map.png">
+<p>The clinic is next to car park B.</p>
+<img src="divider.png" alt="">
+<img src="open.gif" width="1" height="1">
+<p><img src="phone.png" alt="Telephone"> Call 0300 555 0142 to change your appointment.</p>
+<script>var img = '<img src="x.png">';</script>
+</body></html>"""
+
+
+def test_a_picture_on_a_web_page_without_alt_is_found_and_decorative_ones_are_not():
+    doc = readers.read_text(PAGE, "html", "eye-test.html")
+    # the page's own header, the empty alt (decorative), the tracking pixel and the script are left out
+    assert [(p.name, p.alt, p.decorative) for p in doc.layout.pictures] == [
+        ("map.png", "", False), ("divider.png", "", True), ("phone.png", "Telephone", False)]
+    report = check_document(doc)
+    assert layout_findings(report) == [("layout.picture_alt", "The clinic is next to car park B.")]
+    assert next(f for f in report.findings if f.rule == "layout.picture_alt").location == {"line": 5}
