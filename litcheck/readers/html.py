@@ -91,7 +91,17 @@ def parse(text: str, path: str | None = None):
     out = walker.out
     if not len(out):
         raise InputError(path, "has no visible text to check")
-    return out.document(path, "html")
+    doc = out.document(path, "html")
+    from .html_pictures import html_layout  # pictures and their alt text, for rules/layout
+
+    doc.layout = html_layout(root, doc, _left_out)
+    return doc
+
+
+def _left_out(el) -> bool:
+    """An element whose content the reader leaves out of the text."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    return tag in _SKIP or _hidden(el) or (tag in ("header", "footer") and _is_page_chrome(el))
 
 
 def _hidden(el) -> bool:
