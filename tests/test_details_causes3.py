@@ -248,3 +248,34 @@ def test_a_note_about_the_standard_or_a_list_of_easy_read_guides_is_not_a_way_to
     guides = "Bowel screening\n\nThese Easy Read guides tell you what happens in bowel screening and what to do if you have symptoms.\n"
     d = _details(guides, "easy_read")
     assert not d["communication_needs"]["present"] and not d["alternative_formats"]["present"]
+
+
+# --- evidence from the sentence that gives the appointment's detail, not another one ---------
+
+def test_how_long_an_effect_lasts_is_not_how_long_the_visit_takes():
+    text = """Dear Mrs Evans,
+
+Your eye screening is at Brook Street Surgery on Monday 9 March 2026 at 2:10pm.
+The drops we use can cause blurred vision for up to 6 hours, so please do not drive home.
+After about 20 minutes the drops will have worked and we will take the photographs.
+"""
+    assert not _details(text, "appointment_letter")["duration"]["present"]
+    item = _details(text + "The whole appointment takes about 40 minutes.\n", "appointment_letter")["duration"]
+    assert item["present"] and "40 minutes" in item["match"]
+
+
+def test_a_deadline_is_not_the_appointment_date():
+    text = "Dear Mr Green,\n\nPlease book your spring COVID-19 vaccination. The last date you can have it is 30 June 2026.\nCall 0300 555 0119 to book.\n"
+    assert not _details(text, "invitation_to_book")["date"]["present"]
+
+
+def test_the_example_date_of_a_past_consultation_field_is_not_the_appointment_date():
+    text = """Dear [Patient Name],
+
+Following your consultation with Dr [Doctor's Name] on [Date of Consultation, e.g., 12 May 2026], here is a summary of your plan.
+Please keep taking your tablets as before.
+"""
+    assert not _details(text, "appointment_letter")["date"]["present"]
+    booked = text + "We have booked a follow-up appointment for you on [Date of Follow-up, e.g., 4 August 2026].\n"
+    item = _details(booked, "appointment_letter")["date"]
+    assert item["present"] and "follow-up appointment" in item["evidence"]

@@ -94,7 +94,7 @@ _DATE_LABEL = re.compile(r"^\s*(?:(?:your\s+)?(?:appointment|admission|visit|sca
 _TIME_LABEL = re.compile(r"^\s*(?:(?:your\s+)?(?:appointment|admission|arrival|visit)\s+)?(?:time|when|arrive|arrival)\s*:", re.I)
 _NOT_APPT_DATE = re.compile(
     r"\b(?:available|open|cancel\w*|postpone\w*|mov(?:e|es|ed|ing)|relocat\w*|birth|d\.?o\.?b|dictated|typed|printed|letter\s+date|date\s+of\s+letter|sent|written|reviewed|updated|published|issued|valid|expires?|referral|referred|"
-    r"recent|conducted|performed|undertaken|took\s+place|posted|last\s+(?:updated|reviewed|modified))\b",
+    r"recent|conducted|performed|undertaken|took\s+place|posted|last\s+(?:updated|reviewed|modified)|last\s+date|deadline|closing\s+date|no\s+later\s+than)\b",
     re.I,
 )
 _LETTER_DATE_LABEL = re.compile(r"^\W*(?:letter\s+)?date\s*:", re.I)
@@ -123,12 +123,26 @@ def _letter_date(text: str, u: Unit, start: int, end: int) -> bool:
     return not (_APPOINTMENT_WORD.search(lead) or _APPOINTMENT_WORD.search(u.section))
 
 
+#: a field named for something past or not the appointment: its example date or time is not the appointment's
+_PAST_FIELD = re.compile(r"consult|referr|letter|birth|dob|result|previous|last|recent|of\s+(?:test|scan|sample)|discharge|print|sent", re.I)
+
+
+def _past_field(ctx, start: int, end: int) -> bool:
+    p = ctx.document.placeholder_at(start, end)
+    if p is None:
+        return False
+    name = p.name
+    return bool(_PAST_FIELD.search(name) and not _APPT_FIELD.search(re.sub(r"(?i)\b(?:of\s+)?(?:test|scan)\b", "", name)))
+
+
 def date(ctx) -> Evidence | None:
     text = ctx.document.text
 
     def ok(u: Unit, m: re.Match) -> bool:
         if _NOT_APPT_DATE.search(u.text):
             return False
+        if _past_field(ctx, m.start(), m.end()):
+            return False  # "[Date of Consultation, e.g., May 20, 2025]": the example date of a past visit
         if _letter_date(text, u, m.start(), m.end()):
             return False  # "Date: 2 October 2025" above "Dear ...": the letter's own date
         before, _ = _around(text, m, 25, 0)
@@ -155,7 +169,7 @@ def date(ctx) -> Evidence | None:
 
     found = _first(ctx, P.DATE, ok)
     return found or _placeholder(
-        ctx, r"date|tcidate|\bday\b|when", r"letter|birth|dob|today|print|sent|ref|typed|dictat|reply|return|deadline|expir|consent", field_ok
+        ctx, r"date|tcidate|\bday\b|when", r"letter|birth|dob|today|print|sent|ref|typed|dictat|reply|return|deadline|expir|consent|consult|result|previous|recent|discharge", field_ok
     )
 
 

@@ -54,8 +54,13 @@ DURATION_PHRASE = re.compile(
 )
 #: words after an amount of time that make it something other than how long the visit takes
 DURATION_AFTER_EXCLUDE = re.compile(r"^\s*(?:early|earlier|before|after|beforehand|away|walk|on foot|by (?:bus|car|train)|drive|of parking|free|later|from|each way|ago)\b", I)
-DURATION_BEFORE_EXCLUDE = re.compile(r"\b(?:first|every|within|for the first|at least|past|(?:the|in the|over the|for the)\s+last|after)\s+$", I)
-DURATION_SENTENCE_EXCLUDE = re.compile(r"\b(?:eat|drink|food|fast(?:ing)?|park(?:ing)?|bus(?:es)?|trains?|walk|arriv\w*|late|early|open|wait(?:ing)? list|reply|respond|within)\b", I)
+DURATION_BEFORE_EXCLUDE = re.compile(r"\b(?:first|every|within|for the first|at least|past|(?:the|in the|over the|for the)\s+last|after)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+)?$", I)
+DURATION_SENTENCE_EXCLUDE = re.compile(
+    r"\b(?:eat|drink|food|fast(?:ing)?|park(?:ing)?|bus(?:es)?|trains?|walk|arriv\w*|late|early|open|wait(?:ing)? list|reply|respond|within"
+    # how long an effect lasts, not the visit: "the drops cause blurred vision for up to 4 hours"
+    r"|blurr\w*|vision|drows\w*|numb\w*|wear\s+off|sedat\w*|side\s+effects?|drive|driving)\b",
+    I,
+)
 
 _PLACE_NOUN = r"(?:Hospital|Infirmary|Clinic|Centre|Center|Unit|Department|Building|Wing|Surgery|Practice|Suite|Outpatients|Pavilion|Hub|Ward|Health Centre|Medical Centre|Pharmacy|House|Block|Hall)"
 LOCATION = re.compile(
