@@ -20,6 +20,7 @@ is ignored (the Kelvin sign, the long s, the dotted and dotless i).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:  # Python 3.11+
     from re import _constants as _sre_constants, _parser as _sre_parse  # type: ignore[attr-defined]
@@ -84,6 +85,12 @@ class Prefilter:
             else:
                 return True
         return False
+
+
+@lru_cache(maxsize=4096)
+def prefilter_for(pattern: re.Pattern) -> Prefilter:
+    """The Prefilter of a compiled pattern, worked out once."""
+    return Prefilter(pattern)
 
 
 #: at most this many sets of words for one pattern (more: fewer words are asked for)

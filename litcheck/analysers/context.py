@@ -100,6 +100,17 @@ class Context:
     def _token_spans(self) -> dict:
         return {}
 
+    def may_match(self, pattern) -> bool:
+        """False only when the regular expression ``pattern`` cannot match anywhere in the text
+        (none of the words every match contains is there: ``litcheck.prefilter``), so its
+        search can be skipped; True says nothing."""
+        from ..prefilter import Lowered, prefilter_for
+
+        lowered = self._memo.get("lowered")
+        if lowered is None:
+            lowered = self._memo["lowered"] = Lowered(self.document.text)
+        return prefilter_for(pattern).could_match(lowered)
+
     def is_masked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a placeholder, URL or e-mail address."""
         return any(s < end and start < e for s, e in self.masks)

@@ -43,7 +43,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RuleError
-from ..prefilter import Lowered, Prefilter
 from .detectors import DETAIL_IDS
 
 FALLBACK = "general"
@@ -264,18 +263,13 @@ def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
 def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     text = ctx.document.text
     matches = []
-    if _prefilter(pattern).could_match(ctx.memo("lowered", lambda c: Lowered(c.document.text))):
+    if ctx.may_match(pattern):
         for m in pattern.finditer(text):
             matches.append(m)
             if len(matches) >= min_count:
                 break
     hit = len(matches) >= min_count
     return hit, (_quote(text, matches[0].start(), matches[0].end()) if hit else "")
-
-
-@lru_cache(maxsize=1024)
-def _prefilter(pattern: re.Pattern) -> Prefilter:
-    return Prefilter(pattern)
 
 
 def score(ctx, profile: Profile) -> float:
