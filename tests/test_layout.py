@@ -419,3 +419,24 @@ def test_a_picture_on_a_web_page_without_alt_is_found_and_decorative_ones_are_no
     report = check_document(doc)
     assert layout_findings(report) == [("layout.picture_alt", "The clinic is next to car park B.")]
     assert next(f for f in report.findings if f.rule == "layout.picture_alt").location == {"line": 5}
+
+
+def test_a_table_in_small_type_is_one_finding():
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.styles["Normal"].font.size = Pt(12)
+    for _ in range(4):
+        d.add_paragraph("Your appointments at the Diabetes Clinic are in the table below. Please bring your "
+                        "blood sugar diary and a list of your medicines to each of them.")
+    table = d.add_table(rows=3, cols=2)
+    for r in range(3):
+        for c in range(2):
+            table.rows[r].cells[c].paragraphs[0].add_run(f"Row {r + 1} has a note about the visit in column {c + 1}.").font.size = Pt(9)
+    out = io.BytesIO()
+    d.save(out)
+    report = check_document(read_docx(out.getvalue()))
+    found = [f for f in report.findings if f.rule == "layout.small_text"]
+    assert len(found) == 1 and found[0].message.startswith("This table's text is in 9 pt")
+    assert found[0].location == {"table": 1, "row": 1, "cell": 1}

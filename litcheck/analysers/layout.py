@@ -216,9 +216,19 @@ class LayoutRule(Rule):
             # point at the first paragraph of prose, not a logo's place-holder or an address line
             first = next((b for b in at_body if _is_prose(doc, b, self.min_words)), at_body[0])
             yield first.start, first.end, {"what": "Most of the text is", "actual": _points(body), "expected": _points(limit), "count": len(at_body)}
-        for block, size in main:
-            if size < limit and size != body and _words(doc.block_text(block)) >= self.min_words:
-                yield block.start, block.end, {"what": "This text is", "actual": _points(size), "expected": _points(limit)}
+        tables_seen = set()
+        small = [(b, s) for b, s in main if s < limit and s != body and _words(doc.block_text(b)) >= self.min_words]
+        for block, size in small:
+            table = block.location.get("table") if block.kind == "table_cell" else None
+            if table is not None:  # a table in small type is one finding, at its first such cell
+                if table in tables_seen:
+                    continue
+                tables_seen.add(table)
+                cells = sum(1 for b, _ in small if b.kind == "table_cell" and b.location.get("table") == table)
+                what = "This table's text is" if cells > 1 else "This text is"
+                yield block.start, block.end, {"what": what, "actual": _points(size), "expected": _points(limit), "count": cells}
+                continue
+            yield block.start, block.end, {"what": "This text is", "actual": _points(size), "expected": _points(limit)}
 
     def _justified(self, ctx):
         doc = ctx.document
