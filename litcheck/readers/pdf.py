@@ -17,7 +17,10 @@ is its page and its box on the page in points from the top left (``x0``, ``top``
 ``bottom``), so ``litcheck extract --format json`` shows where each block came from.
 
 A file with no text layer at all (a scan) is an InputError that says so and asks for the
-original document; a scanned page among text pages gives a notice.
+original document; a scanned page among text pages gives a notice. A hostile file is
+refused in one line before PDFium parses it (:mod:`pdf_budget`: streams that unpack past
+the budget, forms drawn inside forms, too many objects), and while it is read (too many
+pages, more characters than ``Limits.max_chars``).
 """
 
 from __future__ import annotations
@@ -64,12 +67,15 @@ def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS):
         from .pdf_chars import open_document
     except ImportError:  # pragma: no cover - a dependency of litcheck (through pdfplumber)
         raise InputError(path, "needs pypdfium2 to be read: pip install pdfplumber") from None
+    from .pdf_budget import check
+
+    check(data, path, limits.max_unpacked, limits.max_operations, limits.max_objects, limits.max_page_operations)
     try:
         doc = open_document(data)
     except Exception as exc:
         raise _open_error(exc, path) from None
     try:
-        return _Reader(doc, path).read()
+        return _Reader(doc, path, limits).read()
     except InputError:
         raise
     except Exception as exc:
@@ -89,9 +95,10 @@ def _open_error(exc: BaseException, path) -> InputError:
 
 
 class _Reader:
-    def __init__(self, doc, path) -> None:
+    def __init__(self, doc, path, limits: Limits = DEFAULT_LIMITS) -> None:
         self.doc = doc
         self.path = path
+        self.limits = limits
         self.table_no = 0
 
     def read(self):
@@ -100,8 +107,16 @@ class _Reader:
 
         pages = []
         scanned = []
-        for number in range(len(self.doc)):
-            page = layout(read_page(self.doc, number))
+        count = len(self.doc)
+        if count > self.limits.max_pages:
+            raise InputError(self.path, f"has {count:,} pages, more than litcheck reads ({self.limits.max_pages}): it checks letters and leaflets")
+        chars = 0
+        for number in range(count):
+            content = read_page(self.doc, number, self.limits.max_chars - chars)
+            if content is None:
+                raise InputError(self.path, self.limits.too_much_text())
+            chars += len(content.chars)
+            page = layout(content)
             if not page.pieces and not page.tables:
                 if page.images:
                     scanned.append(number + 1)

@@ -72,8 +72,9 @@ def open_document(data: bytes):
         return pdfium.PdfDocument(data)
 
 
-def read_page(doc, number: int) -> PageContent:
-    """The characters, shapes and image count of page ``number`` (0-based)."""
+def read_page(doc, number: int, max_chars: int = 1 << 62) -> PageContent | None:
+    """The characters, shapes and image count of page ``number`` (0-based); None when the
+    page holds more than ``max_chars`` characters (a flood of text, not a letter)."""
     import pypdfium2.raw as raw
 
     with LOCK:
@@ -82,6 +83,8 @@ def read_page(doc, number: int) -> PageContent:
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
+                if raw.FPDFText_CountChars(textpage) > max_chars:
+                    return None
                 chars = _chars(raw, textpage, height)
             finally:
                 textpage.close()
