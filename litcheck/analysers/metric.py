@@ -8,6 +8,7 @@ registered in ``METRICS``; the limit is data. A limit can differ by document pro
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -59,10 +60,22 @@ def _is_everyday(word: str, listed: frozenset[str], min_zipf: float) -> bool:
     return zipf(low) >= min_zipf
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_FIRST_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+#: a short aside in brackets (up to three words): the technical word after the plain one,
+#: "your bladder and urinary tract (urethra)", "medicines to thin your blood (anticoagulants)"
+_SHORT_BRACKET = re.compile(r"\(\s*([^()]{1,60}?)\s*\)")
+
+
 def plain_counts(ctx, sentence):
     """A sentence's counts as the ladder rates it: an everyday long word ("appointment",
     "hospital", "anyone", a common medicine) is a word the reader knows at a glance, so it
-    counts as a word of two syllables, not a long one, and is not named as a reason.
+    counts as a word of two syllables, not a long one, and is not named as a reason. So do
+    names ("the Community Diagnostic Centre", a capitalised word after the first), tokens that
+    are not words ("GOV.UK", "e.g") and a medical word in a short aside in brackets after the
+    plain words ("urinary tract (urethra)"): the writer cannot make them shorter, and the plain
+    words are already there.
 
     Flesch-Kincaid and SMOG use syllables as a stand-in for how hard a word is; for words
     the reader meets every day the stand-in is wrong (Dale and Chall's familiar words are
@@ -77,9 +90,20 @@ def plain_counts(ctx, sentence):
     listed, min_zipf = everyday_words(ctx)
     if not listed and min_zipf >= 99:
         return c
+    text = ctx.document.text[sentence.start : sentence.end]
+    first = _FIRST_WORD.search(text)
+    glossed = {
+        w.lower() for m in _SHORT_BRACKET.finditer(text) if len(_WORDS.findall(m.group(1))) <= 3 for w in _WORDS.findall(m.group(1))
+    }
     syllables, poly, kept = c.syllables, c.polysyllables, []
-    for w in c.long_words:
-        if _is_everyday(w, listed, min_zipf):
+    for i, w in enumerate(c.long_words):
+        at_start = i == 0 and first is not None and first.group() == w
+        if (
+            _is_everyday(w, listed, min_zipf)
+            or not _PLAIN_WORD.fullmatch(w)  # "GOV.UK", "e.g": not a word to change
+            or (w[:1].isupper() and not at_start)  # a name: "Community Diagnostic Centre"
+            or w.lower() in glossed  # the medical word in brackets after the plain words
+        ):
             syllables -= max(0, count_syllables(w) - 2)
             poly -= 1
         else:
