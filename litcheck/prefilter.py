@@ -41,12 +41,21 @@ MIN_WORD = 1
 class Lowered:
     """A text lower-cased once for many ``could_match`` tests."""
 
-    __slots__ = ("text", "exact")
+    __slots__ = ("text", "exact", "_present")
 
     def __init__(self, text: str) -> None:
         self.text = text.lower()
         #: False when some character matches an ASCII letter only when case is ignored
         self.exact = text.isascii() or not any(_folds_to_ascii(ch) for ch in set(text) if not ch.isascii())
+        self._present: dict[str, bool] = {}
+
+    def present(self, words) -> frozenset[str]:
+        """Those of ``words`` that are in the lower-cased text (each looked for once)."""
+        known, text = self._present, self.text
+        for word in words:
+            if word not in known:
+                known[word] = word in text
+        return frozenset(w for w in words if known[w])
 
 
 def _folds_to_ascii(ch: str) -> bool:
@@ -57,12 +66,13 @@ class Prefilter:
     """Sets of words, all the words of one set or another being in every text ``pattern``
     matches (None: nothing known)."""
 
-    __slots__ = ("clauses",)
+    __slots__ = ("clauses", "words")
 
     def __init__(self, pattern: re.Pattern | str, flags: int = 0) -> None:
         source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
         flags = pattern.flags if isinstance(pattern, re.Pattern) else flags
-        self.clauses: tuple[tuple[str, ...], ...] | None = None
+        self.clauses: tuple[frozenset[str], ...] | None = None
+        self.words: tuple[str, ...] = ()  #: every word of the clauses, once
         if isinstance(source, bytes):
             return
         try:
@@ -71,20 +81,15 @@ class Prefilter:
             return
         found = _needed(list(parsed))
         if found:
-            self.clauses = tuple(tuple(sorted(c, key=len, reverse=True)) for c in found)
+            self.clauses = tuple(dict.fromkeys(found))
+            self.words = tuple(sorted(set().union(*found)))
 
     def could_match(self, lowered: Lowered) -> bool:
         """False only when the pattern cannot match the text ``lowered`` was made from."""
         if self.clauses is None or not lowered.exact:
             return True
-        text = lowered.text
-        for clause in self.clauses:
-            for word in clause:
-                if word not in text:
-                    break
-            else:
-                return True
-        return False
+        present = lowered.present(self.words)
+        return any(clause <= present for clause in self.clauses)
 
 
 @lru_cache(maxsize=4096)
