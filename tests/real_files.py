@@ -100,7 +100,7 @@ _SET_APART = ("foreign", "address", "salutation", "signoff", "date", "label", "h
 def prose_pages_share(doc) -> float:
     """Share of the words on pages of prose that reach the reading age: pages where table
     cells hold less than half the words (a language table is not prose), not counting
-    sentences in another language (scored apart by design) nor letter furniture the
+    sentences and headings in another language (scored apart by design) nor letter furniture the
     segmenter sets apart on purpose (address, salutation, sign-off, date and reference
     lines, page headers and footers, template fields, captions). What is left is prose,
     headings and table cells: prose taken for table cells or headings lowers the share."""
@@ -109,11 +109,16 @@ def prose_pages_share(doc) -> float:
     from litcheck.analysers import Context
     from litcheck.prose import iter_words, masked_spans
 
+    from litcheck.segment import is_foreign
+
     masks = masked_spans(doc)
     pages: dict = defaultdict(Counter)
     for s in Context(doc).sentences:
         page = doc.blocks[s.block].location.get("page", 1)
-        pages[page][s.kind] += sum(1 for _ in iter_words(doc, s.start, s.end, masks))
+        kind = s.kind
+        if kind == "heading" and is_foreign(doc.text[s.start : s.end]):
+            kind = "foreign"  # a heading in another language is set apart like its sentences
+        pages[page][kind] += sum(1 for _ in iter_words(doc, s.start, s.end, masks))
     prose = counted = 0
     for kinds in pages.values():
         total = sum(kinds.values())

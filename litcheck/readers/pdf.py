@@ -155,7 +155,7 @@ class _Reader:
         out = [_Pending("header", ln.text, number, _bbox([ln])) for ln in headers]
         items = body + page.tables
         if items:
-            body_size = _median([ln.size for ln in body]) if body else 0
+            body_size = _median([ln.em for ln in body]) if body else 0
             for group in _reading_order(items):
                 if isinstance(group, list):
                     out.extend(self._column(group, number, body_size))
@@ -181,7 +181,7 @@ class _Reader:
         A line carries on the paragraph whose last line is just above it and overlaps it
         across the page, so two questions side by side on a form stay apart even where no
         gutter runs the height of the page."""
-        sizes = sorted({round(ln.size, 1) for ln in lines if body_size and ln.size > body_size * 1.15}, reverse=True)
+        sizes = sorted({round(ln.em, 1) for ln in lines if body_size and ln.em > body_size * 1.15}, reverse=True)
         gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if -0.5 * a.size < b.top - a.bottom < 0.6 * a.size)
         usual = gaps[len(gaps) // 2] if gaps else 0.0
         paras: list[list] = []  # [kind, level, lines]
@@ -197,7 +197,7 @@ class _Reader:
                 para = None
             prev = para[2][-1] if para else None
             kind = para[0] if para else "paragraph"
-            big = bool(body_size) and line.size > body_size * 1.15
+            big = bool(body_size) and line.em > body_size * 1.15
             words = line.text.split()
             first = words[0] if words else ""
             bullet = bool(_BULLET.match(first)) and len(words) > 1
@@ -217,14 +217,14 @@ class _Reader:
                 or gap > max(spacing * 0.3, usual + spacing * 0.25)
                 or bullet
                 or heading != (kind == "heading")
-                or (kind == "heading" and abs(line.size - prev.size) > 0.5)
+                or (kind == "heading" and abs(line.em - prev.em) > 0.5)
                 or (kind == "list_item" and line.x0 < para[2][0].x0 - 1 and not bullet)
             )
             if new_block:
                 kind, level = "paragraph", 0
                 if heading:
                     kind = "heading"
-                    r = round(line.size, 1)
+                    r = round(line.em, 1)
                     level = min(sizes.index(r) + 1, 6) if big and r in sizes else min(len(sizes) + 1, 6)
                 elif bullet:
                     kind = "list_item"
@@ -232,14 +232,20 @@ class _Reader:
                 paras.append([kind, level, [line]])
             else:
                 para[2].append(line)
-        return [_Pending(k, _join_lines([ln.text for ln in ls]), number, _bbox(ls), lv) for k, lv, ls in paras]
+        out = []
+        for k, lv, ls in paras:
+            text = _join_lines([ln.text for ln in ls])
+            if k == "heading" and (len(ls) > 3 or len(text.split()) > 20):
+                k, lv = "paragraph", 0  # large print that runs on (a notice in a box) is not a title
+            out.append(_Pending(k, text, number, _bbox(ls), lv))
+        return out
 
 
 def _strip_marker(line):
     from .pdf_layout import Piece
 
     marker = line.text.split()[0]
-    stripped = Piece(line.chars, line.text[len(marker):].strip(), line.x0, line.x1, line.top, line.bottom, line.size, line.bold)
+    stripped = Piece(line.chars, line.text[len(marker):].strip(), line.x0, line.x1, line.top, line.bottom, line.size, line.bold, line.em)
     return stripped
 
 

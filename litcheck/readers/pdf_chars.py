@@ -36,6 +36,10 @@ class Char:
     angle: float  #: rotation in degrees, 0 for upright text
     space_before: bool  #: a space (in the file, or one PDFium inferred) came just before it
     index: int  #: position in the content stream
+    #: the font's size in points as drawn (its em): the loose box's height depends on the
+    #: font's ascent and descent, so 16 pt Noto Sans stands 22 pt tall and 16 pt Arial 15;
+    #: headings are found by this size, which is the same for both
+    em: float = 0.0
 
     @property
     def upright(self) -> bool:
@@ -101,6 +105,10 @@ def _chars(raw, textpage, height: float) -> list[Char]:
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     fonts: dict[bytes, tuple[str, bool]] = {}
+    #: per font, the loose box's height for one point of size (PDFium's font size is the
+    #: size set in the file, before the text and page matrices scale it)
+    ratios: dict[bytes, float] = {}
+    matrix = raw.FS_MATRIX()
     space = False
     for i in range(n):
         code = raw.FPDFText_GetUnicode(textpage, i)
@@ -128,7 +136,15 @@ def _chars(raw, textpage, height: float) -> list[Char]:
         angle = math.degrees(raw.FPDFText_GetCharAngle(textpage, i)) % 360
         x0, x1 = sorted((rect.left, rect.right))
         b, t = sorted((rect.bottom, rect.top))
-        out.append(Char(LIGATURES.get(text, text), x0, x1, height - t, height - b, t - b, font[0], font[1], angle, space, i))
+        ratio = ratios.get(key)
+        if ratio is None and t - b > 0:
+            ratio = 1.0
+            if raw.FPDFText_GetMatrix(textpage, i, matrix):
+                em = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+                if em > 0.5:
+                    ratio = (t - b) / em
+            ratios[key] = ratio
+        out.append(Char(LIGATURES.get(text, text), x0, x1, height - t, height - b, t - b, font[0], font[1], angle, space, i, (t - b) / (ratio or 1.0)))
         space = False
     return out
 

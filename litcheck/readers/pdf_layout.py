@@ -37,6 +37,7 @@ class Piece:
     bottom: float = 0.0
     size: float = 0.0
     bold: bool = False
+    em: float = 0.0  #: the font size in points (median of its characters')
 
     @classmethod
     def of(cls, chars: list[Char]) -> "Piece":
@@ -52,6 +53,8 @@ class Piece:
         self.bottom = max(c.bottom for c in cs)
         sizes = sorted(c.size for c in cs)
         self.size = sizes[len(sizes) // 2]
+        ems = sorted(c.em for c in cs)
+        self.em = ems[len(ems) // 2]
         letters = [c for c in cs if c.text.isalnum()] or cs
         self.bold = sum(c.bold for c in letters) > 0.8 * len(letters)
         if sum(1 for c in letters if _rtl(c.text)) > len(letters) / 2:
@@ -207,7 +210,7 @@ def _drop_caps(pieces: list[Piece]) -> list[Piece]:
             continue
         first = min(targets, key=lambda p: p.top)
         glyph = cap.chars[0]
-        joined = Char(t, cap.x0, first.chars[0].x0, first.top, first.bottom, first.size, first.chars[0].font, first.bold, 0.0, False, glyph.index)
+        joined = Char(t, cap.x0, first.chars[0].x0, first.top, first.bottom, first.size, first.chars[0].font, first.bold, 0.0, False, glyph.index, first.em)
         first.chars = [joined, replace(first.chars[0], space_before=False)] + first.chars[1:]
         first.refresh()
         first.x0 = cap.x0
