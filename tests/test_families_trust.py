@@ -96,3 +96,22 @@ def test_a_sentence_joining_two_ideas_in_21_to_25_words_is_long():
 def test_a_sentence_over_25_words_is_long_whatever_it_says():
     text = "If you are more than 15 minutes late for your appointment on the day we may need to offer you a new time on another day soon."
     assert [r for r, _ in found(text, "sentences")] == ["sentences.long"]
+
+
+def test_please_be_advised_and_states_are_not_passives_to_rewrite():
+    text = "Please be assured that we will call you. Please be advised that the clinic moves in May. Make sure your child is protected."
+    assert found(text, "voice.passive") == []
+
+
+# --- sentence difficulty: names, non-words and bracketed medical words ------------------------
+
+def test_names_and_bracketed_medical_words_do_not_make_a_sentence_hard():
+    text = ("If your doctor has sent you for a scan at the Riverside Community Diagnostic Centre, "
+            "please bring your glasses.")
+    assert found(text, "sentences") == []
+    glossed = "Please tell us if you take medicines to thin your blood (anticoagulants), such as warfarin."
+    assert found(glossed, "sentences") == []
+
+
+def test_a_vague_formal_phrase_is_wordy():
+    assert [t for _, t in found("Please call us in advance in a similar case.", "jargon.wordy")] == ["in a similar case"]

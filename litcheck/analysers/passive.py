@@ -40,7 +40,7 @@ _ADJECTIVAL = frozenset(
     satisfied dissatisfied unsatisfied tied engaged exhausted stressed depressed relieved
     convinced aged armed blessed crowded detailed disabled learned limited mixed noted
     renowned talented known unknown shut open welcome frustrated overwhelmed reassured
-    distressed shocked puzzled alarmed horrified thrilled overjoyed intended designed""".split()
+    distressed shocked puzzled alarmed horrified thrilled overjoyed intended designed protected""".split()
 )
 # Passives that are the plain, natural way to say it in a patient letter: things that
 # happen to a person's health or standing, where naming who does them ("the NHS
@@ -112,6 +112,8 @@ class Passive(Rule):
                 aux_i, part_i, actor = found
                 if actor is None and not _hides_an_action(doc, span.start, aux_i, part_i):
                     continue
+                if aux_i > span.start and doc[aux_i - 1].lower_ == "please" and doc[aux_i].lower_ == "be":
+                    continue  # "please be advised", "please be assured": padding (jargon.wordy), not a passive
                 start = doc[aux_i].idx
                 last = actor[1] - 1 if actor else part_i
                 end = doc[last].idx + len(doc[last])
