@@ -239,7 +239,6 @@ class LayoutRule(Rule):
 
     def _runs_of(self, ctx, keep):
         """Neighbouring looks in one block that ``keep`` accepts, as (start, end) spans."""
-        doc = ctx.document
         span = None
         for look, block in self._looks_with_blocks(ctx):
             if not keep(look):
