@@ -114,19 +114,38 @@ def plain_counts(ctx, sentence):
 
 
 def sentence_rung_of(ctx, sentence) -> str | None:
-    """The rung of the ladder (very_hard, hard, long or None) a sentence is on."""
+    """The rung of the ladder (very_hard, hard, long or None) a sentence is on.
+
+    The measure is the sentence's own Flesch-Kincaid grade (plain_counts), with one rule of
+    our own: a sentence rated hard only by its length, with at most one hard word and no more
+    words than the long rung's ``one_idea_max`` (25), is a long sentence, not a hard one ("use
+    shorter everyday words" has nothing to act on), and the long rung decides it."""
+    return _rung(ctx, plain_counts(ctx, sentence))
+
+
+def _rung(ctx, c) -> str | None:
     from ..readability.measure import sentence_rung
 
-    return sentence_rung(plain_counts(ctx, sentence), sentence_ladder(ctx))
+    ladder = sentence_ladder(ctx)
+    rung = sentence_rung(c, ladder)
+    if rung == "hard" and c.polysyllables <= 1:
+        limit = _one_idea_max(ctx)
+        if limit is not None and c.words <= limit:
+            return "long" if c.words > ladder.long else None
+    return rung
+
+
+def _one_idea_max(ctx):
+    rule = next((r for r in ctx.ruleset if getattr(r, "metric", None) == "long_sentence"), None)
+    return getattr(rule, "one_idea_max", None) if rule is not None else None
 
 
 def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
-    from ..readability.measure import sentence_grade, sentence_reason, sentence_rung
+    from ..readability.measure import sentence_grade, sentence_reason
 
-    ladder = sentence_ladder(ctx)
     for s in ctx.sentences_in(rule.scope):
         c = plain_counts(ctx, s)
-        if sentence_rung(c, ladder) == rung:
+        if _rung(ctx, c) == rung:
             value = c.words if rung == "long" else round(sentence_grade(c), 1)
             yield Measurement(s.start, s.end, value, sentence_reason(c))
 

@@ -112,6 +112,8 @@ class Passive(Rule):
                 aux_i, part_i, actor = found
                 if actor is None and not _hides_an_action(doc, span.start, aux_i, part_i):
                     continue
+                if actor is None and _reader_condition(doc, span.start, aux_i):
+                    continue
                 if aux_i > span.start and doc[aux_i - 1].lower_ == "please" and doc[aux_i].lower_ == "be":
                     continue  # "please be advised", "please be assured": padding (jargon.wordy), not a passive
                 start = doc[aux_i].idx
@@ -150,6 +152,20 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     if head in ("all", "any", "some", "most", "many"):
         return False
     return not (head not in _DETERMINERS and subject[-1].tag_ in ("NNS", "NNPS") or (len(subject) == 1 and subject[0].lower_.endswith("s") and not subject[0].lower_.endswith("ss")))
+
+
+_CONDITIONS = frozenset("if unless when once until whether where".split())
+
+
+def _reader_condition(doc, s_start: int, first: int) -> bool:
+    """A passive about the reader in a condition: "if you have been referred", "unless you have
+    been told not to", "when you are admitted", "if you are invited". It names the reader's
+    situation, not an action the writer should own, and the active ("if we have invited you")
+    is no clearer (issue 21: judged debatable or wrong on real NHS texts)."""
+    k = first - 1
+    while k >= s_start and doc[k].lower_ in ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "have", "has", "had"):
+        k -= 1
+    return k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS
 
 
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
