@@ -184,8 +184,25 @@ def check_path(path: str, settings: Settings | None = None):
 
 
 #: checked once before the files, so that what loads on first use (the language model,
-#: word lists, the pronouncing dictionary, word frequencies) loads before the workers fork
-_WARM_TEXT = "Dear patient,\n\nPlease bring your tablets to the clinic on Monday. We will check your blood pressure."
+#: word lists, the pronouncing dictionary, word frequencies, the lemma and inflection tables
+#: behind passives and term swaps) loads before the workers fork: a worker's first file is
+#: then no slower than its others (and not cut short by the time limit)
+_WARM_TEXT = """Dear Mr Smith,
+
+Your appointment
+
+You have been referred to the cardiology clinic on Monday 3 June at 10am for an assessment of your
+hypertension. Please commence fasting prior to your appointment. Your results will be sent to your GP.
+
+- Bring a list of your medications.
+- Failure to attend will result in you being discharged.
+
+If you need to change your appointment, call us on 01632 960123.
+
+Yours sincerely,
+
+Outpatients team
+"""
 
 
 def _warm_up(settings: Settings | None = None) -> None:
@@ -308,10 +325,15 @@ def limit_memory(megabytes: int | None) -> bool:
 # --- worker processes ---------------------------------------------------------------------------
 
 
-def _serve(conn, settings: Settings) -> None:
-    """A worker: warm up, cap its memory, then check each chunk of (index, path) it is sent,
-    answering (index, result) file by file, until the pipe closes or None arrives."""
-    _warm_up(settings)
+def _serve(conn, settings: Settings, warm: bool = False) -> None:
+    """A worker: warm up (unless forked warm), cap its memory, then check each chunk of
+    (index, path) it is sent, answering (index, result) file by file, until the pipe closes
+    or None arrives."""
+    global _settings
+    if warm:
+        _settings = settings
+    else:
+        _warm_up(settings)
     limit_memory(settings.memory_limit_mb())
     while True:
         try:
@@ -329,7 +351,8 @@ class _Worker:
 
     def __init__(self, ctx, settings: Settings):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, settings), name="litcheck-worker", daemon=True)
+        warm = ctx.get_start_method() == "fork"  # forked from a parent that has warmed up
+        self.process = ctx.Process(target=_serve, args=(child, settings, warm), name="litcheck-worker", daemon=True)
         self.process.start()
         child.close()
         self.sent: list[tuple[int, str]] = []  #: files sent and not yet answered, in order

@@ -65,7 +65,7 @@ def test_a_file_that_hangs_is_its_error_and_its_worker_is_replaced(tmp_path, mon
 def test_several_files_in_one_process_are_also_protected(tmp_path, monkeypatch):
     _stand_in(monkeypatch, "hang.txt", lambda: time.sleep(3600))
     report = _run([_folder(tmp_path, 3, "hang.txt")], jobs=1, timeout=2)
-    assert [Path(d.path).name for d in report.documents] == ["letter00.txt", "letter01.txt", "letter02.txt"]
+    assert [Path(d.path).name for d in report.documents] == ["letter00.txt", "letter01.txt", "letter02.txt"], [e.message for e in report.errors]
     assert [Path(e.path).name for e in report.errors] == ["hang.txt"]
 
 
