@@ -347,7 +347,7 @@ WAITING = (
 def test_a_waiting_list_letter_without_a_safety_net_is_told_to_add_one():
     text = WAITING + "If you have any questions about the waiting list, please call 01632 960000.\n"
     (finding,) = found(text, "structure.safety_net", "no_appointment_letter")
-    assert "NHS 111" in finding.suggestions[0]
+    assert "NHS 111" in finding.message and "999" in finding.message
 
 
 @pytest.mark.parametrize(
