@@ -115,3 +115,14 @@ def test_names_and_bracketed_medical_words_do_not_make_a_sentence_hard():
 
 def test_a_vague_formal_phrase_is_wordy():
     assert [t for _, t in found("Please call us in advance in a similar case.", "jargon.wordy")] == ["in a similar case"]
+
+
+def test_statistics_and_the_readers_situation_are_not_passives_to_rewrite():
+    text = ("In March, 54 appointments were wasted. No special preparation is needed. "
+            "If you have been referred for a scan, read this leaflet. Take your tablets unless you have been told not to.")
+    assert found(text, "voice.passive") == []
+
+
+def test_a_sentence_hard_only_by_length_is_judged_as_long():
+    one_idea = "If your asthma plan gives a different number of puffs for an attack, please follow the advice in your plan."
+    assert found(one_idea, "sentences") == []

@@ -136,20 +136,24 @@ _READER = frozenset("you your yourself".split())
 
 
 def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
-    """False for a general statement: a passive in the plain present about people or things in
-    general, named by a bare plural or "all/any/some ..." ("resources are wasted", "all vaccines
+    """False for a general statement: a statistic ("54 appointments were wasted"), or a passive
+    in the plain present about people or things in general, named by a bare plural or
+    "all/any/some/no/what ..." ("no special preparation is needed", "resources are wasted", "all vaccines
     are tested", "children are also offered", "if any further action is required"). It states
     a fact, and the active voice would add an actor the reader does not need (issue 21: judged
     debatable or wrong on real NHS texts). Every other passive (with a modal, a perfect or a
     past tense, or about "the", "this" or "your" thing, or the reader) is reported."""
     auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS}
+    subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
+    personal = any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject)
+    if auxes and not auxes & (_MODALS | _PERFECT) and not personal and any(t.like_num for t in subject):
+        return False  # a statistic: "54 appointments were wasted", "15 million appointments are being wasted"
     if not auxes or not auxes <= {"is", "are"}:
         return True
-    subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
-    if not subject or any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject):
+    if not subject or personal:
         return True
     head = subject[0].lower_
-    if head in ("all", "any", "some", "most", "many"):
+    if head in ("all", "any", "some", "most", "many", "no", "what"):
         return False
     return not (head not in _DETERMINERS and subject[-1].tag_ in ("NNS", "NNPS") or (len(subject) == 1 and subject[0].lower_.endswith("s") and not subject[0].lower_.endswith("ss")))
 
