@@ -98,8 +98,32 @@ def read_page(doc, number: int, max_chars: int = 1 << 62) -> PageContent | None:
     return PageContent(width, height, chars, shapes, images)
 
 
+_SPACES = frozenset((32, 9, 10, 13, 0xA0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x3000, 0xFFFE))
+_TEXT_OBJECT = None
+
+
+def _text_object_of(raw):
+    """FPDFText_GetTextObject returning the object's address as an int (cheap to compare
+    and to key a cache with), through a prototype of our own: pypdfium2's is left as it is."""
+    global _TEXT_OBJECT
+    if _TEXT_OBJECT is None:
+        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        _TEXT_OBJECT = proto(ctypes.cast(raw.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    return _TEXT_OBJECT
+
+
 def _chars(raw, textpage, height: float) -> list[Char]:
+    """The page's characters. The text comes in one call; what is the same for every
+    character of one text object (font, boldness, angle, size) is asked once per object,
+    so a character costs three calls into PDFium instead of seven."""
     n = raw.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    units = (ctypes.c_ushort * (2 * n + 2))()
+    bulk = raw.FPDFText_GetText(textpage, 0, n, units) == n + 1  # one unit a character
+    codes = units[:n] if bulk else [raw.FPDFText_GetUnicode(textpage, i) for i in range(n)]
+    handle = ctypes.cast(textpage.raw if hasattr(textpage, "raw") else textpage, ctypes.c_void_p).value
+    text_object = _text_object_of(raw)
     out: list[Char] = []
     rect = raw.FS_RECTF()
     buf = ctypes.create_string_buffer(128)
@@ -108,34 +132,52 @@ def _chars(raw, textpage, height: float) -> list[Char]:
     #: per font, the loose box's height for one point of size (PDFium's font size is the
     #: size set in the file, before the text and page matrices scale it)
     ratios: dict[bytes, float] = {}
+    #: per text object: (font name, bold, angle, font key, whether to ask about each character)
+    objects: dict = {}
     matrix = raw.FS_MATRIX()
     space = False
+    get_box = raw.FPDFText_GetLooseCharBox
+    map_error = raw.FPDFText_HasUnicodeMapError
     for i in range(n):
-        code = raw.FPDFText_GetUnicode(textpage, i)
+        code = codes[i]
+        if code == 0xFFFE and bulk:
+            code = raw.FPDFText_GetUnicode(textpage, i)  # the text call writes the line-end hyphen mark (2) as this
         if code == 2:  # PDFium's mark for a hyphen that ends a line
             code = 45
         elif code < 32 and code not in (9, 10, 13):
             continue
-        if code in (32, 9, 10, 13, 0xA0, 0x2002, 0x2003, 0x2009, 0x200A, 0x202F, 0x3000) or code == 0xFFFE:
+        if code in _SPACES:
             space = True
             continue
-        if raw.FPDFText_HasUnicodeMapError(textpage, i) or code == 0 or code == 0xFFFD:
-            continue  # a glyph with no text behind it: what pdfminer writes as (cid:105)
-        text = chr(code)
-        if 0xD800 <= code <= 0xDFFF:
+        if code == 0 or code == 0xFFFD or 0xD800 <= code <= 0xDFFF:
             continue
-        raw.FPDFText_GetLooseCharBox(textpage, i, rect)
-        length = raw.FPDFText_GetFontInfo(textpage, i, buf, 128, flags)
-        key = buf.raw[: max(0, length - 1)]
-        font = fonts.get(key)
-        if font is None:
-            name = key.decode("latin-1")
-            weight = raw.FPDFText_GetFontWeight(textpage, i)
-            low = name.lower()
-            font = fonts[key] = (name, weight >= 600 or "bold" in low or "black" in low or "heavy" in low)
-        angle = math.degrees(raw.FPDFText_GetCharAngle(textpage, i)) % 360
-        x0, x1 = sorted((rect.left, rect.right))
-        b, t = sorted((rect.bottom, rect.top))
+        obj = text_object(handle, i)
+        info = objects.get(obj)
+        if info is not None and info[4] and map_error(textpage, i):
+            continue
+        if info is None:
+            length = raw.FPDFText_GetFontInfo(textpage, i, buf, 128, flags)
+            key = buf.raw[: max(0, length - 1)]
+            font = fonts.get(key)
+            if font is None:
+                name = key.decode("latin-1")
+                weight = raw.FPDFText_GetFontWeight(textpage, i)
+                low = name.lower()
+                font = fonts[key] = (name, weight >= 600 or "bold" in low or "black" in low or "heavy" in low)
+            angle = math.degrees(raw.FPDFText_GetCharAngle(textpage, i)) % 360
+            # a font without a map from its glyphs to text (what pdfminer writes as
+            # "(cid:105)"): every character of its objects is asked about, and dropped
+            unmapped = bool(map_error(textpage, i))
+            info = (font[0], font[1], angle, key, unmapped or not obj)
+            if obj:
+                objects[obj] = info
+            if unmapped:
+                continue
+        name, bold, angle, key, _ = info
+        get_box(textpage, i, rect)
+        left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+        x0, x1 = (left, right) if left <= right else (right, left)
+        b, t = (bottom, top) if bottom <= top else (top, bottom)
         ratio = ratios.get(key)
         if ratio is None and t - b > 0:
             ratio = 1.0
@@ -144,7 +186,8 @@ def _chars(raw, textpage, height: float) -> list[Char]:
                 if em > 0.5:
                     ratio = (t - b) / em
             ratios[key] = ratio
-        out.append(Char(LIGATURES.get(text, text), x0, x1, height - t, height - b, t - b, font[0], font[1], angle, space, i, (t - b) / (ratio or 1.0)))
+        text = chr(code)
+        out.append(Char(LIGATURES.get(text, text), x0, x1, height - t, height - b, t - b, name, bold, angle, space, i, (t - b) / (ratio or 1.0)))
         space = False
     return out
 
@@ -156,17 +199,17 @@ def _shapes(raw, page, height: float) -> tuple[list[Shape], int]:
     mode, stroke = ctypes.c_int(), ctypes.c_int()
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     x, y = ctypes.c_float(), ctypes.c_float()
-    for obj in page.get_objects(max_depth=4):
-        kind = obj.type
+    bl, bb, br, bt = (ctypes.c_float() for _ in range(4))
+    for obj in _objects(raw, page):
+        kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             images += 1
             continue
         if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
-        try:
-            left, bottom, right, top = obj.get_bounds()
-        except Exception:  # noqa: BLE001 - an object PDFium cannot place is not a box
-            continue
+        if not raw.FPDFPageObj_GetBounds(obj, bl, bb, br, bt):
+            continue  # an object PDFium cannot place is not a box
+        left, bottom, right, top = bl.value, bb.value, br.value, bt.value
         raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
         filled = mode.value != fill
         white = False
@@ -177,6 +220,26 @@ def _shapes(raw, page, height: float) -> tuple[list[Shape], int]:
             shape.segments = _segments(raw, obj, height, x, y)
         shapes.append(shape)
     return shapes, images
+
+
+def _objects(raw, page, max_depth: int = 4):
+    """The page's objects and those inside its forms (``max_depth`` forms deep), through
+    PDFium's own calls (pypdfium2's wrapper objects cost more than the shapes)."""
+    handle = page.raw if hasattr(page, "raw") else page
+    stack = [(None, 0, 0)]
+    while stack:
+        form, level, i = stack.pop()
+        count = raw.FPDFFormObj_CountObjects(form) if form is not None else raw.FPDFPage_CountObjects(handle)
+        while i < count:
+            obj = raw.FPDFFormObj_GetObject(form, i) if form is not None else raw.FPDFPage_GetObject(handle, i)
+            i += 1
+            if not obj:
+                continue
+            yield obj
+            if level < max_depth - 1 and raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_FORM:
+                stack.append((form, level, i))
+                stack.append((obj, level + 1, 0))
+                break
 
 
 def _segments(raw, obj, height: float, x, y) -> list[tuple]:
