@@ -274,13 +274,16 @@ def is_foreign(sentence: str) -> bool:
         return False
     if looks_foreign(words):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
+    need = _FOREIGN_SHARE * len(words)
     odd = 0
-    for w in words:
+    for k, w in enumerate(words):
+        if odd + len(words) - k < need:
+            return False  # too few words left to make it another language
         if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w):
             odd += 1
         elif not w[:1].isupper() and _english_zipf(w.lower()) < 1.5:
             odd += 1
-    return odd >= _FOREIGN_SHARE * len(words)
+    return odd >= need
 
 
 _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")

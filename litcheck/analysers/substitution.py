@@ -314,8 +314,11 @@ def _match_forms(forms: DocumentForms, i: int, stop: int, index) -> tuple | None
     is one of the token's forms, each next word one of the next token's."""
     sets = forms.sets
     best = None
+    firsts = _first_words(index)
     for form in forms.ordered[i]:
-        for entry, words in index.get(form, ()):
+        if form not in firsts:
+            continue
+        for entry, words in index[form]:
             n = len(words)
             if i + n > stop or (best is not None and n <= best[1]):
                 continue
