@@ -226,3 +226,40 @@ def test_foreign_sentences_are_found_as_before(texts):
     lines += ["Mae'r apwyntiad yn y clinig ddydd Llun.", "Wizyta odbędzie się w poniedziałek rano.", "Пожалуйста, приходите вовремя на прием.", "Please bring your glasses and a list of medicines."]
     assert [is_foreign(line) for line in lines] == [_reference_is_foreign(line) for line in lines]
     assert any(is_foreign(line) for line in lines[-4:-1])
+
+
+def _reference_signal_hits(ctx, profile):
+    """profiles._signal_hits as it was: every pattern of every kind run on the whole text."""
+    from litcheck.details import profiles as P
+
+    text = ctx.document.text
+    hits = []
+    for sig in profile.signals:
+        if sig.kind != "pattern":
+            hits.extend(P._signal_hits(ctx, P.Profile(profile.name, "", "", (), (), (sig,))))
+            continue
+        matches = []
+        for m in sig.value.finditer(text):
+            matches.append(m)
+            if len(matches) >= sig.min_count:
+                break
+        if len(matches) >= sig.min_count:
+            hits.append((sig, P._quote(text, matches[0].start(), matches[0].end())))
+    return hits
+
+
+@pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+def test_document_kinds_find_the_signs_the_reference_finds(texts):
+    from litcheck.details.profiles import FALLBACK, _signal_hits, load_profiles
+
+    profiles = load_profiles()
+    found = 0
+    for name, text in texts():
+        ctx = Context(readers.read_text(text, "txt"))
+        for kind, profile in profiles.items():
+            if kind == FALLBACK:
+                continue
+            expected = _reference_signal_hits(ctx, profile)
+            assert _signal_hits(ctx, profile) == expected, (name, kind)
+            found += len(expected)
+    assert found > 3
