@@ -159,6 +159,8 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
 
 
 _CONDITIONS = frozenset("if unless when once until whether where".split())
+# verbs after which "that" starts what is said, not a relative clause: "we confirm that ..."
+_READER_VERBS = frozenset("confirm confirms confirmed say says said tell told know knows sure mean means ensure note aware show shows hope".split())
 
 
 def _reader_condition(doc, s_start: int, first: int) -> bool:
@@ -169,6 +171,8 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
     k = first - 1
     while k >= s_start and doc[k].lower_ in ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "have", "has", "had"):
         k -= 1
+    if k > s_start and doc[k].lower_ in ("that", "which") and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _READER_VERBS:
+        return True  # a relative clause describing a thing: "clothing that can be removed easily"
     return k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS
 
 
