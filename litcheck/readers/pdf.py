@@ -148,7 +148,7 @@ class _Reader:
         for line in page.pieces:
             in_top = line.bottom < height * _BAND
             in_bottom = line.top > height * (1 - _BAND)
-            if (in_top or in_bottom) and _is_furniture(line.text, running):
+            if (in_top or in_bottom) and _is_furniture(line, running):
                 (headers if in_top else footers).append(line)
             else:
                 body.append(line)
@@ -249,8 +249,12 @@ def _strip_marker(line):
     return stripped
 
 
-def _is_furniture(text: str, running: set) -> bool:
-    return _running_key(text) in running or bool(_PAGE_NUMBER.match(text)) or bool(_BROWSER.match(text.strip()))
+def _is_furniture(line, running: dict) -> bool:
+    text = line.text
+    pages = running.get(_running_key(text)) if running else None
+    if pages and sum(1 for tops in pages if any(abs(t - line.top) <= 4 for t in tops)) >= running["need"]:
+        return True
+    return bool(_PAGE_NUMBER.match(text)) or bool(_BROWSER.match(text.strip()))
 
 
 def _bbox(lines) -> tuple:
@@ -331,15 +335,34 @@ def _reading_order(items):
         return cols.pop() if len(cols) == 1 else None  # None: spans a gutter
 
     band: dict[int, list] = {}
+    across: list = []  # consecutive lines that span the gutters: one flow (a paragraph above the columns)
     for item in _by_rows(items):
         col = column(item)
         if col is None:
             yield from _flush_band(band)
             band = {}
-            yield from _flow([item])
+            across.append(item)
+        elif across and _carries_on(across[-1], item):
+            across.append(item)  # the short last line of a paragraph that spans the columns
         else:
+            if across:
+                yield from _flow(across)
+                across = []
             band.setdefault(col, []).append(item)
     yield from _flush_band(band)
+    yield from _flow(across)
+
+
+def _carries_on(line, item) -> bool:
+    """Is ``item`` the next line of the paragraph whose line is ``line`` (just below it,
+    starting where it starts)?"""
+    from .pdf_layout import Piece
+
+    return (
+        isinstance(item, Piece) and isinstance(line, Piece)
+        and 0 <= item.top - line.bottom < 0.8 * max(line.size, item.size)
+        and abs(item.x0 - line.x0) < 2
+    )
 
 
 def _by_rows(items) -> list:
@@ -457,15 +480,22 @@ def _running_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
-def _running_lines(pages) -> set[str]:
-    """Texts (digits masked) at the top or bottom of most pages: running headers/footers."""
+def _running_lines(pages) -> dict:
+    """Texts (digits masked) at the top or bottom of most pages, each with the places it
+    stands on them: running headers and footers. A line is one when its text recurs at the
+    same height (within 4 pt) on most pages, so a page's title that repeats the browser's
+    header text, or the last paragraphs of pages that happen to read alike, are not."""
     if len(pages) < 2:
-        return set()
-    counts: Counter = Counter()
+        return {}
+    places: dict = {}
     for page in pages:
         h = page.height
-        keys = {_running_key(ln.text) for ln in page.pieces if ln.bottom < h * _BAND or ln.top > h * (1 - _BAND)}
-        counts.update(keys)
+        seen = {}
+        for ln in page.pieces:
+            if ln.bottom < h * _BAND or ln.top > h * (1 - _BAND):
+                seen.setdefault(_running_key(ln.text), []).append(ln.top)
+        for key, tops in seen.items():
+            places.setdefault(key, []).append(tops)
     text_pages = sum(1 for p in pages if p.pieces)
     need = max(2, (text_pages + 1) // 2)
-    return {k for k, n in counts.items() if n >= need}
+    return {"need": need, **{k: v for k, v in places.items() if len(v) >= need}}
