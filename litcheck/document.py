@@ -17,8 +17,9 @@ from typing import Mapping
 
 from .placeholders import Placeholder, find_placeholders
 
-#: Block kinds. Headers and footers are shown but never scored as prose.
-BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "header", "footer")
+#: Block kinds. Headers, footers and captions (a figure's or table's, "Figure 2: ...") are
+#: shown but never scored as prose.
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_cell", "header", "footer", "caption")
 
 
 @dataclass(frozen=True)
