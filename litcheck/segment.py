@@ -127,7 +127,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
 
 def _split_block(doc: Document, index: int, block: Block) -> list[Sentence]:
     text = doc.text
-    if block.kind in ("header", "footer"):
+    if block.kind in ("header", "footer", "caption"):
         return [Sentence(block.start, block.end, index, block.kind)]
     if block.kind == "table_cell":
         return [Sentence(block.start, block.end, index, "table")]
