@@ -174,13 +174,12 @@ import re as _re
 
 #: Where a sentence joins a second idea to the first: a clause after ", and" / ", but" /
 #: ", which" / "because" / "; " / a dash, "and we ..." / ", you ..." (two sentences joined by a
-#: comma, unless the first part is a condition: "If you are late, ..."), or an aside in brackets
-#: of three words or more.
+#: comma, unless the first part is a condition: "If you are late, ..."). An aside in brackets
+#: ("(see contact details above)", "(Monday to Friday)") is not a second idea.
 _JOINT = _re.compile(
     r",\s+(and|but|or|so|which|who|where|as|while|although|though|then|whereas)\b"
     r"|\bbecause\b|;\s|\s[–—-]\s"
-    r"|\b(and|but|or)\s+(we|you|i|they|it|this|there|he|she)\s+[a-z’']+"
-    r"|\([^()]*\b\w+\W+\w+\W+\w+[^()]*\)",
+    r"|\b(and|but|or)\s+(we|you|i|they|it|this|there|he|she)\s+[a-z’']+",
     _re.I,
 )
 _SPLICE = _re.compile(r",\s+(we|you|i|they|it|this|there|he|she|please)\s", _re.I)
