@@ -151,3 +151,44 @@ def test_prose_pages_of_the_real_pdfs_are_mostly_scored():
         assert share >= 0.75, (rec["file"], share)
     d = read_bytes(fb.shaded_boxes_pdf(), "pdf", "leaflet.pdf")
     assert rf.prose_pages_share(d) == 1.0
+
+
+def _captions_pdf() -> bytes:
+    """A leaflet page with a picture (a drawn frame) and its caption below it, a caption
+    above a ruled table, and prose that mentions a table without being a caption."""
+    pdf = fb._pdf()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 30, "The eye clinic is on the first floor of the main building.")
+    pdf.text(20, 36, "Take the lift by the shop and turn left when you leave it.")
+    pdf.rect(20, 44, 80, 50)  # the picture's frame
+    pdf.set_font("helvetica", size=9)
+    pdf.text(20, 100, "Figure 1: The entrance to the eye clinic, beside the shop.")
+    pdf.set_font("helvetica", size=11)
+    pdf.text(20, 114, "Table 2 shows when the clinic is open each week.")
+    pdf.set_font("helvetica", size=9)
+    pdf.text(20, 126, "Table 2. Clinic opening times")
+    pdf.set_font("helvetica", size=11)
+    y = 130
+    for row in (("Monday", "9am to 5pm"), ("Friday", "9am to 1pm")):
+        pdf.set_xy(20, y)
+        pdf.cell(50, 8, row[0], border=1)
+        pdf.cell(50, 8, row[1], border=1)
+        y += 8
+    pdf.text(20, 160, "Please arrive ten minutes before your appointment time.")
+    return bytes(pdf.output())
+
+
+def test_figure_and_table_captions_are_caption_blocks_not_prose():
+    from litcheck.segment import split_sentences
+
+    d, got = blocks(_captions_pdf())
+    assert ("caption", "Figure 1: The entrance to the eye clinic, beside the shop.") in got
+    assert ("caption", "Table 2. Clinic opening times") in got
+    # prose around them stays whole and apart from them
+    assert ("paragraph", "The eye clinic is on the first floor of the main building. Take the lift by the shop and turn left when you leave it.") in got
+    assert ("paragraph", "Table 2 shows when the clinic is open each week.") in got  # mentions a table: prose
+    assert [t for k, t in got if k == "table_cell"] == ["Monday", "9am to 5pm", "Friday", "9am to 1pm"]
+    kinds = {d.text[s.start : s.end]: s.kind for s in split_sentences(d)}
+    assert kinds["Figure 1: The entrance to the eye clinic, beside the shop."] == "caption"
+    assert kinds["Table 2 shows when the clinic is open each week."] == "prose"

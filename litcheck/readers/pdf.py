@@ -9,7 +9,8 @@ read column by column, then each column into headings, list items and paragraphs
 
 Across pages: a line that recurs at the top or bottom of most pages, a page number, or a
 browser's print header or footer (the date and time, the page's address, "1/2") is a
-header or footer; a paragraph cut by a page break is joined again; a word hyphenated at a
+header or footer; a line that opens "Figure 2:" or "Table 1." is a caption, a block of its
+own that is not scored as prose; a paragraph cut by a page break is joined again; a word hyphenated at a
 line end is mended only when the joined word is a word ("appoint-" "ment"), and a real
 hyphen is kept ("consultant-" "led", a web address). Rotated text (a print code up the
 margin, a diagonal watermark) is a footer of its page, never prose. Every block's location
@@ -46,6 +47,11 @@ _BROWSER = re.compile(
 )
 _BULLET = re.compile(r"^(?:[•●○◦▪■□➢►✓✔–—·*\-\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|\d{1,2}[.)]|[a-z][.)])$")
 _DIGITS = re.compile(r"\d+")
+#: a figure's or table's caption: "Figure 2: Where to park", "Table 1. Clinic times"
+#: (not "Table 2 shows ...": the number is followed by a colon, a full stop or a dash)
+_CAPTION = re.compile(
+    r"^(?:Figure|Fig\.|Table|Diagram|Chart|Picture|Image|Photo|Illustration|Map)\s+\d{1,3}[a-z]?\s*[:.\u2013\u2014-]\s+\S"
+)
 #: share of the page's height at the top and bottom where running headers and footers live
 _BAND = 0.12
 
@@ -209,15 +215,17 @@ class _Reader:
                 and (nxt is None or not nxt.bold) and (prev is None or not prev.bold or line.top - prev.bottom > line.size * 0.9)
                 and not (para and kind == "paragraph" and prev is not None and not prev.bold and line.top - prev.bottom < line.size * 0.5)
             )
-            heading = big or bold_heading
+            caption = bool(_CAPTION.match(line.text))
+            heading = (big or bold_heading) and not caption
             gap = line.top - prev.bottom if prev else 0
             spacing = max(line.size, prev.size if prev else 0) or 10
             new_block = (
                 prev is None
                 or gap > max(spacing * 0.3, usual + spacing * 0.25)
                 or bullet
+                or caption
                 or heading != (kind == "heading")
-                or (kind == "heading" and abs(line.em - prev.em) > 0.5)
+                or (kind in ("heading", "caption") and abs(line.em - prev.em) > 0.5)
                 or (kind == "list_item" and line.x0 < para[2][0].x0 - 1 and not bullet)
             )
             if new_block:
@@ -226,6 +234,8 @@ class _Reader:
                     kind = "heading"
                     r = round(line.em, 1)
                     level = min(sizes.index(r) + 1, 6) if big and r in sizes else min(len(sizes) + 1, 6)
+                elif caption:
+                    kind = "caption"
                 elif bullet:
                     kind = "list_item"
                     line = _strip_marker(line)
@@ -237,6 +247,8 @@ class _Reader:
             text = _join_lines([ln.text for ln in ls])
             if k == "heading" and (len(ls) > 3 or len(text.split()) > 20):
                 k, lv = "paragraph", 0  # large print that runs on (a notice in a box) is not a title
+            if k == "caption" and len(text.split()) > 40:
+                k = "paragraph"
             out.append(_Pending(k, text, number, _bbox(ls), lv))
         return out
 
