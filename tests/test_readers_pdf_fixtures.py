@@ -57,11 +57,18 @@ def test_libreoffice_text_box_is_read_once_as_prose(leaflet):
 
 
 def test_libreoffice_two_columns_are_read_column_by_column(leaflet):
-    doc, _ = leaflet
-    order = [src.TITLE, src.SHADED, *src.COLUMN_1, src.CUT[0], src.CUT[1], *src.COLUMN_2, *src.PAGE_2]
+    doc, blocks = leaflet
+    # the text box above the columns is read before them, not between the foot of column 1
+    # and the top of column 2
+    order = [src.TITLE, src.SHADED, src.BORDERED, src.TEXTBOX, *src.COLUMN_1, src.CUT[0], src.CUT[1], *src.COLUMN_2, *src.PAGE_2]
     positions = [doc.text.find(p) for p in order]
     assert -1 not in positions, [p for p, i in zip(order, positions) if i < 0]
     assert positions == sorted(positions)
+
+
+def test_libreoffice_sentence_cut_by_a_column_break_is_one_paragraph(leaflet):
+    _, blocks = leaflet
+    assert ("paragraph", f"{src.CUT[0]} {src.CUT[1]}") in [(k, t) for k, t, _ in blocks]
 
 
 def test_libreoffice_ruled_table_is_table_cells_in_row_order(leaflet):

@@ -346,6 +346,9 @@ def _reading_order(items):
         cols = {sum(1 for c in cuts if c < x) for x in (item.x0 + 0.5, item.x1 - 0.5)}
         return cols.pop() if len(cols) == 1 else None  # None: spans a gutter
 
+    from .pdf_layout import Piece
+
+    apart = 2.5 * (_median([i.size for i in items if isinstance(i, Piece)]) or 10)
     band: dict[int, list] = {}
     across: list = []  # consecutive lines that span the gutters: one flow (a paragraph above the columns)
     for item in _by_rows(items):
@@ -360,6 +363,11 @@ def _reading_order(items):
             if across:
                 yield from _flow(across)
                 across = []
+            if len(band) == 1 and item.top - max(i.bottom for i in next(iter(band.values()))) > apart:
+                # a box or lines in one column, then a wide gap before the columns go on: it
+                # is read before them, not between the foot of one column and the next
+                yield from _flush_band(band)
+                band = {}
             band.setdefault(col, []).append(item)
     yield from _flush_band(band)
     yield from _flow(across)
