@@ -99,7 +99,7 @@ def prefilter_for(pattern: re.Pattern) -> Prefilter:
 
 
 #: at most this many sets of words for one pattern (more: fewer words are asked for)
-MAX_CLAUSES = 64
+MAX_CLAUSES = 256
 
 
 def _plain(code: int) -> bool:
