@@ -374,8 +374,34 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = [_trim(text, a, b) for a, b in spans]
     out = []
     for s, e in spans:
-        out.extend(_split_semicolons(text, s, e))
+        for a, b in _cut_runaway(text, s, e):
+            out.extend(_split_semicolons(text, a, b))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+#: no sentence is longer than this (the longest in the real letters and leaflets is under
+#: 1,000 characters): a longer span is a list or a page with no full stops, and every
+#: per-sentence check would otherwise scan it again for each of its words
+MAX_SENTENCE_CHARS = 2_000
+
+
+def _cut_runaway(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """[s, e) in pieces of at most MAX_SENTENCE_CHARS, cut at the last line break (or else the
+    last space) before each limit."""
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        limit = s + MAX_SENTENCE_CHARS
+        cut = text.rfind("\n", s + 1, limit)
+        if cut == -1:
+            cut = max(text.rfind(" ", s + 1, limit), text.rfind("\t", s + 1, limit))
+        if cut == -1:
+            cut = limit
+        a, b = _trim(text, s, cut)
+        if b > a:
+            out.append((a, b))
+        s = _trim(text, cut, e)[0]
+    out.append((s, e))
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

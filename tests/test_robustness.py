@@ -227,6 +227,21 @@ def test_100000_brackets_dots_or_template_markers_complete(unit):
     assert report is not None and took < 60
 
 
+def test_a_page_with_no_full_stop_is_cut_into_sentences_of_bounded_length():
+    """A list or a page with no full stops was one 'sentence' of 100,000 characters, and
+    checks that look at a sentence once per word took minutes (462 s for 106 KB). No sentence
+    is longer than MAX_SENTENCE_CHARS; pieces are cut at line breaks or spaces."""
+    from litcheck.segment import MAX_SENTENCE_CHARS, split_sentences
+
+    line = "please bring your medicines and a list of the tablets you take with you"
+    text = "\n".join([line] * 3000)
+    doc = read_bytes(text.encode(), "md", "list.md")
+    sentences = split_sentences(doc)
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert sum(len(text[s.start : s.end].split()) for s in sentences) == len(text.split())
+    assert all(not text[s.start].isspace() and not text[s.end - 1].isspace() for s in sentences)
+
+
 def _rule_patterns():
     """Every compiled pattern a rule holds (its tokens, unless, unless_document...)."""
     import re
