@@ -192,3 +192,26 @@ def test_figure_and_table_captions_are_caption_blocks_not_prose():
     kinds = {d.text[s.start : s.end]: s.kind for s in split_sentences(d)}
     assert kinds["Figure 1: The entrance to the eye clinic, beside the shop."] == "caption"
     assert kinds["Table 2 shows when the clinic is open each week."] == "prose"
+
+
+def test_glyphs_without_text_behind_them_are_dropped_not_read_as_letters():
+    """A font with no map from its glyphs to text (pdfminer writes "(cid:105)"): PDFium
+    gives each glyph's number as its text; none of it may reach the document."""
+    from fpdf import FPDF
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("needs the DejaVu Sans font to build the file")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.text(20, 30, "Please call us on 0300 123 4567.")
+    pdf.add_font("dv", fname=str(font))
+    pdf.set_font("dv", size=12)
+    # more than 32 different glyphs, so glyph numbers reach printable codes
+    pdf.text(20, 50, "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789")
+    data = bytes(pdf.output())
+    assert data.count(b"/ToUnicode") == 1
+    data = data.replace(b"/ToUnicode", b"/NoUnicode")  # same length: the file stays whole
+    d = read_bytes(data, "pdf", "x.pdf")
+    assert d.text == "Please call us on 0300 123 4567."
