@@ -445,10 +445,16 @@ def in_expansion(text: str, start: int, end: int) -> bool:
     """True when [start, end) is part of an abbreviation written out: "human papillomavirus
     (HPV)", "CT (computed tomography)", "MRI stands for Magnetic Resonance Imaging". The
     words are there to explain the abbreviation."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    # an expansion sits within a few words of its abbreviation: look no further than that
+    # (a page that is one line would otherwise be scanned once for each term on it)
+    line_start = max(text.rfind("\n", max(0, start - _EXPANSION_REACH), start) + 1, start - _EXPANSION_REACH)
+    line_end = text.find("\n", end, end + _EXPANSION_REACH)
+    line_end = min(len(text), end + _EXPANSION_REACH) if line_end == -1 else line_end
     return bool(_ABBR_AFTER.match(text[start:line_end]) or _ABBR_BEFORE.search(text[line_start:end]))
+
+
+#: how far (characters) from a term its abbreviation's expansion may start or end
+_EXPANSION_REACH = 160
 
 
 # a place's name on signs: "the Endoscopy unit", "Urology Outpatients", "Preoperative Assessment Clinic"
