@@ -440,3 +440,38 @@ def test_a_table_in_small_type_is_one_finding():
     found = [f for f in report.findings if f.rule == "layout.small_text"]
     assert len(found) == 1 and found[0].message.startswith("This table's text is in 9 pt")
     assert found[0].location == {"table": 1, "row": 1, "cell": 1}
+
+
+def test_bold_lines_that_are_not_headings_are_left_alone():
+    def build(d):
+        for text in ("Northfield Eye Clinic", "Please bring this letter with you", "Call 0300 555 0142 if you cannot come",
+                     "Monday 6 October at 10am"):
+            d.add_paragraph().add_run(text).bold = True
+            d.add_paragraph("Northfield Road, Leeds LS1 4AB" if text.startswith("Northfield") else
+                            "We will see you in the Eye Clinic on the ground floor of the Outpatients building.")
+        d.add_paragraph().add_run("What happens at the clinic").bold = True
+        d.add_paragraph("A nurse will check your sight and put drops in your eyes before the doctor sees you.")
+
+    report = check_document(read_docx(_docx(build)))
+    assert [t for r, t in layout_findings(report) if r == "layout.false_heading"] == ["What happens at the clinic"]
+
+
+def test_theme_colours_and_highlights_are_worked_out():
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def build(d):
+        run = d.add_paragraph().add_run("Your results are normal and you do not need to do anything.")
+        color = OxmlElement("w:color")
+        color.set(qn("w:themeColor"), "accent1")  # no w:val: the theme says (4F81BD in python-docx's theme)
+        run._r.get_or_add_rPr().append(color)
+        marked = d.add_paragraph().add_run("Bring your glasses to the appointment.")
+        marked.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+    doc = read_docx(_docx(build))
+    looks = {doc.text[lk.start : lk.end]: lk for lk in doc.layout.looks}
+    assert looks["Your results are normal and you do not need to do anything."].colour == "4F81BD"
+    assert looks["Bring your glasses to the appointment."].background == "FFFF00"
+    found = [t for r, t in layout_findings(check_document(doc)) if r == "layout.contrast"]
+    assert found == ["Your results are normal and you do not need to do anything."]  # 4.0:1; black on yellow passes

@@ -34,6 +34,9 @@ _DEFAULT_ALT = re.compile(r"^(?:picture|image|graphic|chart|diagram|photo|img|ds
 _AUTOMATIC_ALT = re.compile(r"description automatically generated", re.I)
 #: lines that are bold in letters without being headings
 _NOT_HEADING = re.compile(r"^(?:dear|yours|kind regards|best wishes|with best wishes|regards|re\b|regarding\b|subject\b|ref\b|our ref|your ref)", re.I)
+#: a bold instruction or key fact, not a heading: "Please bring this letter", a phone
+#: number, a time or a date ("Call 0300 555 0142", "Monday 6 October at 10am")
+_INSTRUCTION = re.compile(r"^please\b|\d{3}|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 #: "Label: value" on one line (NHS number: 123, Date: [date]) is a label, not a heading
 _LABEL = re.compile(r"^[^:]{1,40}:\s*\S")
 
@@ -291,7 +294,7 @@ class LayoutRule(Rule):
                 continue
             if not self._heading_words(ctx, block, text):
                 continue
-            if after.kind not in ("paragraph", "list_item") or _words(doc.block_text(after)) < self.min_next_words and after.kind != "list_item":
+            if not self._leads_to_prose(doc, after):
                 continue
             own = [lk for lk in _looks_in(ctx, block.start, block.end) if _letters(doc.text[lk.start : lk.end])]
             if not own:
@@ -302,6 +305,14 @@ class LayoutRule(Rule):
             if bold or big:
                 yield block.start, block.end, {"actual": text, "what": "bold" if bold and not big else "large" if not bold else "large and bold"}
 
+    def _leads_to_prose(self, doc, after) -> bool:
+        """What follows a heading: a list, or a paragraph of sentences (not an address line
+        under a bold letterhead, nor a "Date: ..." line)."""
+        if after.kind == "list_item":
+            return True
+        text = doc.block_text(after).rstrip()
+        return after.kind == "paragraph" and _words(text) >= self.min_next_words and text[-1:] in (".", "?", "!", ":")
+
     def _heading_words(self, ctx, block, text: str) -> bool:
         """A line that reads like a heading: a few words, a capital first, no full stop."""
         words = _words(text)
@@ -309,7 +320,7 @@ class LayoutRule(Rule):
             return False
         if not (text[0].isupper() or text[0].isdigit()) or text.rstrip()[-1] in ".,;":
             return False
-        if _NOT_HEADING.match(text) or _LABEL.match(text):
+        if _NOT_HEADING.match(text) or _LABEL.match(text) or _INSTRUCTION.search(text):
             return False
         # a template field standing for a line ("[Date: June 9, 2025]", "«Clinic»")
         return not _mostly_fields(ctx.document, block.start, block.end)
