@@ -159,6 +159,7 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
 
 
 _CONDITIONS = frozenset("if unless when once until whether where".split())
+_TIME_WORDS = frozenset("after before once until when whenever".split())
 # verbs after which "that" starts what is said, not a relative clause: "we confirm that ..."
 _READER_VERBS = frozenset("confirm confirms confirmed say says said tell told know knows sure mean means ensure note aware show shows hope".split())
 
@@ -173,7 +174,19 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
         k -= 1
     if k > s_start and doc[k].lower_ in ("that", "which") and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _READER_VERBS:
         return True  # a relative clause describing a thing: "clothing that can be removed easily"
-    return k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS
+    if (k > s_start + 1 and doc[k].lower_ == "you" and doc[k - 1].lower_ == "that"
+            and doc[k - 2].is_alpha and doc[k - 2].lower_ not in _READER_VERBS):
+        return True  # what the reader has been given: "any information that you have been given"
+    if k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS:
+        return True
+    # a thing's state in a time clause: "soon after your appointment is booked", "once the form is signed"
+    if {t.lower_ for t in doc[first:first + 1]} <= {"is", "are", "was", "were"}:
+        j = first - 1
+        while j > s_start and j >= first - 4 and doc[j].is_alpha and doc[j].lower_ not in _TIME_WORDS:
+            j -= 1
+        if j >= s_start and doc[j].lower_ in _TIME_WORDS and j < first - 1:
+            return True
+    return False
 
 
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
