@@ -40,7 +40,8 @@ _ADJECTIVAL = frozenset(
     satisfied dissatisfied unsatisfied tied engaged exhausted stressed depressed relieved
     convinced aged armed blessed crowded detailed disabled learned limited mixed noted
     renowned talented known unknown shut open welcome frustrated overwhelmed reassured
-    distressed shocked puzzled alarmed horrified thrilled overjoyed intended designed protected""".split()
+    distressed shocked puzzled alarmed horrified thrilled overjoyed intended designed protected
+    individualised individualized personalised personalized tailored defined""".split()
 )
 # Passives that are the plain, natural way to say it in a patient letter: things that
 # happen to a person's health or standing, where naming who does them ("the NHS
