@@ -475,3 +475,17 @@ def test_theme_colours_and_highlights_are_worked_out():
     assert looks["Bring your glasses to the appointment."].background == "FFFF00"
     found = [t for r, t in layout_findings(check_document(doc)) if r == "layout.contrast"]
     assert found == ["Your results are normal and you do not need to do anything."]  # 4.0:1; black on yellow passes
+
+
+def test_a_letterhead_table_above_the_salutation_is_not_a_layout_table():
+    def build(d):
+        head = d.add_table(rows=1, cols=2)
+        head.rows[0].cells[0].paragraphs[0].add_run("Northfield Hospitals NHS Trust")
+        head.rows[0].cells[1].paragraphs[0].add_run("Eye Clinic, Northfield Road, Leeds LS1 4AB")
+        d.add_paragraph("Dear Mrs Begum,")
+        d.add_paragraph("We have booked your appointment at the Eye Clinic for Tuesday 14 October at 9:40am.")
+        box = d.add_table(rows=1, cols=1)
+        box.rows[0].cells[0].paragraphs[0].add_run("If you feel unwell on the day, please call us before you travel.")
+
+    report = check_document(read_docx(_docx(build)))
+    assert [t for r, t in layout_findings(report) if r == "layout.layout_table"] == ["If you feel unwell on the day, please call us before you travel."]

@@ -356,9 +356,12 @@ class LayoutRule(Rule):
                                "what": f"#{looks[0].colour} on #{looks[0].background}"}
 
     def _layout_table(self, ctx):
+        from .patterns import body_start
+
         doc = ctx.document
+        top = body_start(ctx)  # after "Dear ...,": a letterhead or address table above it is not read as the letter
         for table in doc.layout.tables:
-            if table.header_row:
+            if table.header_row or table.end <= top:
                 continue
             if table.rows == 1 or table.columns == 1:
                 what = f"a table of {table.rows} row{'s' if table.rows != 1 else ''} and {table.columns} column{'s' if table.columns != 1 else ''}"
