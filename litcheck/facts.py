@@ -269,11 +269,11 @@ _BARE_WEEKDAY_RE = re.compile(rf"\b(?:{_title_or_caps(_WEEKDAY_NAMES)})(?:s|S)?\
 # "Mon-Fri", "Mon to Thurs", "Monday - Fri": short weekdays are days only in such a range
 _ANY_WEEKDAY = rf"(?:{_title_or_caps(_WEEKDAY_NAMES)}|{_title_or_caps(_WEEKDAY_ABBR)})"
 _WEEKDAY_RANGE_RE = re.compile(
-    rf"(?<![\w-])(?=[MTWFS])(?P<a>{_ANY_WEEKDAY})\.?(?:[ \u00a0]{{0,2}}(?:-|–|—)[ \u00a0]{{0,2}}|[ \u00a0]{{1,2}}(?:to|until|till)[ \u00a0]{{1,2}})"
+    rf"\b(?=[MTWFS])(?<![\w-])(?P<a>{_ANY_WEEKDAY})\.?(?:[ \u00a0]{{0,2}}(?:-|–|—)[ \u00a0]{{0,2}}|[ \u00a0]{{1,2}}(?:to|until|till)[ \u00a0]{{1,2}})"
     rf"(?P<b>{_ANY_WEEKDAY})(?![\w-])"
 )
 # number words standing alone ("two missed appointments"), not in a compound ("two-thirds")
-_NUMBER_WORD_RE = re.compile(rf"(?<![\w'’-])(?:{_NUMWORD})(?![\w'’-])", re.IGNORECASE)
+_NUMBER_WORD_RE = re.compile(rf"\b(?=[efnostwzEFNOSTWZ])(?<![\w'’-])(?:{_NUMWORD})(?![\w'’-])", re.IGNORECASE)
 
 _AMPM = r"(?P<ampm>[ap]\.[ \u00a0]?m\.|[ap][ \u00a0]?m)(?![a-z])"
 _TIME_PREP = "|".join(f"(?<=\\b{w} )" for w in "at from until till til by between and to before after".split())
