@@ -279,3 +279,20 @@ Please keep taking your tablets as before.
     booked = text + "We have booked a follow-up appointment for you on [Date of Follow-up, e.g., 4 August 2026].\n"
     item = _details(booked, "appointment_letter")["date"]
     assert item["present"] and "follow-up appointment" in item["evidence"]
+
+
+def test_a_template_whose_body_is_a_free_text_field_is_not_asked_for_recommended_details():
+    template = """Subject: [child's first name] has not yet had their MMR vaccination
+
+Our records show that [child's full name] has not yet had their MMR vaccination.
+[generic clinic invitation message]
+Child Immunisation Team
+[team phone]
+"""
+    rules = _rules(template, "invitation_to_book")
+    assert not rules & {"details.interpreter", "details.accessibility", "details.communication_needs"}
+    # with the body written out, what it leaves out is reported
+    written = template.replace("[generic clinic invitation message]", "Please call us to book a clinic appointment.")
+    assert "details.interpreter" in _rules(written, "invitation_to_book")
+    # the required phone number is still asked for
+    assert "details.contact" in _rules(template.replace("[team phone]", ""), "invitation_to_book")

@@ -521,6 +521,14 @@ def asks_online(ctx):
     return None
 
 
+def _need(ctx, detail: str) -> str:
+    from .profiles import FALLBACK, profiles_for, written_to_one_person  # profiles imports this module
+
+    profiles = profiles_for(ctx)
+    profile = profiles.get(ctx.profile) or profiles[FALLBACK]
+    return profile.need(detail, written_to_one_person(ctx))
+
+
 #: the details of an appointment that is booked: not asked of a document that asks the reader to book one
 _BOOKED_DETAILS = {"date", "time", "duration", "location"}
 
@@ -560,8 +568,33 @@ def school_session(ctx) -> bool:
     return ctx.memo("detail_school_session", compute)
 
 
+#: a field that holds the body of the message: "==invitation to clinic generic message==", "[Main letter text]"
+_FREE_TEXT_FIELD = re.compile(r"generic|custom|free[\s_-]*text|\bbody\b|paragraph|content|main[\s_-]*(?:text|message)|additional[\s_-]*(?:text|information|message)", re.I)
+
+
+def free_text_body(ctx) -> bool:
+    """The template's body is a field of free text standing on its own line: what it will say is
+    not known, so a detail that is only recommended may well be in it."""
+
+    def compute(c) -> bool:
+        text = c.document.text
+        for p in c.document.placeholders:
+            if not _FREE_TEXT_FIELD.search(p.name):
+                continue
+            line_start = text.rfind("\n", 0, p.start) + 1
+            line_end = text.find("\n", p.end)
+            line = text[line_start : len(text) if line_end == -1 else line_end]
+            if line.strip() == text[p.start : p.end].strip():
+                return True
+        return False
+
+    return ctx.memo("detail_free_text_body", compute)
+
+
 def applies(ctx, detail: str) -> bool:
     """False for a detail that only matters in some documents and not in this one."""
+    if free_text_body(ctx) and _need(ctx, detail) == "recommended":
+        return False
     if detail == "digital_alternative":
         return asks_online(ctx) is not None
     if detail in _BOOKED_DETAILS and nothing_booked(ctx):
