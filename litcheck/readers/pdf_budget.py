@@ -27,8 +27,8 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 
-_HEADER = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
-_END_OR_STREAM = re.compile(rb"\bendobj\b|(?<![A-Za-z])stream(?:\r\n|\r|\n)")
+#: what comes before "obj" in an object's header: its number and generation
+_HEADER_END = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+\Z")
 _LENGTH = re.compile(rb"/Length\s+(\d{1,12})(?!\s+\d+\s+R)")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]{0,400}\]|/[^\s/\[\]<>()]+)")
 _NAME = re.compile(rb"/([^\s/\[\]<>()]+)")
@@ -336,34 +336,57 @@ def _objects(data: bytes, scan: Scan, max_unpacked: int, max_objects: int) -> di
     packed: list[_Object] = []
     pos = 0
     count = 0
+    size = len(data)
+    ahead = {b"endobj": -1, b"stream": -1}  # the next of each word at or after pos (each found once)
+
+    def next_word(word: bytes, at: int) -> int:
+        if ahead[word] < at:
+            found = data.find(word, at)
+            ahead[word] = found if found >= 0 else size + 1
+        return ahead[word]
+
     while True:
-        m = _HEADER.search(data, pos)
-        if not m:
+        i = data.find(b"obj", pos)
+        if i < 0:
             break
+        m = _HEADER_END.search(data, max(pos, i - 24), i)
+        after = data[i + 3 : i + 4]
+        if data[i - 3 : i] == b"end" or m is None or (after and (after.isalnum() or after == b"_")):
+            pos = i + 3
+            continue
         count += 1
         if count > max_objects:
             raise BudgetExceeded(f"holds more than {max_objects:,} objects, far more than a letter: litcheck will not read it")
         num = int(m.group(1))
-        e = _END_OR_STREAM.search(data, m.end())
-        if e is None:
-            objects[num] = _Object(data[m.end() :])
+        head = i + 3
+        end_obj = next_word(b"endobj", head)
+        stream = next_word(b"stream", head)
+        while stream <= size and data[stream - 3 : stream] == b"end":
+            ahead[b"stream"] = -1
+            stream = next_word(b"stream", stream + 6)
+        if stream > size and end_obj > size:
+            objects[num] = _Object(data[head:])
             break
-        if e.group(0).startswith(b"endobj"):
-            objects[num] = _Object(data[m.end() : e.start()])
-            pos = e.end()
+        if end_obj < stream:
+            objects[num] = _Object(data[head:end_obj])
+            pos = end_obj + 6
             continue
-        body = data[m.end() : e.start()]
-        start = e.end()
+        body = data[head:stream]
+        start = stream + 6
+        if data[start : start + 2] == b"\r\n":
+            start += 2
+        elif data[start : start + 1] in (b"\n", b"\r"):
+            start += 1
         end = -1
         length = _LENGTH.search(body)
         if length:
             guess = start + int(length.group(1))
-            if guess <= len(data) and data[guess : guess + 12].lstrip().startswith(b"endstream"):
+            if guess <= size and data[guess : guess + 12].lstrip().startswith(b"endstream"):
                 end = guess
         if end < 0:
             end = data.find(b"endstream", start)
             if end < 0:
-                end = len(data)
+                end = size
         obj = objects[num] = _Object(body, (start, end), data)
         if b"ObjStm" in body and re.search(rb"/Type\s*/ObjStm\b", body):
             packed.append(obj)
