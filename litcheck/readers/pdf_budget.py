@@ -446,24 +446,23 @@ def _value(objects, body: bytes, key: bytes) -> bytes | None:
     return None
 
 
+_NESTING = re.compile(rb"<<|>>|\[|\]")
+#: no dictionary or array of a letter comes near this; past it the rest is not looked at
+#: (a name left unresolved is counted as the largest form, an estimate from above)
+_LONGEST_VALUE = 1 << 20
+
+
 def _balanced(text: bytes) -> bytes:
     """The ``<<...>>`` or ``[...]`` at the start of ``text``."""
     depth = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        if text.startswith(b"<<", i) or text[i : i + 1] == b"[":
+    for m in _NESTING.finditer(text, 0, min(len(text), _LONGEST_VALUE)):
+        if m.group() in (b"<<", b"["):
             depth += 1
-            i += 2 if text[i : i + 1] == b"<" else 1
-            continue
-        if text.startswith(b">>", i) or text[i : i + 1] == b"]":
+        else:
             depth -= 1
-            i += 2 if text[i : i + 1] == b">" else 1
             if depth <= 0:
-                return text[:i]
-            continue
-        i += 1
-    return text
+                return text[: m.end()]
+    return text[:_LONGEST_VALUE]
 
 
 def _content_numbers(objects, pages) -> set[int]:
