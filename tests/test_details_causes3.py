@@ -296,3 +296,15 @@ Child Immunisation Team
     assert "details.interpreter" in _rules(written, "invitation_to_book")
     # the required phone number is still asked for
     assert "details.contact" in _rules(template.replace("[team phone]", ""), "invitation_to_book")
+
+
+def test_ways_letters_ask_about_communication_needs():
+    for line in (
+        "Please let us know if you have any communication needs, for example if you need a British Sign Language interpreter.",
+        "Tell us if you need information in a different way.",
+        "This information can be made available in other languages upon request.",
+        "Do you need help to read this letter? Call us.",
+    ):
+        assert _details(LETTER.format(line=line).replace("Northgate Hospital, is", "Northgate Hospital is"), "appointment_letter")["communication_needs"]["present"], line
+    for line in ("The clinic has a hearing loop at reception.", "You can also book in another way: call us on 0300 555 0101.", "A radiologist will interpret your scan."):
+        assert not _details(LETTER.format(line=line), "appointment_letter")["communication_needs"]["present"], line

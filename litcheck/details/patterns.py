@@ -232,13 +232,13 @@ COMMUNICATION_SUPPORT = re.compile(
     r"|\bin\s+your\s+(?:own\s+|first\s+|preferred\s+)?language\b|\btranslat(?:ed|ion|or)s?\b|\binterpret(?:er|ers|ing)\b|\bBritish\s+Sign\s+Language\b|\bBSL\b|\bsign\s+language\b"
     r"|\bRelay\s+UK\b|\btext\s?phones?\b|\b18001\b|\bSignVideo\b|\blip[- ]?(?:read\w*|speakers?)\b|\bdeafblind\b"
     r"|\b(?:communication|information)\s+(?:needs?|support|aids?|professionals?|requirements?)\b|\baccessible\s+information\b(?!\s+standard)|\bsupport\s+to\s+communicate\b"
-    r"|\b(?:help|support)\s+(?:to|with)\s+(?:read|reading|understand\w*|communicat\w*)\b",
+    r"|\b(?:help|support)\s+(?:to|with)\s+(?:read|reading|understand\w*|communicat\w*)\b|\b(?:information|this|it|letters?|leaflets?)\s+in\s+(?:a\s+)?(?:different|another|other)\s+way\b",
     I,
 )
 #: how to ask: a verb of asking or telling, a phone number or address, "on request", "go to www..."
 COMMUNICATION_ASK = re.compile(
     r"\b(?:tell|let\s+(?:us|the\s+\w+|your\s+\w+)\s+know|contact|call|phone|ring|telephone|e-?mail|text\s+us|ask|request\w*|speak\s+to|talk\s+to|get\s+in\s+touch|inform|notify|go\s+to|visit)\b"
-    r"|\bon\s+request\b|\bwww\.|https?://|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|@\w",
+    r"|\b(?:up)?on\s+request\b|\bwww\.|https?://|\b0\d{3,4}\s?\d{3}\s?\d{3,4}\b|@\w",
     I,
 )
 #: "this leaflet is in Easy Read", "interpret your results": not an offer
