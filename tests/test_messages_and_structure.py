@@ -457,3 +457,12 @@ def test_a_long_easy_read_document_needs_a_word_list():
     with_list = body + "Hard words\n\nConsent means saying yes.\n"
     assert found(with_list, "easy_read.glossary", "easy_read") == []
     assert found(body[:2000], "easy_read.glossary", "easy_read") == []
+
+
+def test_preamble_at_the_start_of_a_text_is_found_and_the_news_first_is_fine():
+    texts = [f.text for f in found(SMS_TEMPLATES.replace(
+        "Dear Patient, this is a message from the surgery. You can now",
+        "Dear Patient, this is a message from the surgery. We are writing to inform you that you can now"),
+        "messages.preamble", "text_message")]
+    assert texts == ["this is a message from", "We are writing to inform"]
+    assert found(RESULTS_SMS.replace("this is a message from your GP surgery. ", ""), "messages.preamble", "text_message") == []
