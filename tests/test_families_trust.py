@@ -126,3 +126,15 @@ def test_statistics_and_the_readers_situation_are_not_passives_to_rewrite():
 def test_a_sentence_hard_only_by_length_is_judged_as_long():
     one_idea = "If your asthma plan gives a different number of puffs for an attack, please follow the advice in your plan."
     assert found(one_idea, "sentences") == []
+
+
+# --- "the patient" in text written to staff --------------------------------------------------
+
+def test_the_patient_in_guidance_for_staff_is_not_reported():
+    text = ("Guidance note: you may send this letter to your patients. "
+            "If the patient cannot read standard print, send it in large print.")
+    assert found(text, "style.the_patient") == []
+
+
+def test_the_patient_in_a_letter_to_the_patient_is_still_reported():
+    assert found("If the patient cannot come, the patient must phone us.", "style.the_patient")
