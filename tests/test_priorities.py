@@ -94,7 +94,9 @@ def test_the_poor_sample_letter(samples):
     checked = check_text((samples / "poor_appointment_letter.txt").read_text(encoding="utf-8"))
     first = what_to_fix_first(checked, rules_by_id(litcheck.load_rules()))
     assert 1 <= len(first) <= LIMIT
-    assert first[0].severity == "error" and first[0].rule == "tone.threat"
+    # the sample's hospital number is personal data: that comes first, then the threat
+    assert first[0].severity == "error" and first[0].rule == "privacy.hospital_number"
+    assert first[1].severity == "error" and first[1].rule == "tone.threat"
     assert all(p.suggestion for p in first)
     kinds = [p.kind for p in first]
     assert "detail" in kinds and "sentence" in kinds

@@ -269,7 +269,8 @@ def _letterhead(ctx, u: Unit | None) -> bool:
     if u.start >= sign and len(u.text.split()) <= 12:
         return True  # "The [Your Department/Clinic Name] Team" under "Yours sincerely"
     if u.start < body or (u.kind in ("address", "label", "placeholder", "date") and not u.after_salutation):
-        return not (P.WHERE_CUE.search(u.text) or P.LOCATION_LABEL.match(u.text))
+        # asked once per unit: a unit can be asked once for each place named in it
+        return ctx.memo(("letterhead.cue", u.start, u.end), lambda c: not (P.WHERE_CUE.search(u.text) or P.LOCATION_LABEL.match(u.text)))
     return False
 
 
