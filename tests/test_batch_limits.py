@@ -52,19 +52,19 @@ def test_a_file_that_hangs_is_its_error_and_its_worker_is_replaced(tmp_path, mon
     _stand_in(monkeypatch, "hang.txt", lambda: time.sleep(3600))
     folder = _folder(tmp_path, 20, "hang.txt")
     started = time.monotonic()
-    report = _run([folder], jobs=2, timeout=3)
+    report = _run([folder], jobs=2, timeout=5)
     assert time.monotonic() - started < 120
     assert len(report.documents) == 20
     [problem] = report.errors
     assert problem.path.endswith("hang.txt")
-    assert problem.message.endswith("hang.txt: took longer than 3 s to check (--timeout): not checked")
+    assert problem.message.endswith("hang.txt: took longer than 5 s to check (--timeout): not checked")
     assert "\n" not in problem.message
 
 
 @forks
 def test_several_files_in_one_process_are_also_protected(tmp_path, monkeypatch):
     _stand_in(monkeypatch, "hang.txt", lambda: time.sleep(3600))
-    report = _run([_folder(tmp_path, 3, "hang.txt")], jobs=1, timeout=2)
+    report = _run([_folder(tmp_path, 3, "hang.txt")], jobs=1, timeout=5)
     assert [Path(d.path).name for d in report.documents] == ["letter00.txt", "letter01.txt", "letter02.txt"], [e.message for e in report.errors]
     assert [Path(e.path).name for e in report.errors] == ["hang.txt"]
 
