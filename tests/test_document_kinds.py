@@ -222,13 +222,30 @@ def test_easy_read_is_recognised_by_its_title_or_by_its_short_lines_and_pictures
     assert "Easy Read" in report.to_dict()["profile_reason"]
 
 
-def test_easy_read_information_is_asked_for_a_phone_number_not_for_where_and_when():
-    # Easy Read pages are often information, not letters (precision on real Easy Read pages)
+def test_easy_read_information_is_not_asked_for_what_only_a_letter_gives():
+    # Easy Read pages are often information, not letters (precision on real Easy Read pages):
+    # a number to answer, an interpreter offer, where and when belong to an Easy Read letter
     profile = load_profiles()["easy_read"]
-    assert profile.need("contact") == "required"
-    assert {profile.need(d, letter=False) for d in ("date", "time", "location")} == {"not_applicable"}
-    assert {profile.need(d, letter=True) for d in ("date", "time", "location")} == {"recommended"}
-    assert profile.need("companion") == "recommended"
+    letter_only = ("contact", "interpreter", "date", "time", "location")
+    assert {profile.need(d, letter=False) for d in letter_only} == {"not_applicable"}
+    assert {profile.need(d, letter=True) for d in letter_only} == {"recommended"}
+    assert profile.need("companion", letter=False) == "recommended"
+
+
+EASY_READ_INFORMATION = (
+    "Easy Read\n\nGetting your flu jab\n\nThe flu jab keeps you well in winter.\n\n"
+    "It is a small needle in your arm.\n\nIt does not hurt much.\n\nYou may feel a bit tired after.\n\n"
+    "This is normal.\n\nYou can ask the nurse questions.\n\nYou can bring a friend with you.\n\n"
+    "Most people have the jab every year.\n"
+)
+
+
+def test_an_easy_read_information_page_is_not_told_to_give_a_phone_number_or_an_interpreter():
+    report = litcheck.check_text(EASY_READ_INFORMATION)
+    assert report.profile == "easy_read", report.to_dict()["profile_reason"]
+    assert not {"details.contact", "details.interpreter"} & _rules(report)
+    letter = "Dear Sam\n\n" + EASY_READ_INFORMATION.replace("Easy Read\n\n", "Easy Read\n\nYou are going to see the nurse.\n\n")
+    assert {"details.contact", "details.interpreter"} <= _rules(litcheck.check_text(letter, profile="easy_read"))
 
 
 def test_a_letter_that_offers_an_easy_read_version_is_still_an_appointment_letter():

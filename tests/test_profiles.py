@@ -46,3 +46,9 @@ def test_unknown_profile_is_a_clear_error():
 def test_cli_unknown_profile_exits_2(run_cli, samples):
     code, _, err = run_cli("check", "--profile", "letter", str(samples / "good_appointment_letter.txt"))
     assert code == 2 and "unknown profile 'letter'" in err and "appointment_letter" in err
+
+
+def test_a_text_reminder_is_not_asked_how_long_the_appointment_takes():
+    # a text has no room for it (judged wrong on the real texts, tests/data/precision)
+    p = load_profiles()["text_reminder"]
+    assert p.need("duration") == "not_applicable" and p.need("time") == "required"
