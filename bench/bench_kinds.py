@@ -22,8 +22,9 @@ profile is one of those accepted):
 | form | general, invitation_to_book |
 
 Some real files' labels are coarser than this mapping (``kind: other`` with a ``subkind``, or
-a ``letter_template`` whose notes say it gives no appointment); ``REFINED`` below names them
-with the reason, from the data's own notes. The strict figure uses the data's kinds alone; the
+a ``letter_template`` whose notes say it gives no appointment, or a text whose source is a web
+page that hosts a letter or lists Easy Read guides); ``REFINED`` below names them with the
+reason, from the data's own notes and sources. The strict figure uses the data's kinds alone; the
 refined figure uses the table below as well. Always exits 0: a benchmark, not a test.
 """
 
@@ -60,6 +61,13 @@ REFINED = {
         "no_appointment_letter", "notes: a result letter; no appointment"),
     "real-files/docs/008-nhs-website-asthma.pdf": (
         "web_page", "notes: a copy of an nhs.uk page"),
+    # by their sources (web pages) and the judged labels in tests/data/precision
+    "real-texts/docs/010-mft-waiting-list-review-patient-letter.txt": (
+        "web_page", "source: the trust's web page that hosts the letter ('This page contains ... versions of these "
+                    "communications'); the letter's text follows the page's own; judged 'a page hosting the letters'"),
+    "real-texts/docs/037-healthwatch-greenwich-easy-read-bowel-screening.txt": (
+        "web_page", "source: a Healthwatch advice page that lists and links to Easy Read guides (PDF downloads) in "
+                    "ordinary sentences; judged 'list of Easy Read guides; no letter to answer'"),
 }
 
 

@@ -315,3 +315,64 @@ def test_a_service_profile_can_give_its_own_reason(tmp_path):
     d = litcheck.check_text(text, profile_dirs=[folder]).to_dict()
     assert d["profile"] == "physio_class"
     assert d["profile_reason"] == "a physiotherapy class letter: it invites the reader to a class ('physiotherapy classes for back pain')"
+
+
+PAGE_HOSTING_A_LETTER = """\
+Waiting list check: the letters we send
+
+We are checking our waiting lists for the eye clinic. We are sending letters and texts to people on the
+list to ask whether they still need to be seen.
+
+This page contains the letter in large print and in other languages. Use the links below to open them.
+
+Large print letter
+Letter in Polish
+Letter in Urdu
+
+Dear [patient name]
+
+You are on our waiting list for the [clinic]. Please tell us whether you still need this appointment.
+If you do not reply within 14 days, we may take you off the list.
+
+Yours sincerely
+
+Eye Clinic Team
+"""
+
+PAGE_LISTING_EASY_READ_GUIDES = """\
+Easy read information about breast screening
+
+These Easy Read guides tell you about breast screening and what happens at your screening appointment.
+
+What is breast screening?
+
+Breast screening is an x-ray test that can find breast cancer early, before you can see or feel it.
+It is offered to women aged 50 to 71 who are registered with a GP, every 3 years.
+
+This easy read guide explains what happens on the day of your screening (PDF).
+
+Downloads
+
+Easy Read: Breast screening
+Easy Read: Your breast screening results
+Find out more at www.example.org/screening
+"""
+
+
+def test_a_web_page_that_hosts_a_letter_is_a_web_page_not_the_letter():
+    # the page shows the letter's text below its own words (t010): the page says what it is
+    report = litcheck.check_text(PAGE_HOSTING_A_LETTER)
+    reason = report.to_dict()["profile_reason"]
+    assert report.profile == "web_page", reason
+    assert "calls itself a web page" in reason
+    assert not {r for r in _rules(report) if r.startswith("details.")}
+    # without the page's words it is the letter
+    letter = PAGE_HOSTING_A_LETTER[PAGE_HOSTING_A_LETTER.index("Dear"):]
+    assert litcheck.check_text(letter).profile == "no_appointment_letter"
+
+
+def test_a_page_that_lists_easy_read_guides_is_a_web_page_not_easy_read():
+    # it names Easy Read guides as other documents and links to them to download (t037)
+    report = litcheck.check_text(PAGE_LISTING_EASY_READ_GUIDES)
+    assert report.profile == "web_page", report.to_dict()["profile_reason"]
+    assert not {"details.contact", "details.accessibility", "details.companion", "details.interpreter"} & _rules(report)

@@ -58,8 +58,9 @@ def test_list_of_instructions_is_general():
 
 
 def test_short_text_alone_is_not_a_text_message():
+    # being short adds weight (less a reminder's missing date), but is no sign of its own
     found = _detect(FRAGMENTS["brief's fragment"])
-    assert found.profile == "general" and found.scores["text_reminder"] >= 5
+    assert found.profile == "general" and found.scores["text_reminder"] >= 4
 
 
 def test_text_message_with_its_own_signs_is_still_detected():
@@ -68,8 +69,34 @@ def test_text_message_with_its_own_signs_is_still_detected():
 
 
 def test_sender_name_first_marks_a_text_message():
-    found = _detect("Riverside Surgery: It is time for your free NHS health check. Book online at www.example.org/check or call 01632 960000.")
-    assert found.profile == "text_reminder"
+    found = _detect("Riverside Surgery: Your flu vaccination is on Saturday 4 October at 9:20am at Riverside Surgery, Mill Lane. Call 01632 960000 to change it.")
+    assert found.profile == "text_reminder" and "sender's name" in found.reason
+
+
+@pytest.mark.parametrize("text", [
+    # a short message that asks the reader to book reminds them of nothing (t025, t044)
+    "Riverside Surgery: It is time for your free NHS health check. Book online at www.example.org/check or call 01632 960000.",
+    "Our records show that ((child name)) has not had their ((vaccine)) vaccination. They can have it at a community "
+    "clinic. If you would like to book a clinic appointment, please call us on 0300 555 0199.\n((team name))",
+    "Hi {{first_name}},\n\nPlease book your next blood test within the next 3 months. To do so, reply to this email "
+    "or call 01632 960444.\n\nSincerely,\nPhlebotomy Team",
+])
+def test_a_short_message_asking_to_book_is_an_invitation_not_a_reminder(text):
+    found = _detect(text)
+    assert found.profile == "invitation_to_book", found.reason
+    assert found.scores["text_reminder"] < found.scores["invitation_to_book"]
+
+
+def test_a_reminder_of_a_session_is_a_booked_appointment():
+    # an e-mail reminding a parent of a school session (t023): the reminder names what is booked
+    text = (
+        "Subject: Ella may get her flu vaccination on Tuesday 14 October\n\n"
+        "This is a quick reminder that Ella may get her flu vaccination at Hillside Primary School on "
+        "Tuesday 14 October.\n\nIf Ella is unwell on the day, please contact us to ask about another session. "
+        "You can email imms@example.nhs.uk or phone 0300 555 0177.\n\nSchool Immunisation Team\n"
+    )
+    found = _detect(text)
+    assert found.profile == "appointment_letter" and "reminder that" in found.reason
 
 
 def _profiles(**weights):
