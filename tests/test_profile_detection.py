@@ -6,7 +6,7 @@ import pytest
 import litcheck
 from litcheck import readers
 from litcheck.analysers import Context
-from litcheck.details.profiles import detect_profile
+from litcheck.details.profiles import detect_profile, load_profiles
 
 SMS = (
     "NTV Hospitals NHS: Hi Sam, a reminder of your appointment at Heart Clinic 3, Westgate General "
@@ -73,18 +73,30 @@ def test_sender_name_first_marks_a_text_message():
     assert found.profile == "text_reminder" and "sender's name" in found.reason
 
 
-@pytest.mark.parametrize("text", [
-    # a short message that asks the reader to book reminds them of nothing (t025, t044)
-    "Riverside Surgery: It is time for your free NHS health check. Book online at www.example.org/check or call 01632 960000.",
-    "Our records show that ((child name)) has not had their ((vaccine)) vaccination. They can have it at a community "
-    "clinic. If you would like to book a clinic appointment, please call us on 0300 555 0199.\n((team name))",
-    "Hi {{first_name}},\n\nPlease book your next blood test within the next 3 months. To do so, reply to this email "
-    "or call 01632 960444.\n\nSincerely,\nPhlebotomy Team",
+@pytest.mark.parametrize("text, kind", [
+    # a short message that asks the reader to book reminds them of nothing (t025, t044): a text
+    # is a text message, an e-mail or letter an invitation to book
+    ("Riverside Surgery: It is time for your free NHS health check. Book online at www.example.org/check or call 01632 960000.",
+     "invitation_to_book"),
+    ("Our records show that ((child name)) has not had their ((vaccine)) vaccination. They can have it at a community "
+     "clinic. If you would like to book a clinic appointment, please call us on 0300 555 0199.\n((team name))",
+     "text_message"),
+    ("Hi {{first_name}},\n\nPlease book your next blood test within the next 3 months. To do so, reply to this email "
+     "or call 01632 960444.\n\nSincerely,\nPhlebotomy Team",
+     "invitation_to_book"),
 ])
-def test_a_short_message_asking_to_book_is_an_invitation_not_a_reminder(text):
+def test_a_short_message_asking_to_book_is_not_a_reminder(text, kind):
     found = _detect(text)
-    assert found.profile == "invitation_to_book", found.reason
-    assert found.scores["text_reminder"] < found.scores["invitation_to_book"]
+    assert found.profile == kind, found.reason
+    assert found.scores["text_reminder"] < found.scores[kind]
+
+
+def test_a_short_text_asking_to_call_is_a_text_message_only_when_it_is_short():
+    text = ("Our records show that ((child name)) has not had their ((vaccine)) vaccination. If you would like to book "
+            "a clinic appointment, please call us on 0300 555 0199.\n")
+    pattern = next(sig.value for sig in load_profiles()["text_message"].signals if sig.says.startswith("is a short message"))
+    assert pattern.search(text)
+    assert not pattern.search(text + "More about the vaccine and why it matters to your child. " * 10)
 
 
 def test_a_reminder_of_a_session_is_a_booked_appointment():
