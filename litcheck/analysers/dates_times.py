@@ -56,9 +56,12 @@ def facts_of(ctx) -> list:
     return ctx.memo("facts_without_names", lambda c: extract_facts(c.document.text, names=False))
 
 
-def time_format(ctx) -> str:
-    value = ctx.options.get("time_format") or TIME_FORMATS[0]
-    return value if value in TIME_FORMATS else TIME_FORMATS[0]
+def time_format(ctx) -> str | None:
+    """The house style's time ("5:30pm" or "5.30pm"), or None when none is set: then either
+    separator is right (a second judge found a colon-for-full-stop change not worth a finding
+    in most letters: both read as fast) and only what slows readers down is reported."""
+    value = ctx.options.get("time_format")
+    return value if value in TIME_FORMATS else None
 
 
 def nhs_time(hour: int, minute: int, separator: str = ":") -> str:
@@ -87,13 +90,15 @@ def nhs_date(day: int | None, month: int, year: int | None, weekday: int | None 
 
 
 def _times(ctx) -> Iterator[Candidate]:
-    sep = time_format(ctx)[1]
+    style = time_format(ctx)
     for f in facts_of(ctx):
         if f.kind != "time":
             continue
         parts = time_parts(f.text)
         if parts is None or parts.word or parts.oclock or (parts.hour, parts.minute) in ((12, 0), (0, 0)):
             continue  # midday and midnight are the midday rule's; "10 o'clock" is plain
+        # with no house style, the writer's own separator is kept
+        sep = style[1] if style else ("." if "." in f.text else ":")
         expected = nhs_time(parts.hour, parts.minute, sep)
         if f.text == expected:
             continue
