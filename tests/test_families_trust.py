@@ -7,7 +7,7 @@ LADDER = ("sentences.long", "sentences.hard", "sentences.very_hard")
 
 
 def found(text, prefix, profile="general"):
-    return [(f.rule, f.text) for f in litcheck.check_text(text, profile=profile).findings if f.rule.startswith(prefix)]
+    return [(f.rule, f.text) for f in litcheck.check_text(text, profile=profile, select=[prefix]).findings if f.rule.startswith(prefix)]
 
 
 # --- sentence difficulty: everyday long words are not what makes a sentence hard -------------
