@@ -93,7 +93,9 @@ class Profile:
 
 
 _TO_ONE_PERSON = re.compile(
-    r"^\W*(?:dear|hi|hello)\b|^\s*(?:subject|re)\s*:|\byour\s+(?:\w+\s+)?appointment\s+(?:is|will\s+be)\b|\byou\s+are\s+going\s+to\s+(?:see|have|meet)\b",
+    # "^[^\w\n]*", not "^\W*": a line start must not run on across blank lines (quadratic on a
+    # page of newlines)
+    r"^[^\w\n]*(?:dear|hi|hello)\b|^[^\S\n]*(?:subject|re)\s*:|\byour\s+(?:\w+\s+)?appointment\s+(?:is|will\s+be)\b|\byou\s+are\s+going\s+to\s+(?:see|have|meet)\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

@@ -18,6 +18,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from .. import jsonout
 from ..version import __version__
 from ._ci import UNREADABLE_HELP, UNREADABLE_RULE, all_findings, ci_path, end_line_column, message_with_suggestion, rule_help
 
@@ -147,4 +148,4 @@ def _unreadable_print(path: str) -> str:
 
 
 def render(report, *, rule_docs_url: str | None = None, **_options) -> str:
-    return json.dumps(to_sarif(report, rule_docs_url), indent=2, ensure_ascii=False) + "\n"
+    return jsonout.dumps(to_sarif(report, rule_docs_url), indent=2) + "\n"
