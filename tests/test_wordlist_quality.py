@@ -145,7 +145,8 @@ SWAPS = [
     ("In addition to your tablets, use the cream twice a day.", "As well as your tablets, use the cream twice a day."),
     ("Most people recover in a hospital setting within a week.", "Most people recover in a hospital within a week."),
     ("Please do not hesitate to ask the nurse.", "Please ask the nurse."),
-    ("This dose, equivalent to two tablets, lasts a day.", "This dose, the same as 2 tablets, lasts a day."  # numbers.numerals writes the numeral),
+    # numbers.numerals writes the numeral too
+    ("This dose, equivalent to two tablets, lasts a day.", "This dose, the same as 2 tablets, lasts a day."),
     ("This data is used for the purpose of planning services.", "This data is used for planning services."),
     ("The scan showed metastatic cancer in the liver.", "The scan showed secondary cancer in the liver."),
     ("Your child had recurrent ear infections.", "Your child had repeated ear infections."),
