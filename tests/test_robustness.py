@@ -242,6 +242,28 @@ def test_a_page_with_no_full_stop_is_cut_into_sentences_of_bounded_length():
     assert all(not text[s.start].isspace() and not text[s.end - 1].isspace() for s in sentences)
 
 
+def test_no_line_start_pattern_runs_across_blank_lines():
+    """A MULTILINE pattern that opens "^\\W*" or "^\\s*" runs from every line start across
+    all the blank lines below it: a page of newlines took minutes (document kinds, long words).
+    Line-start prefixes must stop at their line: "^[^\\w\\n]*", "^[^\\S\\n]*"."""
+    import importlib
+    import pkgutil
+    import re
+
+    import litcheck
+
+    bad = []
+    for info in pkgutil.walk_packages(litcheck.__path__, "litcheck."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and value.flags & re.MULTILINE:
+                if re.search(r"\^\\[Ws][*+]", value.pattern):
+                    bad.append(f"{info.name}.{name}")
+    assert not bad, bad
+
+
 def _rule_patterns():
     """Every compiled pattern a rule holds (its tokens, unless, unless_document...)."""
     import re

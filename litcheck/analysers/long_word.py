@@ -34,7 +34,7 @@ from .skipped_text import is_skipped
 from .substitution import accepted_words, in_expansion, token_forms
 
 # a picture's description on an Easy Read page: "An illustration of a nurse ...", "Picture: ..."
-_IMAGE_LINE = re.compile(r"^\W*(an?\s+)?(illustration|picture|image|photo|photograph|drawing|icon)\b(\s+(of|showing)\b|\s*:)", re.I | re.M)
+_IMAGE_LINE = re.compile(r"^[^\w\n]*(an?\s+)?(illustration|picture|image|photo|photograph|drawing|icon)\b(\s+(of|showing)\b|\s*:)", re.I | re.M)
 
 
 def _known(word: str, words: frozenset[str]) -> bool:

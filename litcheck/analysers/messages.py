@@ -17,7 +17,7 @@ from dataclasses import dataclass
 _DIVIDER = re.compile(r"^[ \t]*(?:[A-Za-z]+(?:_[A-Za-z0-9]+)+:?|-{3,}|={3,}|\*{3,})[ \t]*$", re.MULTILINE)
 _NOT_A_TEXT = re.compile(r"\b(?:e-?mail|letter)\b|^\s*subject\b", re.IGNORECASE)
 #: a whole document that says it is an e-mail or a letter ("reply to this email")
-_SAYS_NOT_A_TEXT = re.compile(r"\b(?:this|the\s+above|reply\s+to\s+(?:this|the|our))\s+(?:e-?mail|letter)\b|^\s*subject\s*:", re.IGNORECASE | re.MULTILINE)
+_SAYS_NOT_A_TEXT = re.compile(r"\b(?:this|the\s+above|reply\s+to\s+(?:this|the|our))\s+(?:e-?mail|letter)\b|^[^\S\n]*subject\s*:", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
