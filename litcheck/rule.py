@@ -246,6 +246,13 @@ class Rule:
         check_keys(self, spec, {"why": (True, (str,)), "instead": (True, (str,)), "sources": (True, (list,))}, "explain")
         return Explanation(spec["why"].strip(), spec["instead"].strip(), tuple(str(s) for s in spec["sources"]))
 
+    #: the keys an example written as a mapping may have (a kind may add its own)
+    EXAMPLE_KEYS: ClassVar[tuple[str, ...]] = ("text", "profile")
+
+    def _example(self, item: dict, which: str) -> Example:
+        """One example from its mapping (``text``, maybe ``profile``)."""
+        return Example(item["text"], item.get("profile"))
+
     def _examples(self, spec: LineDict) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
         check_keys(self, spec, {"bad": (True, (list,)), "good": (True, (list,))}, "examples")
         out = []
@@ -253,11 +260,11 @@ class Rule:
             items = []
             for item in spec[which]:
                 if isinstance(item, str):
-                    items.append(Example(item))
-                elif isinstance(item, dict) and set(item) <= {"text", "profile"} and "text" in item:
-                    items.append(Example(item["text"], item.get("profile")))
+                    items.append(self._example({"text": item}, which))
+                elif isinstance(item, dict) and set(item) <= set(self.EXAMPLE_KEYS) and "text" in item:
+                    items.append(self._example(item, which))
                 else:
-                    self.fail("examples", f"each {which} example is a string or {{text, profile}}")
+                    self.fail("examples", f"each {which} example is a string or {{{', '.join(self.EXAMPLE_KEYS)}}}")
             if not items:
                 self.fail("examples", f"the rule needs at least one {which} example")
             out.append(tuple(items))

@@ -24,13 +24,12 @@ shows it writes the day first; otherwise the finding is advice (``message_unclea
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from ..facts import date_parts, extract_facts, time_parts
-from ..rule import Rule
+from .candidates import Candidate, CandidateRule
 from .patterns import sentence_at
 
-DETECTORS = ("time", "midday", "numeric_date", "date_format", "range", "duration")
 #: the values of the time_format option: the NHS manual's colon, or a full stop
 TIME_FORMATS = ("5:30pm", "5.30pm")
 
@@ -41,14 +40,6 @@ _WEEKDAY_INDEX = {
     **{a: i for i, names in enumerate((("mon",), ("tue", "tues"), ("wed", "weds"), ("thu", "thur", "thurs"), ("fri",), ("sat",), ("sun",))) for a in names},
 }
 _DASHES = "-–—"
-
-
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    expected: str | None  #: the NHS way of writing it (None: only a person can tell)
-    reason: str = ""  #: why no rewrite is offered (for message_unclear)
-    shown: str | None = None  #: what to quote as {actual} when not the matched text
 
 
 def facts_of(ctx) -> list:
@@ -326,44 +317,16 @@ _FINDERS = {
 }
 
 
-class DateTime(Rule):
+class DateTime(CandidateRule):
     kind = "date_time"
-    KEYS = {
-        "detect": (True, (str,)),  # time | midday | numeric_date | date_format | range | duration
-        # the message when only a person can tell what is meant ({actual}, {reason})
-        "message_unclear": (False, (str,)),
-    }
-    CAN_EDIT = True
-    MESSAGE_FIELDS = frozenset({"actual", "expected"})
+    FINDERS = _FINDERS
 
-    def setup(self, spec) -> None:
-        self.detect = spec["detect"]
-        if self.detect not in DETECTORS:
-            self.fail("detect", f"detect must be one of {', '.join(DETECTORS)}, not '{self.detect}'")
-        self.message_unclear = str(spec.get("message_unclear", "'{actual}': {reason}.")).strip()
-        try:
-            self.message_unclear.format_map({"actual": "", "reason": ""})
-        except (KeyError, ValueError, IndexError) as exc:
-            self.fail("message_unclear", f"message_unclear may use {{actual}} and {{reason}} only ({exc})")
-
-    def check(self, ctx) -> Iterator:
-        text = ctx.document.text
-        for c in _FINDERS[self.detect](ctx):
-            if c.end <= c.start or ctx.is_masked(c.start, c.end) or ctx.document.placeholder_at(c.start, c.end) is not None:
-                continue
-            sentence = sentence_at(ctx, c.start)
-            if sentence is None or sentence.kind not in self.scope:
-                continue
-            actual = c.shown if c.shown is not None else text[c.start : c.end]
-            if c.expected is None:
-                message = self.message_unclear.format_map({"actual": actual, "reason": c.reason})
-                yield ctx.finding(self, c.start, c.end, message, ())
-                continue
-            shown_expected = c.expected
-            if c.shown is not None:  # a dash in a range: show the range as it should read
-                shown_expected = actual.replace(text[c.start : c.end].strip(), f" {c.expected} ", 1)
-                shown_expected = " ".join(shown_expected.split())
-            yield ctx.finding(self, c.start, c.end, self.format_message(actual=actual, expected=shown_expected), (c.expected,))
+    def shown_expected(self, text: str, candidate: Candidate, actual: str) -> str:
+        if candidate.shown is None:
+            return candidate.expected or ""
+        # a dash in a range: show the range as it should read
+        shown = actual.replace(text[candidate.start : candidate.end].strip(), f" {candidate.expected} ", 1)
+        return " ".join(shown.split())
 
     def edits(self, finding, document):
         if not finding.suggestions:

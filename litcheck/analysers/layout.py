@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
-from ..rule import Example, Rule, check_keys
+from ..rule import Example, Rule
 
 #: a web or e-mail address: underlined because it is a link, even where Word has no link
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)+\.(?:uk|com|org|net)\b", re.I)
@@ -154,25 +154,13 @@ class LayoutRule(Rule):
         self.long_cell_words = spec.get("long_cell_words", 40)
 
     # -- examples are made as files with a look (layout_examples.py) ----------------------
-    def _examples(self, spec):
-        check_keys(self, spec, {"bad": (True, (list,)), "good": (True, (list,))}, "examples")
-        out = []
-        for which in ("bad", "good"):
-            items = []
-            for item in spec[which]:
-                if isinstance(item, str):
-                    items.append(LayoutExample(item))
-                elif isinstance(item, dict) and set(item) <= {"text", "profile", "layout"} and "text" in item:
-                    look = item.get("layout") or {}
-                    if not isinstance(look, dict):
-                        self.fail("examples", f"a {which} example's 'layout' is a mapping")
-                    items.append(LayoutExample(item["text"], item.get("profile"), dict(look)))
-                else:
-                    self.fail("examples", f"each {which} example is a string or {{text, profile, layout}}")
-            if not items:
-                self.fail("examples", f"the rule needs at least one {which} example")
-            out.append(tuple(items))
-        return out[0], out[1]
+    EXAMPLE_KEYS = ("text", "profile", "layout")
+
+    def _example(self, item: dict, which: str):
+        look = item.get("layout") or {}
+        if not isinstance(look, dict):
+            self.fail("examples", f"a {which} example's 'layout' is a mapping")
+        return LayoutExample(item["text"], item.get("profile"), dict(look))
 
     def example_document(self, example):
         """The document an example describes: a Word file made with its look, read back."""

@@ -23,13 +23,12 @@ times, postcodes, web addresses, template fields), so those are never taken for 
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
-from ..rule import Rule
+from .candidates import Candidate, CandidateRule
 from .dates_times import facts_of
 from .patterns import sentence_at
 
-DETECTORS = ("numerals", "thousands", "percentage", "mixed_formats", "relative_risk", "calculation")
 
 _UNITS = "one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -46,13 +45,6 @@ def word_value(word: str) -> int:
     for part in re.split(r"[- \u00a0]+", word.lower()):
         total += _VALUE.get(part, 1 if part == "one" else 0)
     return total
-
-
-class Candidate(NamedTuple):
-    start: int
-    end: int
-    expected: str | None  #: the numerals ("3", "1 to 2"), or None for advice
-    reason: str = ""
 
 
 def _claimed(ctx) -> list[tuple[int, int]]:
@@ -265,44 +257,10 @@ _FINDERS = {
 }
 
 
-class NumberStyle(Rule):
+class NumberStyle(CandidateRule):
     kind = "number_style"
-    KEYS = {
-        "detect": (True, (str,)),  # numerals | thousands | percentage | mixed_formats | relative_risk | calculation
-        # the message when there is no mechanical rewrite ({actual}, {reason})
-        "message_unclear": (False, (str,)),
-    }
-    CAN_EDIT = True
-    MESSAGE_FIELDS = frozenset({"actual", "expected"})
+    FINDERS = _FINDERS
 
-    def setup(self, spec) -> None:
-        self.detect = spec["detect"]
-        if self.detect not in DETECTORS:
-            self.fail("detect", f"detect must be one of {', '.join(DETECTORS)}, not '{self.detect}'")
-        self.message_unclear = str(spec.get("message_unclear", "'{actual}': {reason}.")).strip()
-        try:
-            self.message_unclear.format_map({"actual": "", "reason": ""})
-        except (KeyError, ValueError, IndexError) as exc:
-            self.fail("message_unclear", f"message_unclear may use {{actual}} and {{reason}} only ({exc})")
-
-    def check(self, ctx) -> Iterator:
-        text = ctx.document.text
-        claimed = _claimed(ctx)
-        for c in _FINDERS[self.detect](ctx):
-            if c.end <= c.start or ctx.is_masked(c.start, c.end) or ctx.document.placeholder_at(c.start, c.end) is not None:
-                continue
-            if self.detect in ("numerals", "thousands") and _overlaps(claimed, c.start, c.end):
-                continue
-            sentence = sentence_at(ctx, c.start)
-            if sentence is None or sentence.kind not in self.scope:
-                continue
-            actual = text[c.start : c.end]
-            if c.expected is None:
-                yield ctx.finding(self, c.start, c.end, self.message_unclear.format_map({"actual": actual, "reason": c.reason}), ())
-            else:
-                yield ctx.finding(self, c.start, c.end, self.format_message(actual=actual, expected=c.expected), (c.expected,))
-
-    def edits(self, finding, document):
-        if not finding.suggestions:
-            return None
-        return [(finding.start, finding.end, finding.suggestions[0])]
+    def skip(self, ctx, candidate: Candidate) -> bool:
+        # a numeral inside a phone number, postcode, address, field, date or time is theirs
+        return self.detect in ("numerals", "thousands") and _overlaps(_claimed(ctx), candidate.start, candidate.end)
