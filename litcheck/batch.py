@@ -477,7 +477,7 @@ def _died(path: str, code: int | None, settings: Settings) -> InputProblem:
     return InputProblem(path, _one_line(f"{path}: the worker process checking it stopped{how}{hint}: not checked"))
 
 
-def _results(files: list[str], settings: Settings, workers: int):
+def results(files: list[str], settings: Settings, workers: int):
     """Each file's result, in order: in worker processes for --jobs 2 and more, and also for
     several files in one process where the platform forks and a time limit applies (so a file
     that hangs is killed with its worker, and the next file starts in a clean one). A single
@@ -511,13 +511,13 @@ def run(paths, settings: Settings) -> Report:
     show = settings.progress
     if show is None:
         show = len(files) >= PROGRESS_FROM and sys.stderr.isatty()
-    results = _results(files, settings, workers)
+    answers = results(files, settings, workers)
     if show:
         from tqdm import tqdm
 
-        results = tqdm(results, total=len(files), file=sys.stderr, unit="file", desc="litcheck", leave=False)
+        answers = tqdm(answers, total=len(files), file=sys.stderr, unit="file", desc="litcheck", leave=False)
     report = Report()
-    for result in results:
+    for result in answers:
         if result is None:  # excluded by its config
             continue
         if isinstance(result, InputProblem):

@@ -186,30 +186,28 @@ def default_target(profile: str | None) -> float:
 def summarise_path(path: str, settings: Settings | None = None):
     """Check one file of the walk and return its Row, a Problem, or None if its config excludes it."""
     settings = settings or batch._settings or Settings()
-    cfg = batch.config_for(path, settings)
-    if cfg.is_excluded(path):
-        return None
-    options = batch.options_for(path, settings, cfg)
     try:
-        result = batch.check_one((path, options, dict(cfg.get("severity", {}))))
+        return _summary(path, batch.check_path(path, settings), settings)
     except InputError as exc:  # a config error that names this file
         return Problem(path, str(exc))
+
+
+def _summary(path: str, result, settings: Settings):
+    """A checked file's Row (a Problem if it could not be read, None if excluded)."""
+    if result is None:
+        return None
     if isinstance(result, InputProblem):
         return Problem(result.path, result.message)
+    options = batch.options_for(path, settings, batch.config_for(path, settings))
     return summarise(result, options.get("limits", {}).get(READING_AGE_RULE))
 
 
 def _summaries(files: list[str], settings: Settings, workers: int):
-    if workers <= 1:
-        yield from (summarise_path(f, settings) for f in files)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    if multiprocessing.get_start_method() == "fork":
-        batch._warm_up(settings)  # loaded once, here: forked workers share it
-    with ProcessPoolExecutor(max_workers=workers, initializer=batch._warm_up, initargs=(settings,)) as pool:
-        yield from pool.map(summarise_path, files, chunksize=batch._chunksize(len(files), workers))
+    """Each file's summary, in order, checked as ``litcheck check`` checks it: in worker
+    processes with the same time and memory limits (a file that hangs or needs too much memory
+    is that file's problem, and the report goes on)."""
+    for path, result in zip(files, batch.results(files, settings, workers)):
+        yield _summary(path, result, settings)
 
 
 @dataclass

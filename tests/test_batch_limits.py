@@ -143,3 +143,19 @@ def test_bad_limits_are_one_line_usage_errors(tmp_path):
         result = subprocess.run([str(LITCHECK), "check", flag, value, str(letter)], capture_output=True, text=True, timeout=300)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@forks
+def test_the_portfolio_report_has_the_same_limits(tmp_path, monkeypatch):
+    """litcheck report walks a folder as check does: a file that hangs is a problem in the
+    report, its worker is replaced and every other letter is summarised."""
+    from litcheck import portfolio
+
+    _stand_in(monkeypatch, "hang.txt", lambda: time.sleep(3600))
+    folder = _folder(tmp_path, 6, "hang.txt")
+    started = time.monotonic()
+    result = portfolio.run([str(folder)], batch.Settings(progress=False, jobs=2, timeout=5))
+    assert time.monotonic() - started < 120
+    assert len(result.rows) == 6
+    [problem] = result.problems
+    assert problem.path.endswith("hang.txt") and "took longer than 5 s" in problem.message
