@@ -62,7 +62,9 @@ def _revise(doc: Document, data: bytes, options: dict, report: DocumentReport | 
     return _revise_docx(data, report, options, track)
 
 
-def _revise_docx(data: bytes, report: DocumentReport, options: dict, track: bool) -> tuple[Revision, bytes]:
+def _revise_docx(data: bytes, report: DocumentReport, options: dict, track: bool, recheck: bool = True) -> tuple[Revision, bytes]:
+    """The Word copy with the revision's changes made; ``recheck=False`` leaves
+    ``revision.revised`` unset (the upload page shows the changes, not a second report)."""
     revision = revise(report, options.get("rules"), recheck=False)
     doc = report.document
     out, failed = WordEditor(data, doc).apply(edit_groups(doc.text, revision.changes), track=track)
@@ -74,7 +76,8 @@ def _revise_docx(data: bytes, report: DocumentReport, options: dict, track: bool
         revision.changes = [c for i, c in enumerate(revision.changes) if i not in failed]
     revised_doc = readers.read_bytes(out, "docx", doc.path)
     revision.text = revised_doc.text
-    revision.revised = check_document(revised_doc, **{**options, "profile": report.profile})
+    if recheck:
+        revision.revised = check_document(revised_doc, **{**options, "profile": report.profile})
     return revision, out
 
 

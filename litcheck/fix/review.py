@@ -39,8 +39,11 @@ def annotate_docx(source: str | os.PathLike | bytes, report: DocumentReport | No
         data, name = Path(source).read_bytes(), str(source)
     if readers.format_for(name) not in (None, "docx") and not isinstance(source, (bytes, bytearray)):
         raise FixError(f"{name}: litcheck annotate writes comments into Word (.docx) files only")
-    doc = readers.read_bytes(data, "docx", name)
-    report = report if report is not None else check_document(doc, **options)
+    if report is not None and report.document.format == "docx":
+        doc = report.document  # the same bytes, already read: not read again
+    else:
+        doc = readers.read_bytes(data, "docx", name)
+        report = report if report is not None else check_document(doc, **options)
     return WordEditor(data, doc).annotate(notes(report))
 
 
@@ -100,5 +103,7 @@ def reviewed_copy(data: bytes, report: DocumentReport, **options) -> tuple[bytes
     from .copies import _revise_docx
 
     annotated = annotate_docx(data, report)
-    revision, out = _revise_docx(annotated, report, options, track=True)
+    # no second check of the draft: the page lists the changes (a whole check again was a
+    # third of the page's time on a 2-page letter)
+    revision, out = _revise_docx(annotated, report, options, track=True, recheck=False)
     return out, revision
