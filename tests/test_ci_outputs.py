@@ -110,6 +110,9 @@ def test_annotation_message_has_one_full_stop_after_a_sentence_suggestion():
     assert message_with_suggestion(f) == "Give a phone number. Try: Call us on 0300 555 0142."
     g = Finding("jargon.wordy", "suggestion", "easy", "'commence' is wordy.", "commence", 0, 8, 1, 1, ("start",))
     assert message_with_suggestion(g) == "'commence' is wordy. Try: start."
+    # a message that already offers the suggestion is not followed by it again
+    h = Finding("jargon.wordy", "suggestion", "easy", "'commence' is wordy. Try 'start' or 'begin'.", "commence", 0, 8, 1, 1, ("start",))
+    assert message_with_suggestion(h) == "'commence' is wordy. Try 'start' or 'begin'."
 
 
 def test_github_annotation_for_a_missing_detail_is_file_level(tmp_path):

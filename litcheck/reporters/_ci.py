@@ -33,6 +33,8 @@ def message_with_suggestion(finding) -> str:
     if not finding.suggestions or not finding.suggestions[0]:
         return finding.message
     suggestion = finding.suggestions[0]
+    if f"'{suggestion.lower()}'" in finding.message.lower():
+        return finding.message  # the message already offers it ("Try 'start' or 'begin'")
     stop = "" if suggestion.rstrip().endswith((".", "!", "?")) else "."
     return f"{finding.message} Try: {suggestion}{stop}"
 
