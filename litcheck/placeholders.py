@@ -70,7 +70,7 @@ _PATTERNS = [
     # would be lower-case prose with no field word, or a sentence).
     (
         "square",
-        r"\[(?P<square>(?:[A-Z][A-Z0-9_ /&-]{0,40}[A-Z0-9]|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z][A-Za-z0-9]*(?: [A-Za-z][A-Za-z0-9]*){0,4}|[A-Z]"
+        r"\[(?P<square>(?:[A-Z][A-Z0-9_ /&-]{0,40}[A-Z0-9]|[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+|[A-Z][A-Za-z0-9]*(?: (?:[A-Za-z][A-Za-z0-9]*|\d{1,3})){0,4}|[A-Z]"
         rf"|{_TITLE_FIELD}|{_LOWER_FIELD}))\](?![(\[:])",
     ),
     ("dollar", r"(?<![\w$£])\$(?P<dollar>[A-Za-z_][A-Za-z0-9_]*)"),

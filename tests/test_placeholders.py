@@ -84,3 +84,12 @@ def test_words_in_descriptive_fields_are_not_prose():
     text = "Dear [Patient Name],\n\nPlease call [Your Gastroenterology Department/Clinic Phone Number] or ==gastroenterology subteam phone== to rebook.\n"
     report = litcheck.check_text(text)
     assert not [f for f in report.findings if f.rule.startswith(("words.", "jargon.", "sentences."))]
+
+
+def test_a_field_whose_name_ends_in_a_number_is_a_field():
+    """"[Patient Address Line 1]" and "[Room 3]" are fields to fill; a citation "[1]" and an
+    author-year reference "[Smith 2019]" are not."""
+    from litcheck.placeholders import find_placeholders
+
+    text = "Dear [Patient Name],\n[Patient Address Line 1]\n[Address Line 2]\nPlease go to [Room 3]. See [1] and [Smith 2019]."
+    assert [p.name for p in find_placeholders(text)] == ["Patient Name", "Patient Address Line 1", "Address Line 2", "Room 3"]
