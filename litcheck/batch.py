@@ -505,26 +505,32 @@ def workers_for(files: int, jobs: int | None) -> int:
     return max(1, min(wanted, files // MIN_FILES_PER_WORKER))
 
 
+def with_progress(answers, total: int, settings: Settings, desc: str = "litcheck"):
+    """``answers`` with a progress bar on the terminal for a long batch (or as --progress says)."""
+    show = settings.progress
+    if show is None:
+        show = total >= PROGRESS_FROM and sys.stderr.isatty()
+    if not show:
+        return answers
+    from tqdm import tqdm
+
+    return tqdm(answers, total=total, file=sys.stderr, unit="file", desc=desc, leave=False)
+
+
+def sort_out(answers, problem_type=InputProblem) -> tuple[list, list]:
+    """(the files' results, their problems), in order; None (a file its config excludes) dropped."""
+    done, problems = [], []
+    for answer in answers:
+        if answer is not None:
+            (problems if isinstance(answer, problem_type) else done).append(answer)
+    return done, problems
+
+
 def run(paths, settings: Settings) -> Report:
     files = [str(p) for p in iter_files(paths)]
     workers = workers_for(len(files), settings.jobs)
-    show = settings.progress
-    if show is None:
-        show = len(files) >= PROGRESS_FROM and sys.stderr.isatty()
-    answers = results(files, settings, workers)
-    if show:
-        from tqdm import tqdm
-
-        answers = tqdm(answers, total=len(files), file=sys.stderr, unit="file", desc="litcheck", leave=False)
-    report = Report()
-    for result in answers:
-        if result is None:  # excluded by its config
-            continue
-        if isinstance(result, InputProblem):
-            report.errors.append(result)
-        else:
-            report.documents.append(result)
-    return report
+    documents, errors = sort_out(with_progress(results(files, settings, workers), len(files), settings))
+    return Report(documents=documents, errors=errors)
 
 
 def check_paths(paths, *, config: str | os.PathLike | None = None, **options) -> Report:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .baseline import fingerprints
-from .batch import Settings, check_one, config_for, options_for
+from .batch import Settings, check_one, config_for, options_for, sort_out
 from .check import OWN_OUTPUT
 from .errors import ConfigError
 from .findings import severity_rank
@@ -278,16 +278,8 @@ def _details_present(doc: DocumentReport) -> list[str]:
 
 def run(ref: str, paths, settings: Settings, *, fail_on: str = "warning", margin: float = DEFAULT_MARGIN) -> Gate:
     base = base_revision(ref)
-    gate = Gate(base=base, ref=ref, fail_on=fail_on, margin=margin)
-    for change in changed_files(base, paths):
-        result = compare_letter(change, base, settings, fail_on, margin)
-        if result is None:
-            continue
-        if isinstance(result, InputProblem):
-            gate.errors.append(result)
-        else:
-            gate.letters.append(result)
-    return gate
+    letters, errors = sort_out(compare_letter(change, base, settings, fail_on, margin) for change in changed_files(base, paths))
+    return Gate(base=base, ref=ref, fail_on=fail_on, margin=margin, letters=letters, errors=errors)
 
 
 def write_step_summary(gate: Gate, environ=None) -> bool:

@@ -16,8 +16,6 @@ document (matched by path), what improved and what got worse.
 from __future__ import annotations
 
 import json
-import os
-import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -302,25 +300,11 @@ def run(paths, settings: Settings | None = None, since: str | None = None) -> Po
     """Check every file under ``paths`` and keep one Row each (see the module docstring)."""
     settings = settings or Settings()
     files = [str(p) for p in iter_files(paths)]
-    wanted = settings.jobs or os.cpu_count() or 1
-    workers = max(1, min(wanted, len(files) // batch.MIN_FILES_PER_WORKER))
+    workers = batch.workers_for(len(files), settings.jobs)
     old = load_since(since) if since else None  # read first: a bad file stops the run before the work
-    show = settings.progress
-    if show is None:
-        show = len(files) >= batch.PROGRESS_FROM and sys.stderr.isatty()
-    results = _summaries(files, settings, workers)
-    if show:
-        from tqdm import tqdm
-
-        results = tqdm(results, total=len(files), file=sys.stderr, unit="file", desc="litcheck report", leave=False)
-    portfolio = Portfolio()
-    for result in results:
-        if result is None:
-            continue
-        if isinstance(result, Problem):
-            portfolio.problems.append(result)
-        else:
-            portfolio.rows.append(result)
+    summaries = batch.with_progress(_summaries(files, settings, workers), len(files), settings, "litcheck report")
+    rows, problems = batch.sort_out(summaries, Problem)
+    portfolio = Portfolio(rows=rows, problems=problems)
     if old is not None:
         portfolio.since = changes(old, portfolio.rows)
         portfolio.since_path = since
