@@ -33,3 +33,13 @@ def test_an_actor_the_tokenizer_splits_gets_no_rewrite():
 
 def test_natural_passives_are_not_reported():
     assert _passive("You will be seen by a nurse. You must be registered with a GP. Children can be vaccinated at school.") == []
+
+
+def test_a_by_after_another_participle_is_not_this_verbs_actor():
+    """"made ... as requested by your doctor": the doctor asked, the hospital made it. No
+    active sentence that says the doctor made the appointment."""
+    import litcheck
+
+    text = "This appointment has been made to assess and treat your condition as requested by your referring doctor."
+    [f] = [f for f in litcheck.check_text(text, select=["voice"]).findings]
+    assert f.text == "has been made" and f.suggestions == () and "doctor has made" not in f.message

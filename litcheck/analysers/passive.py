@@ -239,8 +239,12 @@ def _found_in_amount(doc, k: int, stop: int) -> bool:
 
 
 def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
-    """The span of the noun phrase after "by" in the same clause, if the clause names one."""
+    """The span of the noun phrase after "by" in the same clause, if the clause names one. A
+    "by" after another participle is that verb's actor, not this one's: in "has been made ...
+    as requested by your doctor" the doctor asked, and did not make the appointment."""
     while i < stop and not doc[i].is_punct and doc[i].lower_ not in _BE:
+        if doc[i].lower_ != "by" and participle_lemma(doc[i].lower_) is not None:
+            return None
         if doc[i].lower_ == "by":
             k = i + 1
             while k < stop and not doc[k].is_punct and doc[k].lower_ not in _BY_STOP:
