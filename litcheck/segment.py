@@ -291,7 +291,7 @@ _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
 
 @lru_cache(maxsize=100_000)
 def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from .spelling import zipf_frequency
 
     return zipf_frequency(word, "en")
 
