@@ -14,7 +14,11 @@ A term counts as explained when the text explains it where the reader first meet
 in brackets either way round, "called X" / "known as X", "X, which is/means ...", "X is a ...",
 "X - a ...", a definition in the next two sentences ("Colonoscopy" as a heading, then "A
 colonoscopy is a test ..."), or a question heading anywhere ("What is a colonoscopy?"), which
-the text then answers. A term named first in a title or heading and explained at its first use
+the text then answers. The same sentence may also explain it: who the person is ("a radiologist,
+who is a doctor ..."), what they do ("a sonographer performs the scan"), plain examples ("soft
+tissues such as muscles"), what it means for the reader ("a teaching hospital, so students may
+be there"), what a medicine does ("statin tablets to lower ..."), or a short bracket of plain
+words round it ("(anticoagulants or antiplatelets)"). A term named first in a title or heading and explained at its first use
 in the text below is explained. With ``repeats: first`` (the jargon rules) each term gives one finding,
 at its first use, and the message says how many more times it is used; a term explained at its
 first use is fine everywhere. ``repeats: every`` reports every unexplained use.
@@ -219,8 +223,11 @@ class Substitution(Rule):
                     alts = [_match_case(a, actual) for a in entry.alternatives]
                 else:
                     alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+                examples = EXAMPLES_AFTER.match(text, end, min(len(text), end + 40))
                 explained = (
                     _explained(text, start, end)
+                    or (examples is not None and _plain_example(examples.group(4), firsts)
+                        and not _PRONOUN_BEFORE.search(text, max(0, start - 12), start))
                     or (bool(_QUESTION_BEFORE.search(text[max(sentence.start, start - 20) : start])) and _answered(text, end))
                     or defined_next(text, sentences, sentence, actual)
                 )
@@ -384,7 +391,66 @@ def _explained(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if re.search(r"\((an?\s+|the\s+)?$", before) and after.startswith(")"):
         return True  # "high blood pressure (hypertension)"
-    return bool(_EXPLAINED_AFTER.match(after)) or bool(_EXPLAINED_BEFORE.search(before))
+    if (_EXPLAINED_AFTER.match(after) or _EXPLAINED_AFTER_SENTENCE.match(after) or _EXPLAINED_BEFORE.search(before)
+            or _in_gloss(text, start, end) or (_SO_AFTER.match(after) and _NAMED_BEFORE.search(before))):
+        return True
+    # a person named by what they do: "A sonographer performs the scan and writes a report"
+    return bool(_PERSON.search(text[start:end]) and _ROLE_AFTER.match(after))
+
+
+# the same sentence explains the term (issue 21, judged wrong on real leaflets): by who the
+# person is ("a Radiologist, who is a doctor trained in ..."), by examples ("soft tissues such
+# as muscles"), by what it means for the reader ("a teaching hospital, so medical students may
+# be there", "an outpatient procedure so you can go home the same day") or by what a medicine
+# does ("statin tablets to lower your cholesterol")
+_EXPLAINED_AFTER_SENTENCE = re.compile(
+    r"s?(,?\s*who\s+(is|are|will\s+be)\b|"
+    r"(\s+(tablets?|medicines?|medication|injections?|drops|creams?|sprays?))?\s+to\s+"
+    r"(reduce|lower|prevent|stop|treat|thin|control|relieve|ease|numb|calm|protect|soften|empty)\b)",
+    re.I,
+)
+# a thing named with "a", "the" or "our", then what it means for the reader
+_SO_AFTER = re.compile(r"s?,?\s+so\s+(that\s+)?(you|your|patients?|people|we|they|medical|students|the|it)\b", re.I)
+_NAMED_BEFORE = re.compile(r"\b(an?|the|our|your)\s+$", re.I)
+# examples: "soft tissues such as muscles, organs ..." (only when the examples are plain words:
+# "complications, such as sepsis" is not explained; see _uses)
+EXAMPLES_AFTER = re.compile(r"s?,?\s*(such\s+as|for\s+example|e\.\s?g\.?|including)\s+((an?|the|your)\s+)?([^\W\d_][\w-]*)", re.I)
+_PERSON = re.compile(r"(ist|grapher|ician|ologist)s?$", re.I)
+_ROLE_AFTER = re.compile(
+    r"^s?\s+(will\s+)?(performs?|carr(y|ies)\s+out|does|do|takes?|reads?|interprets?|looks?\s+after|gives?|puts?|"
+    r"checks?|examines?|treats?|specialises?\s+in)\b",
+    re.I,
+)
+# words in brackets after other words are a gloss, whichever way round: "medicines to thin your
+# blood (anticoagulants or antiplatelets)", "your urethra (from where you pass urine)"; a
+# bracket of examples or conditions ("(such as warfarin)", "(if you have a pacemaker)") is not
+_GLOSS_NOT = re.compile(r"^\s*(e\.?\s?g\b|eg\b|i\.?\s?e\b|such\s+as|including|for\s+example|like|if|unless|see|when)\b", re.I)
+
+
+# examples explain a thing named, not what someone does ("if you develop symptoms such as ...")
+_PRONOUN_BEFORE = re.compile(r"\b(you|we|they|i|he|she|it)\s+$", re.I)
+
+
+def _plain_example(word: str, firsts) -> bool:
+    """An example that explains: an everyday word no term list starts with ("muscles", not
+    "sepsis" or "a colonoscopy")."""
+    from ..spelling import zipf
+
+    return word.lower() not in firsts and zipf(word) >= 4.0
+
+
+def _in_gloss(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits in a short bracket that follows other words on its line."""
+    open_at = text.rfind("(", max(0, start - 80), start)
+    if open_at < 0 or ")" in text[open_at:start] or "\n" in text[open_at:start]:
+        return False
+    close_at = text.find(")", end, end + 80)
+    if close_at < 0 or "\n" in text[end:close_at]:
+        return False
+    inside = text[open_at + 1 : close_at]
+    if len(inside.split()) > 8 or _GLOSS_NOT.match(inside):
+        return False
+    return bool(re.search(r"[^\W\d_]\s*$", text[max(0, open_at - 3) : open_at]))
 
 
 def _match_case(alternative: str, actual: str) -> str:
