@@ -314,11 +314,22 @@ def _fits(line, nxt, right: float) -> bool:
     words = nxt.text.split()
     if not words or line.text.rstrip().endswith(("-", "/")):
         return False  # a word or web address broken at a line end: only its first part had to fit
-    per_char = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
-    word = per_char * len(words[0])
     size = max(line.size, nxt.size) or 10
-    # (a margin of more than a word space: the width of the next word is only estimated)
-    return line.x1 + 0.3 * size + word < right - 1.5 * size
+    return line.x1 + 0.3 * size + _first_word_width(nxt) < right - 0.5 * size
+
+
+def _first_word_width(line) -> float:
+    """How wide the first word of a line is drawn: from its first character to the last
+    one before a space."""
+    chars = line.chars
+    if not chars:
+        return 0.0
+    end = chars[0].x1
+    for prev, c in zip(chars, chars[1:]):
+        if c.space_before or c.x0 - prev.x1 > 0.22 * (min(c.size, prev.size) or 1) or c.text.isspace():
+            break
+        end = c.x1
+    return end - chars[0].x0
 
 
 def _strip_marker(line):
