@@ -8,7 +8,10 @@ A term explained in place ("high blood pressure (hypertension)") is not flagged,
 anything inside a placeholder, web address or e-mail address, text in another language, a
 copyright line (``skipped_text``), or a name, sign or job title ("Renal Outpatients", "The
 Patient Services Officer", "Magnetic Resonance Imaging (MRI)": capitalised words run together
-inside an ordinary sentence).
+inside an ordinary sentence). A capitalised item of a list ("Asthma, COPD, Fibromyalgia and
+Heart failure") is not a name, and a term that is a whole name on its own ("the Learning
+Disability Register") is still reported. An abbreviation in brackets spells out letters, not a
+meaning: "computerised tomography (CT)" is reported.
 
 A term counts as explained when the text explains it where the reader first meets it: a gloss
 in brackets either way round, "called X" / "known as X", "X, which is/means ...", "X is a ...",
