@@ -64,3 +64,29 @@ def test_tidy_shortcuts_leave_plain_text_as_it_is_and_tidy_the_rest():
     assert _drop_soft(plain) is plain and _squeeze(plain) is plain
     odd = [(ch, None) for ch in " Please\u00a0 call\u00ad us\r\n"]
     assert "".join(ch for ch, _ in _squeeze(_drop_soft(odd)[:-1])) == "Please call us"
+
+
+def test_comments_copied_from_the_first_are_what_python_docx_writes():
+    from docx.text.run import Run
+
+    from litcheck.fix.word import AUTHOR, _CommentWriter
+
+    texts = ["Try 'start' (jargon.medical)", " Leading and trailing spaces ", "A tab\there", "Two\nlines", "Plain again", "x"]
+
+    def made(fast: bool) -> dict[str, bytes]:
+        d = docx.Document(io.BytesIO(_letter()))  # it holds a comment of the writer's own
+        paragraphs = [p for p in d.paragraphs if p.runs]
+        writer = _CommentWriter(d)
+        for n, text in enumerate(texts):
+            runs = paragraphs[n % len(paragraphs)].runs
+            if fast:
+                writer.add(runs[0]._r, runs[-1]._r, text)
+            else:
+                d.add_comment([runs[0], runs[-1]], text=text, author=AUTHOR, initials="LC")
+        out = io.BytesIO()
+        d.save(out)
+        return _parts(out.getvalue())
+
+    fast, slow = made(True), made(False)
+    assert fast == slow
+    assert fast["word/comments.xml"].count(b"<w:comment ") == len(texts) + 1
