@@ -90,3 +90,15 @@ def test_comments_copied_from_the_first_are_what_python_docx_writes():
     fast, slow = made(True), made(False)
     assert fast == slow
     assert fast["word/comments.xml"].count(b"<w:comment ") == len(texts) + 1
+
+
+def test_the_every_use_pass_reads_findings_only_and_finds_the_same():
+    letter = ("Please commence fasting prior to your appointment. We will review your hypertension.\n\n"
+              "Commence the tablets prior to breakfast, then commence the others prior to lunch.\n")
+    document = readers.read_text(letter)
+    options = {"select": ["jargon"], "every_use": True}
+    whole = litcheck.check_document(document, **options)
+    bare = litcheck.check_document(document, summary=False, **options)
+    assert len([f for f in whole.findings if f.text.lower() == "prior to"]) == 3  # every use, not the first only
+    assert [f.to_dict() for f in bare.findings] == [f.to_dict() for f in whole.findings]
+    assert bare.readability is None and bare.sections == {} and whole.sections
