@@ -99,7 +99,8 @@ class Substitution(Rule):
         # every: a finding at every unexplained use
         "repeats": (False, (str,)),
     }
-    MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives"})
+    #: {word}: "word" for one word, "phrase" for several ("'in order to' is an official-sounding phrase")
+    MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives", "word"})
     CAN_EDIT = True
 
     def setup(self, spec) -> None:
@@ -273,7 +274,8 @@ class Substitution(Rule):
             elif start > 0 and text[start - 1] == " ":
                 start -= 1
             msg = self.message_omit.format_map(
-                {"actual": actual, "expected": "", "alternatives": " or ".join(f"'{a}'" for a in others)}
+                {"actual": actual, "expected": "", "alternatives": " or ".join(f"'{a}'" for a in others),
+                 "word": _word_or_phrase(actual)}
             )
             if others:
                 msg += " Or try " + " or ".join(f"'{a}'" for a in others) + "."
@@ -282,6 +284,7 @@ class Substitution(Rule):
             actual=actual,
             expected=alts[0] if alts else "",
             alternatives=" or ".join(f"'{a}'" for a in alts),
+            word=_word_or_phrase(actual),
         )
         return ctx.finding(self, start, end, msg + tail, alts)
 
@@ -556,6 +559,11 @@ def _in_gloss(text: str, start: int, end: int) -> bool:
     if len(inside.split()) > 8 or _GLOSS_NOT.match(inside):
         return False
     return bool(re.search(r"[^\W\d_]\s*$", text[max(0, open_at - 3) : open_at]))
+
+
+def _word_or_phrase(actual: str) -> str:
+    """What to call the matched words in a message: a "word", or a "phrase" when there are several."""
+    return "phrase" if len(actual.split()) > 1 else "word"
 
 
 def _match_case(alternative: str, actual: str) -> str:
