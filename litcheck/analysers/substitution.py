@@ -202,7 +202,8 @@ class Substitution(Rule):
         doc = ctx.tokens
         forms = document_forms(ctx)
         # the tokens some entry may start at, in order (one set test a token, in one pass)
-        candidates = forms.tokens_with(_first_words(index))
+        firsts = _first_words(index)
+        candidates = forms.tokens_with(firsts)
         if not candidates:
             return
         text = ctx.document.text
