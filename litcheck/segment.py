@@ -315,6 +315,8 @@ def is_foreign(sentence: str) -> bool:
         return False
     if looks_foreign(words):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
+    if sum(1 for w in words if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w)) >= 3:
+        return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
     need = _FOREIGN_SHARE * len(words)
     odd = 0
     for k, w in enumerate(words):
@@ -332,7 +334,7 @@ _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
 
 @lru_cache(maxsize=100_000)
 def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from .spelling import zipf_frequency
 
     return zipf_frequency(word, "en")
 

@@ -93,7 +93,7 @@ _CLAUSE_START = frozenset("and but or so if when because that which who where wh
 @lru_cache(maxsize=20_000)
 def participle_lemma(word: str) -> str | None:
     """The verb ``word`` is the past participle of, or None."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     w = word.lower()
     if w in _SAME_FORM:
@@ -389,7 +389,7 @@ def _plain_actor(doc, actor: tuple[int, int]) -> bool:
 
 def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
     """The verb group of the active clause ("has referred", "will send"), adverbs kept."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]

@@ -542,7 +542,7 @@ def _join_lines(lines: list[str], hard: list[bool] | None = None) -> str:
 def _is_word(word: str) -> bool:
     """Is the word hyphen-free English (so a line-end hyphen was only a break)?"""
     try:
-        from wordfreq import zipf_frequency
+        from ..spelling import zipf_frequency
     except ImportError:  # pragma: no cover - a dependency of litcheck
         return True
     w = word.lower()
