@@ -9,7 +9,9 @@ token, then uploads) sends --requests uploads of a two-page clinic letter genera
 the upload to the whole report page, as the median and the 95th percentile over all uploads
 (target: under 1 s at the 95th percentile with 4 clients), against the references in the same
 run: one client alone, and check_document on the same file in this process (the checking
-without the web). Every answer must be the report page (200 with a reading age).
+without the web). Also the CPU time the server (with its fork server and workers) spent per
+upload, which other work on a shared machine inflates far less than wall time, as a ratio to
+the check alone. Every answer must be the report page (200 with a reading age).
 """
 
 from __future__ import annotations
@@ -89,6 +91,34 @@ def load(port: int, clients: int, requests: int, data: bytes) -> list[float]:
     return times
 
 
+def tree_cpu(pid: int) -> float | None:
+    """CPU seconds (user and system) used so far by process ``pid`` and every process under it
+    (the server, its fork server and its workers), from /proc; None where there is no /proc."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    for name in names:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(name)] = int(fields[1])
+        used[int(name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        one = todo.pop()
+        total += used.get(one, 0.0)
+        todo.extend(child for child, parent in parents.items() if parent == one)
+    return total
+
+
 def p95(times: list[float]) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
@@ -115,8 +145,11 @@ def main() -> None:
             port = int(match.group(1))
             print(f"{os.cpu_count()} cores; server with {args.workers} workers on port {port}; {len(data):,}-byte .docx; load average before: {os.getloadavg()[0]:.2f}")
             load(port, 1, 2, data)  # warm: the first answers of each worker
+            cpu0 = tree_cpu(server.pid)
             alone = load(port, 1, args.requests, data)
+            cpu1 = tree_cpu(server.pid)
             busy = load(port, args.clients, args.requests, data)
+            cpu2 = tree_cpu(server.pid)
         finally:
             server.terminate()
             server.wait(30)
@@ -124,12 +157,16 @@ def main() -> None:
         from litcheck.readers import read_file
 
         litcheck.check_text("Dear patient, please bring your tablets.")  # warm
-        checks = []
+        checks, check_cpu = [], []
         for _ in range(5):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             litcheck.check_document(read_file(path))
             checks.append(time.perf_counter() - start)
-    print(f"check_document on the file, in this process (reference): median {statistics.median(checks):.2f} s")
+            check_cpu.append(time.process_time() - cpu)
+    print(f"check_document on the file, in this process (reference): median {statistics.median(checks):.2f} s, CPU {statistics.median(check_cpu):.3f} s")
+    if cpu0 is not None:
+        print(f"server CPU per upload (the server, its fork server and workers): 1 client {(cpu1 - cpu0) / len(alone):.3f} s, "
+              f"{args.clients} clients {(cpu2 - cpu1) / len(busy):.3f} s ({(cpu2 - cpu1) / len(busy) / statistics.median(check_cpu):.2f}x the check alone)")
     print(f"1 client:  median {statistics.median(alone):.2f} s  95th percentile {p95(alone):.2f} s  ({len(alone)} uploads)")
     print(f"{args.clients} clients: median {statistics.median(busy):.2f} s  95th percentile {p95(busy):.2f} s  ({len(busy)} uploads; target under 1 s)")
     print(f"load average after: {os.getloadavg()[0]:.2f}")

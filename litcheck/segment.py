@@ -79,9 +79,10 @@ _SEMICOLON_SPLIT_WORDS = 25
 
 
 #: A full stop, question or exclamation mark with no space before the next sentence:
-#: "the nurse.If you", "{{ date }}.To do so". The word before has two or more lower-case
-#: letters (not "U.K" or an initial) and is not part of a web address or abbreviation.
-_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[})\]»]))([.!?])(?=[A-Z][a-z])")
+#: "the nurse.If you", "{{ date }}.To do so", "your examination .Shorts are". The word
+#: before has two or more lower-case letters (not "U.K" or an initial) and is not part of a
+#: web address or abbreviation.
+_GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[})\]»])|(?<=[a-z]{2} ))([.!?])(?=[A-Z][a-z])")
 #: A bullet inside running text: list items a reader joined into one line.
 _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](?=\s)")
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
@@ -120,12 +121,41 @@ class Sentence:
 def split_sentences(doc: Document) -> list[Sentence]:
     """Cut every block of ``doc`` into labelled sentences, in document order."""
     out: list[Sentence] = []
+    wrap = _wrap_width(doc)
     for index, block in enumerate(doc.blocks):
-        out.extend(_split_block(doc, index, block))
+        out.extend(_split_block(doc, index, block, wrap))
     return out
 
 
-def _split_block(doc: Document, index: int, block: Block) -> list[Sentence]:
+#: formats whose reader puts a line break inside a block only where the file has one (a
+#: Word or HTML line break, a PDF line the writer ended short): every line there is a line
+#: the writer chose. In plain text and Markdown a line may be a wrapped piece of a sentence.
+_WRAPPED_FORMATS = ("txt", "md")
+
+
+def _wrap_width(doc: Document) -> int | None:
+    """The width plain text was wrapped at, or None when every line is a line of its own.
+
+    In a hard-wrapped text file the lines that wrap fill up to about the same width; the
+    90th percentile of the lines that another line follows in the same block is no wider
+    than it (a line is wrapped only when the next word would not fit). For Word, PDF and
+    HTML, None: their readers keep only the line breaks the writer made."""
+    if doc.format not in _WRAPPED_FORMATS:
+        return None
+    lengths = []
+    text = doc.text
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "list_item"):
+            continue
+        lines = _lines(text, block.start, block.end)
+        lengths.extend(e - s for s, e in lines[:-1])
+    if len(lengths) < 3:
+        return 0  # too few lines to tell: no line is known to end short
+    lengths.sort()
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def _split_block(doc: Document, index: int, block: Block, wrap: int | None = 0) -> list[Sentence]:
     text = doc.text
     if block.kind in ("header", "footer", "caption"):
         return [Sentence(block.start, block.end, index, block.kind)]
@@ -148,18 +178,19 @@ def _split_block(doc: Document, index: int, block: Block) -> list[Sentence]:
             out.append(Sentence(s, e, index, label))
         else:
             prose_lines.append((s, e))
-    _flush(doc, prose_lines, index, out, list_item=block.kind == "list_item")
+    _flush(doc, prose_lines, index, out, list_item=block.kind == "list_item", wrap=wrap)
     return out
 
 
-def _flush(doc: Document, lines: list[tuple[int, int]], index: int, out: list[Sentence], list_item: bool = False) -> None:
+def _flush(doc: Document, lines: list[tuple[int, int]], index: int, out: list[Sentence], list_item: bool = False,
+           wrap: int | None = 0) -> None:
     if not lines:
         return
     text = doc.text
     if not list_item and _looks_like_address(text, lines):
         out.extend(Sentence(s, e, index, "address") for s, e in lines)
         return
-    groups = [(lines, None)] if list_item else _line_groups(text, lines)
+    groups = [(lines, None)] if list_item else _line_groups(text, lines, wrap)
     for group, label in groups:
         if label:
             out.extend(Sentence(s, e, index, label) for s, e in group)
@@ -168,14 +199,15 @@ def _flush(doc: Document, lines: list[tuple[int, int]], index: int, out: list[Se
             out.append(Sentence(s, e, index, _kind_of_span(doc, s, e)))
 
 
-def _line_groups(text: str, lines: list[tuple[int, int]]) -> list[tuple[list[tuple[int, int]], str | None]]:
+def _line_groups(text: str, lines: list[tuple[int, int]], wrap: int | None = 0) -> list[tuple[list[tuple[int, int]], str | None]]:
     """Cut a paragraph's lines into runs of running text and lines that stand alone.
 
     A line without closing punctuation ends its sentence when the next line starts a new
     one (a capital, not a wrapped line): the NHS service manual's advice to add full stops
     to headings and list items before scoring. Such a line is labelled when it is not
     prose: a title line opening the paragraph (heading), a form field ("When: 10am",
-    label) or a line with a postcode (address).
+    label) or a line with a postcode (address). ``wrap`` is the width plain text was
+    wrapped at (0: not known), or None when every line break is the writer's own.
     """
     groups: list[tuple[list[tuple[int, int]], str | None]] = []
     current: list[tuple[int, int]] = []
@@ -191,7 +223,7 @@ def _line_groups(text: str, lines: list[tuple[int, int]]) -> list[tuple[list[tup
             groups.append(([(s, e)], label))
             continue
         current.append((s, e))
-        if nxt is not None and _line_ends_sentence(line, nxt, e - s, longest):
+        if nxt is not None and _line_ends_sentence(line, nxt, e - s, longest, wrap):
             groups.append((current, None))
             current = []
     if current:
@@ -227,7 +259,7 @@ def _starts_sentence(line: str) -> bool:
     return bool(line) and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘([«<{£")
 
 
-def _line_ends_sentence(line: str, nxt: str, length: int, longest: int) -> bool:
+def _line_ends_sentence(line: str, nxt: str, length: int, longest: int, wrap: int | None = 0) -> bool:
     if _INLINE_BULLET.match(nxt):
         return True  # a bullet starts a new item
     if _lead_in(line) and _starts_sentence(nxt):
@@ -235,10 +267,19 @@ def _line_ends_sentence(line: str, nxt: str, length: int, longest: int) -> bool:
     if not _unpunctuated(line) or not _starts_sentence(nxt):
         return False
     last = WORD_RE.findall(line)
-    if last and last[-1].lower() in _CONNECTORS:
+    if last and last[-1].lower() in (_CONNECTORS - _JOINERS if wrap is None else _CONNECTORS):
         return False
-    # A line nearly as long as the longest is probably wrapped running text.
-    return length < 60 or length < 0.8 * longest
+    if wrap is None:  # the writer ended the line here (Word, PDF, HTML) ...
+        return not nxt[:1].isdigit()  # ... unless a number carries it on ("in room" / "14 beside")
+    # A line nearly as long as the longest is probably wrapped running text, unless the
+    # next line's first word would have fitted on it: then the writer ended it there.
+    first = nxt.split(None, 1)[0]
+    return length < 60 or length < 0.8 * longest or (wrap > 0 and length + 1 + len(first) <= wrap)
+
+
+#: "and", "or", "but" at the end of a line the writer ended join list items ("Bring a
+#: letter, OR" above "Show your record"), not a wrapped sentence
+_JOINERS = frozenset({"and", "or", "but"})
 
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
@@ -274,6 +315,8 @@ def is_foreign(sentence: str) -> bool:
         return False
     if looks_foreign(words):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
+    if sum(1 for w in words if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w)) >= 3:
+        return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
     need = _FOREIGN_SHARE * len(words)
     odd = 0
     for k, w in enumerate(words):
@@ -291,7 +334,7 @@ _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
 
 @lru_cache(maxsize=100_000)
 def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from .spelling import zipf_frequency
 
     return zipf_frequency(word, "en")
 

@@ -29,8 +29,14 @@ def test_two_column_pdf_reads_column_by_column_not_line_by_line():
 
 
 def test_three_column_trifold_reads_each_panel_in_turn():
-    _, got = blocks(fb.trifold_pdf())
-    assert [t for _, t in got] == [" ".join(panel) for panel in fb.TRIFOLD]
+    d, got = blocks(fb.trifold_pdf())
+    # each panel's title line ends short above its text: it stays a line of its own, and the
+    # sentence splitter reads it as a heading, not as the start of the panel's first sentence
+    assert [t for _, t in got] == [panel[0] + "\n" + " ".join(panel[1:]) for panel in fb.TRIFOLD]
+    from litcheck.segment import split_sentences
+
+    kinds = [(s.kind, d.text[s.start : s.end]) for s in split_sentences(d)]
+    assert kinds[:2] == [("heading", "Before your scan"), ("prose", "Do not eat for six hours before you come.")]
 
 
 def test_pdf_table_becomes_table_cells_and_its_words_stay_out_of_the_prose():

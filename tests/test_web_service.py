@@ -38,7 +38,7 @@ def test_a_same_named_file_in_the_servers_folder_cannot_hide_findings(tmp_path, 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "letter.html").write_text("<!-- litcheck: ignore-file tone jargon -->", encoding="utf-8")
     job = {"kind": "upload", "data": THREAT_PAGE.encode(), "name": "letter.html", "max_unpacked": 50 << 20, "profile": "", "limit": 30}
-    status, report, _ = worker._run(job, worker.check_document)
+    status, report, *_ = worker._run(job, worker.check_document)
     assert status == "ok"
     assert any(f.rule == "tone.threat" for f in report.findings)
 
@@ -47,7 +47,7 @@ def test_suppression_comments_in_the_upload_itself_still_work(tmp_path, monkeypa
     monkeypatch.chdir(tmp_path)
     page = THREAT_PAGE.replace("<body>", "<body><!-- litcheck: ignore-file tone -->")
     job = {"kind": "upload", "data": page.encode(), "name": "letter.html", "max_unpacked": 50 << 20, "profile": "", "limit": 30}
-    status, report, _ = worker._run(job, worker.check_document)
+    status, report, *_ = worker._run(job, worker.check_document)
     assert status == "ok" and not any(f.rule.startswith("tone") for f in report.findings)
 
 

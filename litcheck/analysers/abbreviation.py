@@ -234,7 +234,7 @@ def _common_words() -> frozenset[str]:
     """Everyday English words, so that words in capitals are not taken for abbreviations."""
     global _COMMON
     if _COMMON is None:
-        from wordfreq import top_n_list
+        from ..spelling import top_n_list
 
         _COMMON = frozenset(w for w in top_n_list("en", 20000) if w.isalpha() and len(w) > 1)
     return _COMMON

@@ -188,8 +188,13 @@ _CONDITION = _re.compile(
     r"depending|during|following|for|in|on|at|by|to|with|without|since|whether|like|where)\b", _re.I)
 
 
+_ASIDE = _re.compile(r"\([^()]*\)")
+
+
 def joins_ideas(text: str) -> bool:
-    """True when a sentence holds a second idea joined to the first (see _JOINT)."""
+    """True when a sentence holds a second idea joined to the first (see _JOINT). What is
+    inside brackets is an aside: its commas and dashes ("(Monday to Friday, 9am - 5pm)") join nothing."""
+    text = _ASIDE.sub("", text)
     if _JOINT.search(text):
         return True
     return bool(_SPLICE.search(text)) and not _CONDITION.search(text)

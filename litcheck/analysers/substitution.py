@@ -8,13 +8,20 @@ A term explained in place ("high blood pressure (hypertension)") is not flagged,
 anything inside a placeholder, web address or e-mail address, text in another language, a
 copyright line (``skipped_text``), or a name, sign or job title ("Renal Outpatients", "The
 Patient Services Officer", "Magnetic Resonance Imaging (MRI)": capitalised words run together
-inside an ordinary sentence).
+inside an ordinary sentence). A capitalised item of a list ("Asthma, COPD, Fibromyalgia and
+Heart failure") is not a name, and a term that is a whole name on its own ("the Learning
+Disability Register") is still reported. An abbreviation in brackets spells out letters, not a
+meaning: "computerised tomography (CT)" is reported.
 
 A term counts as explained when the text explains it where the reader first meets it: a gloss
 in brackets either way round, "called X" / "known as X", "X, which is/means ...", "X is a ...",
 "X - a ...", a definition in the next two sentences ("Colonoscopy" as a heading, then "A
 colonoscopy is a test ..."), or a question heading anywhere ("What is a colonoscopy?"), which
-the text then answers. A term named first in a title or heading and explained at its first use
+the text then answers. The same sentence may also explain it: who the person is ("a radiologist,
+who is a doctor ..."), what they do ("a sonographer performs the scan"), plain examples ("soft
+tissues such as muscles"), what it means for the reader ("a teaching hospital, so students may
+be there"), or a short bracket of plain
+words round it ("(anticoagulants or antiplatelets)"). A term named first in a title or heading and explained at its first use
 in the text below is explained. With ``repeats: first`` (the jargon rules) each term gives one finding,
 at its first use, and the message says how many more times it is used; a term explained at its
 first use is fine everywhere. ``repeats: every`` reports every unexplained use.
@@ -91,7 +98,8 @@ class Substitution(Rule):
         # every: a finding at every unexplained use
         "repeats": (False, (str,)),
     }
-    MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives"})
+    #: {word}: "word" for one word, "phrase" for several ("'in order to' is an official-sounding phrase")
+    MESSAGE_FIELDS = frozenset({"actual", "expected", "alternatives", "word"})
     CAN_EDIT = True
 
     def setup(self, spec) -> None:
@@ -219,8 +227,11 @@ class Substitution(Rule):
                     alts = [_match_case(a, actual) for a in entry.alternatives]
                 else:
                     alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+                examples = EXAMPLES_AFTER.match(text, end, min(len(text), end + 40))
                 explained = (
                     _explained(text, start, end)
+                    or (examples is not None and _plain_example(examples.group(4), firsts)
+                        and not _PRONOUN_BEFORE.search(text, max(0, start - 12), start))
                     or (bool(_QUESTION_BEFORE.search(text[max(sentence.start, start - 20) : start])) and _answered(text, end))
                     or defined_next(text, sentences, sentence, actual)
                 )
@@ -250,7 +261,8 @@ class Substitution(Rule):
             elif start > 0 and text[start - 1] == " ":
                 start -= 1
             msg = self.message_omit.format_map(
-                {"actual": actual, "expected": "", "alternatives": " or ".join(f"'{a}'" for a in others)}
+                {"actual": actual, "expected": "", "alternatives": " or ".join(f"'{a}'" for a in others),
+                 "word": _word_or_phrase(actual)}
             )
             if others:
                 msg += " Or try " + " or ".join(f"'{a}'" for a in others) + "."
@@ -259,6 +271,7 @@ class Substitution(Rule):
             actual=actual,
             expected=alts[0] if alts else "",
             alternatives=" or ".join(f"'{a}'" for a in alts),
+            word=_word_or_phrase(actual),
         )
         return ctx.finding(self, start, end, msg + tail, alts)
 
@@ -384,7 +397,69 @@ def _explained(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40) : start]
     if re.search(r"\((an?\s+|the\s+)?$", before) and after.startswith(")"):
         return True  # "high blood pressure (hypertension)"
-    return bool(_EXPLAINED_AFTER.match(after)) or bool(_EXPLAINED_BEFORE.search(before))
+    if _ABBR_NEXT.match(after):
+        after = after[_ABBR_NEXT.match(after).end() :]  # "(MI)" gives letters, not a meaning
+    if (_EXPLAINED_AFTER.match(after) or _EXPLAINED_AFTER_SENTENCE.match(after) or _EXPLAINED_BEFORE.search(before)
+            or _in_gloss(text, start, end) or (_SO_AFTER.match(after) and _NAMED_BEFORE.search(before))):
+        return True
+    # a person named by what they do: "A sonographer performs the scan and writes a report" (not
+    # "a doctor or clinical endoscopist puts ...": named beside someone else, it is not defined)
+    return bool(_PERSON.search(text[start:end]) and _ROLE_AFTER.match(after) and _NAMED_BEFORE.search(before))
+
+
+# the same sentence explains the term (issue 21, judged wrong on real leaflets): by who the
+# person is ("a Radiologist, who is a doctor trained in ..."), by examples ("soft tissues such
+# as muscles"), by what it means for the reader ("a teaching hospital, so medical students may
+# be there", "an outpatient procedure so you can go home the same day"). What a medicine is for
+# ("statin tablets to lower your cholesterol") does not say what it is: still reported
+_EXPLAINED_AFTER_SENTENCE = re.compile(r"s?,?\s*who\s+(is|are|will\s+be)\b", re.I)
+# a thing named with "a", "the" or "our", then what it means for the reader
+_SO_AFTER = re.compile(r"s?,?\s+so\s+(that\s+)?(you|your|patients?|people|we|they|medical|students|the|it)\b", re.I)
+_NAMED_BEFORE = re.compile(r"\b(an?|the|our|your)\s+$", re.I)
+# examples: "soft tissues such as muscles, organs ..." (only when the examples are plain words:
+# "complications, such as sepsis" is not explained; see _uses)
+EXAMPLES_AFTER = re.compile(r"s?,?\s*(such\s+as|for\s+example|e\.\s?g\.?|including)\s+((an?|the|your)\s+)?([^\W\d_][\w-]*)", re.I)
+_PERSON = re.compile(r"(ist|grapher|ician|ologist)s?$", re.I)
+_ROLE_AFTER = re.compile(
+    r"^s?\s+(will\s+)?(performs?|carr(y|ies)\s+out|does|do|takes?|reads?|interprets?|looks?\s+after|gives?|puts?|"
+    r"checks?|examines?|treats?|specialises?\s+in)\b",
+    re.I,
+)
+# words in brackets after other words are a gloss, whichever way round: "medicines to thin your
+# blood (anticoagulants or antiplatelets)", "your urethra (from where you pass urine)"; a
+# bracket of examples or conditions ("(such as warfarin)", "(if you have a pacemaker)") is not
+_GLOSS_NOT = re.compile(r"^\s*(e\.?\s?g\b|eg\b|i\.?\s?e\b|such\s+as|including|for\s+example|like|if|unless|see|when)\b", re.I)
+
+
+# examples explain a thing named, not what someone does ("if you develop symptoms such as ...")
+_PRONOUN_BEFORE = re.compile(r"\b(you|we|they|i|he|she|it)\s+$", re.I)
+
+
+def _plain_example(word: str, firsts) -> bool:
+    """An example that explains: an everyday word no term list starts with ("muscles", not
+    "sepsis" or "a colonoscopy")."""
+    from ..spelling import zipf
+
+    return word.lower() not in firsts and zipf(word) >= 4.0
+
+
+def _in_gloss(text: str, start: int, end: int) -> bool:
+    """True when [start, end) sits in a short bracket that follows other words on its line."""
+    open_at = text.rfind("(", max(0, start - 80), start)
+    if open_at < 0 or ")" in text[open_at:start] or "\n" in text[open_at:start]:
+        return False
+    close_at = text.find(")", end, end + 80)
+    if close_at < 0 or "\n" in text[end:close_at]:
+        return False
+    inside = text[open_at + 1 : close_at]
+    if len(inside.split()) > 8 or _GLOSS_NOT.match(inside):
+        return False
+    return bool(re.search(r"[^\W\d_]\s*$", text[max(0, open_at - 3) : open_at]))
+
+
+def _word_or_phrase(actual: str) -> str:
+    """What to call the matched words in a message: a "word", or a "phrase" when there are several."""
+    return "phrase" if len(actual.split()) > 1 else "word"
 
 
 def _match_case(alternative: str, actual: str) -> str:
@@ -444,13 +519,31 @@ _ABBR_BEFORE = re.compile(r"(\b[A-Z][A-Za-z]*[A-Z]s?\s*\(\s*[\w\s'’-]*|\b[A-Z]
 def in_expansion(text: str, start: int, end: int) -> bool:
     """True when [start, end) is part of an abbreviation written out: "human papillomavirus
     (HPV)", "CT (computed tomography)", "MRI stands for Magnetic Resonance Imaging". The
-    words are there to explain the abbreviation."""
+    words are there to explain the abbreviation. A term that is the whole expansion before
+    its abbreviation is not (``_whole_expansion``)."""
     # an expansion sits within a few words of its abbreviation: look no further than that
     # (a page that is one line would otherwise be scanned once for each term on it)
     line_start = max(text.rfind("\n", max(0, start - _EXPANSION_REACH), start) + 1, start - _EXPANSION_REACH)
     line_end = text.find("\n", end, end + _EXPANSION_REACH)
     line_end = min(len(text), end + _EXPANSION_REACH) if line_end == -1 else line_end
+    if _whole_expansion(text, start, end):
+        return False
     return bool(_ABBR_AFTER.match(text[start:line_end]) or _ABBR_BEFORE.search(text[line_start:end]))
+
+
+_ABBR_NEXT = re.compile(r"\s*\(\s*([A-Z]{2,6})s?\s*\)")
+
+
+def _whole_expansion(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is all of an abbreviation's expansion, its words giving every
+    letter: "computerised tomography (CT)", "implantable cardioverter defibrillator (ICD)". The
+    long name explains the letters, not what the thing is, so the term is still reported (a word
+    inside the name, "Imaging" in "Magnetic Resonance Imaging (MRI)", is not)."""
+    m = _ABBR_NEXT.match(text, end, min(len(text), end + 12))
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[^\W\d_]+", text[start:end]) if w.lower() not in _NAME_JOINERS)
+    return initials.upper() == m.group(1)
 
 
 #: how far (characters) from a term its abbreviation's expansion may start or end
@@ -461,6 +554,7 @@ _EXPANSION_REACH = 160
 _PLACE_AFTER = re.compile(r"^\s+(unit|department|clinic|ward|suite|centre|center|service|team|outpatients?)\b", re.I)
 # the value of a label: "Departments: Radiology"
 _LABEL_BEFORE = re.compile(r"(^|[•|\n]\s*)[A-Z][a-z]+(\s[a-z]+)?:\s*$")
+_LIST_BREAK = re.compile(r"[,;:()\[\]/|•]")
 _NAMED_PLACE_AFTER = re.compile(r"^(\s+[A-Z][a-z-]+){0,3}\s+(Unit|Department|Clinic|Ward|Suite|Centre|Service|Team|Outpatients?)\b")
 
 
@@ -486,15 +580,31 @@ def in_name(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     def capital(k: int) -> bool:
         return 0 <= k < len(words) and words[k].group()[0].isupper() and not words[k].group().isupper()
 
+    sentence = text[s_start:s_end]
+
+    def joined(a: int, b: int) -> bool:
+        # a name has no comma or bracket inside: "Diabetes, COPD, Fibromyalgia and Heart failure"
+        # is a list of conditions, not one name
+        return not _LIST_BREAK.search(sentence, words[a].end(), words[b].start())
+
     run = set(idx)
     k = idx[0] - 1
-    while k >= 0 and (capital(k) or (words[k].group().lower() in _NAME_JOINERS and capital(k - 1))):
+    while k >= 0 and joined(k, k + 1) and (capital(k) or (words[k].group().lower() in _NAME_JOINERS and capital(k - 1))):
         run.add(k)
         k -= 1
     k = idx[-1] + 1
-    while k < len(words) and (capital(k) or (words[k].group().lower() in _NAME_JOINERS and capital(k + 1))):
+    while k < len(words) and joined(k - 1, k) and (capital(k) or (words[k].group().lower() in _NAME_JOINERS and capital(k + 1))):
         run.add(k)
         k += 1
+    first, last = min(run), max(run)
+    def upper_first(k: int) -> bool:
+        return words[k].group()[0].isupper()
+
+    if (first > 0 and upper_first(first - 1) and not joined(first - 1, first)) or (
+            last + 1 < len(words) and upper_first(last + 1) and not joined(last, last + 1)):
+        return False  # one item of a list of capitalised words
+    if run == set(idx) and min(idx) > 0:
+        return False  # the listed term is the whole name: "on the Learning Disability Register"
     capitals = [k for k in run if capital(k)]
     # two or more capitalised words, not just the sentence's first word and one more
     return len(capitals) >= 2 and (min(capitals) > 0 or len(capitals) >= 3)

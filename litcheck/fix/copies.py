@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import readers
 from ..check import check_document
 from ..document import Document
-from ..errors import LitcheckError
+from ..errors import InputError, LitcheckError
 from ..report import DocumentReport
 from .revise import TEXT_FORMATS, Left, Revision, edit_groups, revise
 from .word import WordEditor
@@ -65,19 +65,32 @@ def _revise(doc: Document, data: bytes, options: dict, report: DocumentReport | 
 def _revise_docx(data: bytes, report: DocumentReport, options: dict, track: bool, recheck: bool = True) -> tuple[Revision, bytes]:
     """The Word copy with the revision's changes made; ``recheck=False`` leaves
     ``revision.revised`` unset (the upload page shows the changes, not a second report)."""
+    return _edit_docx(WordEditor(data, report.document), report, options, track, recheck)
+
+
+def _edit_docx(editor: WordEditor, report: DocumentReport, options: dict, track: bool, recheck: bool = True) -> tuple[Revision, bytes]:
+    """``_revise_docx`` on a Word document already open in ``editor`` (which may hold
+    comments already): the edits made, the document saved once."""
     revision = revise(report, options.get("rules"), recheck=False)
     doc = report.document
-    out, failed = WordEditor(data, doc).apply(edit_groups(doc.text, revision.changes), track=track)
+    failed = editor.edit(edit_groups(doc.text, revision.changes), track=track)
+    out = editor.save()
     if failed:
         revision.left = sorted(
             revision.left + [Left(c.finding, failed[i]) for i, c in enumerate(revision.changes) if i in failed],
             key=lambda item: (item.finding.start, item.finding.end),
         )
         revision.changes = [c for i, c in enumerate(revision.changes) if i not in failed]
-    revised_doc = readers.read_bytes(out, "docx", doc.path)
-    revision.text = revised_doc.text
     if recheck:
+        revised_doc = readers.read_bytes(out, "docx", doc.path)
+        revision.text = revised_doc.text
         revision.revised = check_document(revised_doc, **{**options, "profile": report.profile})
+    else:
+        # the edited document's text, read from the XML in memory (not unzipped again)
+        revision.text = editor.text()
+        limits = readers.DEFAULT_LIMITS  # as reading the saved copy would refuse it
+        if len(revision.text) > limits.max_chars:
+            raise InputError(doc.path, limits.too_much_text())
     return revision, out
 
 

@@ -41,6 +41,9 @@ _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SOFT = re.compile(r"[\u00ad\u200b\u200c\u200d\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _MARKS = re.compile("[\U000F0000-\U000FFFFD]")
+#: what _drop_soft changes, and the spaces other than " " that _squeeze turns into " "
+_SOFT_OR_CR = re.compile(r"[\r\x0b\u00ad\u200b\u200c\u200d\ufeff]")
+_OTHER_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 Edit = tuple[int, int, str]
 
@@ -106,6 +109,8 @@ def _tidy_map(p) -> tuple[str, list, set]:
 
 def _drop_soft(raw: list[Char]) -> list[Char]:
     """CR LF -> LF, a lone CR or vertical tab -> LF, soft hyphens and zero widths dropped."""
+    if not _SOFT_OR_CR.search("".join(ch for ch, _ in raw)):
+        return raw  # nothing to drop or change (most paragraphs)
     chars = []
     for k, (ch, src) in enumerate(raw):
         if ch == "\r" and k + 1 < len(raw) and raw[k + 1][0] == "\n":
@@ -129,6 +134,9 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
 
 def _squeeze(line: list[Char]) -> list[Char]:
     """Runs of spaces to one space; none at either end."""
+    text = "".join(ch for ch, _ in line)
+    if not (_OTHER_SPACES.search(text) or "  " in text or text[:1] == " " or text[-1:] == " "):
+        return line  # already one plain space between words (most lines)
     squeezed: list[Char] = []
     for ch, src in line:
         if _SPACES.match(ch):
@@ -302,9 +310,15 @@ class WordEditor:
     # -- making the edits ------------------------------------------------------------------
 
     def apply(self, groups: list[list[Edit]], track: bool = False) -> tuple[bytes, dict[int, str]]:
-        """Make every group whose edits can all be made; the others' index -> reason.
+        """Make every group whose edits can all be made, and save; the others' index -> reason.
 
         ``track``: as tracked changes by "litcheck" (a person accepts or rejects each)."""
+        failed = self.edit(groups, track)
+        return self.save(), failed
+
+    def edit(self, groups: list[list[Edit]], track: bool = False) -> dict[int, str]:
+        """``apply`` without saving: the index -> reason of each group not made."""
+        self._maps.clear()  # comments may have split runs since the last mapping
         failed: dict[int, str] = {}
         todo: list[tuple[int, str, list]] = []
         for g, edits in enumerate(groups):
@@ -326,12 +340,18 @@ class WordEditor:
                 text = el.text or ""
                 el.text = text[:i0] + (new if n == 0 else "") + text[i1:]
                 el.set(_XML_SPACE, "preserve")
-        return self._save(), failed
+        self._maps.clear()
+        return failed
 
     def annotate(self, notes: list[tuple[int, int, str, str]]) -> bytes:
         """The document with a comment by "litcheck" for each (start, end, text, where) note:
         on the words [start, end) when it has any and Word can anchor there, else on the first
         paragraph, prefixed with ``where`` ("In the header", "About the whole letter")."""
+        self.comment(notes)
+        return self.save()
+
+    def comment(self, notes: list[tuple[int, int, str, str]]) -> None:
+        """``annotate`` without saving (more edits may follow in the same document)."""
         from docx.text.run import Run
 
         _remove_litcheck_comments(self.word)
@@ -349,16 +369,22 @@ class WordEditor:
                 runs = first
                 text = f"{where}: {text}" if where else text
             self.word.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR, initials="LC")
-        return self._save()
+        self._maps.clear()
 
     def _in_header_or_footer(self, start: int) -> bool:
         block = self.doc.block_at(start)
         return block is not None and block.kind in ("header", "footer")
 
-    def _save(self) -> bytes:
+    def save(self) -> bytes:
+        """The document as it is now, as .docx bytes."""
         out = io.BytesIO()
         self.word.save(out)
         return out.getvalue()
+
+    def text(self) -> str:
+        """The document's text as it is now, as litcheck's reader reads it (tracked changes
+        accepted), read from the edited XML in memory rather than from saved bytes."""
+        return WordReader(self.word, self.doc.path).read().text
 
 
 #: the author of litcheck's comments and tracked changes

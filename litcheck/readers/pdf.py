@@ -191,6 +191,15 @@ class _Reader:
         gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if -0.5 * a.size < b.top - a.bottom < 0.6 * a.size)
         usual = gaps[len(gaps) // 2] if gaps else 0.0
         paras: list[list] = []  # [kind, level, lines]
+
+        def right_of(ls) -> float:
+            """The right edge of the text these lines are set in: the furthest any line of
+            the column in the same size reaches that overlaps them across the page (not a
+            column beside, not a larger title above)."""
+            x0, x1 = min(ln.x0 for ln in ls), max(ln.x1 for ln in ls)
+            em = _median([ln.em for ln in ls])
+            return max([x1] + [ln.x1 for ln in lines if ln.x0 < x1 and ln.x1 > x0 and abs(ln.em - em) <= 0.15 * em])
+
         for i, line in enumerate(lines):
             above = [
                 p for p in paras
@@ -226,7 +235,9 @@ class _Reader:
                 or caption
                 or heading != (kind == "heading")
                 or (kind in ("heading", "caption") and abs(line.em - prev.em) > 0.5)
-                or (kind == "list_item" and line.x0 < para[2][0].x0 - 1 and not bullet)
+                or (kind == "list_item" and line.x0 < para[2][0].x0 - 1 and not bullet
+                    # (a wrapped item's next line may start under its bullet)
+                    and not (not re.search(r"[.!?:;]$", prev.text) and not _ends_short(prev, line, right_of(para[2] + [line]))))
             )
             if new_block:
                 kind, level = "paragraph", 0
@@ -243,14 +254,82 @@ class _Reader:
             else:
                 para[2].append(line)
         out = []
-        for k, lv, ls in paras:
-            text = _join_lines([ln.text for ln in ls])
+        for k, lv, ls in (p for para in paras for p in _list_runs(para, right_of(para[2]))):
+            right = right_of(ls)
+            hard = [False] + [k != "heading" and _ends_short(a, b, right) for a, b in zip(ls, ls[1:])]
+            text = _join_lines([ln.text for ln in ls], hard)
             if k == "heading" and (len(ls) > 3 or len(text.split()) > 20):
                 k, lv = "paragraph", 0  # large print that runs on (a notice in a box) is not a title
             if k == "caption" and len(text.split()) > 40:
                 k = "paragraph"
             out.append(_Pending(k, text, number, _bbox(ls), lv))
         return out
+
+
+def _list_runs(para, right: float) -> list:
+    """A paragraph cut where its lines are list items that lost their bullets (a web page
+    printed without them): two or more lines in a row that each end short, above lines in
+    lower case ("start to feel worse at any time" / "do not feel better after ..." / "do
+    not have an inhaler"). One line ended short above a lower-case line is a sentence the
+    writer broke by hand, and stays whole."""
+    kind, level, ls = para
+    if kind != "paragraph" or len(ls) < 3:
+        return [para]
+    short = [_fits(a, b, right) for a, b in zip(ls, ls[1:])]
+    cut = [
+        short[i] and ls[i + 1].text[:1].islower() and not re.search(r"[,;:]$", ls[i].text)
+        and ((i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1]))
+        for i in range(len(short))
+    ]
+    if not any(cut):
+        return [para]
+    out, run = [], [ls[0]]
+    for i, line in enumerate(ls[1:]):
+        if cut[i]:
+            out.append([kind, level, run])
+            run = []
+        run.append(line)
+    out.append([kind, level, run])
+    return out
+
+
+def _ends_short(line, nxt, right: float) -> bool:
+    """Did the writer end ``line`` here, before a line that starts with a capital, rather
+    than the text wrap? (:func:`_fits`.) The break is kept as a line break in the block's
+    text, so the sentence splitter can tell "How asthma is diagnosed" above "If you ..."
+    from one sentence (litcheck/segment.py). A next line in lower case or starting with a
+    number carries the sentence on, whatever the gap ("in room" / "14 beside the lifts")."""
+    words = nxt.text.split()
+    if not words or not re.match(r"[\"'“‘(]?[A-Z•]", words[0]):
+        return False
+    return _fits(line, nxt, right)
+
+
+def _fits(line, nxt, right: float) -> bool:
+    """Would the first word of ``nxt`` have fitted at the end of ``line``, before the
+    column's right edge (``right``: the furthest any line of the column reaches)? Then the
+    writer ended the line there, and the text did not wrap: a heading, a form label, a list
+    item or the last line of a paragraph set close above the next one ends short; a
+    wrapped line is full."""
+    words = nxt.text.split()
+    if not words or line.text.rstrip().endswith(("-", "/")):
+        return False  # a word or web address broken at a line end: only its first part had to fit
+    size = max(line.size, nxt.size) or 10
+    return line.x1 + 0.3 * size + _first_word_width(nxt) < right - 0.5 * size
+
+
+def _first_word_width(line) -> float:
+    """How wide the first word of a line is drawn: from its first character to the last
+    one before a space."""
+    chars = line.chars
+    if not chars:
+        return 0.0
+    end = chars[0].x1
+    for prev, c in zip(chars, chars[1:]):
+        if c.space_before or c.x0 - prev.x1 > 0.22 * (min(c.size, prev.size) or 1) or c.text.isspace():
+            break
+        end = c.x1
+    return end - chars[0].x0
 
 
 def _strip_marker(line):
@@ -429,16 +508,20 @@ def _flow(items):
 _URLISH = re.compile(r"(?:www\.|https?://|@|\.(?:uk|com|org|net|nhs)\b|/)", re.I)
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str], hard: list[bool] | None = None) -> str:
     """Join a paragraph's lines. A word hyphenated at a line end is mended when the joined
-    word is a word ("appoint-" "ment"); a real hyphen is kept ("consultant-" "led")."""
+    word is a word ("appoint-" "ment"); a real hyphen is kept ("consultant-" "led"). A line
+    the writer ended (``hard[i]`` for the line before line i) stays a line."""
     out = ""
-    for line in lines:
+    for i, line in enumerate(lines):
         line = line.strip()
         if not line:
             continue
         if not out:
             out = line
+            continue
+        if hard and hard[i]:
+            out += "\n" + line
             continue
         last = out.rsplit(" ", 1)[-1]
         if re.search(r"[^\W\d_]-$", out) and line[:1].isalpha() and len(last) > 2:
@@ -459,7 +542,7 @@ def _join_lines(lines: list[str]) -> str:
 def _is_word(word: str) -> bool:
     """Is the word hyphen-free English (so a line-end hyphen was only a break)?"""
     try:
-        from wordfreq import zipf_frequency
+        from ..spelling import zipf_frequency
     except ImportError:  # pragma: no cover - a dependency of litcheck
         return True
     w = word.lower()

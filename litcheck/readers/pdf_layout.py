@@ -92,7 +92,7 @@ def layout(content: PageContent) -> PageLayout:
     boxes = _boxes(content)
     tables, upright = _tables(content, upright)
     page.tables = tables
-    page.pieces = _markers(_drop_caps(_pieces(upright, boxes)))
+    page.pieces = _drawn_bullets(_markers(_drop_caps(_pieces(upright, boxes))), content.shapes)
     page.rotated = _rotated_lines(rotated)
     return page
 
@@ -178,7 +178,11 @@ def _pieces(chars: list[Char], boxes) -> list[Piece]:
             prev = run[-1]
             size = max(c.size, prev.size)
             gap = c.x0 - prev.x1
-            big = max(c.size, prev.size) > 1.6 * min(c.size, prev.size)
+            small = min(c.size, prev.size)
+            # text of very different sizes side by side is two pieces (a large step number,
+            # a drop cap), but not a glyph of a smaller fallback font inside a word (a "fi"
+            # ligature drawn from another font: "confi" "rming"): no space, a gap well under one
+            big = max(c.size, prev.size) > 1.6 * small and (c.space_before or gap > 0.3 * small)
             edge = any(prev.x1 - 1 <= x <= c.x0 + 1 for x in edges) and gap > 0.5
             if gap > 1.2 * size or edge or (big and gap > 0.05 * size) or gap < -2 * size:
                 pieces.append(Piece.of(run))
@@ -238,6 +242,31 @@ def _markers(pieces: list[Piece]) -> list[Piece]:
         p.text = text
         out.remove(m)
     return out
+
+
+def _drawn_bullets(pieces: list[Piece], shapes) -> list[Piece]:
+    """A bullet drawn as a shape (a small filled dot or square just left of a line, not a
+    character) marks that line as a list item, as a bullet character would: the line's text
+    gets a "•" in front (the list reader strips it again)."""
+    dots = [
+        s for s in shapes
+        if s.filled and not s.white and 1.5 <= s.x1 - s.x0 <= 12 and 1.5 <= s.bottom - s.top <= 12
+        and abs((s.x1 - s.x0) - (s.bottom - s.top)) <= 0.3 * max(s.x1 - s.x0, s.bottom - s.top)
+    ]
+    if not dots:
+        return pieces
+    for p in pieces:
+        if _MARKER.match(p.text.split(" ", 1)[0]):
+            continue
+        for d in dots:
+            mid = (d.top + d.bottom) / 2
+            if (
+                d.x1 - d.x0 <= 0.6 * p.size and 0 < p.x0 - d.x1 <= 3 * p.size
+                and p.top <= mid <= p.bottom
+            ):
+                p.text = "• " + p.text
+                break
+    return pieces
 
 
 def _rotated_lines(chars: list[Char]) -> list[Piece]:

@@ -10,10 +10,8 @@ import litcheck
 from litcheck import readers
 from litcheck.errors import LitcheckError
 from litcheck.priorities import what_to_fix_first
-from litcheck.report import Report
-from litcheck.reporters import render
 
-from . import languages, present, worker
+from . import present, worker
 from .security import csrf_ok
 
 bp = Blueprint("page", __name__)
@@ -95,10 +93,9 @@ def check():
     if result[0] != "ok":  # a reader's library failed on a broken file; never log its text
         log.warning("could not check an upload (%s)", result[1])
         return _form(422, "litcheck could not read this file: it may be damaged. Save it again and try once more.", field, values)
-    _, report, draft = result
+    _, report, draft, page = result
 
     rules = {rule.id: rule for rule in litcheck.load_rules()}
-    report_json = render(Report(documents=[report]), "json")
     first = what_to_fix_first(report, rules)
     return render_template(
         "report.html",
@@ -110,14 +107,14 @@ def check():
         groups=present.rule_groups(report.findings, rules, report.document),
         fix_first=present.fix_first_targets(first, report.findings),
         errors=sum(1 for f in report.findings if f.severity == "error"),
-        languages=languages.found(report.document),
+        languages=page["languages"],
         where=present.where,
         mark_severity=present.mark_severity,
         severity_words=present.SEVERITY_WORDS,
         rules=rules,
         sections=present.sections(report),
         east_label=present.east_label,
-        json_url=present.json_download_url(report_json),
+        json_url=page["json_url"],
         json_name=_download_name(report.path),
         draft=draft,
         draft_url=present.download_url(draft.data, draft.media_type) if draft else None,
@@ -161,9 +158,9 @@ def compare():
         if uploaded is None or not uploaded.filename:
             return _form(400, f"Choose {what} of the letter or leaflet to compare.", field)
         name = uploaded.filename.replace("\\", "/").rsplit("/", 1)[-1]
-        # limit 0: the worker makes no revised draft (a comparison shows none)
+        # limit 0: the worker makes no revised draft (a comparison shows none), nor the report page's parts
         jobs.append((field, {"kind": "upload", "data": uploaded.read(), "name": name,
-                             "max_unpacked": int(current_app.config["LITCHECK_MAX_UNPACKED"]), "profile": "", "limit": 0}))
+                             "max_unpacked": int(current_app.config["LITCHECK_MAX_UNPACKED"]), "profile": "", "limit": 0, "page": False}))
     limit = float(current_app.config["LITCHECK_TIME_LIMIT"])
     reports = []
     for field, job in jobs:

@@ -25,7 +25,9 @@ from ..check import check_document
 from ..errors import LitcheckError
 from . import draft, upload
 
-#: a finished job: ("ok", DocumentReport, draft or None) | ("input", message) | ("failed", exception type)
+#: a finished job: ("ok", DocumentReport, draft or None, page) | ("input", message) | ("failed", exception type);
+#: page: what the report page shows that takes work (``page_data``), made here in parallel
+#: rather than in the one server process that renders every page
 Result = tuple
 
 
@@ -183,10 +185,22 @@ def _run(job: dict, check, options: dict | None = None) -> Result:
             revised = None
             if time.monotonic() - started < job.get("limit", float("inf")) / 3:
                 revised = draft.revised_draft(job, report)
+        page = page_data(report) if job.get("page", True) else None
     except LitcheckError as exc:
         return ("input", str(exc))
     except MemoryError:
         return ("input", "This document needs more memory to check than litcheck allows. Try a shorter document, or save it as .txt and upload that.")
     except Exception as exc:  # a reader's library failed on a broken file; never pass its text on
         return ("failed", type(exc).__name__)
-    return ("ok", report, revised)
+    return ("ok", report, revised, page)
+
+
+def page_data(report) -> dict:
+    """The report page's costly parts: the JSON download (encoded and quoted as a data: URL)
+    and what it says about other languages (which splits the text into sentences again)."""
+    from ..report import Report
+    from ..reporters import render
+    from . import languages, present
+
+    return {"json_url": present.json_download_url(render(Report(documents=[report]), "json")),
+            "languages": languages.found(report.document)}
