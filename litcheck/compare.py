@@ -209,7 +209,7 @@ def compare(before: DocumentReport, after: DocumentReport) -> Comparison:
 
 
 def _side(doc: DocumentReport) -> Side:
-    r = doc.readability
+    r = doc.readability  # always measured with the SHeLL measures (readability.measure)
     return Side(
         path=doc.path,
         format=doc.format,
@@ -220,8 +220,8 @@ def _side(doc: DocumentReport) -> Side:
         band=r.band,
         share_who_can_read=r.share_who_can_read,
         who_can_read=r.who_can_read,
-        complex_language_share=getattr(r, "complex_language_share", None),
-        lexical_density=getattr(r, "lexical_density", None),
+        complex_language_share=r.complex_language_share,
+        lexical_density=r.lexical_density,
         sentences=r.sentences,
         words=r.words,
         findings=len(doc.findings),

@@ -681,7 +681,7 @@ def _zipf(word: str) -> float:
     z = _COMMON_CACHE.get(w)
     if z is None:
         try:
-            from wordfreq import zipf_frequency
+            from .spelling import zipf_frequency
 
             z = zipf_frequency(w, "en")
         except Exception:  # pragma: no cover - wordfreq is a dependency, but stay usable without it

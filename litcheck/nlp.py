@@ -28,32 +28,49 @@ def lemma_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def english():
-    """A blank English pipeline with lookup lemmas: tokens, ``lemma_``, nothing trained.
+def english() -> "English":
+    """spaCy's English tokenizer with lookup lemmas: tokens, ``lemma_``, nothing trained.
 
-    Built once per process: spaCy's English tokenizer (its exceptions and punctuation rules)
-    and one component, ``litcheck_lemmas``, that sets every token's lemma from the table.
+    Built once per process, and only what litcheck uses: spaCy's English vocabulary and its
+    tokenizer (the tokenizer exceptions, prefix, suffix and infix rules of
+    ``spacy.lang.en.English``, made as spaCy's own tokenizer factory makes them), then each
+    token's lemma set from the table. The same tokens and lemmas as ``English()`` with a
+    ``litcheck_lemmas`` component, without building a whole ``Language`` (its configuration,
+    registries and component factories: about a third of the time).
     """
-    from spacy.lang.en import English
-
-    _register()
-    nlp = English()
-    nlp.add_pipe("litcheck_lemmas")
-    return nlp
+    return English()
 
 
-_registered = False
+class English:
+    """Callable like a spaCy pipeline: ``english()(text)`` is a ``Doc`` with lemmas."""
 
+    #: as spaCy's ``Language.max_length``: a longer text is refused with spaCy's error E088
+    max_length = 1_000_000
 
-def _register() -> None:
-    global _registered
-    if _registered:
-        return
-    from spacy.language import Language
+    def __init__(self) -> None:
+        from spacy import util
+        from spacy.lang.en import English as SpacyEnglish
+        from spacy.tokenizer import Tokenizer
+        from spacy.vocab import create_vocab
 
-    if "litcheck_lemmas" not in Language.factories:
-        Language.component("litcheck_lemmas", assigns=["token.lemma"])(_set_lemmas)
-    _registered = True
+        defaults = SpacyEnglish.Defaults
+        self.vocab = create_vocab(SpacyEnglish.lang, defaults)
+        self.tokenizer = Tokenizer(
+            self.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=util.compile_suffix_regex(defaults.suffixes).search,
+            infix_finditer=util.compile_infix_regex(defaults.infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    def __call__(self, text: str):
+        if len(text) > self.max_length:
+            from spacy.errors import Errors
+
+            raise ValueError(Errors.E088.format(length=len(text), max_length=self.max_length))
+        return _set_lemmas(self.tokenizer(text))
 
 
 def _set_lemmas(doc):
@@ -84,3 +101,75 @@ _LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
 def _broken(match) -> str:
     run = match.group()
     return "".join(" " if i and i % LONG_RUN == 0 else ch for i, ch in enumerate(run))
+
+
+# -- lemminflect, with its tables read from litcheck's shipped copy ------------------------
+
+
+class _LemminflectTable:
+    """One of lemminflect's two look-up tables (``L``: word form -> lemmas by part of speech;
+    ``I``: lemma -> inflections by Penn tag), found in litcheck/lexicon/en_lemminflect.tsv.gz
+    by a binary search: lemminflect's ``dict.get`` on its table, without parsing the whole table
+    into dictionaries first (what lemminflect does on first use: 0.5-1 s)."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.memo: dict[str, dict[str, tuple[str, ...]] | None] = {}
+
+    def get(self, word: str, default=None):
+        entry = self.memo.get(word, False)
+        if entry is False:
+            entry = self.memo[word] = _lemminflect_entry(word, self.kind)
+        return default if entry is None else entry
+
+
+@lru_cache(maxsize=1)
+def _lemminflect_lines() -> list[str]:
+    text = gzip.decompress((LEXICON / "en_lemminflect.tsv.gz").read_bytes()).decode("utf-8")
+    return text.split("\n")[:-1]
+
+
+def _lemminflect_entry(word: str, kind: str) -> dict[str, tuple[str, ...]] | None:
+    from bisect import bisect_left
+
+    lines = _lemminflect_lines()
+    key = f"{word}\t{kind}\t"
+    i = bisect_left(lines, key)
+    if i == len(lines) or not lines[i].startswith(key):
+        return None
+    entry = {}
+    for cell in lines[i][len(key) :].split("\t"):
+        tag, _, forms = cell.partition("=")
+        entry[tag] = tuple(forms.split("/"))
+    return entry
+
+
+@lru_cache(maxsize=1)
+def _lemminflect_module():
+    import lemminflect as module
+    from lemminflect import Inflections, Lemmatizer
+
+    # lemminflect loads each table on first use unless the attribute is already there
+    # (``_getLemmaDict``, ``_getInflDict``); tests/test_lexicon.py proves the shipped copy
+    # equals what lemminflect loads, so a lemminflect that changed is caught there
+    lemmatizer, inflections = Lemmatizer(), Inflections()
+    if hasattr(lemmatizer, "_getLemmaDict") and not hasattr(lemmatizer, "lemma_dict"):
+        lemmatizer.lemma_dict = _LemminflectTable("L")
+    if hasattr(inflections, "_getInflDict") and not hasattr(inflections, "infl_dict"):
+        inflections.infl_dict = _LemminflectTable("I")
+    return module
+
+
+class _Lemminflect:
+    """``from litcheck.nlp import lemminflect``: the lemminflect module (``getAllLemmas``,
+    ``getInflection``, ``getAllLemmasOOV``...), imported on first use, its tables read from
+    litcheck's shipped copy. Every answer is lemminflect's own (its words-not-in-the-table
+    rules too); only the loading is faster."""
+
+    def __getattr__(self, name: str):
+        value = getattr(_lemminflect_module(), name)
+        setattr(self, name, value)
+        return value
+
+
+lemminflect = _Lemminflect()

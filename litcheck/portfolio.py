@@ -128,7 +128,7 @@ def _short(text: str) -> str:
 
 def summarise(doc, target: float | None = None) -> Row:
     """The Row of a checked document (a DocumentReport)."""
-    r = doc.readability
+    r = doc.readability  # always measured with the SHeLL measures (readability.measure)
     counts = Counter(f.severity for f in doc.findings)
     section = doc.sections.get("details")
     checklist = section.to_dict() if hasattr(section, "to_dict") else (section or {})
@@ -154,8 +154,8 @@ def summarise(doc, target: float | None = None) -> Row:
         band=r.band,
         share_who_can_read=r.share_who_can_read,
         target=float(target if target is not None else default_target(doc.profile)),
-        complex_language_share=getattr(r, "complex_language_share", None),
-        lexical_density=getattr(r, "lexical_density", None),
+        complex_language_share=r.complex_language_share,
+        lexical_density=r.lexical_density,
         sentences=r.sentences,
         words=r.words,
         errors=counts["error"],

@@ -248,8 +248,11 @@ def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> s
     if POSTCODE.search(line):
         return "address"
     words = WORD_RE.findall(line)
-    if first and nxt is not None and len(words) <= 10 and _starts_sentence(nxt) and line[:1].isupper():
-        return "heading"  # "How long it will take" above its paragraph
+    if (
+        first and nxt is not None and len(words) <= 10 and _starts_sentence(nxt) and line[:1].isupper()
+        and "," not in line and not (words and words[-1].lower() in _CONNECTORS)
+    ):
+        return "heading"  # "How long it will take" above its paragraph (not "... the ground floor, in room")
     if alone and 1 < len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
         return "heading"  # a title-case line on its own: "Westgate General Hospital Endoscopy Unit"
     return None
@@ -315,6 +318,8 @@ def is_foreign(sentence: str) -> bool:
         return False
     if looks_foreign(words):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
+    if sum(1 for w in words if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w)) >= 3:
+        return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
     need = _FOREIGN_SHARE * len(words)
     odd = 0
     for k, w in enumerate(words):
@@ -332,7 +337,7 @@ _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
 
 @lru_cache(maxsize=100_000)
 def _english_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from .spelling import zipf_frequency
 
     return zipf_frequency(word, "en")
 

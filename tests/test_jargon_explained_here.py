@@ -84,3 +84,11 @@ def test_words_in_their_everyday_sense_are_not_reported(text):
 
 def test_service_wording_for_sending_the_patient_back_to_their_gp_is_reported():
     assert _medical("As we have not heard from you, we are referring you back to your GP.") == ["referring you back"]
+
+
+def test_a_term_of_several_words_is_called_a_phrase_in_the_message():
+    found = {f.text: f.message for f in litcheck.check_text(
+        "We will write to you in order to commence your treatment for hypertension.").findings}
+    assert found["in order to"].startswith("'in order to' is an official-sounding phrase.")
+    assert found["commence"].startswith("'commence' is an official-sounding word.")
+    assert found["hypertension"].startswith("'hypertension' is a medical word")

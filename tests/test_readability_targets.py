@@ -25,9 +25,18 @@ def test_very_hard_sentence_is_reported_once_with_its_reason():
 
 
 def test_hard_sentence_is_not_also_long():
-    found = ladder_findings("Should you have any queries regarding your medication, please do not hesitate to contact the department.")
+    found = ladder_findings("Should you have any queries regarding your medication or your appointment, please do not hesitate "
+                            "to contact the department on the number above.")
     assert [f.rule for f in found] == ["sentences.hard"]
-    assert "16 words" in found[0].message
+    assert "23 words" in found[0].message
+
+
+def test_short_sentence_is_hard_only_through_its_words():
+    # up to 20 words (the long rung's limit) the hard words are the word rules' to name
+    found = litcheck.check_text("Should you have any queries regarding your medication, please do not hesitate to contact the department.",
+                                profile="general", select=["sentences", "jargon"]).findings
+    assert not [f for f in found if f.rule in LADDER]
+    assert {f.text for f in found if f.rule.startswith("jargon.")} >= {"Should you have any queries", "medication"}
 
 
 def test_long_sentence_of_short_words_is_only_long():

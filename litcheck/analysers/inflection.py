@@ -18,7 +18,7 @@ _TAGS = ("VBD", "VBN", "VBG", "VBZ", "NNS")
 @lru_cache(maxsize=50_000)
 def form_of(word: str) -> str | None:
     """The inflection of ``word`` (VBD/VBN/VBG/VBZ/NNS), or None for a base form."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     w = word.lower()
     lemmas = lemminflect.getAllLemmas(w)
@@ -39,7 +39,7 @@ def form_of(word: str) -> str | None:
 @lru_cache(maxsize=50_000)
 def inflect_word(base: str, tag: str) -> str:
     """``base`` in the form ``tag``; unchanged if lemminflect does not know it."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     if not base.isalpha():
         return base
@@ -52,7 +52,7 @@ def inflect_word(base: str, tag: str) -> str:
 
 
 def _is_verb(word: str) -> bool:
-    import lemminflect
+    from ..nlp import lemminflect
 
     return bool(lemminflect.getAllLemmas(word.lower()).get("VERB"))
 

@@ -49,7 +49,7 @@ _PIECE = re.compile(r"[^\W\d_]+")
 
 @lru_cache(maxsize=1)
 def _common_sorted() -> list[str]:
-    from wordfreq import top_n_list
+    from ..spelling import top_n_list
 
     return sorted(w for w in top_n_list("en", 50000) if w.isalpha())
 

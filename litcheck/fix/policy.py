@@ -188,7 +188,7 @@ def complement(s: Swap) -> str | None:
 def part_of_speech(s: Swap) -> str | None:
     """An adjective in front of a noun must stay an adjective ("abdominal aorta" is not
     "tummy aorta")."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     if " " in s.finding.text.strip() or " " in s.new.strip():
         return None
@@ -267,7 +267,7 @@ def modifier(s: Swap) -> str | None:
 
 
 def _only_verb(word: str) -> bool:
-    import lemminflect
+    from ..nlp import lemminflect
 
     kinds = set(lemminflect.getAllLemmas(word.lower()))
     return bool(kinds) and kinds <= {"VERB", "AUX"}
@@ -275,7 +275,7 @@ def _only_verb(word: str) -> bool:
 
 def _verb_like(word: str) -> bool:
     """A verb or its participle ("applied", "required"), not a word that is also a noun."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     kinds = set(lemminflect.getAllLemmas(word.lower()))
     return "VERB" in kinds and "NOUN" not in kinds
