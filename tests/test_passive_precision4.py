@@ -55,3 +55,10 @@ def test_a_passive_whose_verb_is_an_official_word_gives_one_finding():
 def test_a_passive_with_an_actor_keeps_its_active_rewrite_beside_the_word():
     got = _findings("Children under 16 must be accompanied by an adult.")
     assert ("voice.passive", "must be accompanied by an adult") in got
+
+
+def test_a_passive_of_an_action_keeps_its_finding_beside_the_official_word():
+    # who does the test is the bigger gap than the word 'performed'
+    assert "will be performed" in _passive("A urine test will be performed when you arrive.")
+    # naming the means, treatment has an actor to say: "tablets can treat it"
+    assert "can be treated" in _passive("High blood pressure can be treated with tablets.")

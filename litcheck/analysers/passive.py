@@ -62,6 +62,8 @@ _NATURAL = frozenset(
 # need are treated first") it is still reported.
 _OUTCOME = frozenset("treat cure heal".split())
 _HEDGES = frozenset("may might can could".split())
+# Verbs that state a need rather than an action someone does: "no further action is required"
+_NEED = frozenset("require".split())
 # A clause that asks how a thing is done ("How the vaccine is given", "how asthma is diagnosed"):
 # a heading's or question's natural wording, with no actor to name
 _HOW = frozenset("how".split())
@@ -157,16 +159,18 @@ class Passive(Rule):
 
 
     def _left_to_word_rule(self, ctx, doc, part_i: int) -> bool:
-        """True when a rule of ``leave_to`` reports the passive's verb at this very place ("No
-        further action is required": jargon.wordy says "needed"). The passive has no actor, so
-        it has no active sentence to offer; the word rule's plainer word is a ready swap that
-        usually settles it ("no further action is needed"), and if the new wording still hides
-        who acts, the next check reports that. A passive with an actor keeps its finding (its
-        suggestion is the active sentence)."""
+        """True when the passive states a need ("No further action is required", "a referral
+        will be required") and a rule of ``leave_to`` reports its verb at this very place
+        (jargon.wordy: "needed"). Nobody is hidden who does something, so "say who does it"
+        does not fit, while the plainer word settles it ("what you need to do"): one finding,
+        the word rule's. Passives of action verbs keep their own finding, even where the verb
+        is also an official word ("will be performed": who does it is the bigger gap)."""
         if not self.leave_to:
             return False
         rules = [r for r in getattr(ctx, "rules_run", ()) if r.id in self.leave_to and hasattr(r, "entry_for")]
         part = doc[part_i]
+        if participle_lemma(part.lower_) not in _NEED:
+            return False
         if not any(r.entry_for(part.text, ctx) is not None for r in rules):
             return False  # the common case: no word rule lists this verb; nothing more to do
         starts = ctx.memo("passive.left_to", lambda c: {(f.start, f.end) for r in rules for f in r.check(c)})
@@ -215,8 +219,8 @@ def _natural_here(doc, s_start: int, first: int, part: int) -> bool:
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     before = [t.lower_ for t in doc[max(s_start, first - 2) : first]]
     hedged = bool(set(auxes) & _HEDGES) or before[-2:] == ["need", "to"] or before[-2:] == ["needs", "to"]
-    if verb in _OUTCOME and hedged:
-        return True
+    if verb in _OUTCOME and hedged and not (part + 1 < len(doc) and doc[part + 1].lower_ in ("with", "by", "using")):
+        return True  # (but "can be treated with tablets" names the means: "tablets can treat it")
     subject_start = _subject_start(doc, s_start, first)
     if subject_start > s_start and doc[subject_start - 1].lower_ in _HOW or (
             subject_start < first and doc[subject_start].lower_ in _HOW):
