@@ -27,6 +27,7 @@ Matching is case-sensitive: "am" and "AM", "OT" and "ot" are different things. A
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from .. import wordlists
@@ -89,6 +90,8 @@ class Abbreviation(Rule):
         self.targets = {a: x for a, x in self.expansions.items() if (not only or a in only) and a not in exclude and a not in self.allowed}
         #: every token that may be one of the targets: a target, or a target and "s"
         self.target_tokens = frozenset(self.targets) | {t + "s" for t in self.targets}
+        #: the characters a target token starts with (of the targets that can be a token at all)
+        self.target_firsts = "".join(sorted({t[0] for t in self.target_tokens if _TOKEN.fullmatch(t)}))
         self.every_use = bool(spec.get("every_use", False))
         self.message_explained = str(spec.get("message_explained") or "").strip() or None
         self.unknown = bool(spec.get("unknown", False))
@@ -116,14 +119,27 @@ class Abbreviation(Rule):
         accepted = accepted_words(ctx)
         seen: set[str] = set()
         targets = self.target_tokens
-        for sentence in ctx.sentences_in(self.scope):
+        sentences = ctx.sentences_in(self.scope)
+        # only the tokens that start as a token this rule judges may start
+        firsts = _CAPITALS if self.unknown else self.target_firsts
+        if not firsts:
+            return
+        if not self.unknown and targets.isdisjoint(_document_tokens(ctx, sentences, firsts)):
+            return  # no target, nor a target's plural, anywhere
+        for sentence in sentences:
             sentence_text = text[sentence.start : sentence.end]
-            if self.skip_when is not None and self.skip_when.search(sentence_text):
-                continue
+            skip = None  # skip_when, tested on the sentence once it has a token to judge
             phrase_spans = None
-            for token, start, end in sentence_tokens(ctx, sentence):
-                if not self.unknown and token not in targets:
-                    continue  # the quick test: neither a target nor a target's plural
+            for token, start, end in sentence_tokens(ctx, sentence, firsts):
+                if not self.unknown:
+                    if token not in targets:
+                        continue  # the quick test: neither a target nor a target's plural
+                elif len(token) > 6 or not "A" <= token[0] <= "Z":
+                    continue  # not the shape of an unknown abbreviation (_UNKNOWN)
+                if skip is None:
+                    skip = self.skip_when is not None and self.skip_when.search(sentence_text) is not None
+                if skip:
+                    break
                 listed = self._lookup(token)
                 if self.unknown:
                     if listed is not None or not self._looks_unknown(token, text, start, end, sentence):
@@ -175,14 +191,40 @@ class Abbreviation(Rule):
         return True
 
 
-def sentence_tokens(ctx, sentence) -> list[tuple[str, int, int]]:
+def sentence_tokens(ctx, sentence, firsts: str | None = None) -> list[tuple[str, int, int]]:
     """The tokens of a sentence that could be abbreviations, (text, start, end): found once
-    per check for the three abbreviation rules."""
+    per check for the three abbreviation rules. ``firsts``: only the tokens that start with
+    one of these characters (those ``_TOKEN`` finds that do: see ``_tokens_starting``)."""
     found = ctx.memo("abbreviation.tokens", lambda c: {})
-    tokens = found.get(sentence)
+    tokens = found.get((sentence, firsts))
     if tokens is None:
+        pattern = _TOKEN if firsts is None else _tokens_starting(firsts)
         text = ctx.document.text
-        tokens = found[sentence] = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
+        tokens = found[(sentence, firsts)] = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text, sentence.start, sentence.end)]
+    return tokens
+
+
+_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@lru_cache(maxsize=64)
+def _tokens_starting(firsts: str) -> re.Pattern:
+    """``_TOKEN`` for the tokens that start with one of ``firsts`` only. Its matches are
+    exactly those of ``_TOKEN`` that start so: a match of either is a run a character before
+    which (a word character, &, /, \\ or -) cannot precede, so no run starts inside another,
+    and at a given place the two patterns match alike. Written first character first (its
+    look-behind spans that character), so the search skips to the characters it may start at."""
+    chars = "".join(re.escape(c) for c in firsts)
+    return re.compile(rf"[{chars}](?<![\w&/\\\-].)[A-Za-z0-9&]*(?:-\d+)?(?![\w&/\\]|-\w)")
+
+
+def _document_tokens(ctx, sentences, firsts: str) -> frozenset[str]:
+    """Every token of ``sentences`` that starts with one of ``firsts``, once per check."""
+    found = ctx.memo("abbreviation.token_sets", lambda c: {})
+    key = (tuple(id(s) for s in sentences), firsts)
+    tokens = found.get(key)
+    if tokens is None:
+        tokens = found[key] = frozenset(t for s in sentences for t, _, _ in sentence_tokens(ctx, s, firsts))
     return tokens
 
 

@@ -12,9 +12,12 @@ template is compared only with itself.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
+from .. import placeholders
 from ..placeholders import find_placeholders
+from ..prefilter import Lowered, prefilter_for
 from ..rule import Rule
 from .messages import split_templates
 
@@ -24,6 +27,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\x00")
 
 def normal(text: str) -> str:
     """Words only, lower case, each template field as one mark."""
+    fields = getattr(placeholders, "_RE", None)  # the placeholder finder's one pattern
+    if fields is not None and not prefilter_for(fields).could_match(Lowered(text)):
+        return " ".join(_WORD.findall(text.lower().replace("’", "'")))  # no field can be there
     out, last = [], 0
     for p in find_placeholders(text):
         out.append(text[last : p.start] + " \x00 ")
@@ -54,12 +60,15 @@ class Duplicate(Rule):
     def _check_part(self, ctx, text, part, sentences) -> Iterator:
         copied = []  # (start, end) of paragraphs reported as copies
         seen: dict[str, int] = {}
+        keys = [normal(text[s.start : s.end]) for s in sentences]  # each sentence folded once
+        sizes = [len(k.split()) for k in keys]
+        starts = [s.start for s in sentences]
         for m in _PARAGRAPH.finditer(text, part.start, part.end):
             start, end = m.start(), m.end()
             # a paragraph counts only through its prose sentences
-            prose = [s for s in sentences if start <= s.start < end]
-            key = " | ".join(normal(text[s.start : s.end]) for s in prose)
-            if not prose or sum(len(normal(text[s.start : s.end]).split()) for s in prose) < self.min_words:
+            a, b = bisect_left(starts, start), bisect_left(starts, end)
+            key = " | ".join(keys[a:b])
+            if a == b or sum(sizes[a:b]) < self.min_words:
                 continue
             if key in seen:
                 line, _ = ctx.document.line_column(seen[key])
@@ -68,9 +77,8 @@ class Duplicate(Rule):
             else:
                 seen[key] = start
         said: dict[str, int] = {}
-        for s in sentences:
-            key = normal(text[s.start : s.end])
-            if len(key.split()) < self.min_words:
+        for s, key, size in zip(sentences, keys, sizes):
+            if size < self.min_words:
                 continue
             if key in said and not any(a <= s.start < b for a, b in copied):
                 if not any(a <= said[key] < b for a, b in copied):

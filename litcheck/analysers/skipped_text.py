@@ -46,9 +46,22 @@ def is_latin(word: str) -> bool:
 
 
 def _english_share(words: list[str]) -> float:
-    from ..spelling import zipf
+    known = _KNOWN
+    found = 0
+    for w in words:
+        k = known.get(w)
+        if k is None:
+            from ..spelling import zipf
 
-    return sum(1 for w in words if is_latin(w) and zipf(w) >= 3.0) / len(words)
+            if len(known) >= 100_000:
+                known.clear()
+            k = known[w] = is_latin(w) and zipf(w) >= 3.0
+        found += k
+    return found / len(words)
+
+
+#: word -> whether it is an English word (Latin letters, Zipf 3 or more), worked out once
+_KNOWN: dict[str, bool] = {}
 
 
 def foreign_lines(text: str) -> list[tuple[int, int]]:

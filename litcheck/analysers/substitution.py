@@ -30,6 +30,7 @@ first use is fine everywhere. ``repeats: every`` reports every unexplained use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -200,25 +201,38 @@ class Substitution(Rule):
         accepted = accepted_words(ctx)
         doc = ctx.tokens
         forms = document_forms(ctx)
+        # the tokens some entry may start at, in order (one set test a token, in one pass)
         firsts = _first_words(index)
+        candidates = forms.tokens_with(firsts)
+        if not candidates:
+            return
         text = ctx.document.text
         sentences = ctx.sentences
         for sentence, span in ctx.token_spans(self.scope):
-            sentence_text = text[sentence.start : sentence.end]
+            sentence_text = None
             i, stop = span.start, span.end
-            while i < stop:
-                # one set test passes over a token no entry starts with (most of them)
-                match = None if firsts.isdisjoint(forms.sets[i]) else _match_forms(forms, i, stop, index)
+            k = bisect_left(candidates, i)
+            while k < len(candidates):
+                c = candidates[k]
+                k += 1
+                if c >= stop:
+                    break
+                if c < i:
+                    continue  # inside the entry matched before
+                match = _match_forms(forms, c, stop, index)
                 if match is None:
-                    i += 1
                     continue
+                i = c
                 entry, n = match
                 start, end = forms.starts[i], forms.ends[i + n - 1]
                 i += n
                 if is_skipped(ctx, start, end) or in_name(text, start, end, sentence.start, sentence.end) or in_expansion(text, start, end):
                     continue
-                if entry.skip_when is not None and entry.skip_when.search(sentence_text):
-                    continue
+                if entry.skip_when is not None:
+                    if sentence_text is None:
+                        sentence_text = text[sentence.start : sentence.end]
+                    if entry.skip_when.search(sentence_text):
+                        continue
                 actual = text[start:end]
                 if actual.lower() in accepted or entry.term.lower() in accepted:
                     continue
@@ -285,36 +299,56 @@ class DocumentForms:
     """Each token's forms (``token_forms``) and character offsets, worked out once per
     document and shared by every substitution rule (``document_forms``)."""
 
-    __slots__ = ("sets", "ordered", "starts", "ends")
+    __slots__ = ("sets", "_ordered", "starts", "ends")
 
-    def __init__(self, sets: list, ordered: list, starts: list, ends: list) -> None:
+    def __init__(self, sets: list, starts: list, ends: list) -> None:
         self.sets = sets  #: token -> frozenset of its forms
-        self.ordered = ordered  #: the same, sorted: the order entries are tried in
         self.starts = starts  #: token -> its first character's offset
         self.ends = ends  #: token -> the offset after its last character
+        self._ordered: list | None = None
+
+    @property
+    def ordered(self) -> list:
+        """Each token's forms sorted: the order entries are tried in."""
+        if self._ordered is None:
+            self._ordered = [_sorted_forms(found) for found in self.sets]
+        return self._ordered
+
+    def tokens_with(self, words: frozenset) -> list[int]:
+        """The tokens (indexes, in order) that have one of ``words`` among their forms: the
+        only places an entry whose first word is in ``words`` may start."""
+        isdisjoint = words.isdisjoint
+        return [i for i, found in enumerate(self.sets) if not isdisjoint(found)]
 
     @classmethod
     def of(cls, doc) -> "DocumentForms":
         from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 
+        if not len(doc):
+            return cls([], [], [])
+        array = doc.to_array([LOWER, LEMMA, IDX, LENGTH])
         strings = doc.vocab.strings
-        sets, ordered, starts, ends = [], [], [], []
-        for lower, lemma, idx, length in doc.to_array([LOWER, LEMMA, IDX, LENGTH]).tolist():
-            pair = _FORMS.get((lower, lemma))
-            if pair is None:
+        known = _FORMS.get
+        sets = []
+        add = sets.append
+        for pair in zip(array[:, 0].tolist(), array[:, 1].tolist()):
+            found = known(pair)
+            if found is None:
                 if len(_FORMS) >= 200_000:
                     _FORMS.clear()
-                found = token_forms(strings[lower], strings[lemma].lower())
-                pair = _FORMS[(lower, lemma)] = (found, tuple(sorted(found)))
-            sets.append(pair[0])
-            ordered.append(pair[1])
-            starts.append(idx)
-            ends.append(idx + length)
-        return cls(sets, ordered, starts, ends)
+                found = _FORMS[pair] = token_forms(strings[pair[0]], strings[pair[1]].lower())
+            add(found)
+        starts = array[:, 2]
+        return cls(sets, starts.tolist(), (starts + array[:, 3]).tolist())
 
 
-#: (hash of lower-case form, hash of lemma) -> (token_forms, the same sorted)
-_FORMS: dict[tuple[int, int], tuple[frozenset, tuple]] = {}
+@lru_cache(maxsize=65536)
+def _sorted_forms(found: frozenset) -> tuple:
+    return tuple(sorted(found))
+
+
+#: (hash of lower-case form, hash of lemma) -> token_forms
+_FORMS: dict[tuple[int, int], frozenset] = {}
 
 
 def document_forms(ctx) -> DocumentForms:
@@ -324,7 +358,38 @@ def document_forms(ctx) -> DocumentForms:
 
 def _match_forms(forms: DocumentForms, i: int, stop: int, index) -> tuple | None:
     """The longest entry that matches at token ``i`` (ties: the list's order): its first word
-    is one of the token's forms, each next word one of the next token's."""
+    is one of the token's forms, each next word one of the next token's.
+
+    A ``TermIndex`` is walked as a tree of words (``TermIndex.trie``): from each form of the
+    token that starts an entry, down through the forms of the tokens after it, so an entry is
+    looked at only while its words match. The entry chosen is the one ``_match_forms_plain``
+    (every entry of the first word, in turn) chooses: the longest, and of those the first in
+    the order entries are tried (the token's forms sorted, then the list's order)."""
+    trie = getattr(index, "trie", None)
+    if trie is None:
+        return _match_forms_plain(forms, i, stop, index)
+    sets = forms.sets
+    best_n = 0
+    best_key = best_entry = None
+    for form in sets[i]:
+        node = trie.get(form)
+        if node is None:
+            continue
+        stack = [(node, 1)]
+        while stack:
+            (children, ending), depth = stack.pop()
+            if ending is not None and (depth > best_n or (depth == best_n and (form, ending[0]) < best_key)):
+                best_n, best_key, best_entry = depth, (form, ending[0]), ending[1]
+            if children and i + depth < stop:
+                for nxt in sets[i + depth]:
+                    child = children.get(nxt)
+                    if child is not None:
+                        stack.append((child, depth + 1))
+    return None if best_entry is None else (best_entry, best_n)
+
+
+def _match_forms_plain(forms: DocumentForms, i: int, stop: int, index) -> tuple | None:
+    """``_match_forms`` for an index without a tree: each entry of each first word, in turn."""
     sets = forms.sets
     best = None
     firsts = _first_words(index)
@@ -341,9 +406,15 @@ def _match_forms(forms: DocumentForms, i: int, stop: int, index) -> tuple | None
 
 
 class TermIndex(dict):
-    """First word of each entry -> [(entry, words)], longest entries first; ``firsts``: its keys."""
+    """First word of each entry -> [(entry, words)], longest entries first; ``firsts``: its keys.
+
+    ``trie``: the same entries as a tree of words, for ``_match_forms``: word -> node, a node
+    being [children (word -> node), ending] where ending is (k, entry) for the entry whose words
+    end there, k its place in its first word's list (the first such entry, when a list repeats
+    a term), or None."""
 
     firsts: frozenset = frozenset()
+    trie: dict | None = None
 
 
 def _first_words(index: dict) -> frozenset:
@@ -378,6 +449,19 @@ def _build_index(entries) -> dict[str, list]:
     for candidates in index.values():
         candidates.sort(key=lambda c: -len(c[1]))
     index.firsts = frozenset(index)
+    trie: dict = {}
+    for first, candidates in index.items():
+        for k, (entry, words) in enumerate(candidates):
+            level = trie
+            node = None
+            for word in words:
+                node = level.get(word)
+                if node is None:
+                    node = level[word] = [{}, None]
+                level = node[0]
+            if node[1] is None:
+                node[1] = (k, entry)
+    index.trie = trie
     return index
 
 
@@ -395,16 +479,37 @@ def explained_at(text: str, start: int, end: int) -> bool:
 def _explained(text: str, start: int, end: int) -> bool:
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
-    if re.search(r"\((an?\s+|the\s+)?$", before) and after.startswith(")"):
+    if after.startswith(")") and _OPEN_BEFORE.search(before):
         return True  # "high blood pressure (hypertension)"
     if _ABBR_NEXT.match(after):
         after = after[_ABBR_NEXT.match(after).end() :]  # "(MI)" gives letters, not a meaning
-    if (_EXPLAINED_AFTER.match(after) or _EXPLAINED_AFTER_SENTENCE.match(after) or _EXPLAINED_BEFORE.search(before)
+    if (_EXPLAINED_AFTER.match(after) or _EXPLAINED_AFTER_SENTENCE.match(after) or _explained_before(before)
             or _in_gloss(text, start, end) or (_SO_AFTER.match(after) and _NAMED_BEFORE.search(before))):
         return True
     # a person named by what they do: "A sonographer performs the scan and writes a report" (not
     # "a doctor or clinical endoscopist puts ...": named beside someone else, it is not defined)
     return bool(_PERSON.search(text[start:end]) and _ROLE_AFTER.match(after) and _NAMED_BEFORE.search(before))
+
+
+_OPEN_BEFORE = re.compile(r"\((an?\s+|the\s+)?$")
+#: one of these is in every match of _EXPLAINED_BEFORE (case aside)
+_EXPLAINED_BEFORE_WORDS = ("(", "called", "known", "named", "referred", "medical")
+
+
+def _explained_before(before: str) -> bool:
+    """``_EXPLAINED_BEFORE`` searched in ``before``, only where one of its words is there."""
+    return _may_hold(before, _EXPLAINED_BEFORE_WORDS) and _EXPLAINED_BEFORE.search(before) is not None
+
+
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """False only when none of ``words`` (lower case) is in ``window``, case aside: a pattern
+    every match of which holds one of them cannot match there, and its search is spared. A
+    window with a character outside ASCII is always searched (the Kelvin sign and a few others
+    match ASCII letters when case is ignored)."""
+    if not window.isascii():
+        return True
+    low = window.lower()
+    return any(w in low for w in words)
 
 
 # the same sentence explains the term (issue 21, judged wrong on real leaflets): by who the
@@ -497,19 +602,34 @@ def defined_next(text: str, sentences, sentence, actual: str) -> bool:
     "The cystoscope is a thin tube ...", "Biopsies are small samples ..."."""
     from bisect import bisect_right
 
-    starts = [s.start for s in sentences]
-    k = bisect_right(starts, sentence.start)
+    k = bisect_right(sentences, sentence.start, key=_start_of)
     following = text[sentence.end : sentences[min(k + 1, len(sentences) - 1)].end if k < len(sentences) else sentence.end]
     if not following.strip():
         return False
-    words = [re.escape(w) for w in actual.lower().split()]
+    lower = actual.lower()
+    words = lower.split()
+    # every definition holds the term's first word (the last one without its plural ending)
+    needed = words[0] if len(words) > 1 else (words[0].rstrip("s") if words else "")
+    following = following[:400]
+    if needed.isascii() and not _may_hold(following, (needed,)):
+        return False
+    return bool(_definition(lower).search(following))
+
+
+def _start_of(sentence) -> int:
+    return sentence.start
+
+
+@lru_cache(maxsize=4096)
+def _definition(actual: str) -> re.Pattern:
+    """A sentence that defines ``actual`` (lower case), for ``defined_next``."""
+    words = [re.escape(w) for w in actual.split()]
     term = r"\s+".join(words[:-1] + [words[-1].rstrip("s") + r"(?:e?s)?"]) if words else ""
-    pattern = re.compile(
+    return re.compile(
         r"(?:^|[.!?:\n]\s*)(?:(?:a|an|the)\s+(?:[a-z-]+\s+)?)?" + term
         + r"\s+(?:(?:is|are)\s+(?:a|an|the|when|where|how|used\s+to|like|made\s+of)\b|means\b|refers\s+to\b)",
         re.I,
     )
-    return bool(pattern.search(following[:400]))
 
 
 _ABBR_AFTER = re.compile(r"^[\w\s'’-]{0,60}?\(\s*[A-Z][A-Za-z]*[A-Z]s?\s*\)")
@@ -528,7 +648,16 @@ def in_expansion(text: str, start: int, end: int) -> bool:
     line_end = min(len(text), end + _EXPANSION_REACH) if line_end == -1 else line_end
     if _whole_expansion(text, start, end):
         return False
-    return bool(_ABBR_AFTER.match(text[start:line_end]) or _ABBR_BEFORE.search(text[line_start:end]))
+    # an expansion with its abbreviation after it has the bracket within 61 characters;
+    # one before it, a bracket or "stands for", "is short for", "means"
+    if _may_hold(text[start : min(line_end, start + 61)], ("(",)) and _ABBR_AFTER.match(text[start:line_end]):
+        return True
+    before = text[line_start:end]
+    return _may_hold(before, _ABBR_BEFORE_WORDS) and bool(_ABBR_BEFORE.search(before))
+
+
+#: one of these is in every match of _ABBR_BEFORE
+_ABBR_BEFORE_WORDS = ("(", "stands", "short", "means")
 
 
 _ABBR_NEXT = re.compile(r"\s*\(\s*([A-Z]{2,6})s?\s*\)")
@@ -558,11 +687,20 @@ _LIST_BREAK = re.compile(r"[,;:()\[\]/|•]")
 _NAMED_PLACE_AFTER = re.compile(r"^(\s+[A-Z][a-z-]+){0,3}\s+(Unit|Department|Clinic|Ward|Suite|Centre|Service|Team|Outpatients?)\b")
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
+
+
+@lru_cache(maxsize=1024)
+def _name_words(sentence: str) -> tuple:
+    """The words of one sentence, for ``in_name`` (found once for all its terms)."""
+    return tuple(_NAME_WORD.finditer(sentence))
+
+
 def in_name(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """True when [start, end) is part of a name, sign or title written in capitals inside an
     ordinary sentence: "Renal Outpatients", "the Patient Services Officer", "Magnetic Resonance
     Imaging". A heading in title case ("Your Colonoscopy") is not an ordinary sentence."""
-    words = list(re.finditer(r"[^\W\d_][\w'’&-]*|&", text[s_start:s_end]))
+    words = _name_words(text[s_start:s_end])
     if not words:
         return False
     idx = [k for k, w in enumerate(words) if s_start + w.start() < end and start < s_start + w.end()]

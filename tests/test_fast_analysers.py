@@ -1,0 +1,180 @@
+"""The analysers' fast paths (issue 20) find exactly what the straightforward ways find.
+
+Each fast path is compared with the plain way it replaced (kept here, or still in the module
+as the reference), on the sample documents, on the real texts in
+/work/shared/data/real-texts/docs/ (read by path; skipped where that folder is absent) and on
+awkward text made up by hypothesis. Speed itself is measured by bench/bench_speed.py, not here.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from litcheck import readers
+from litcheck.analysers import Context
+from litcheck.rulebook import load_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL = Path("/work/shared/data/real-texts/docs")
+
+
+def _texts(folder: Path) -> list[tuple[str, str]]:
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
+    return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
+
+
+def sample_texts() -> list[tuple[str, str]]:
+    return _texts(ROOT / "samples")
+
+
+def real_texts() -> list[tuple[str, str]]:
+    if not REAL.is_dir():
+        pytest.skip(f"{REAL} is absent: the real texts are not on this machine")
+    return _texts(REAL)
+
+
+SOURCES = pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+
+
+# -- term lists: the tree of words against every entry in turn ----------------------------------
+
+
+@SOURCES
+def test_the_word_tree_matches_as_every_entry_in_turn(texts):
+    from litcheck.analysers.substitution import Substitution, _match_forms, _match_forms_plain, document_forms
+
+    rules = [r for r in load_rules() if isinstance(r, Substitution)]
+    matched = 0
+    for name, text in texts():
+        ctx = Context(readers.read_text(text, "txt"))
+        forms = document_forms(ctx)
+        for rule in rules:
+            index = rule.index_for(ctx)
+            starts = set(forms.tokens_with(index.firsts))
+            for i in range(len(forms.sets)):
+                plain = _match_forms_plain(forms, i, len(forms.sets), index)
+                assert (i in starts) == (not index.firsts.isdisjoint(forms.sets[i])), (name, i)
+                if i in starts:
+                    assert _match_forms(forms, i, len(forms.sets), index) == plain, (name, rule.id, i)
+                    matched += plain is not None
+                else:
+                    assert plain is None
+    assert matched > 20
+
+
+def test_the_word_tree_breaks_ties_as_the_list_orders_them():
+    """Two entries of the same length that both match: the first in the list wins, as before;
+    a longer entry beats a shorter one wherever it is in the list."""
+    from litcheck import wordlists
+    from litcheck.analysers.substitution import _build_index, _match_forms, _match_forms_plain, DocumentForms
+    from litcheck.nlp import tokens
+
+    entries = [
+        wordlists.Entry("pre op", ("before the operation",)),
+        wordlists.Entry("pre ops", ("before the operations",)),
+        wordlists.Entry("pre", ("before",)),
+        wordlists.Entry("pre op assessment", ("check before the operation",)),
+        wordlists.Entry("pre op", ("a repeat, never chosen",)),
+    ]
+    index = _build_index(entries)
+    for text, expected in [("the pre ops today", "pre op"), ("a pre op assessment", "pre op assessment"), ("pre", "pre")]:
+        doc = tokens(text)
+        forms = DocumentForms.of(doc)
+        i = next(k for k, t in enumerate(doc) if t.lower_ == "pre")
+        found = _match_forms(forms, i, len(doc), index)
+        assert found == _match_forms_plain(forms, i, len(doc), index)
+        assert found[0].term == expected and found[0].alternatives[0] != "a repeat, never chosen"
+
+
+# -- the literal tests that spare a regular expression -----------------------------------------
+
+
+def _answers(text: str, actual: str = "") -> list:
+    """What _explained, in_expansion and defined_next say for every word and pair of words
+    of ``text`` (and ``actual``, or the text's longer words, after each sentence)."""
+    from litcheck.analysers import substitution as S
+    from litcheck.segment import split_sentences
+
+    out = []
+    for m in re.finditer(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?", text):
+        s, e = m.span()
+        out.append((s, e, S._explained(text, s, e), S.in_expansion(text, s, e)))
+    sentences = split_sentences(readers.read_text(text, "txt"))
+    words = set(actual.split()) or {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)[:40]}
+    for sentence in sentences:
+        out.extend((sentence.start, w, S.defined_next(text, sentences, sentence, w)) for w in sorted(words))
+    return out
+
+
+def _check_guards(text: str, actual: str = "") -> int:
+    """The answers with the literal tests (``_may_hold``) and with every regular expression
+    run, as before: the same. Returns how many answers were True."""
+    from litcheck.analysers import substitution as S
+
+    fast = _answers(text, actual)
+    may_hold = S._may_hold
+    S._may_hold = lambda window, words: True
+    try:
+        plain = _answers(text, actual)
+    finally:
+        S._may_hold = may_hold
+    assert fast == plain, [(f, p) for f, p in zip(fast, plain) if f != p][:3]
+    return sum(1 for a in plain for x in a[2:] if x is True)
+
+
+@SOURCES
+def test_the_literal_tests_never_change_an_answer(texts):
+    assert sum(_check_guards(text[:6000]) for _name, text in texts()[:40]) > 10
+
+
+def test_the_literal_tests_on_awkward_text():
+    pieces = st.sampled_from(
+        ["hypertension", "(", ")", " ", "\n", "called", "CALLED", "Known as", "which means", "is a", "(an ", "ECG",
+         "stands for", "Short for", "\u212anown as", "\u017fhort", "ca\u0130led", ".", "A ", "biopsy", "Biopsies are", "means"]
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=30).map("".join))
+    def check(text):
+        _check_guards(text, "biopsy hypertension")
+
+    check()
+
+
+# -- abbreviations: tokens that start with given characters --------------------------------------
+
+
+def _tokens_alike(text: str, firsts: str) -> None:
+    from litcheck.analysers.abbreviation import _TOKEN, _tokens_starting
+
+    pattern = _tokens_starting(firsts)
+    for start, end in [(0, len(text)), (min(3, len(text)), max(min(3, len(text)), len(text) - 2))]:
+        expected = [m.span() for m in _TOKEN.finditer(text, start, end) if m.group()[0] in firsts]
+        assert [m.span() for m in pattern.finditer(text, start, end)] == expected, text
+
+
+@SOURCES
+def test_abbreviation_tokens_by_first_character_as_before(texts):
+    from litcheck.analysers.abbreviation import Abbreviation
+
+    rules = [r for r in load_rules() if isinstance(r, Abbreviation)]
+    firsts = {r.target_firsts for r in rules} | {"ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    for _name, text in texts():
+        for f in firsts:
+            _tokens_alike(text, f)
+
+
+def test_abbreviation_tokens_on_awkward_text():
+    pieces = st.sampled_from(["ECG", "ecg", "COVID", "-19", "-", "/", "\\", "&", "U&E", "x", "2", "HbA1c", " ", "\n", "_", "é", "ÉCG", "(", "s", "-a"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=20).map("".join))
+    def check(text):
+        for f in ("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "2CEHUcem", "D"):
+            _tokens_alike(text, f)
+
+    check()
