@@ -93,3 +93,4 @@ def test_states_views_and_descriptions_are_not_reported(text):
 )
 def test_passives_with_a_hidden_actor_stay_reported(text, passive):
     assert passive in _passive(text)
+

@@ -194,7 +194,7 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     a fact, and the active voice would add an actor the reader does not need (issue 21: judged
     debatable or wrong on real NHS texts). Every other passive (with a modal, a perfect or a
     past tense, or about "the", "this" or "your" thing, or the reader) is reported."""
-    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS}
+    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS and not t.lower_.endswith("ly")}
     subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
     personal = any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject)
     if auxes and not auxes & (_MODALS | _PERFECT) and not personal and any(t.like_num for t in subject):
