@@ -241,3 +241,35 @@ def test_a_prefilter_is_kept_for_its_pattern_itself():
     assert prefilter_for(a) is prefilter_for(a)
     assert prefilter_for(a) is not prefilter_for(b)
     assert prefilter_for(b).words == ("capsule",)
+
+
+# -- patterns compiled on first use ------------------------------------------------------------
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used():
+    import re as re_module
+
+    from litcheck.textpatterns import LazyPatterns
+
+    namespace: dict = {}
+    lazy = LazyPatterns(namespace)
+    namespace["_DOSE"] = lazy(r"(\d+)\s*mg", re_module.I)
+    stand_in = namespace["_DOSE"]
+    assert not isinstance(stand_in, re_module.Pattern)
+    assert stand_in.search("take 500 MG daily").group(1) == "500"
+    assert namespace["_DOSE"] is re_module.compile(r"(\d+)\s*mg", re_module.I)  # put in its place
+    assert stand_in.findall("5mg, 10 mg") == ["5", "10"]  # a kept stand-in still works
+
+
+def test_importing_the_facts_compiles_none_of_their_patterns():
+    import subprocess
+    import sys
+
+    code = (
+        "import re, litcheck.facts as f, litcheck.analysers.privacy as p, litcheck.analysers.numbers as n\n"
+        "left = [k for m in (f, p, n) for k, v in vars(m).items() if isinstance(v, re.Pattern) and k.isupper()]\n"
+        "assert not [k for k in left if k.lstrip('_')], left\n"
+        "assert f.extract_facts('Come on Monday 3 June 2025 at 10:30am.', names=False)[0].kind == 'date'\n"
+        "assert isinstance(f._DATE_RE, re.Pattern)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
