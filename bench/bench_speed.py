@@ -72,7 +72,8 @@ def _proselint():
     return None
 
 
-#: areas of the profile: (name, parts of a file path that belong to it)
+#: areas of the profile: (name, parts of a file path that belong to it); the first that fits
+#: wins, so the last, "other litcheck code", gets only what no area above names
 AREAS = [
     ("term lists (substitution)", ("analysers/substitution.py",)),
     ("document kind (profiles)", ("details/profiles.py", "prefilter.py")),
@@ -80,10 +81,22 @@ AREAS = [
     ("spaCy tokens and lemmas", ("nlp.py", "spacy", "thinc", "srsly")),
     ("sentences (segment)", ("segment.py", "languages.py")),
     ("readability and SHeLL", ("readability/", "alternation.py")),
+    ("sentence ladder, paragraphs (metric)", ("analysers/metric.py", "analysers/long_word.py", "analysers/split_proposal.py")),
     ("abbreviations", ("analysers/abbreviation.py",)),
     ("rare words", ("analysers/rare_word.py", "spelling.py", "wordfreq")),
     ("words (prose)", ("prose.py",)),
-    ("other rules and the report", ("litcheck/",)),
+    ("phrase rules (existence, absence...)", (
+        "analysers/existence.py", "analysers/absence.py", "analysers/position.py", "analysers/patterns.py",
+        "analysers/required.py", "analysers/call_to_action.py", "analysers/candidates.py",
+    )),
+    ("dates, numbers, key facts", ("analysers/dates_times.py", "analysers/numbers.py", "facts.py", "analysers/inflection.py")),
+    ("repeated text (duplicate)", ("analysers/duplicate.py",)),
+    ("passive voice", ("analysers/passive.py",)),
+    ("privacy, skipped text", ("analysers/privacy.py", "analysers/skipped_text.py", "suppressions.py")),
+    ("reading the text (readers)", ("readers/", "placeholders.py")),
+    ("rule dispatch, context, findings", ("litcheck/check.py", "litcheck/rule.py", "litcheck/rulebook.py", "analysers/context.py", "litcheck/document.py", "litcheck/findings.py")),
+    ("report (EAST, sections)", ("litcheck/east.py", "litcheck/report", "litcheck/priorities.py")),
+    ("other litcheck code", ("litcheck/",)),
 ]
 
 
@@ -108,7 +121,9 @@ def profile_breakdown(letters: list[str]) -> None:
     stats = pstats.Stats(prof).stats  # (file, line, name) -> (cc, nc, tt, ct, callers)
     by_area: dict[str, float] = {}
     for (filename, _line, _name), (_cc, _nc, tt, _ct, callers) in stats.items():
-        if filename == "~" and callers:  # a built-in (a regex search): its caller's time
+        # a built-in (a regex search), or the standard library's or a dataclass's own code
+        # (functools.cached_property, a generated __init__): its caller's time
+        if (filename == "~" or _area(filename) == "other") and callers:
             for (cfile, _cl, _cn), caller in callers.items():
                 area = _area(cfile)
                 by_area[area] = by_area.get(area, 0.0) + caller[2]
@@ -118,7 +133,7 @@ def profile_breakdown(letters: list[str]) -> None:
     total = sum(by_area.values())
     print(f"\nprofile of check_text on {len(letters)} letters (cProfile, {total:.1f} s with its overhead):")
     for area, t in sorted(by_area.items(), key=lambda kv: -kv[1]):
-        print(f"  {area:<28} {100 * t / total:5.1f}%")
+        print(f"  {area:<38} {100 * t / total:5.1f}%")
     calls = sum(v[1] for (f, _l, n), v in stats.items() if n in ("_match_forms", "_match_at") and "substitution" in f)
     print(f"  term-list match attempts: {calls}")
 

@@ -78,9 +78,17 @@ _PATTERNS = [
 _RE = re.compile("|".join(f"(?P<_{name}>{pat})" for name, pat in _PATTERNS), re.DOTALL)
 
 
+#: every field begins with one of these: a text with none of them has no field (most sentences)
+_OPENERS = ("{", "((", "==", "«", "<<", "[", "$")
+
+
 def find_placeholders(text: str) -> Iterator[Placeholder]:
     """Yield every placeholder in ``text``, in order, never overlapping."""
-    for m in _RE.finditer(text):
+    found = [i for i in map(text.find, _OPENERS) if i != -1]
+    if not found:
+        return
+    # no field begins before the first opener (the look-behinds still see the text before it)
+    for m in _RE.finditer(text, min(found)):
         syntax = m.lastgroup[1:]  # the outer group closes last, so it is the one named
         inner = m.groupdict().get(syntax)
         name = (inner if inner is not None else _tag_name(m.group(0))).strip()

@@ -32,6 +32,10 @@ class Absence(Rule):
         self.suggest = tuple(str(s) for s in spec.get("suggest", ()))
 
     def relevant(self, ctx) -> bool:
+        # asked by the check and again by the EAST summary: worked out once a document
+        return ctx.memo(f"relevant {self.id} {id(self)}", self._relevant)
+
+    def _relevant(self, ctx) -> bool:
         return applies(ctx, self)
 
     def check(self, ctx) -> Iterator:

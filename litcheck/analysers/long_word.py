@@ -28,7 +28,6 @@ from typing import Iterator
 from ..rule import Rule
 import re
 
-from ..prose import iter_words
 from .rare_word import list_words as _terms
 from .skipped_text import is_skipped
 from .substitution import accepted_words, in_expansion, token_forms
@@ -89,7 +88,7 @@ class LongWord(Rule):
         for sentence in ctx.sentences_in(self.scope):
             if (sentence.start, sentence.end) in hard:
                 continue
-            for word in iter_words(ctx.document, sentence.start, sentence.end, ctx.masks):
+            for word in ctx.words(sentence):
                 w = word.text
                 low = w.lower()
                 if not w.isalpha() or not w.islower() or low in seen:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterator
 
+from ..readability.measure import Ladder, SentenceCounts, sentence_grade, sentence_reason, sentence_rung
+from ..readability.syllables import count_syllables
 from ..rule import Rule
-from ..prose import iter_words
 
 
 @dataclass(frozen=True)
@@ -27,8 +29,23 @@ class Measurement:
 def sentence_words(ctx, rule) -> Iterator[Measurement]:
     """Words in each sentence in the rule's scope."""
     for s in ctx.sentences_in(rule.scope):
-        n = sum(1 for _ in iter_words(ctx.document, s.start, s.end, ctx.masks))
-        yield Measurement(s.start, s.end, n)
+        yield Measurement(s.start, s.end, len(ctx.words(s)))
+
+
+def _metric_rules(ctx) -> tuple:
+    """The metric rules of the check's rule set, in its order (found once per rule set: the
+    ladder, its everyday words and the reading age's basis all ask, for every document)."""
+    return _rules_measuring(tuple(ctx.ruleset))
+
+
+@lru_cache(maxsize=16)
+def _rules_measuring(rules: tuple) -> tuple:
+    return tuple(r for r in rules if getattr(r, "metric", None) is not None)
+
+
+def _first_measuring(ctx, metric: str):
+    """The first rule of the check's rule set that measures ``metric``, or None."""
+    return next((r for r in _metric_rules(ctx) if r.metric == metric), None)
 
 
 def everyday_words(ctx) -> tuple[frozenset[str], float]:
@@ -36,20 +53,24 @@ def everyday_words(ctx) -> tuple[frozenset[str], float]:
     and ``everyday_min_zipf`` of sentences.hard / sentences.very_hard): listed words, and words
     at least that common in English (wordfreq Zipf)."""
 
-    def build(ctx):
-        from .rare_word import list_words
-
-        words: set[str] = set()
-        zipf = 99.0
-        for r in ctx.ruleset:
-            if getattr(r, "metric", None) in ("hard_sentence", "very_hard_sentence"):
-                words |= r.everyday
-                zipf = min(zipf, r.everyday_zipf)
-        return frozenset(words), zipf
-
-    return ctx.memo("everyday_words", build)
+    return ctx.memo("everyday_words", lambda ctx: _everyday_of(_metric_rules(ctx)))
 
 
+@lru_cache(maxsize=16)
+def _everyday_of(metric_rules: tuple) -> tuple[frozenset[str], float]:
+    """everyday_words for one rule set: one set for every document, so that its hash is
+    worked out once and _is_everyday's cache finds it by identity, not by comparing sets of
+    thousands of words."""
+    words: set[str] = set()
+    zipf = 99.0
+    for r in metric_rules:
+        if r.metric in ("hard_sentence", "very_hard_sentence"):
+            words |= r.everyday
+            zipf = min(zipf, r.everyday_zipf)
+    return frozenset(words), zipf
+
+
+@lru_cache(maxsize=100_000)
 def _is_everyday(word: str, listed: frozenset[str], min_zipf: float) -> bool:
     from ..spelling import zipf
     from .substitution import token_forms
@@ -81,9 +102,6 @@ def plain_counts(ctx, sentence):
     the reader meets every day the stand-in is wrong (Dale and Chall's familiar words are
     the same idea). The document's reading age is not changed: it stays the standard formula.
     """
-    from ..readability.measure import SentenceCounts
-    from ..readability.syllables import count_syllables
-
     c = ctx.counts(sentence)
     if not c.long_words:
         return c
@@ -91,19 +109,18 @@ def plain_counts(ctx, sentence):
     if not listed and min_zipf >= 99:
         return c
     text = ctx.document.text[sentence.start : sentence.end]
-    first = _FIRST_WORD.search(text)
-    glossed = {
-        w.lower() for m in _SHORT_BRACKET.finditer(text) if len(_WORDS.findall(m.group(1))) <= 3 for w in _WORDS.findall(m.group(1))
-    }
+    glossed = None  # worked out only for a word the tests before it leave hard
     syllables, poly, kept = c.syllables, c.polysyllables, []
     for i, w in enumerate(c.long_words):
-        at_start = i == 0 and first is not None and first.group() == w
-        if (
-            _is_everyday(w, listed, min_zipf)
-            or not _PLAIN_WORD.fullmatch(w)  # "GOV.UK", "e.g": not a word to change
-            or (w[:1].isupper() and not at_start)  # a name: "Community Diagnostic Centre"
-            or w.lower() in glossed  # the medical word in brackets after the plain words
-        ):
+        plain = _is_everyday(w, listed, min_zipf) or not _PLAIN_WORD.fullmatch(w)  # "GOV.UK", "e.g": not a word to change
+        if not plain and w[:1].isupper():  # a name ("Community Diagnostic Centre"), unless it starts the sentence
+            first = _FIRST_WORD.search(text) if i == 0 else None
+            plain = first is None or first.group() != w
+        if not plain:  # the medical word in brackets after the plain words
+            if glossed is None:
+                glossed = _glossed(text)
+            plain = w.lower() in glossed
+        if plain:
             syllables -= max(0, count_syllables(w) - 2)
             poly -= 1
         else:
@@ -113,6 +130,11 @@ def plain_counts(ctx, sentence):
     return SentenceCounts(c.words, syllables, poly, kept)
 
 
+def _glossed(text: str) -> set[str]:
+    """The words of the short asides in brackets in a sentence, lower case."""
+    return {w.lower() for m in _SHORT_BRACKET.finditer(text) if len(_WORDS.findall(m.group(1))) <= 3 for w in _WORDS.findall(m.group(1))}
+
+
 def sentence_rung_of(ctx, sentence) -> str | None:
     """The rung of the ladder (very_hard, hard, long or None) a sentence is on.
 
@@ -120,12 +142,25 @@ def sentence_rung_of(ctx, sentence) -> str | None:
     our own: a sentence rated hard only by its length, with at most one hard word and no more
     words than the long rung's ``one_idea_max`` (25), is a long sentence, not a hard one ("use
     shorter everyday words" has nothing to act on), and the long rung decides it."""
-    return _rung(ctx, plain_counts(ctx, sentence))
+    return _rated(ctx, sentence)[0]
+
+
+def _rated(ctx, sentence) -> tuple[str | None, SentenceCounts]:
+    """(rung, plain_counts) of a sentence, worked out once per document for the three rules
+    of the ladder and long_word, which each ask about every sentence."""
+    rated = ctx.memo("sentence_rungs", _new_dict)
+    found = rated.get(sentence)
+    if found is None:
+        c = plain_counts(ctx, sentence)
+        found = rated[sentence] = (_rung(ctx, c), c)
+    return found
+
+
+def _new_dict(ctx) -> dict:
+    return {}
 
 
 def _rung(ctx, c) -> str | None:
-    from ..readability.measure import sentence_rung
-
     ladder = sentence_ladder(ctx)
     rung = sentence_rung(c, ladder)
     if rung == "hard" and c.polysyllables <= 1:
@@ -136,16 +171,17 @@ def _rung(ctx, c) -> str | None:
 
 
 def _one_idea_max(ctx):
-    rule = next((r for r in ctx.ruleset if getattr(r, "metric", None) == "long_sentence"), None)
-    return getattr(rule, "one_idea_max", None) if rule is not None else None
+    def find(ctx):
+        rule = _first_measuring(ctx, "long_sentence")
+        return getattr(rule, "one_idea_max", None) if rule is not None else None
+
+    return ctx.memo("one_idea_max", find)
 
 
 def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
-    from ..readability.measure import sentence_grade, sentence_reason
-
     for s in ctx.sentences_in(rule.scope):
-        c = plain_counts(ctx, s)
-        if _rung(ctx, c) == rung:
+        on, c = _rated(ctx, s)
+        if on == rung:
             value = c.words if rung == "long" else round(sentence_grade(c), 1)
             yield Measurement(s.start, s.end, value, sentence_reason(c))
 
@@ -158,11 +194,9 @@ def sentence_ladder(ctx):
     """The ladder's limits from the rules on it (their ``max:``, or a config's limit)."""
 
     def build(ctx):
-        from ..readability.measure import Ladder
-
         limits = {}
         for rung, metric in _RUNGS.items():
-            rule = next((r for r in ctx.ruleset if getattr(r, "metric", None) == metric), None)
+            rule = _first_measuring(ctx, metric)
             if rule is not None:
                 limits[rung] = ctx.options.get("limits", {}).get(rule.id, rule.limit_for(ctx.profile))
         return Ladder(**limits)
@@ -239,14 +273,14 @@ def paragraph_words(ctx, rule) -> Iterator[Measurement]:
     for sentences in by_block.values():
         if len(sentences) < 2:
             continue
-        n = sum(sum(1 for _ in iter_words(ctx.document, s.start, s.end, ctx.masks)) for s in sentences)
+        n = sum(len(ctx.words(s)) for s in sentences)
         yield Measurement(sentences[0].start, sentences[-1].end, n, f"{len(sentences)} sentences")
 
 
 def reading_age_basis(ctx) -> str:
     """The formula the document's reading age is given by: the ``basis:`` of the rule that
     checks it (readability.reading_age) for the document's profile, else SMOG."""
-    rule = next((r for r in ctx.ruleset if getattr(r, "metric", None) == "reading_age"), None)
+    rule = _first_measuring(ctx, "reading_age")
     return rule.basis_for(ctx.profile) if rule is not None else "smog"
 
 

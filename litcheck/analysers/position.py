@@ -53,6 +53,10 @@ class Position(Rule):
         self.message_missing = spec.get("message_missing", "").strip() or None
 
     def relevant(self, ctx) -> bool:
+        # asked by the check and again by the EAST summary: worked out once a document
+        return ctx.memo(f"relevant {self.id} {id(self)}", self._relevant)
+
+    def _relevant(self, ctx) -> bool:
         return applies(ctx, self)
 
     def check(self, ctx) -> Iterator:

@@ -10,6 +10,12 @@ worse than the long sentence):
     ", so that "  -> "A. This is so that B"
     " because "   -> "A. This is because B"
 
+Each half must have a verb of its own: ", and any other information that may help us" is the
+last item of a list, and "Any other information that may help us." is not a sentence (its only
+verb belongs to the "that" clause). Verbs are known from lemminflect's offline word tables (no
+trained model): a word that can be a verb counts, so a doubtful half is let through rather
+than refused.
+
 Of the joints that qualify, the one nearest the middle of the sentence is taken. The
 second half starts with a capital letter. The function is pure: text in, text out.
 """
@@ -55,6 +61,58 @@ def _capitalise(text: str) -> str:
     return text
 
 
+#: words that are always verbs here: modals and the forms of be, have and do
+_AUXILIARIES = frozenset(
+    """am is are was were be been being has have had do does did will would can could may might
+    shall should must 'll 're 've 's 'm 'd""".split()
+)
+_MODALS = frozenset("will would can could may might shall should must 'll 'd".split())
+#: words that open a relative clause after a noun ("information that may help")
+_RELATIVES = frozenset("that which who whom whose where".split())
+#: a word after these is not a verb: "to help", "the team", "your list"
+_NOT_VERBS = frozenset("to a an the your our my their his her its this these those any every some no each".split())
+
+
+def _is_verb(word: str, previous: str) -> bool:
+    """A word that can be a finite verb or an instruction here (not "to help", "the team", "-ing")."""
+    import lemminflect
+
+    w = word.lower().replace("’", "'")
+    if w in _AUXILIARIES or w.startswith(("can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't")):
+        return True
+    if previous in _NOT_VERBS:
+        return False
+    found = lemminflect.getAllLemmas(w)
+    if w.endswith("ing") and any(lemma != w for lemma in found.get("VERB", ())):
+        return False  # "including", "planning": not a verb of its own ("bring" is)
+    return "VERB" in found or "AUX" in found
+
+
+def has_own_verb(part: str) -> bool:
+    """True when ``part`` has a verb outside a relative clause that opens it: "We will call
+    you" and "Bring your letter" do; "Any other information that may help us" does not (its
+    one verb group, "may help", belongs to the "that" clause)."""
+    words = [w.lower() for w in _WORD.findall(part)]
+    groups = []  # the index where each run of verbs starts
+    previous = ""
+    in_group = False
+    for i, w in enumerate(words):
+        if _is_verb(w, previous):
+            # a modal, or another auxiliary after a verb, starts a new group: "who needs help |
+            # can call us", "that you have | will help"
+            if not in_group or w in _MODALS or (w in _AUXILIARIES and previous not in _AUXILIARIES):
+                groups.append(i)
+            in_group = True
+        elif not (in_group and (w in ("not", "also", "then", "now", "always", "never") or w.endswith("ly"))):
+            in_group = False
+        previous = w
+    relative = next((i for i, w in enumerate(words) if i > 0 and w in _RELATIVES), None)
+    if relative is None:
+        return bool(groups)
+    before = [g for g in groups if g < relative]
+    return bool(before) or len([g for g in groups if g > relative]) >= 2
+
+
 def propose_split(sentence: str, min_words: int = MIN_WORDS) -> str | None:
     """The sentence as two sentences, or None when there is no safe joint."""
     text = " ".join(sentence.split())
@@ -66,6 +124,8 @@ def propose_split(sentence: str, min_words: int = MIN_WORDS) -> str | None:
             if _words(first) < min_words or _words(second) < min_words:
                 continue
             if _inside_brackets(text, m.start()):
+                continue
+            if not has_own_verb(first) or not has_own_verb(lead + second):
                 continue
             key = (abs(m.start() - middle), rank, m.start(), m.end(), lead)
             if best is None or key[:2] < best[:2]:

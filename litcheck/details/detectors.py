@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import patterns as P
+from .scan import finditer, search
 from .units import Unit, units
 
 
@@ -43,9 +44,8 @@ def _ev(u: Unit, start: int, end: int, via: str = "text") -> Evidence:
 
 
 def _first(ctx, pattern: re.Pattern, ok: Callable[[Unit, re.Match], bool] | None = None, pool: Iterable[Unit] | None = None) -> Evidence | None:
-    text = ctx.document.text
     for u in pool if pool is not None else _content(ctx):
-        for m in pattern.finditer(text, u.start, u.end):
+        for m in finditer(ctx, pattern, u.start, u.end):
             if m.end() > m.start() and (ok is None or ok(u, m)):
                 return _ev(u, m.start(), m.end())
     return None
@@ -328,8 +328,7 @@ def _subject(u: Unit, start: int, end: int) -> bool:
 
 
 def _gives_a_date(ctx, u: Unit) -> bool:
-    text = ctx.document.text
-    if P.DATE.search(text, u.start, u.end):
+    if search(ctx, P.DATE, u.start, u.end):
         return True
     return any(u.start <= p.start < u.end and re.search(r"date|\bday\b", _field_name(p), re.I) for p in ctx.document.placeholders)
 
@@ -498,7 +497,7 @@ def communication_needs(ctx, found: dict) -> Evidence | None:
     for i, u in enumerate(content):
         if P.COMMUNICATION_EXCLUDE.search(u.text):
             continue
-        for m in P.COMMUNICATION_SUPPORT.finditer(text, u.start, u.end):
+        for m in finditer(ctx, P.COMMUNICATION_SUPPORT, u.start, u.end):
             if P.COMMUNICATION_EXCLUDE.search(text, max(u.start, m.start() - 30), min(u.end, m.end() + 30)):
                 continue
             # a question ("Do you need an interpreter?") counts only with a way to ask in it or after it
@@ -541,8 +540,7 @@ def nothing_booked(ctx) -> bool:
     booking, whatever kind of document it was taken for."""
 
     def compute(c) -> bool:
-        text = c.document.text
-        if not P.ASKS_TO_BOOK.search(text) or P.GIVES_BOOKED.search(text):
+        if not search(c, P.ASKS_TO_BOOK) or search(c, P.GIVES_BOOKED):
             return False
         return detect(c)["date"] is None
 
@@ -558,13 +556,7 @@ def school_session(ctx) -> bool:
     reminder, a consent request): the parent does not come, the school nurses come to the child."""
 
     def compute(c) -> bool:
-        text = c.document.text
-        return bool(
-            P.SCHOOL_SESSION.search(text)
-            and P.SCHOOL_SESSION_ABOUT.search(text)
-            and P.SCHOOL_SESSION_CHILD.search(text)
-            and not P.SCHOOL_SESSION_EXCLUDE.search(text)
-        )
+        return bool(search(c, P.SCHOOL_SESSION) and search(c, P.SCHOOL_SESSION_ABOUT) and search(c, P.SCHOOL_SESSION_CHILD) and not search(c, P.SCHOOL_SESSION_EXCLUDE))
 
     return ctx.memo("detail_school_session", compute)
 

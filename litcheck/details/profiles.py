@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RuleError
+from . import scan
 from .detectors import DETAIL_IDS
 
 FALLBACK = "general"
@@ -102,7 +103,7 @@ _TO_ONE_PERSON = re.compile(
 
 def written_to_one_person(ctx) -> bool:
     """Whether the document is a letter (or message) to one person, not information for many."""
-    return ctx.memo("to_one_person", lambda c: bool(_TO_ONE_PERSON.search(c.document.text)))
+    return ctx.memo("to_one_person", lambda c: scan.search(c, _TO_ONE_PERSON) is not None)
 
 
 @dataclass(frozen=True)
@@ -259,14 +260,21 @@ def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     """(whether ``pattern`` is found ``min_count`` times, the words it found first), once per
     check for a pattern several profiles share; a pattern that cannot match the text (its
     prefilter says so) is not run."""
-    return ctx.memo(("profile.pattern", pattern, min_count), lambda c: _find_pattern(c, pattern, min_count))
+    found = ctx.memo("profile.patterns", lambda c: {})  # (id(pattern), min_count) -> (pattern, hit)
+    key = (id(pattern), min_count)  # by identity: hashing a compiled pattern reads all its code
+    kept = found.get(key)
+    if kept is None or kept[0] is not pattern:
+        kept = found[key] = (pattern, _find_pattern(ctx, pattern, min_count))
+    return kept[1]
 
 
 def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     text = ctx.document.text
     matches = []
-    if ctx.may_match(pattern):
-        for m in pattern.finditer(text):
+    # a pattern whose matches' beginnings are known is tried only there (few places, so its
+    # prefilter would cost more than it spares); any other only if its prefilter lets it
+    if scan.starts(pattern) is not None or ctx.may_match(pattern):
+        for m in scan.finditer(ctx, pattern):
             matches.append(m)
             if len(matches) >= min_count:
                 break

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from ..document import Document
 from ..segment import Sentence
@@ -74,22 +75,35 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None, found=None) ->
     text = doc.text
     previous = None  # the last word, when it was a number
     for w in found if found is not None else iter_words(doc, sentence.start, sentence.end, masks):
-        if is_glance_token(w.text):
+        n = _word_syllables(w.text)
+        if n is None:  # a glance token
+            digit = w.text[:1].isdigit()
             joined = previous is not None and _NUMBER_JOIN.fullmatch(text, previous.end, w.start) is not None
-            previous = w if w.text[:1].isdigit() else None
-            if joined and w.text[:1].isdigit():
+            previous = w if digit else None
+            if joined and digit:
                 continue  # the next group of the same number
             words += 1
             syllables += 1
             continue
         previous = None
-        n = count_syllables(w.text)
         words += 1
-        syllables += n
-        if is_polysyllable(w.text):
+        if n < 0:  # a polysyllable
+            syllables -= n
             poly += 1
             long_words.append(w.text)
+        else:
+            syllables += n
     return SentenceCounts(words, syllables, poly, long_words)
+
+
+@lru_cache(maxsize=100_000)
+def _word_syllables(word: str) -> int | None:
+    """What count_sentence asks of a word, looked up once a word: None for a glance token
+    (``is_glance_token``), else its syllables, negative when it is a polysyllable."""
+    if is_glance_token(word):
+        return None
+    n = count_syllables(word)
+    return -n if is_polysyllable(word) else n
 
 
 #: The ladder for one sentence, highest rung first (one finding a sentence, never two):

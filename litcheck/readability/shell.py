@@ -117,22 +117,34 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
         if not s.is_prose:
             continue
         found = words_of(s) if words_of is not None else iter_words(doc, s.start, s.end, masks)
-        ws = [w for w in found if _counted(w.text)]
+        ws = [(w, t) for w in found for t in (_traits(w.text),) if t is not None]
         if not ws:
             continue
-        shouting = sum(1 for w in ws if w.text.isupper()) > max(2, len(ws) * 0.6)
+        shouting = sum(t[0] for _, t in ws) > max(2, len(ws) * 0.6)
         covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
-        for i, w in enumerate(ws):
+        first = True
+        for w, (_upper, acronym, uncommon_first, uncommon_inside, content_word) in ws:
             words += 1
             is_jargon = bool(covered) and any(a <= w.start and w.end <= b for a, b in covered)
-            is_acronym = not shouting and _is_acronym(w.text)
-            is_uncommon = not is_jargon and not is_acronym and _is_uncommon(w.text, first=(i == 0))
+            is_acronym = not shouting and acronym
+            is_uncommon = not is_jargon and not is_acronym and (uncommon_first if first else uncommon_inside)
+            first = False
             jargon += is_jargon
             acronyms += is_acronym
             uncommon += is_uncommon
             complex_ += is_jargon or is_acronym or is_uncommon
-            content += is_content_word(w.text)
+            content += content_word
     return LanguageCounts(words, jargon, acronyms, uncommon, complex_, content)
+
+
+@lru_cache(maxsize=100_000)
+def _traits(word: str) -> tuple[bool, bool, bool, bool, bool] | None:
+    """What count_language asks of a word, looked up once a word: None when it is not
+    counted (``_counted``), else (all capitals, an acronym, uncommon as a sentence's first
+    word, uncommon inside a sentence, a content word)."""
+    if not _counted(word):
+        return None
+    return (word.isupper(), _is_acronym(word), _is_uncommon(word, first=True), _is_uncommon(word, first=False), is_content_word(word))
 
 
 @lru_cache(maxsize=100_000)

@@ -1,0 +1,405 @@
+"""Regular-expression searches that try only the places a match can begin.
+
+Python's ``re`` has no fast way through a text for a case-insensitive pattern that begins
+with ``\\b`` and an alternation of words (most of the detectors' and the profiles' patterns):
+it tries the whole pattern at every character. ``starts(pattern)`` reads the parsed pattern
+once and works out how any match must begin: with a word that begins with one of a few
+prefixes ("you", "please", "keep" ...), with a digit (the first of a number, or the first of a
+word), at the start of a line or of the text, or with a rare string ("((", "http").
+``finditer(ctx, pattern, start, end)`` then tries the pattern (``pattern.match``) only at the
+places in the text that begin that way, and yields exactly the matches
+``pattern.finditer(text, start, end)`` yields, in the same order:
+
+- a match attempt at a place is the same whether a search reaches it or ``match`` starts
+  there: look-behinds, ``\\b`` and ``^`` see the text before it;
+- a place that does not begin that way cannot start a match (the analysis only ever widens
+  the set of places: what it cannot read, it gives up on);
+- after a match the next attempt is at its end, as in ``finditer`` (a pattern that can match
+  nothing at all is searched as usual).
+
+A pattern this cannot read (a match that can begin with any letter, as ``\\w+`` or ``[^x]``
+can), or a text with a character that matches an ASCII letter only when case is ignored (the
+Kelvin sign), is searched with ``re`` as usual. The places are found once per document from an
+index of where its words, lines and numbers begin (``TextIndex``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterator
+
+try:  # Python 3.11+
+    from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _P  # type: ignore[no-redef]
+
+_REPEATS = {_C.MAX_REPEAT, _C.MIN_REPEAT} | ({_C.POSSESSIVE_REPEAT} if hasattr(_C, "POSSESSIVE_REPEAT") else set())
+_ATOMIC = getattr(_C, "ATOMIC_GROUP", None)
+#: a character class of at most this many characters is followed character by character
+_SMALL_CLASS = 8
+#: at most this many characters from a class that begins a word ([A-Z])
+_WORD_CLASS = 64
+#: more ways for a match to begin than this: not worth it, search as usual
+_MAX_STARTS = 600
+#: a word: where one begins, a word character with none before it (the ``\\b`` of re)
+_WORD = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+@dataclass(frozen=True)
+class Start:
+    """One way a match can begin.
+
+    ``word``: a word begins there with ``prefix`` (in the lower-cased text, or in the text
+    itself when ``cased``); ``string``: ``prefix`` is there (a rare string: two characters or
+    more, or one that is not a letter or digit); ``line``, ``text``: the start of a line, of the
+    text; ``digit``, ``digit_run``, ``digit_word``: a digit, the first digit of a number, a digit
+    that begins a word."""
+
+    kind: str
+    prefix: str = ""
+    cased: bool = False
+
+
+class _Unknown(Exception):
+    """The pattern's beginnings cannot be worked out: search as usual."""
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _seq(items, flags: int) -> list:
+    return [(op, av, flags) for op, av in items]
+
+
+def _caseless_ok(ch: str, ignore: bool) -> bool:
+    """A character a prefix may hold: under IGNORECASE, an ASCII one or one with no case (others
+    may fold to several characters, as the Kelvin sign folds to k)."""
+    return not ignore or ch.isascii() or ch.lower() == ch.upper() == ch
+
+
+def _finish(prefix: str, cased: bool, boundary: bool, no_digit_before: bool) -> list[Start]:
+    if not prefix:
+        raise _Unknown("a match may begin with nothing known")
+    first = prefix[0]
+    if first in _ASCII_DIGITS:
+        return [Start("digit_word" if boundary else "digit_run" if no_digit_before else "digit")]
+    if boundary and _word_char(first):
+        return [Start("word", prefix, cased)]
+    if len(prefix) >= 2 or not first.isalnum():
+        return [Start("string", prefix, cased)]
+    raise _Unknown("one letter anywhere")
+
+
+def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: bool) -> list[Start]:
+    """The ways a match of the sequence ``seq`` [(op, av, flags)] can begin, after ``prefix``
+    (characters already known to begin the match), ``boundary`` (a ``\\b`` before them) and
+    ``no_digit_before`` (a look-behind that no digit comes before them)."""
+    for i, (op, av, flags) in enumerate(seq):
+        if prefix[:1] in _ASCII_DIGITS:
+            break  # a number: where its first digit is tells enough
+        ignore = bool(flags & re.IGNORECASE)
+        rest = seq[i + 1 :]
+        if op is _C.LITERAL:
+            ch = chr(av)
+            if not _caseless_ok(ch, ignore) or (prefix and ignore == cased):
+                break  # the prefix ends here (a prefix is read in one text: lower-cased or not)
+            cased = not ignore
+            prefix += ch if cased else ch.lower()
+            continue
+        if op is _C.IN:
+            if not prefix and _digits_only(av):
+                return _finish("0", False, boundary, no_digit_before)
+            chars = _small_class(av)
+            if chars is not None and all(_caseless_ok(ch, ignore) for ch in chars):
+                # each character in turn, as if it were written alone
+                out: list[Start] = []
+                for ch in chars:
+                    out.extend(_walk([(_C.LITERAL, ord(ch), flags)] + rest, prefix, cased, boundary, no_digit_before))
+                return out
+            if prefix:
+                break
+            return _in(av, ignore, boundary, no_digit_before)
+        if prefix:
+            break
+        if op is _C.AT:
+            if av is _C.AT_BOUNDARY:
+                boundary = True
+            elif av is _C.AT_BEGINNING:
+                return [Start("line" if flags & re.MULTILINE else "text")]
+            elif av is _C.AT_BEGINNING_STRING:
+                return [Start("text")]
+            continue  # another zero-width test: it narrows where a match begins, no more
+        if op is _C.ASSERT_NOT:
+            direction, sub = av
+            if direction < 0 and len(sub) == 1 and sub[0][0] is _C.IN and (_C.CATEGORY, _C.CATEGORY_DIGIT) in sub[0][1]:
+                no_digit_before = True  # (?<![\d...]): no digit just before
+            continue
+        if op is _C.ASSERT:
+            continue  # a look-ahead or look-behind: it narrows, no more
+        if op is _C.SUBPATTERN:
+            _group, add, delete, sub = av
+            return _walk(_seq(sub, (flags | add) & ~delete) + rest, prefix, cased, boundary, no_digit_before)
+        if _ATOMIC is not None and op is _ATOMIC:
+            return _walk(_seq(av, flags) + rest, prefix, cased, boundary, no_digit_before)
+        if op is _C.BRANCH:
+            out = []
+            for branch in av[1]:
+                out.extend(_walk(_seq(branch, flags) + rest, prefix, cased, boundary, no_digit_before))
+            return out
+        if op in _REPEATS:
+            low, high, sub = av
+            if high == 0:
+                continue
+            first = _walk(_seq(sub, flags), prefix, cased, boundary, no_digit_before)
+            return first if low >= 1 else first + _walk(rest, prefix, cased, boundary, no_digit_before)
+        raise _Unknown(op)
+    return _finish(prefix, cased, boundary, no_digit_before)
+
+
+def _digits_only(items) -> bool:
+    """A class of ASCII digits ([0-9], [1-9], [01]) or of any digit (\\d)."""
+    for op, av in items:
+        if op is _C.LITERAL and chr(av) in _ASCII_DIGITS:
+            continue
+        if op is _C.RANGE and chr(av[0]) in _ASCII_DIGITS and chr(av[1]) in _ASCII_DIGITS:
+            continue
+        if (op, av) == (_C.CATEGORY, _C.CATEGORY_DIGIT):
+            continue
+        return False
+    return bool(items)
+
+
+def _small_class(items) -> list[str] | None:
+    """The characters of a class of a few plain characters ([’'], [01], [- ]), else None."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is _C.LITERAL:
+            chars.append(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < _SMALL_CLASS:
+            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return sorted(set(chars)) if len(set(chars)) <= _SMALL_CLASS else None
+
+
+def _in(items, ignore: bool, boundary: bool, no_digit_before: bool) -> list[Start]:
+    """The ways a match that begins with a wider class can begin: a digit, or a letter of a
+    set that begins a word ([A-Z] after ``\\b``)."""
+    if not boundary:
+        raise _Unknown("a class anywhere")
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _C.LITERAL:
+            chars.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < _WORD_CLASS:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            raise _Unknown(op)
+    out = []
+    for ch in sorted(chars):
+        if not _word_char(ch) or not _caseless_ok(ch, ignore):
+            raise _Unknown("a class of other characters")
+        out.extend(_finish(ch if not ignore else ch.lower(), not ignore, True, no_digit_before))
+    return out
+
+
+#: id(pattern) -> (pattern, its starts): hashing a compiled pattern reads all its code, so
+#: patterns are looked up by identity (the pattern is kept, so its id is not reused)
+_STARTS: dict[int, tuple[re.Pattern, "_Plan | None"]] = {}
+_MAX_KEPT = 4096
+
+
+class _Plan:
+    """A pattern's starts, grouped for the index: word prefixes by their first one or two
+    characters (lower-cased), strings, and the other kinds."""
+
+    __slots__ = ("starts", "groups", "keys", "strings", "kinds")
+
+    def __init__(self, found: tuple[Start, ...]) -> None:
+        self.starts = found
+        self.strings: tuple[tuple[str, bool], ...] = tuple(dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
+        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
+        #: key (the first one or two characters, lower-cased) -> ((the prefixes, whether they are
+        #: read in the text itself, whether every word start with the key has one of them), ...)
+        groups: dict[tuple[str, bool], set[str]] = {}
+        for s in found:
+            if s.kind == "word":
+                groups.setdefault((s.prefix[:2].lower(), s.cased), set()).add(s.prefix)
+        by_key: dict[str, list] = {}
+        for (key, cased), prefixes in sorted(groups.items()):
+            by_key.setdefault(key, []).append((tuple(sorted(prefixes)), cased, not cased and key in prefixes))
+        self.groups: dict[str, tuple] = {key: tuple(entries) for key, entries in by_key.items()}
+        self.keys = tuple(self.groups)
+
+
+def starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
+    """How a match of ``pattern`` can begin (None: not known; it is searched as usual)."""
+    plan = _plan(pattern)
+    return None if plan is None else plan.starts
+
+
+def _plan(pattern: re.Pattern) -> _Plan | None:
+    kept = _STARTS.get(id(pattern))
+    if kept is not None and kept[0] is pattern:
+        return kept[1]
+    if len(_STARTS) >= _MAX_KEPT:
+        _STARTS.clear()
+    found = _starts(pattern)
+    plan = _Plan(found) if found is not None else None
+    _STARTS[id(pattern)] = (pattern, plan)
+    return plan
+
+
+def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        parsed = _P.parse(pattern.pattern, pattern.flags)
+        if parsed.getwidth()[0] == 0:
+            return None  # a match may be empty: finditer's rules for those are not copied
+        found = tuple(dict.fromkeys(_walk(_seq(parsed.data, parsed.state.flags), "", False, False, False)))
+    except (_Unknown, RecursionError):
+        return None
+    except Exception:  # noqa: BLE001 - an unusual pattern is simply searched as usual
+        return None
+    return found if len(found) <= _MAX_STARTS else None
+
+
+class TextIndex:
+    """Where words, lines and numbers begin in one text, for ``candidates``."""
+
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found")
+
+    def __init__(self, text: str) -> None:
+        from ..prefilter import Lowered
+
+        low = Lowered(text)
+        self.text = text
+        self.lowered = low.text
+        self.exact = low.exact  # the lower-cased text has the same offsets, and folds as re does
+        self._words_at: dict[str, list[int]] | None = None
+        self._kinds: dict[str, list[int]] = {}
+        self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
+
+    def _words(self) -> dict[str, list[int]]:
+        """Word starts by their first character and by their first two, lower-cased."""
+        if self._words_at is None:
+            low = self.lowered
+            two: dict[str, list[int]] = {}
+            for p in [m.start() for m in _WORD.finditer(self.text)]:
+                key = low[p : p + 2]
+                found = two.get(key)
+                if found is None:
+                    two[key] = [p]
+                else:
+                    found.append(p)
+            one: dict[str, list[int]] = {}
+            for key, found in two.items():
+                if key[0] in one:
+                    one[key[0]] = sorted(one[key[0]] + found)
+                else:
+                    one[key[0]] = found
+            two.update(one)  # keys of one character and of two do not meet
+            self._words_at = two
+        return self._words_at
+
+    def _places(self, kind: str) -> list[int]:
+        found = self._kinds.get(kind)
+        if found is None:
+            text = self.text
+            if kind == "text":
+                found = [0]
+            elif kind == "line":
+                found, p = [0], text.find("\n")
+                while p != -1:
+                    found.append(p + 1)
+                    p = text.find("\n", p + 1)
+            elif kind == "digit":
+                found = [m.start() for m in _DIGIT.finditer(text)]
+            elif kind == "digit_run":  # the first digit of a number: no digit (\\d) before it
+                found = [p for p in self._places("digit") if p == 0 or not text[p - 1].isdecimal()]
+            else:  # digit_word: a digit that begins a word: no word character (\\w) before it
+                found = [p for p in self._places("digit") if p == 0 or not (text[p - 1].isalnum() or text[p - 1] == "_")]
+            self._kinds[kind] = found
+        return found
+
+    def candidates(self, pattern: re.Pattern) -> list[int] | None:
+        """The sorted places in the text where a match of ``pattern`` can begin (None: any)."""
+        kept = self._found.get(id(pattern))
+        if kept is not None and kept[0] is pattern:
+            return kept[1]
+        plan = _plan(pattern) if self.exact else None
+        found: list[int] | None = None
+        if plan is not None:
+            parts: list[list[int]] = [self._places(kind) for kind in plan.kinds]
+            if plan.keys:
+                words = self._words()
+                text, low = self.text, self.lowered
+                groups = plan.groups
+                for key in [k for k in plan.keys if k in words]:
+                    pool = words[key]
+                    for prefixes, cased, every in groups[key]:
+                        if every:
+                            parts.append(pool)
+                        else:
+                            starts_with = (text if cased else low).startswith
+                            parts.append([p for p in pool if starts_with(prefixes, p)])
+            for prefix, cased in plan.strings:
+                source = self.text if cased else self.lowered
+                places, p = [], source.find(prefix)
+                while p != -1:
+                    places.append(p)
+                    p = source.find(prefix, p + 1)
+                parts.append(places)
+            parts = [part for part in parts if part]
+            if len(parts) == 1:
+                found = parts[0]
+            else:
+                found = sorted({p for part in parts for p in part})
+        self._found[id(pattern)] = (pattern, found)
+        return found
+
+
+def index(ctx) -> TextIndex:
+    """The TextIndex of the check's document, made once."""
+    return ctx.memo("details.scan_index", lambda c: TextIndex(c.document.text))
+
+
+def finditer(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """Exactly ``pattern.finditer(text, start, end)`` on the document's text, trying the
+    pattern only where a match can begin."""
+    return finditer_in(index(ctx), pattern, start, end)
+
+
+def search(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> re.Match | None:
+    """Exactly ``pattern.search(text, start, end)`` on the document's text."""
+    return next(finditer_in(index(ctx), pattern, start, end), None)
+
+
+def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
+    """Exactly ``pattern.finditer(idx.text, start, end)``."""
+    text = idx.text
+    end = len(text) if end is None else min(end, len(text))
+    places = idx.candidates(pattern)
+    if places is None:
+        yield from pattern.finditer(text, start, end)
+        return
+    match = pattern.match
+    i = bisect_left(places, start)
+    n = len(places)
+    while i < n:
+        p = places[i]
+        if p >= end:
+            return
+        m = match(text, p, end)
+        if m is not None:
+            yield m
+            i = bisect_left(places, m.end(), i + 1)
+        else:
+            i += 1

@@ -1,0 +1,143 @@
+"""litcheck.details.scan: a search that tries a pattern only where a match can begin must find
+exactly what ``re`` finds, match for match, for every pattern the detectors and the profiles use."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litcheck import placeholders, textpatterns
+from litcheck.details import detectors, patterns, profiles, scan
+
+ROOT = Path(__file__).resolve().parent.parent
+REAL_TEXTS = Path("/work/shared/data/real-texts/docs")
+
+
+def _patterns() -> list[re.Pattern]:
+    found = {}
+    for module in (patterns, detectors, profiles, textpatterns):
+        for value in vars(module).values():
+            if isinstance(value, re.Pattern):
+                found[id(value)] = value
+    for profile in profiles.load_profiles().values():
+        for signal in profile.signals:
+            if signal.kind == "pattern":
+                found[id(signal.value)] = signal.value
+    return sorted(found.values(), key=lambda p: p.pattern)
+
+
+PATTERNS = _patterns()
+
+# our own writing, with the traps the analysis must respect: case, digits in numbers and words,
+# line starts, curly quotes, fields, and characters that fold to ASCII letters only when case
+# is ignored (the Kelvin sign, the long s, a dotted capital I)
+OWN_TEXTS = [
+    "Dear Ms Patel,\n\nYour appointment is on Tuesday 14 October 2025 at 10:30am in Ward 7B, "
+    "Level 2, Riverside Hospital.\nPlease do not eat for 6 hours before. Bring a list of your "
+    "medicines with you. Call 0300 555 0142 if you need to change it.\n\nYours sincerely\n",
+    "REMINDER: Your flu jab is at the surgery on Mon 3rd Nov at 9.15am.\nReply STOP to opt out.",
+    "Parking: there is a pay and display car park (Car Park B). Buses 12 and 14 stop outside.\n"
+    "You can't drive for 24 hours. Someone must take you home. An interpreter or BSL can be booked.",
+    "[Patient Name]\n[Address Line 1]\n{{ appointment_date }} at ((visit_time)) «Clinic» ==location name==\n"
+    "$tcitime {d.clinicPhone} <<Ward>> {% if transport %}Transport{% endif %}",
+    "It takes about 45 minutes. Allow 1½ hours. Half an hour early. 1400hrs, 0930 hours, 12/12/2025.",
+    "\u212aelvin and \u017fign and \u0130stanbul: DEAR SIR, WE HAVE BOOKED YOUR APPOINTMENT.",
+    "",
+    "\n\n\n",
+    "x",
+    "99 9 0 01234567890 +44 191 496 0000 (0191) 496 0000 £10.30 10.30am",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(OWN_TEXTS)
+    for path in sorted((ROOT / "samples").glob("*.*")):
+        texts.append(path.read_text(encoding="utf-8"))
+    if REAL_TEXTS.is_dir():  # third-party texts, read where they are, never copied
+        texts.extend(p.read_text(encoding="utf-8") for p in sorted(REAL_TEXTS.glob("*.txt"))[:30])
+    return texts
+
+
+def _same(pattern: re.Pattern, idx: scan.TextIndex, start: int, end: int | None) -> None:
+    text = idx.text
+    stop = len(text) if end is None else end
+    want = [(m.span(), m.groups()) for m in pattern.finditer(text, start, stop)]
+    got = [(m.span(), m.groups()) for m in scan.finditer_in(idx, pattern, start, end)]
+    assert got == want, (pattern.pattern[:80], start, end)
+
+
+def test_most_patterns_are_read():
+    known = [p for p in PATTERNS if scan.starts(p) is not None]
+    assert len(known) >= 0.9 * len(PATTERNS)  # a reading that gave up everywhere would test nothing
+
+
+@pytest.mark.parametrize("text_no", range(len(_texts())))
+def test_every_pattern_finds_what_re_finds(text_no):
+    text = _texts()[text_no]
+    idx = scan.TextIndex(text)
+    rng = random.Random(text_no)
+    windows = [(0, None)] + [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))) for _ in range(3)]
+    for pattern in PATTERNS:
+        for start, end in windows:
+            _same(pattern, idx, start, end)
+
+
+_ALPHABET = st.sampled_from(list("aAbdeiknorstuwyDKSIY019 ,.:'’-\n\t[](){}=$«»/£") + ["\u212a", "\u017f", "\u0130", "you ", "Dear ", "Ward ", "10:30", "am", "please do not ", "appointment "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join), st.integers(0, 40), st.integers(0, 45))
+def test_random_texts(text, start, end):
+    idx = scan.TextIndex(text)
+    for pattern in PATTERNS[::3]:
+        _same(pattern, idx, min(start, len(text)), end)
+
+
+@pytest.mark.parametrize(
+    "source, flags, known",
+    [
+        (r"\bplease\s+do\s+not\b|\byou\s+can\b", re.I, True),
+        (r"(?<![\d£])\d{1,2}:\d\d", 0, True),
+        (r"^[^\w\n]*dear\b", re.I | re.M, True),
+        (r"\b[A-Z][a-z]+\s+Hospital\b", 0, True),
+        (r"\w+", 0, False),  # any word character can begin a match
+        (r"[^x]y", 0, False),
+        (r"a*", 0, False),  # can match nothing at all
+        (r"n[’']t", re.I, True),
+    ],
+)
+def test_starts_read_or_give_up(source, flags, known):
+    pattern = re.compile(source, flags)
+    assert (scan.starts(pattern) is not None) is known
+    for text in OWN_TEXTS + ["Dear John,\nyou can't do 1:30, please do not. The Royal Hospital"]:
+        _same(pattern, scan.TextIndex(text), 0, None)
+
+
+def test_a_text_that_folds_is_searched_as_usual():
+    # the Kelvin sign matches k when case is ignored: the lower-cased text cannot stand for it
+    idx = scan.TextIndex("\u212aeep taking your tablets")
+    assert idx.candidates(patterns.PREPARATION) is None
+    _same(patterns.PREPARATION, idx, 0, None)
+
+
+def test_places_are_kept_per_pattern_not_per_equal_pattern():
+    idx = scan.TextIndex("You can park at the Car Park. you can.")
+    a = re.compile(r"\byou\s+can\b", re.I)
+    b = re.compile(r"\byou\s+can\b")  # not the same pattern: case matters
+    assert [m.span() for m in scan.finditer_in(idx, a)] == [(0, 7), (30, 37)]
+    assert [m.span() for m in scan.finditer_in(idx, b)] == [(30, 37)]
+    assert idx.candidates(a) is idx.candidates(a)  # worked out once
+
+
+def test_placeholder_openers_cover_every_field():
+    # find_placeholders skips a text with none of _OPENERS: every field must begin with one
+    starts = scan.starts(placeholders._RE)
+    assert starts is not None
+    assert all(s.kind == "string" and s.prefix.startswith(placeholders._OPENERS) for s in starts)
+    assert list(placeholders.find_placeholders("no fields here (none at all)")) == []
+    assert [p.name for p in placeholders.find_placeholders("a = b; ==clinic name== and [DATE]")] == ["clinic name", "DATE"]
