@@ -2,23 +2,30 @@
 
     python bench/bench_ci.py [--files 400] [--jobs 1 2] [--repeat 3]
 
-Each run is the installed console script as CI runs it (start-up and worker start-up
-included), output to JSON; the best of --repeat runs is kept (other work on the machine only
-ever slows a run down). Also printed: the start-up (one letter: Python, the rules, the
-language data), the speed-up of the checking alone (total less start-up), and the CPU time
-of litcheck and its workers, which a busy machine inflates less than wall time. The templates are generated from a few short appointment-letter
-paragraphs with merge fields, in .md, .txt, .html.j2 and .md.njk.
+Each run is litcheck's console entry point as CI runs it (start-up and worker start-up
+included), output to JSON. Each of --repeat rounds runs every --jobs value once, in turn, so
+that other work on a shared machine falls on them alike: printed are the best run of each
+(other work only ever slows a run down) and the median of the same-round ratios. Also printed:
+the start-up (one letter: Python, the rules, the language data), the speed-up of the checking
+alone (total less start-up), the CPU time of the litcheck process itself (start-up, the walk,
+collecting and writing the report) and of its workers, which a busy machine inflates far less
+than wall time, and from those CPU times the speed-up the pool would give on free cores.
+The templates are generated from a few short appointment-letter paragraphs with merge
+fields, in .md, .txt, .html.j2 and .md.njk.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 PARAGRAPHS = [
@@ -50,23 +57,47 @@ def generate(root: Path, n: int) -> None:
         (folder / f"letter{i:04d}{suffix}").write_text(body)
 
 
-def run(root: Path, jobs: int) -> tuple[float, float]:
-    """(wall seconds, CPU seconds of litcheck and its workers)."""
-    exe = Path(sys.executable).parent / "litcheck"
-    before = os.times()
+#: litcheck's console entry point, run as the console script runs it, then the CPU time of this
+#: process (the parent: start-up, the walk, collecting and writing the report) and of its
+#: workers, printed to stderr
+WRAPPER = (
+    "import json, resource, sys\n"
+    "from litcheck.cli import run\n"
+    "sys.argv[0] = 'litcheck'\n"
+    "try:\n"
+    "    run()\n"
+    "except SystemExit as exc:\n"
+    "    code = exc.code or 0\n"
+    "s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print('LITCHECK-CPU', json.dumps([s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime]), file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+@dataclass
+class Run:
+    jobs: int
+    wall: float  #: seconds
+    parent: float  #: CPU seconds of the litcheck process itself
+    workers: float  #: CPU seconds of its worker processes
+    load: float  #: load average (1 minute) just after
+
+    @property
+    def cpu(self) -> float:
+        return self.parent + self.workers
+
+
+def run(root: Path, jobs: int) -> Run:
+    """One `litcheck check --jobs N --format json` over ``root``."""
     start = time.perf_counter()
-    result = subprocess.run([str(exe), "check", "--jobs", str(jobs), "--format", "json", "--fail-on", "never", str(root)],
+    result = subprocess.run([sys.executable, "-c", WRAPPER, "check", "--jobs", str(jobs), "--format", "json", "--fail-on", "never", str(root)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
-    after = os.times()
     if result.returncode != 0:
         raise SystemExit(f"litcheck failed ({result.returncode}): {result.stderr.strip()}")
-    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
-    return elapsed, cpu
-
-
-def best(root: Path, jobs: int, repeat: int) -> tuple[float, float]:
-    return min(run(root, jobs) for _ in range(repeat))
+    line = next(ln for ln in result.stderr.splitlines() if ln.startswith("LITCHECK-CPU "))
+    parent, workers = json.loads(line.split(" ", 1)[1])
+    return Run(jobs, elapsed, parent, workers, os.getloadavg()[0])
 
 
 def main() -> None:
@@ -76,24 +107,35 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"{os.cpu_count()} cores, {cpus} usable; {args.files} generated templates; best of {args.repeat}; load average before: {os.getloadavg()[0]:.2f}")
+    print(f"{os.cpu_count()} cores, {cpus} usable; {args.files} generated templates; {args.repeat} rounds, each --jobs in turn; load average before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "templates"
         generate(root, args.files)
         one = Path(tmp) / "one"
         generate(one, 1)
-        startup, _ = best(one, 1, args.repeat)
+        startup = min(run(one, 1).wall for _ in range(args.repeat))
         print(f"start-up (one letter): {startup:.1f} s")
-        base = base_check = None
-        for jobs in args.jobs:
-            elapsed, cpu = best(root, jobs, args.repeat)
-            rate = args.files / elapsed
-            base = base or elapsed
-            checking = max(elapsed - startup, 1e-6)
-            base_check = base_check or checking
-            load = os.getloadavg()[0]
-            print(f"--jobs {jobs}: {elapsed:6.1f} s  {rate:6.1f} files/s  ({base / elapsed:.2f}x; checking alone {base_check / checking:.2f}x)"
-                  f"  CPU {cpu:5.1f} s  load average after: {load:.2f}")
+        rounds: list[dict[int, Run]] = []
+        for _ in range(args.repeat):  # each round runs every --jobs once: other work falls on them alike
+            rounds.append({jobs: run(root, jobs) for jobs in args.jobs})
+    base = args.jobs[0]
+    best = {jobs: min((r[jobs] for r in rounds), key=lambda x: x.wall) for jobs in args.jobs}
+    for jobs in args.jobs:
+        runs = [r[jobs] for r in rounds]
+        b = best[jobs]
+        ratio = statistics.median(r[base].wall / r[jobs].wall for r in rounds)
+        checking = max(b.wall - startup, 1e-6)
+        print(f"--jobs {jobs}: best {b.wall:6.1f} s  {args.files / b.wall:6.1f} files/s  ({best[base].wall / b.wall:.2f}x best against best;"
+              f" {ratio:.2f}x the median of same-round ratios; checking alone {max(best[base].wall - startup, 1e-6) / checking:.2f}x)"
+              f"  CPU {statistics.median(r.cpu for r in runs):5.1f} s (parent {statistics.median(r.parent for r in runs):.1f}, workers {statistics.median(r.workers for r in runs):.1f})"
+              f"  load average after: {', '.join(f'{r.load:.2f}' for r in runs)}")
+    # What the CPU time says a machine with free cores would give: the parent's work is serial
+    # (start-up before the workers fork, then collecting), the workers' shared out.
+    for jobs in args.jobs[1:]:
+        one, many = best[base], best[jobs]
+        ideal = (one.parent + one.workers / base) / (many.parent + many.workers / jobs)
+        print(f"--jobs {jobs} on {jobs} free cores, from the CPU times: about {ideal:.2f}x --jobs {base}"
+              f" (extra CPU for the pool: {many.cpu / one.cpu - 1:+.0%})")
 
 
 if __name__ == "__main__":

@@ -75,6 +75,7 @@ def check_document(
     allow_remote_languagetool: bool = False,
     every_use: bool = False,
     time_format: str | None = None,
+    summary: bool = True,
 ) -> DocumentReport:
     """Run every selected rule over a Document.
 
@@ -90,6 +91,8 @@ def check_document(
     replaces litcheck's). ``languagetool``: the URL of a LanguageTool server for the grammar
     and spelling rules (``grammar.*``, ``spelling.*``); nothing is sent anywhere without it,
     and a server not on this machine is a ConfigError unless ``allow_remote_languagetool``.
+    ``summary=False``: the findings only, for a caller that reads nothing else (litcheck
+    fix's every-use pass): readability is not measured (None) and there are no report sections.
     ``time_format``: how ``dates.time_format`` writes times, "5:30pm" (the NHS manual's, the
     default) or "5.30pm" (a house style with a full stop).
     """
@@ -112,12 +115,12 @@ def check_document(
     findings = mask_findings(findings, document)  # personal data never leaves in a finding
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = suppressions.apply(document, findings, report_unused=report_unused_ignores, unknown=lambda p: unknown_rule(p, rules))
-    sections = mask_sections(build_sections(ctx, findings), findings, document)  # and in quoted evidence
+    sections = mask_sections(build_sections(ctx, findings), findings, document) if summary else {}  # and in quoted evidence
     return DocumentReport(
         path=document.path or "<text>",
         format=document.format,
         profile=profile,
-        readability=ctx.readability,
+        readability=ctx.readability if summary else None,
         findings=findings,
         document=document,
         notices=list(document.notices) + ctx.notices,

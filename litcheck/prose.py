@@ -31,7 +31,9 @@ class Word(NamedTuple):
 def masked_spans(doc: Document) -> list[tuple[int, int]]:
     """Sorted (start, end) spans that are not prose words: placeholders, URLs, e-mails."""
     spans = [(p.start, p.end) for p in doc.placeholders]
-    spans += [(m.start(), m.end()) for m in URL_RE.finditer(doc.text)]
+    text = doc.text
+    if "@" in text or "www." in text or "http" in text:  # every match has one (a quick test first)
+        spans += [(m.start(), m.end()) for m in URL_RE.finditer(text)]
     spans.sort()
     return spans
 

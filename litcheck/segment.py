@@ -248,8 +248,11 @@ def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> s
     if POSTCODE.search(line):
         return "address"
     words = WORD_RE.findall(line)
-    if first and nxt is not None and len(words) <= 10 and _starts_sentence(nxt) and line[:1].isupper():
-        return "heading"  # "How long it will take" above its paragraph
+    if (
+        first and nxt is not None and len(words) <= 10 and _starts_sentence(nxt) and line[:1].isupper()
+        and "," not in line and not (words and words[-1].lower() in _CONNECTORS)
+    ):
+        return "heading"  # "How long it will take" above its paragraph (not "... the ground floor, in room")
     if alone and 1 < len(words) <= 8 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
         return "heading"  # a title-case line on its own: "Westgate General Hospital Endoscopy Unit"
     return None

@@ -64,3 +64,41 @@ def test_tidy_shortcuts_leave_plain_text_as_it_is_and_tidy_the_rest():
     assert _drop_soft(plain) is plain and _squeeze(plain) is plain
     odd = [(ch, None) for ch in " Please\u00a0 call\u00ad us\r\n"]
     assert "".join(ch for ch, _ in _squeeze(_drop_soft(odd)[:-1])) == "Please call us"
+
+
+def test_comments_copied_from_the_first_are_what_python_docx_writes():
+    from docx.text.run import Run
+
+    from litcheck.fix.word import AUTHOR, _CommentWriter
+
+    texts = ["Try 'start' (jargon.medical)", " Leading and trailing spaces ", "A tab\there", "Two\nlines", "Plain again", "x"]
+
+    def made(fast: bool) -> dict[str, bytes]:
+        d = docx.Document(io.BytesIO(_letter()))  # it holds a comment of the writer's own
+        paragraphs = [p for p in d.paragraphs if p.runs]
+        writer = _CommentWriter(d)
+        for n, text in enumerate(texts):
+            runs = paragraphs[n % len(paragraphs)].runs
+            if fast:
+                writer.add(runs[0]._r, runs[-1]._r, text)
+            else:
+                d.add_comment([runs[0], runs[-1]], text=text, author=AUTHOR, initials="LC")
+        out = io.BytesIO()
+        d.save(out)
+        return _parts(out.getvalue())
+
+    fast, slow = made(True), made(False)
+    assert fast == slow
+    assert fast["word/comments.xml"].count(b"<w:comment ") == len(texts) + 1
+
+
+def test_the_every_use_pass_reads_findings_only_and_finds_the_same():
+    letter = ("Please commence fasting prior to your appointment. We will review your hypertension.\n\n"
+              "Commence the tablets prior to breakfast, then commence the others prior to lunch.\n")
+    document = readers.read_text(letter)
+    options = {"select": ["jargon"], "every_use": True}
+    whole = litcheck.check_document(document, **options)
+    bare = litcheck.check_document(document, summary=False, **options)
+    assert len([f for f in whole.findings if f.text.lower() == "prior to"]) == 3  # every use, not the first only
+    assert [f.to_dict() for f in bare.findings] == [f.to_dict() for f in whole.findings]
+    assert bare.readability is None and bare.sections == {} and whole.sections

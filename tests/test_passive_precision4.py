@@ -55,3 +55,42 @@ def test_a_passive_whose_verb_is_an_official_word_gives_one_finding():
 def test_a_passive_with_an_actor_keeps_its_active_rewrite_beside_the_word():
     got = _findings("Children under 16 must be accompanied by an adult.")
     assert ("voice.passive", "must be accompanied by an adult") in got
+
+
+def test_a_passive_of_an_action_keeps_its_finding_beside_the_official_word():
+    # who does the test is the bigger gap than the word 'performed'
+    assert "will be performed" in _passive("A urine test will be performed when you arrive.")
+    # naming the means, treatment has an actor to say: "tablets can treat it"
+    assert "can be treated" in _passive("High blood pressure can be treated with tablets.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The waiting area is found on the ground floor, next to the shop.",
+        "Ultrasound scans are considered to be very safe.",
+        "The probe is connected to a computer, and the scanner is shaped like a ring.",
+        "A small probe measures how much urine is left in your bladder.",
+        "Do not drive for six hours after your eyes have been photographed.",
+        "The nurse puts gel on the area to be scanned.",
+        "If you have symptoms, further tests are needed.",
+        "Small changes are found;",
+    ],
+)
+def test_states_views_and_descriptions_are_not_reported(text):
+    assert _passive(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "passive"),
+    [
+        ("An easy read version can be found at our website.", "can be found"),
+        ("A small lump was found in your breast.", "was found"),
+        ("Other arrangements may be needed if the scanner cannot take your weight.", "may be needed"),
+        ("Please make sure that your rings and body piercings are removed before the scan.", "are removed"),
+        ("This leaflet explains how the tests are carried out.", "are carried"),
+    ],
+)
+def test_passives_with_a_hidden_actor_stay_reported(text, passive):
+    assert passive in _passive(text)
+

@@ -53,18 +53,21 @@ def everyday_words(ctx) -> tuple[frozenset[str], float]:
     and ``everyday_min_zipf`` of sentences.hard / sentences.very_hard): listed words, and words
     at least that common in English (wordfreq Zipf)."""
 
-    def build(ctx):
-        from .rare_word import list_words
+    return ctx.memo("everyday_words", lambda ctx: _everyday_of(_metric_rules(ctx)))
 
-        words: set[str] = set()
-        zipf = 99.0
-        for r in _metric_rules(ctx):
-            if r.metric in ("hard_sentence", "very_hard_sentence"):
-                words |= r.everyday
-                zipf = min(zipf, r.everyday_zipf)
-        return frozenset(words), zipf
 
-    return ctx.memo("everyday_words", build)
+@lru_cache(maxsize=16)
+def _everyday_of(metric_rules: tuple) -> tuple[frozenset[str], float]:
+    """everyday_words for one rule set: one set for every document, so that its hash is
+    worked out once and _is_everyday's cache finds it by identity, not by comparing sets of
+    thousands of words."""
+    words: set[str] = set()
+    zipf = 99.0
+    for r in metric_rules:
+        if r.metric in ("hard_sentence", "very_hard_sentence"):
+            words |= r.everyday
+            zipf = min(zipf, r.everyday_zipf)
+    return frozenset(words), zipf
 
 
 @lru_cache(maxsize=100_000)

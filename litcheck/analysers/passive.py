@@ -46,7 +46,7 @@ _ADJECTIVAL = frozenset(
     convinced aged armed blessed crowded detailed disabled learned limited mixed noted
     renowned talented known unknown shut open welcome frustrated overwhelmed reassured
     distressed shocked puzzled alarmed horrified thrilled overjoyed intended designed protected
-    individualised individualized personalised personalized tailored defined""".split()
+    individualised individualized personalised personalized tailored defined shaped connected""".split()
 )
 # Passives that are the plain, natural way to say it in a patient letter: things that
 # happen to a person's health or standing, where naming who does them ("the NHS
@@ -62,11 +62,18 @@ _NATURAL = frozenset(
 # need are treated first") it is still reported.
 _OUTCOME = frozenset("treat cure heal".split())
 _HEDGES = frozenset("may might can could".split())
+# where a thing is: "The lounge is found on Level A"
+_PLACE = frozenset("on at next near opposite beside behind inside outside".split())
+# a view held: "ultrasound scans are considered to be very safe"
+_JUDGED = frozenset("consider think believe regard".split())
+# Verbs that state a need rather than an action someone does: "no further action is required"
+_NEED = frozenset("require".split())
 # A clause that asks how a thing is done ("How the vaccine is given", "how asthma is diagnosed"):
 # a heading's or question's natural wording, with no actor to name
 _HOW = frozenset("how".split())
 # the body part a test looks at: "the part of your body being examined"
 _EXAMINE = frozenset("examine scan test x-ray image".split())
+_WANTING = frozenset("need needs needed have has had going want wants due able likely ready asked".split())
 # Verbs of cause and connection: "these symptoms can be caused by other things", "asthma can
 # be triggered by cold air", "is linked to". The topic comes first and the cause is a thing,
 # not a person who should own the action: the passive is the plain way to say it.
@@ -157,16 +164,18 @@ class Passive(Rule):
 
 
     def _left_to_word_rule(self, ctx, doc, part_i: int) -> bool:
-        """True when a rule of ``leave_to`` reports the passive's verb at this very place ("No
-        further action is required": jargon.wordy says "needed"). The passive has no actor, so
-        it has no active sentence to offer; the word rule's plainer word is a ready swap that
-        usually settles it ("no further action is needed"), and if the new wording still hides
-        who acts, the next check reports that. A passive with an actor keeps its finding (its
-        suggestion is the active sentence)."""
+        """True when the passive states a need ("No further action is required", "a referral
+        will be required") and a rule of ``leave_to`` reports its verb at this very place
+        (jargon.wordy: "needed"). Nobody is hidden who does something, so "say who does it"
+        does not fit, while the plainer word settles it ("what you need to do"): one finding,
+        the word rule's. Passives of action verbs keep their own finding, even where the verb
+        is also an official word ("will be performed": who does it is the bigger gap)."""
         if not self.leave_to:
             return False
         rules = [r for r in getattr(ctx, "rules_run", ()) if r.id in self.leave_to and hasattr(r, "entry_for")]
         part = doc[part_i]
+        if participle_lemma(part.lower_) not in _NEED:
+            return False
         if not any(r.entry_for(part.text, ctx) is not None for r in rules):
             return False  # the common case: no word rule lists this verb; nothing more to do
         starts = ctx.memo("passive.left_to", lambda c: {(f.start, f.end) for r in rules for f in r.check(c)})
@@ -185,7 +194,7 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     a fact, and the active voice would add an actor the reader does not need (issue 21: judged
     debatable or wrong on real NHS texts). Every other passive (with a modal, a perfect or a
     past tense, or about "the", "this" or "your" thing, or the reader) is reported."""
-    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS}
+    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS and not t.lower_.endswith("ly")}
     subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
     personal = any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject)
     if auxes and not auxes & (_MODALS | _PERFECT) and not personal and any(t.like_num for t in subject):
@@ -197,8 +206,14 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     head = subject[0].lower_
     if head in ("all", "any", "some", "most", "many", "no", "what"):
         return False
-    return not (head not in _DETERMINERS and subject[-1].tag_ in ("NNS", "NNPS") or (len(subject) == 1 and (
-        (subject[0].lower_.endswith("s") and not subject[0].lower_.endswith("ss")) or subject[0].lower_ in _PLURALS)))
+    starts_line = subject[0].i == s_start or doc[subject[0].i - 1].is_punct
+    if starts_line and head not in _DETERMINERS and all(t.is_alpha for t in subject[:3]) and any(_plural(t.lower_) for t in subject[:3]) and not any(t.lower_ in _DETERMINERS for t in subject[:3]):
+        return False  # things in general, named by a bare plural: "Minor changes are found", "Pulses of ultrasound are sent"
+    return not (head not in _DETERMINERS and subject[-1].tag_ in ("NNS", "NNPS") or (len(subject) == 1 and _plural(subject[0].lower_)))
+
+
+def _plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3) or word in _PLURALS
 
 
 # plurals not ending in -s: "Children are also offered other vaccines"
@@ -215,14 +230,21 @@ def _natural_here(doc, s_start: int, first: int, part: int) -> bool:
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     before = [t.lower_ for t in doc[max(s_start, first - 2) : first]]
     hedged = bool(set(auxes) & _HEDGES) or before[-2:] == ["need", "to"] or before[-2:] == ["needs", "to"]
-    if verb in _OUTCOME and hedged:
-        return True
+    if verb in _OUTCOME and hedged and not (part + 1 < len(doc) and doc[part + 1].lower_ in ("with", "by", "using")):
+        return True  # (but "can be treated with tablets" names the means: "tablets can treat it")
     subject_start = _subject_start(doc, s_start, first)
-    if subject_start > s_start and doc[subject_start - 1].lower_ in _HOW or (
-            subject_start < first and doc[subject_start].lower_ in _HOW):
-        return True
+    opening = next((t for t in doc[s_start:first] if t.is_alpha), None)
+    if (opening is not None and opening.lower_ in _HOW) or any(
+            t.lower_ in _HOW and k + 1 < first and doc[k + 1].lower_ in ("much", "many")
+            for k, t in zip(range(subject_start, first), doc[subject_start:first])):
+        return True  # a heading or question "How the vaccine is given"; "measures how much pee is left"
     if verb == "meet":
         return True  # "when the above criteria has been met": nobody to name
+    if verb == "need" and not set(auxes) & _MODALS:
+        return True  # "further tests are needed": a need, nobody hidden who acts ("may be needed": "we may need")
+    if verb in _EXAMINE and auxes == ["be"] and first - 2 >= s_start and doc[first - 1].lower_ == "to" and (
+            doc[first - 2].lower_ not in _WANTING):
+        return True  # "the area to be scanned"
     if auxes == ["being"] and verb in _EXAMINE:
         return True  # "the part of your body being examined", "the area being scanned"
     return False
@@ -244,13 +266,13 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
         k -= 1
     if k > s_start and doc[k].lower_ in ("that", "which") and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _READER_VERBS:
         return True  # a relative clause describing a thing: "clothing that can be removed easily"
-    if (k > s_start + 1 and doc[k].lower_ == "you" and (doc[k - 1].lower_ == "which" or (
+    if (k > s_start + 1 and doc[k].lower_ == "you" and (doc[k - 1].lower_ in ("which", "what") or (
             doc[k - 1].lower_ == "that" and doc[k - 2].is_alpha and doc[k - 2].lower_ not in _READER_VERBS))):
         return True  # what the reader has been given: "any information that you have been given", "which you may be prescribed"
     if k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS:
         return True
     # a thing's state in a time clause: "soon after your appointment is booked", "once the form is signed"
-    if {t.lower_ for t in doc[first:first + 1]} <= {"is", "are", "was", "were"}:
+    if {t.lower_ for t in doc[first:first + 1]} <= {"is", "are", "was", "were", "have", "has"}:
         j = first - 1
         while j > s_start and j >= first - 4 and doc[j].is_alpha and doc[j].lower_ not in _TIME_WORDS:
             j -= 1
@@ -285,9 +307,13 @@ def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int,
         if lemma in _CAUSE:
             i = j + 1
             continue
-        if cand.lower_ == "found" and _found_in_amount(doc, j + 1, stop):
+        if cand.lower_ == "found" and (_found_in_amount(doc, j + 1, stop) or (
+                j + 1 < stop and doc[j + 1].lower_ in _PLACE and not any(doc[k].lower_ in _MODALS for k in range(max(start, i - 2), j)))):
             i = j + 1
-            continue
+            continue  # "is found on Level A" means "is on" ("can be found at" is still "you can find")
+        if lemma in _JUDGED and j + 1 < stop and doc[j + 1].lower_ in ("to", "as"):
+            i = j + 1
+            continue  # "are considered to be very safe": a view, with nobody to name
         # "be" after "get"/"got" to ("got to be seen") is handled by the later "be"
         first = i
         while first - 1 >= start and (doc[first - 1].lower_ in _BE or doc[first - 1].lower_ in _MODALS or doc[first - 1].lower_ in ("has", "have", "had", "having", "to") or doc[first - 1].lower_ in _ADVERBS):

@@ -215,6 +215,8 @@ class WordEditor:
         headers, footers = self.reader.headers_footers(body)
         self.parts = {"header": headers, "footer": footers}
         self._maps: dict[int, tuple[list, set] | None] = {}
+        #: block index -> the w:p elements its map was made from
+        self._mapped: dict[int, set] = {}
 
     # -- from Document offsets to w:t elements ---------------------------------------------
 
@@ -238,6 +240,7 @@ class WordEditor:
         if index in self._maps:
             return self._maps[index]
         found = self._candidates(block)
+        self._mapped[index] = set(found[0]) if found else set()
         result = None
         wanted = self.doc.block_text(block)
         if found:
@@ -319,6 +322,7 @@ class WordEditor:
     def edit(self, groups: list[list[Edit]], track: bool = False) -> dict[int, str]:
         """``apply`` without saving: the index -> reason of each group not made."""
         self._maps.clear()  # comments may have split runs since the last mapping
+        self._mapped.clear()
         failed: dict[int, str] = {}
         todo: list[tuple[int, str, list]] = []
         for g, edits in enumerate(groups):
@@ -341,6 +345,7 @@ class WordEditor:
                 el.text = text[:i0] + (new if n == 0 else "") + text[i1:]
                 el.set(_XML_SPACE, "preserve")
         self._maps.clear()
+        self._mapped.clear()
         return failed
 
     def annotate(self, notes: list[tuple[int, int, str, str]]) -> bytes:
@@ -352,24 +357,32 @@ class WordEditor:
 
     def comment(self, notes: list[tuple[int, int, str, str]]) -> None:
         """``annotate`` without saving (more edits may follow in the same document)."""
-        from docx.text.run import Run
-
         _remove_litcheck_comments(self.word)
         first = _first_paragraph_runs(self.word.element.body)
+        writer = _CommentWriter(self.word)
         for start, end, text, where in sorted(notes, key=lambda n: (n[0], n[1])):
             runs = None
             if end > start:
-                self._maps.clear()  # runs were split for the last note: map again
                 segments = self._resolve((start, end, ""))
                 if not isinstance(segments, str) and not self._in_header_or_footer(start):
                     runs = _isolate(segments)
+                    self._forget([el for el, _i0, _i1 in segments])  # their runs were split
             if runs is None:
                 if not first:
                     continue
                 runs = first
                 text = f"{where}: {text}" if where else text
-            self.word.add_comment([Run(runs[0], None), Run(runs[-1], None)], text=text, author=AUTHOR, initials="LC")
+            writer.add(runs[0], runs[-1], text)
         self._maps.clear()
+        self._mapped.clear()
+
+    def _forget(self, texts) -> None:
+        """Map again the blocks whose paragraphs hold these w:t elements (their runs changed)."""
+        changed = {_paragraph_of(el) for el in texts}
+        for index, paragraphs in list(self._mapped.items()):
+            if not changed.isdisjoint(paragraphs):
+                self._maps.pop(index, None)
+                del self._mapped[index]
 
     def _in_header_or_footer(self, start: int) -> bool:
         block = self.doc.block_at(start)
@@ -467,6 +480,71 @@ class _Revisions:
             run.append(t)
             inserted.append(run)
             deleted.addnext(inserted)
+
+
+def _paragraph_of(el):
+    """The w:p element that holds ``el`` (or None)."""
+    while el is not None and el.tag != W + "p":
+        el = el.getparent()
+    return el
+
+
+class _CommentWriter:
+    """Word comments by "litcheck", written as python-docx's ``Document.add_comment`` writes
+    them, element for element, without its per-comment costs (an XML parse, a search of
+    every comment id, the text added a character at a time): the first comment is made by
+    python-docx and the later ones are copies of its elements with their own id, date and
+    text. Text with a tab or a line break, which python-docx writes as other elements, goes
+    through python-docx as well."""
+
+    MAX_ID = 2**31 - 1
+
+    def __init__(self, word) -> None:
+        self.word = word
+        self.template = None  #: (w:comment, w:commentRangeStart, w:commentRangeEnd, reference w:r)
+        self.next_id = 0
+
+    def add(self, first_run, last_run, text: str) -> None:
+        if self.template is None or self.next_id > self.MAX_ID or not text or any(ch in text for ch in "\t\r\n"):
+            self._by_python_docx(first_run, last_run, text)
+            return
+        import datetime as dt
+
+        comment, start, end, reference = (deepcopy(el) for el in self.template)
+        cid = str(self.next_id)
+        comment.set(W + "id", cid)
+        comment.date = dt.datetime.now(dt.timezone.utc)
+        t = comment[-1][-1][-1]  # w:comment/w:p/w:r/w:t: the text run python-docx added
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_XML_SPACE, "preserve")
+        elif _XML_SPACE in t.attrib:
+            del t.attrib[_XML_SPACE]
+        self.comments.append(comment)
+        for el in (start, end):
+            el.set(W + "id", cid)
+        reference[-1].set(W + "id", cid)
+        first_run.addprevious(start)
+        last_run.addnext(reference)
+        last_run.addnext(end)
+        self.next_id += 1
+
+    def _by_python_docx(self, first_run, last_run, text: str) -> None:
+        from docx.text.run import Run
+
+        comment = self.word.add_comment([Run(first_run, None), Run(last_run, None)], text=text, author=AUTHOR, initials="LC")
+        element = comment._comment_elm
+        self.comments = element.getparent()
+        self.next_id = int(element.get(W + "id")) + 1
+        if self.template is None and "\t" not in text and "\r" not in text and "\n" not in text and len(element) == 1 and len(element[0]) == 3:
+            cid = element.get(W + "id")
+            start = first_run.getprevious()
+            end = last_run.getnext()
+            reference = end.getnext() if end is not None else None
+            if (start is not None and start.tag == W + "commentRangeStart" and start.get(W + "id") == cid
+                    and end.tag == W + "commentRangeEnd" and reference is not None and reference.tag == W + "r"
+                    and len(element[0][-1]) == 1 and element[0][-1][0].tag == W + "t"):
+                self.template = (element, start, end, reference)
 
 
 def _first_paragraph_runs(body) -> list:

@@ -277,7 +277,7 @@ def _list_runs(para, right: float) -> list:
         return [para]
     short = [_fits(a, b, right) for a, b in zip(ls, ls[1:])]
     cut = [
-        short[i] and ls[i + 1].text[:1].islower() and not re.search(r"[,;:]$", ls[i].text)
+        short[i] and ls[i + 1].text[:1].islower() and not re.search(r"[,;]$", ls[i].text)
         and ((i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1]))
         for i in range(len(short))
     ]

@@ -1,0 +1,162 @@
+"""Line structure in PDFs (issue 21): a line the writer ended short is kept as a line, so a
+heading set in the body font is not read into the sentence under it; list items that lost
+their bullets, and bullets drawn as shapes, become items of their own; a word drawn partly
+in a fallback font stays one word. The PDFs are made here with fpdf2, from our own text
+modelled on real NHS letters and web pages printed to PDF."""
+
+from __future__ import annotations
+
+import litcheck
+from litcheck.readers import read_bytes
+from litcheck.segment import split_sentences
+
+LEFT = 20  # mm
+WIDTH = 170  # the text column, mm
+
+
+def _pdf():
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="mm", format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    return pdf
+
+
+def _lines(pdf, lines, y=30.0, leading=5.0):
+    """Each line where a naive writer puts it: at the left edge, one below the other."""
+    for line in lines:
+        pdf.text(LEFT, y, line)
+        y += leading
+    return y
+
+
+def _wrap(pdf, text):
+    """Lines of ``text`` filled up to the column width, as a word processor wraps them."""
+    out, line = [], ""
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if line and pdf.get_string_width(trial) > WIDTH:
+            out.append(line)
+            line = word
+        else:
+            line = trial
+    return out + [line]
+
+
+def _sentences(data: bytes):
+    doc = read_bytes(data, "pdf", "page.pdf")
+    return doc, [(s.kind, " ".join(doc.text[s.start : s.end].split())) for s in split_sentences(doc)]
+
+
+# A web page about a condition printed to PDF: the headings lost their size and weight.
+HEADING = "How asthma is found"
+PARAGRAPH = (
+    "If you or your child have a cough or a tight chest, a nurse or a GP will ask you some "
+    "questions about it and will listen to your chest."
+)
+NEXT_HEADING = "Getting treatment"
+NEXT_PARAGRAPH = (
+    "If you have asthma you will have a care team, with a GP or a nurse and sometimes a "
+    "doctor from the hospital, who will help you look after it."
+)
+
+
+def heading_page() -> bytes:
+    pdf = _pdf()
+    y = _lines(pdf, [HEADING] + _wrap(pdf, PARAGRAPH))
+    _lines(pdf, [NEXT_HEADING] + _wrap(pdf, NEXT_PARAGRAPH), y=y + 5)
+    return bytes(pdf.output())
+
+
+def test_short_line_in_the_body_font_above_a_paragraph_is_a_heading_not_part_of_the_sentence():
+    doc, got = _sentences(heading_page())
+    assert ("heading", HEADING) in got
+    assert ("heading", NEXT_HEADING) in got
+    assert ("prose", PARAGRAPH) in got
+    assert ("prose", NEXT_PARAGRAPH) in got
+    # the wrapped lines of each paragraph are still one sentence, joined by spaces
+    assert PARAGRAPH in doc.text and HEADING + "\n" + PARAGRAPH in doc.text
+
+
+def test_heading_merged_into_its_paragraph_no_longer_makes_a_long_sentence():
+    doc = read_bytes(heading_page(), "pdf", "page.pdf")
+    report = litcheck.check_document(doc, profile="web_page", select=["sentences"])
+    assert not [f for f in report.findings if f.text.startswith(HEADING)]
+
+
+# "Call 999 if:" and its items: the printed page dropped the bullets, the items are in lower
+# case and each ends short of the margin.
+LEAD_IN = "Call 999 if you or someone else is having an asthma attack and they:"
+ITEMS = [
+    "start to feel worse at any time",
+    "do not feel better after using the blue reliever inhaler ten times",
+    "do not have an inhaler with them",
+]
+AFTER = (
+    "If things are no better after ten minutes and the ambulance has not come, use the inhaler "
+    "again if you have one, up to the same number of puffs."
+)
+
+
+def lost_bullets_page() -> bytes:
+    pdf = _pdf()
+    _lines(pdf, [LEAD_IN] + ITEMS + _wrap(pdf, AFTER))
+    return bytes(pdf.output())
+
+
+def test_items_that_lost_their_bullets_are_items_of_their_own():
+    _, got = _sentences(lost_bullets_page())
+    assert got == [("prose", LEAD_IN)] + [("prose", item) for item in ITEMS] + [("prose", AFTER)]
+
+
+# A vaccination letter whose bullets are small filled circles drawn beside the lines.
+OPTIONS = [
+    "Bring a repeat prescription or a medicine box, OR",
+    "Bring a letter from the hospital about your condition, OR",
+    "Show your health record in the NHS App.",
+]
+
+
+def drawn_bullets_page() -> bytes:
+    pdf = _pdf()
+    pdf.text(LEFT, 30, "It will help if you can:")
+    y = 37.0
+    for option in OPTIONS:
+        pdf.set_fill_color(0, 0, 0)
+        pdf.ellipse(LEFT, y - 2.6, 2.0, 2.0, style="F")
+        pdf.text(LEFT + 8, y, option)
+        y += 6
+    return bytes(pdf.output())
+
+
+def test_bullets_drawn_as_shapes_make_list_items():
+    doc = read_bytes(drawn_bullets_page(), "pdf", "letter.pdf")
+    items = [doc.block_text(b) for b in doc.blocks if b.kind == "list_item"]
+    assert items == OPTIONS
+    assert not litcheck.check_document(doc, profile="general", select=["sentences"]).findings
+
+
+def fallback_ligature_page() -> bytes:
+    """"confirm" drawn as "con" in 20 pt, the "fi" ligature from a fallback font at 11 pt,
+    then "rm your diagnosis", kerned a little apart: the writer's font had no ligature glyph."""
+    pdf = _pdf()
+    x, y = LEFT, 40
+    for text, size in (("We need to con", 20), ("fi", 11), ("rm your diagnosis.", 20)):
+        pdf.set_font("helvetica", size=size)
+        pdf.text(x, y, text)
+        x += pdf.get_string_width(text) + 0.5
+    return bytes(pdf.output())
+
+
+def test_a_word_drawn_partly_in_a_smaller_fallback_font_stays_one_word():
+    doc = read_bytes(fallback_ligature_page(), "pdf", "letter.pdf")
+    assert [doc.block_text(b) for b in doc.blocks] == ["We need to confirm your diagnosis."]
+
+
+def test_a_line_broken_by_hand_before_a_number_or_a_lower_case_word_stays_one_sentence():
+    pdf = _pdf()
+    _lines(pdf, ["The clinic is on the ground floor, in room", "14 beside the lifts, and the", "reception is on your left."])
+    _, got = _sentences(bytes(pdf.output()))
+    assert got == [("prose", "The clinic is on the ground floor, in room 14 beside the lifts, and the reception is on your left.")]

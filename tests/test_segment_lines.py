@@ -1,0 +1,71 @@
+"""Line structure in the sentence splitter (issue 21): a line the writer ended is not the start
+of the next sentence; a wrapped line is. Texts are our own, modelled on real letters."""
+
+from __future__ import annotations
+
+from litcheck.document import Block, Document
+from litcheck.readers import read_text
+from litcheck.segment import is_foreign, split_sentences
+
+
+def sentences_of(doc):
+    return [(s.kind, doc.text[s.start : s.end]) for s in split_sentences(doc)]
+
+
+def one_block(text, fmt):
+    """A paragraph whose line breaks the reader kept (a Word line break, an HTML <br>)."""
+    return Document.build(text, [Block("paragraph", 0, len(text))], format=fmt)
+
+
+def test_word_line_break_after_an_unpunctuated_line_ends_it_before_a_capital():
+    doc = one_block("Phone 119\nBook online at www.nhs.uk/vaccinations\nBook on the NHS App\nWalk in to a pharmacy near you.", "docx")
+    assert [t for _, t in sentences_of(doc)] == [
+        "Phone 119", "Book online at www.nhs.uk/vaccinations", "Book on the NHS App", "Walk in to a pharmacy near you.",
+    ]
+
+
+def test_list_joined_by_or_at_line_ends_is_one_item_a_line():
+    doc = one_block("Bring a repeat prescription, OR\nBring a letter about your condition, OR\nShow your record in the app.", "pdf")
+    assert len(sentences_of(doc)) == 3
+
+
+def test_word_line_break_before_a_number_or_lower_case_word_carries_the_sentence_on():
+    doc = one_block("The clinic is on the ground floor, in room\n14 beside the lifts, and the\nreception is on your left.", "docx")
+    assert [k for k, _ in sentences_of(doc)] == ["prose"]
+
+
+def test_line_ending_in_a_little_word_carries_the_sentence_on():
+    doc = one_block("Please bring the\nNHS letter we sent you.", "html")
+    assert len(sentences_of(doc)) == 1
+
+
+# A text file wrapped at about 70 characters, as a plain-text email is.
+WRAPPED = (
+    "Thank you for coming to the eye clinic today. The doctor has looked at the\n"
+    "back of your eyes and will write to your GP with the results in the next\n"
+    "two weeks. You do not need to do anything until then.\n"
+    "\n"
+    "Urgent referrals are seen within two weeks\n"
+    "Routine referrals are seen within six weeks, and we will write to you with\n"
+    "the date and time. Please call the clinic if you have not heard from us by\n"
+    "then, or if your eyes get worse in the meantime.\n"
+)
+
+
+def test_short_line_in_wrapped_text_ends_its_sentence_when_the_next_word_would_have_fitted():
+    got = sentences_of(read_text(WRAPPED))
+    texts = [" ".join(t.split()) for _, t in got]
+    assert "Urgent referrals are seen within two weeks" in texts
+    assert texts[texts.index("Urgent referrals are seen within two weeks") + 1].startswith("Routine referrals are seen")
+    # the wrapped lines of the first paragraph are still whole sentences
+    assert ("The doctor has looked at the back of your eyes and will write to your GP with the results in the next two weeks.") in texts
+
+
+def test_full_stop_with_the_space_before_it_still_ends_the_sentence():
+    got = sentences_of(read_text("We may ask you to change into a gown for the examination .Shorts are fine for knee problems."))
+    assert [t for _, t in got] == ["We may ask you to change into a gown for the examination .", "Shorts are fine for knee problems."]
+
+
+def test_sentence_with_three_words_in_letters_english_never_writes_is_another_language():
+    assert is_foreign("Aby otrzymać ten list w innym formacie, wyślij wiadomość lub zadzwoń pod numer 0300 123 4567.")
+    assert not is_foreign("Please ask for Łukasz Nowak at the desk when you arrive for your scan.")
