@@ -156,3 +156,18 @@ def test_placeholder_openers_cover_every_field():
     assert all(s.kind == "string" and s.prefix.startswith(placeholders._OPENERS) for s in starts)
     assert list(placeholders.find_placeholders("no fields here (none at all)")) == []
     assert [p.name for p in placeholders.find_placeholders("a = b; ==clinic name== and [DATE]")] == ["clinic name", "DATE"]
+
+
+def test_shipped_table_agrees_with_reading_the_patterns():
+    # scan_table.json spares each run reading litcheck's own patterns: what it holds must be what
+    # reading them gives; a pattern changed since the table was built is simply read (and the
+    # table is rebuilt with scripts/build_scan_table.py)
+    table = scan._shipped()
+    own = [p for p in PATTERNS if scan.table_key(p) in table]
+    assert len(own) >= 0.8 * len(PATTERNS), "run scripts/build_scan_table.py"
+    for pattern in own:
+        entry = table[scan.table_key(pattern)]
+        read = scan.read_starts(pattern)
+        assert (None if entry is None else tuple(scan.Start(*way) for way in entry)) == read, pattern.pattern[:80]
+    changed = re.compile(r"\bnot\s+in\s+the\s+table\b", re.I)
+    assert scan.table_key(changed) not in table and scan.starts(changed) == scan.read_starts(changed)

@@ -258,6 +258,55 @@ def _plan(pattern: re.Pattern) -> _Plan | None:
 
 
 def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
+    """The starts read from the shipped table (``scan_table.json``: litcheck's own patterns, read
+    once when it was built, to spare every run reading them again), or read now."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    known = _shipped().get(table_key(pattern), False)
+    if known is not False:
+        return None if known is None else tuple(Start(*way) for way in known)
+    return read_starts(pattern)
+
+
+_SHIPPED: dict | None = None
+#: the shipped table, beside this file: table key -> [[kind, prefix, cased], ...], or null
+TABLE = "scan_table.json"
+
+
+def _shipped() -> dict:
+    global _SHIPPED
+    if _SHIPPED is None:
+        import json
+        from pathlib import Path
+
+        try:
+            _SHIPPED = json.loads((Path(__file__).with_name(TABLE)).read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # pragma: no cover - without the table every pattern is read
+            _SHIPPED = {}
+    return _SHIPPED
+
+
+def table_key(pattern: re.Pattern) -> str:
+    """The table's key for a pattern: a digest of its flags and its text (a pattern that has
+    changed since the table was built has another key, and is read afresh)."""
+    from hashlib import sha1
+
+    return sha1(f"{int(pattern.flags)}\x00{pattern.pattern}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def table_source(patterns) -> str:
+    """The text of ``scan_table.json`` for ``patterns`` (scripts/build_scan_table.py writes it)."""
+    import json
+
+    rows = {}
+    for pattern in patterns:
+        found = read_starts(pattern)
+        rows[table_key(pattern)] = None if found is None else [[s.kind, s.prefix, s.cased] for s in found]
+    return json.dumps(dict(sorted(rows.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def read_starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
+    """How a match of ``pattern`` can begin, read from the parsed pattern (None: not known)."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
         return None
     try:
