@@ -16,7 +16,7 @@ import litcheck
 from litcheck import readers
 from litcheck.analysers import Context, metric
 from litcheck.analysers.patterns import matches
-from litcheck.prose import URL_RE, WORD_RE, Word, iter_words, masked_spans, words_in
+from litcheck.prose import URL_RE, WORD_RE, SentenceWords, Word, iter_words, masked_spans, words_in
 from litcheck.readability import shell
 from litcheck.readability.measure import count_sentence
 from litcheck.readability.syllables import count_syllables, is_glance_token, is_polysyllable
@@ -58,6 +58,19 @@ def test_words_in_finds_what_the_word_by_word_scan_finds(text, cut, masks):
     spans = sorted((s, s + n) for s, n in masks)
     assert words_in(doc, start, end, spans) == _reference_words(doc, start, end, spans)
     assert list(iter_words(doc, start, end, spans)) == _reference_words(doc, start, end, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)), masks=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=2))
+def test_sentence_words_texts_and_offsets_are_the_scans(text, cut, masks):
+    doc = readers.read_text(text or "x", "txt", None)
+    start, end = sorted(cut)
+    spans = sorted((s, s + n) for s, n in masks)
+    expected = _reference_words(doc, start, end, spans)
+    found = SentenceWords(doc, start, end, spans)
+    assert found.texts == [w.text for w in expected] and len(found) == len(expected)
+    assert found.spans() == [(w.start, w.end) for w in expected]
+    assert list(found) == expected == found and (not expected or found[0] == expected[0])
 
 
 def test_a_word_is_a_small_value():
@@ -111,8 +124,11 @@ def test_sentence_counts_with_one_look_up_a_word_match_three_look_ups():
     for doc in _documents():
         ctx = Context(doc)
         for s in ctx.sentences:
+            expected = _reference_count(doc, s, ctx.masks)
             c = count_sentence(doc, s, ctx.masks)
-            assert (c.words, c.syllables, c.polysyllables, c.long_words) == _reference_count(doc, s, ctx.masks)
+            assert (c.words, c.syllables, c.polysyllables, c.long_words) == expected
+            c = count_sentence(doc, s, ctx.masks, SentenceWords(doc, s.start, s.end, ctx.masks))  # from the texts
+            assert (c.words, c.syllables, c.polysyllables, c.long_words) == expected
 
 
 def _reference_language(doc, sentences, masks):
@@ -143,9 +159,11 @@ def _reference_language(doc, sentences, masks):
 def test_language_counts_with_one_look_up_a_word_match_the_word_by_word_tests():
     for doc in _documents():
         ctx = Context(doc)
-        got = shell.count_language(doc, ctx.sentences, words_of=ctx.words)
-        assert got == _reference_language(doc, ctx.sentences, ctx.masks)
-        assert got.words > 0
+        expected = _reference_language(doc, ctx.sentences, ctx.masks)
+        got = shell.count_language(doc, ctx.sentences, words_of=ctx.words)  # SentenceWords: from the texts
+        assert got == expected and got.words > 0
+        assert shell.count_language(doc, ctx.sentences, words_of=lambda s: list(ctx.words(s))) == expected
+        assert shell.count_language(doc, ctx.sentences) == expected
 
 
 def _checked_context(text: str) -> Context:

@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from ..alternation import TermAlternation
 from ..document import Document
-from ..prose import iter_words, masked_spans
+from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from .measure import Readability
 
@@ -117,15 +117,20 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
         if not s.is_prose:
             continue
         found = words_of(s) if words_of is not None else iter_words(doc, s.start, s.end, masks)
-        ws = [(w, t) for w in found for t in (_traits(w.text),) if t is not None]
+        if isinstance(found, SentenceWords):  # texts now, offsets only if a term is found
+            ws = [(i, t) for i, w in enumerate(found.texts) for t in (_traits(w),) if t is not None]
+        else:
+            found = list(found)
+            ws = [(i, t) for i, w in enumerate(found) for t in (_traits(w.text),) if t is not None]
         if not ws:
             continue
         shouting = sum(t[0] for _, t in ws) > max(2, len(ws) * 0.6)
         covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
+        spans = (found.spans() if isinstance(found, SentenceWords) else [(w.start, w.end) for w in found]) if covered else ()
         first = True
-        for w, (_upper, acronym, uncommon_first, uncommon_inside, content_word) in ws:
+        for i, (_upper, acronym, uncommon_first, uncommon_inside, content_word) in ws:
             words += 1
-            is_jargon = bool(covered) and any(a <= w.start and w.end <= b for a, b in covered)
+            is_jargon = bool(covered) and any(a <= spans[i][0] and spans[i][1] <= b for a, b in covered)
             is_acronym = not shouting and acronym
             is_uncommon = not is_jargon and not is_acronym and (uncommon_first if first else uncommon_inside)
             first = False
