@@ -230,3 +230,45 @@ def test_line_starts_are_found_at_every_newline():
     doc = readers.read_text("one\ntwo\n\nthree\n", "txt", None)
     assert doc._line_starts == [0, 4, 8, 9, 15]
     assert doc.line_column(9) == (4, 1) and doc.line_column(5) == (2, 2)
+
+
+def _medical_pieces():
+    terms, _ = shell._jargon_terms()
+    multi = [t for t in terms if " " in t][:40]
+    single = [t for t in terms if " " not in t][:80]
+    return multi + single
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_medical_terms_found_by_their_first_words_are_the_whole_patterns_matches(data):
+    pieces = _medical_pieces()
+    glue = st.sampled_from([" ", "  ", "\n", "-", ", ", "s ", "es ", "(", ") ", ".", "x", "_", "’", "é", "ſ"])
+    word = st.one_of(
+        st.sampled_from(pieces),
+        st.sampled_from(pieces).map(str.upper),
+        st.sampled_from(pieces).map(lambda t: t.replace(" ", "  ")),
+        st.sampled_from(["the", "your", "test", "blood", "a", "pressure", "scan"]),
+    )
+    parts = data.draw(st.lists(st.tuples(word, glue), max_size=12))
+    text = "".join(w + g for w, g in parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    pattern = shell._jargon_pattern()
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    assert shell._covered(pattern, text, start, end) == expected
+
+
+def test_medical_terms_in_real_letters_are_found_as_the_whole_pattern_finds_them():
+    pattern = shell._jargon_pattern()
+    assert shell._jargon_index() is not None  # the list is plain ASCII words: the quick way is used
+    texts = [LETTER] + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.*"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path("/work/shared/data").rglob("*.txt"))[:40]]
+    found = 0
+    for text in texts:
+        doc = readers.read_text(text, "txt", None)
+        for s in Context(doc).sentences:
+            expected = [(m.start(), m.end()) for m in pattern.finditer(doc.text, s.start, s.end)]
+            assert shell._covered(pattern, doc.text, s.start, s.end) == expected
+            found += len(expected)
+    assert found > 10
