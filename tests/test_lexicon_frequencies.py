@@ -9,7 +9,6 @@ lemminflect stays a run-time dependency (its rules answer words that are not in 
 litcheck only reads its tables faster.
 """
 
-import gzip
 import subprocess
 import sys
 from pathlib import Path
@@ -97,10 +96,23 @@ def test_random_strings_give_wordfreqs_value():
 
 
 def test_frequency_table_is_wordfreqs_english_list_entry_for_entry():
-    lines = gzip.decompress((ROOT / "litcheck" / "lexicon" / "en_zipf.tsv.gz").read_bytes()).decode().split("\n")[:-1]
+    lines = spelling.SortedLines("en_zipf.tsv.blocks").lines()
+    assert lines == sorted(lines)
     ours = dict(line.split("\t") for line in lines)
     theirs = {w: str(cb) for cb, words in enumerate(wordfreq.get_frequency_list("en")) for w in words}
     assert ours == theirs
+
+
+def test_a_blocks_table_finds_every_line_and_nothing_else():
+    table = spelling.SortedLines("en_lemminflect.tsv.blocks")
+    lines = table.lines()
+    assert len(lines) > 100_000 and lines == sorted(lines)
+    for line in lines[::97] + lines[:3] + lines[-3:] + lines[255:258] + lines[511:514]:
+        key = line.split("\t")[0] + "\t" + line.split("\t")[1] + "\t"
+        assert table.starting(key) == line
+    for missing in ("", "\t", "zzzzzz\t", "a\tX\t", "\U0010ffff"):
+        found = table.starting(missing)
+        assert found is None or (missing == "" and found == lines[0])
 
 
 def _lemminflect_loaded():
