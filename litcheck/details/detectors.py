@@ -36,7 +36,22 @@ _IMAGE_DESCRIPTION = re.compile(
 
 
 def _content(ctx) -> list[Unit]:
-    return ctx.memo("detail_content", lambda c: [u for u in units(c) if u.kind != "heading" and not _IMAGE_DESCRIPTION.search(u.text)])
+    return ctx.memo("detail_content", lambda c: [u for u in units(c) if u.kind != "heading" and not search_unit(c, _IMAGE_DESCRIPTION, u)])
+
+
+def _sections(wanted: str, unwanted: str | None = None) -> Callable[[str], bool]:
+    """A test of a section's heading (``wanted`` found, ``unwanted`` not, case aside), asked once
+    for each heading: the units under one heading share it."""
+    want = re.compile(wanted, re.I)
+    avoid = re.compile(unwanted, re.I) if unwanted else None
+    seen: dict[str, bool] = {}
+
+    def test(section: str) -> bool:
+        if section not in seen:
+            seen[section] = bool(want.search(section)) and not (avoid is not None and avoid.search(section))
+        return seen[section]
+
+    return test
 
 
 def _ev(u: Unit, start: int, end: int, via: str = "text") -> Evidence:
@@ -412,14 +427,9 @@ def what_to_bring(ctx) -> Evidence | None:
     found = _first(ctx, P.BRING, ok)
     if found:
         return found
-    under = [
-        u
-        for u in _content(ctx)
-        if re.search(r"\b(?:bring|take\s+with\s+you|what\s+you\s+need)\b", u.section, re.I)
-        and not re.search(rf"\b(?:someone|{P.PERSON})\b", u.section, re.I)
-        and not P.COMPANION.search(u.text)
-    ]
-    return _ev(under[0], under[0].start, under[0].end) if under else None
+    about = _sections(r"\b(?:bring|take\s+with\s+you|what\s+you\s+need)\b", rf"\b(?:someone|{P.PERSON})\b")
+    under = next((u for u in _content(ctx) if about(u.section) and not P.COMPANION.search(u.text)), None)
+    return _ev(under, under.start, under.end) if under else None
 
 
 def companion(ctx) -> Evidence | None:
@@ -472,13 +482,9 @@ def preparation(ctx) -> Evidence | None:
     found = _first(ctx, P.PREPARATION, ok)
     if found:
         return found
-    under = [
-        u
-        for u in _content(ctx)
-        if re.search(r"\b(?:prepar\w+|getting\s+ready|get\s+ready|before\s+(?:your|the)\s+(?:test|scan|appointment|procedure|operation|visit))\b", u.section, re.I)
-        and len(u.text.split()) >= 3
-    ]
-    return _ev(under[0], under[0].start, under[0].end) if under else None
+    about = _sections(r"\b(?:prepar\w+|getting\s+ready|get\s+ready|before\s+(?:your|the)\s+(?:test|scan|appointment|procedure|operation|visit))\b")
+    under = next((u for u in _content(ctx) if about(u.section) and len(u.text.split()) >= 3), None)
+    return _ev(under, under.start, under.end) if under else None
 
 
 def alternative_formats(ctx) -> Evidence | None:
