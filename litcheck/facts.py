@@ -84,7 +84,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .textpatterns import LazyPatterns
+
 __all__ = ["Fact", "FactChange", "extract_facts", "compare_facts", "guard", "KINDS", "ADDED_KINDS", "DateParts", "date_parts", "TimeParts", "time_parts"]
+
+#: the module's patterns are compiled on first use (importing litcheck costs none of them)
+_lazy = LazyPatterns(globals())
 
 KINDS = ("placeholder", "email", "url", "phone", "postcode", "date", "time", "money", "quantity", "number", "name")
 #: Kinds for which a fact that appears only in the revision is reported as "added".
@@ -205,7 +210,7 @@ _UNIT_ALT = "|".join(
 # Every pattern either has bounded repetitions or refuses to start inside a run it could
 # restart in (a look-behind on the same characters), so finditer stays linear.
 
-_PLACEHOLDER_RE = re.compile(
+_PLACEHOLDER_RE = _lazy(
     r"«[^«»\n]{1,80}»"
     r"|\{\{[^{}\n]{1,80}\}\}"
     r"|\{%[^%\n]{1,200}%\}"
@@ -217,24 +222,24 @@ _PLACEHOLDER_RE = re.compile(
     r"|\[(?=[^\[\]\n]{0,80}[^\W\d_])[^\[\]\n]{1,80}\](?![(\[])"
     r"|(?<![\w$£])\$[A-Za-z_][A-Za-z0-9_]{0,60}"
 )
-_EMAIL_RE = re.compile(
+_EMAIL_RE = _lazy(
     r"(?<![\w.+%-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}(?![\w-])"
 )
-_URL_RE = re.compile(
+_URL_RE = _lazy(
     r"(?<![\w.@/-])(?:(?:https?://|www\.)[^\s<>\"'\[\]{}«»]{1,500}"
     r"|(?:[A-Za-z0-9-]{1,63}\.){1,6}(?:uk|com|org|net|info|scot|wales|eu|io|gov|nhs)"
     r"(?:/[^\s<>\"'\[\]{}«»]{0,400})?(?![\w-]))",
     re.IGNORECASE,
 )
-_POSTCODE_RE = re.compile(
+_POSTCODE_RE = _lazy(
     r"(?<![A-Za-z0-9])(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]?[ \u00a0]?[0-9][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])"
 )
-_PHONE_CAND_RE = re.compile(
+_PHONE_CAND_RE = _lazy(
     r"(?<![\d+])(?:\+44[ \u00a0]?(?:\(0\)[ \u00a0]?)?|\(0|0)[ \u00a0\-]?[1235789](?:[ \u00a0\-)]{0,2}\(?\d){8,9}(?!\d)"
 )
-_SERVICE_RE = re.compile(r"(?<![\w.,£$/:+-])(111|999|119)(?![\w/:£]|[.,]\d)")
-_SERVICE_CONTEXT_RE = re.compile(r"(?:call|phone|ring|dial|text|contact|nhs|or|on)\W{1,3}$", re.IGNORECASE)
-_RELAY_RE = re.compile(r"(?:18001|18002)[ \u00a0]{0,2}$")
+_SERVICE_RE = _lazy(r"(?<![\w.,£$/:+-])(111|999|119)(?![\w/:£]|[.,]\d)")
+_SERVICE_CONTEXT_RE = _lazy(r"(?:call|phone|ring|dial|text|contact|nhs|or|on)\W{1,3}$", re.IGNORECASE)
+_RELAY_RE = _lazy(r"(?:18001|18002)[ \u00a0]{0,2}$")
 
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _MONTH_NAMES = "January February March April May June July August September October November December".split()
@@ -250,7 +255,7 @@ def _title_or_caps(words: list[str]) -> str:
 # Month and weekday names in Title case or capitals (dates are matched case-sensitively)
 _MONTH = rf"(?:{_title_or_caps(_MONTH_NAMES)}|(?:{_title_or_caps(_MONTH_ABBR)})\.?)"
 _WEEKDAY = rf"(?:{_title_or_caps(_WEEKDAY_NAMES)}|(?:{_title_or_caps(_WEEKDAY_ABBR)})\.?)"
-_DATE_RE = re.compile(
+_DATE_RE = _lazy(
     # fails at once inside a word or on a character no date starts with
     r"(?<!\w)(?=[\dMTWFSJAOND])(?:"
     # Monday 3rd of June 2025 (Monday)
@@ -265,19 +270,19 @@ _DATE_RE = re.compile(
     rf"|(?<![\w/.-])(?:(?=[MTWFS])(?P<wd4>{_WEEKDAY}),?[ \u00a0]+)?(?P<y4>(?:19|20)\d\d)-(?P<m4>1[0-2]|0[1-9])-(?P<d4>[12]\d|3[01]|0[1-9])(?![\w/-])"
     r")",
 )
-_BARE_WEEKDAY_RE = re.compile(rf"\b(?:{_title_or_caps(_WEEKDAY_NAMES)})(?:s|S)?\b")
+_BARE_WEEKDAY_RE = _lazy(rf"\b(?:{_title_or_caps(_WEEKDAY_NAMES)})(?:s|S)?\b")
 # "Mon-Fri", "Mon to Thurs", "Monday - Fri": short weekdays are days only in such a range
 _ANY_WEEKDAY = rf"(?:{_title_or_caps(_WEEKDAY_NAMES)}|{_title_or_caps(_WEEKDAY_ABBR)})"
-_WEEKDAY_RANGE_RE = re.compile(
+_WEEKDAY_RANGE_RE = _lazy(
     rf"\b(?=[MTWFS])(?<![\w-])(?P<a>{_ANY_WEEKDAY})\.?(?:[ \u00a0]{{0,2}}(?:-|–|—)[ \u00a0]{{0,2}}|[ \u00a0]{{1,2}}(?:to|until|till)[ \u00a0]{{1,2}})"
     rf"(?P<b>{_ANY_WEEKDAY})(?![\w-])"
 )
 # number words standing alone ("two missed appointments"), not in a compound ("two-thirds")
-_NUMBER_WORD_RE = re.compile(rf"\b(?=[efnostwzEFNOSTWZ])(?<![\w'’-])(?:{_NUMWORD})(?![\w'’-])", re.IGNORECASE)
+_NUMBER_WORD_RE = _lazy(rf"\b(?=[efnostwzEFNOSTWZ])(?<![\w'’-])(?:{_NUMWORD})(?![\w'’-])", re.IGNORECASE)
 
 _AMPM = r"(?P<ampm>[ap]\.[ \u00a0]?m\.|[ap][ \u00a0]?m)(?![a-z])"
 _TIME_PREP = "|".join(f"(?<=\\b{w} )" for w in "at from until till til by between and to before after".split())
-_TIME_RE = re.compile(
+_TIME_RE = _lazy(
     # fails at once inside a word or on a character no time starts with
     r"(?<!\w)(?=[\dmnMN])(?:"
     rf"(?<![\w.:£,])(?P<h1>1[0-2]|0?[0-9])(?:[:.](?P<m1>[0-5]\d))?[ \u00a0]?{_AMPM}"
@@ -290,7 +295,7 @@ _TIME_RE = re.compile(
     re.IGNORECASE,
 )
 
-_MONEY_RE = re.compile(
+_MONEY_RE = _lazy(
     r"(?<!\w)(?=[£\d])(?:"  # fails at once inside a word or on a character money cannot start with
     r"£[ \u00a0]?(?P<pounds>\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.(?P<pence>\d{1,2}))?(?!\d)"
     r"(?:[ \u00a0]?(?P<mult>million|billion|bn|m|k)(?![a-z]))?"
@@ -301,7 +306,7 @@ _MONEY_RE = re.compile(
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d{1,4})?"
 _QNUM = rf"(?:{_NUM}|{_NUMWORD}|½|a[ \u00a0]half)"
-_QUANTITY_RE = re.compile(
+_QUANTITY_RE = _lazy(
     # fails at once inside a word or on a character no quantity starts with
     r"(?<!\w)(?=[\d½zotfsenhaqwZOTFSENHAQW])(?:"
     # 1 hour 30 minutes, 2 hours and 15 minutes
@@ -313,7 +318,7 @@ _QUANTITY_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
-_NUMBER_RE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:st|nd|rd|th|[A-Za-z](?![A-Za-z]))?(?![\w])")
+_NUMBER_RE = _lazy(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:st|nd|rd|th|[A-Za-z](?![A-Za-z]))?(?![\w])")
 
 # --------------------------------------------------------------------------- helpers
 
@@ -643,8 +648,8 @@ def _phones(text: str) -> list[tuple[int, int, str]]:
 
 # --------------------------------------------------------------------------- names
 
-_TOKEN_RE = re.compile(r"[^\W\d_][\w'’&\-]*")
-_NUM_AFTER_RE = re.compile(r"[ \u00a0]{1,2}(\d{1,6}[A-Za-z]?)(?![\w'’&-])")
+_TOKEN_RE = _lazy(r"[^\W\d_][\w'’&\-]*")
+_NUM_AFTER_RE = _lazy(r"[ \u00a0]{1,2}(\d{1,6}[A-Za-z]?)(?![\w'’&-])")
 _TITLES = frozenset(
     "dr mr mrs ms miss mx prof professor nurse sister dame sir lord lady rev revd st saint".split()
 )
@@ -839,7 +844,7 @@ def _names(text: str, claimed: bytearray) -> list[tuple[int, int, str]]:
     return out
 
 
-_LOWER_WORD_RE = re.compile(
+_LOWER_WORD_RE = _lazy(
     r"(?<![\w'’&-])(?!(?:of|and|the|for|upon|de|la|du|le|van|von|da)(?![\w'’-]))[a-z]"
 )
 
@@ -970,7 +975,7 @@ def extract_facts(text: str, names: bool = True) -> list[Fact]:
 
 # --------------------------------------------------------------------------- comparison
 
-_CTX_TOKEN_RE = re.compile(r"[^\W_]+|\n")
+_CTX_TOKEN_RE = _lazy(r"[^\W_]+|\n")
 
 
 def _tokens(text: str) -> tuple[list[str], list[int], list[int]]:

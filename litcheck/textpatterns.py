@@ -10,3 +10,44 @@ MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 
 #: a UK postcode in capitals ("NE1 4XX", "SW1A 1AA"), with or without its space
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+
+
+class LazyPatterns:
+    """Module-level regular expressions compiled on first use, not at import.
+
+    ``_lazy = LazyPatterns(globals())`` then ``_DATE = _lazy(r"...", re.I)``: ``_DATE`` is a
+    stand-in that compiles the pattern the first time one of its methods is asked for, and
+    puts the compiled pattern in its place in the module, so every later use is the compiled
+    pattern itself (no cost after the first). Importing a module of many long patterns then
+    costs nothing until a check needs them (a CLI command that never reads dates, ``litcheck
+    rules``, the web page starting). Only for names used as ``NAME.method(...)`` in their own
+    module: a stand-in is not a ``re.Pattern`` to ``re.sub`` or ``isinstance``.
+    """
+
+    def __init__(self, namespace: dict) -> None:
+        self._namespace = namespace
+
+    def __call__(self, source: str, flags: int = 0) -> "_LazyPattern":
+        return _LazyPattern(source, flags, self._namespace)
+
+
+class _LazyPattern:
+    __slots__ = ("_source", "_flags", "_namespace", "_compiled")
+
+    def __init__(self, source: str, flags: int, namespace: dict) -> None:
+        self._source, self._flags, self._namespace = source, flags, namespace
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+            for name, value in list(self._namespace.items()):
+                if value is self:
+                    self._namespace[name] = self._compiled
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"<pattern compiled on first use: {self._source[:40]!r}>"

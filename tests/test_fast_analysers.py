@@ -178,3 +178,98 @@ def test_abbreviation_tokens_on_awkward_text():
             _tokens_alike(text, f)
 
     check()
+
+
+# -- the prefilter on the rules' own patterns --------------------------------------------------
+
+
+def _rule_patterns():
+    from litcheck.analysers.absence import Absence
+    from litcheck.analysers.existence import Existence
+    from litcheck.analysers.position import Position
+
+    patterns = []
+    for r in load_rules():
+        if isinstance(r, Existence):
+            patterns.append(r.pattern)
+        elif isinstance(r, (Absence, Position)):
+            patterns.append(r.patterns)
+        for extra in ("when", "unless", "unless_document"):
+            if isinstance(getattr(r, extra, None), re.Pattern):
+                patterns.append(getattr(r, extra))
+    return patterns
+
+
+@SOURCES
+def test_a_rule_pattern_is_skipped_only_where_it_cannot_match(texts):
+    from litcheck.prefilter import Lowered, prefilter_for
+
+    patterns = _rule_patterns()
+    assert sum(prefilter_for(p).clauses is not None for p in patterns) > 0.8 * len(patterns)
+    skipped = 0
+    for name, text in texts():
+        lowered = Lowered(text)
+        for p in patterns:
+            if not prefilter_for(p).could_match(lowered):
+                skipped += 1
+                assert p.search(text) is None, (name, p.pattern[:80])
+    assert skipped > 0
+
+
+def test_a_pattern_of_many_branches_keeps_a_prefilter():
+    """Too many sets of words to keep them all: the longest word of each is kept, or the
+    words that say most, never nothing at all, and never a word some match lacks."""
+    from litcheck.prefilter import Lowered, Prefilter
+
+    many = r"(you|he|she|they|we|it|patient|person|child|people|adults?|men)\s+(are|is|am|was|were|become|became)\s+(diabetic|epileptic|asthmatic|anorexic|bulimic|schizophrenic)"
+    pattern = re.compile(many, re.I)
+    f = Prefilter(pattern)
+    assert f.clauses is not None
+    assert not f.could_match(Lowered("You are welcome to bring a friend."))
+    for text in ("They are DIABETIC", "the child was asthmatic", "he is anorexic"):
+        assert pattern.search(text) and f.could_match(Lowered(text))
+    branches = re.compile("|".join(f"(?:{w} (one|two|three|four|five|six|seven|eight) (red|blue|green|grey) (cat|dog|hen))" for w in ("alpha", "beta", "gamma", "delta", "epsilon")), re.I)
+    g = Prefilter(branches)
+    assert g.clauses is not None and not g.could_match(Lowered("one red cat"))
+    assert g.could_match(Lowered("BETA two grey hen"))
+
+
+def test_a_prefilter_is_kept_for_its_pattern_itself():
+    from litcheck.prefilter import prefilter_for
+
+    a, b = re.compile("tablets?"), re.compile("capsules?")
+    assert prefilter_for(a) is prefilter_for(a)
+    assert prefilter_for(a) is not prefilter_for(b)
+    assert prefilter_for(b).words == ("capsule",)
+
+
+# -- patterns compiled on first use ------------------------------------------------------------
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used():
+    import re as re_module
+
+    from litcheck.textpatterns import LazyPatterns
+
+    namespace: dict = {}
+    lazy = LazyPatterns(namespace)
+    namespace["_DOSE"] = lazy(r"(\d+)\s*mg", re_module.I)
+    stand_in = namespace["_DOSE"]
+    assert not isinstance(stand_in, re_module.Pattern)
+    assert stand_in.search("take 500 MG daily").group(1) == "500"
+    assert namespace["_DOSE"] is re_module.compile(r"(\d+)\s*mg", re_module.I)  # put in its place
+    assert stand_in.findall("5mg, 10 mg") == ["5", "10"]  # a kept stand-in still works
+
+
+def test_importing_the_facts_compiles_none_of_their_patterns():
+    import subprocess
+    import sys
+
+    code = (
+        "import re, litcheck.facts as f, litcheck.analysers.privacy as p, litcheck.analysers.numbers as n\n"
+        "left = [k for m in (f, p, n) for k, v in vars(m).items() if isinstance(v, re.Pattern) and k.isupper()]\n"
+        "assert not [k for k in left if k.lstrip('_')], left\n"
+        "assert f.extract_facts('Come on Monday 3 June 2025 at 10:30am.', names=False)[0].kind == 'date'\n"
+        "assert isinstance(f._DATE_RE, re.Pattern)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

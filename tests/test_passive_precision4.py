@@ -75,6 +75,8 @@ def test_a_passive_of_an_action_keeps_its_finding_beside_the_official_word():
         "The nurse puts gel on the area to be scanned.",
         "If you have symptoms, further tests are needed.",
         "Small changes are found;",
+        "Wear clothing that can be removed easily.",
+        "Tell us if you will not remember what information you are given.",
     ],
 )
 def test_states_views_and_descriptions_are_not_reported(text):

@@ -64,6 +64,8 @@ class Existence(Rule):
         return None
 
     def check(self, ctx) -> Iterator:
+        if not ctx.may_match(self.pattern):
+            return  # a word every match holds is nowhere in the text
         text = ctx.document.text
         if self.unless_document is not None and self.unless_document.search(text):
             return

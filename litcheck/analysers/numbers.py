@@ -25,9 +25,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..textpatterns import LazyPatterns
 from .candidates import Candidate, CandidateRule
 from .dates_times import facts_of
 from .patterns import sentence_at
+
+#: the module's patterns are compiled on first use (importing litcheck costs none of them)
+_lazy = LazyPatterns(globals())
 
 
 _UNITS = "one two three four five six seven eight nine".split()
@@ -35,8 +39,8 @@ _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _VALUE = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)} | {w: (i + 2) * 10 for i, w in enumerate(_TENS)}
 _WORD = rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?|{'|'.join(_TEENS)}|{'|'.join(_UNITS[1:])})"
-_NUMBER_WORD = re.compile(rf"(?<![\w'’-])(?:(?P<pair>one|{_WORD})[ \u00a0]+(?P<link>to|or|and)[ \u00a0]+(?P<second>{_WORD})|(?P<single>{_WORD}))(?![\w'’-])", re.I)
-_FRACTION_AFTER = re.compile(r"[ \u00a0]+(?:thirds?|quarters?|halves|fifths?|sixths?|eighths?|tenths?|of (?:us|them|you)\b)", re.I)
+_NUMBER_WORD = _lazy(rf"(?<![\w'’-])(?:(?P<pair>one|{_WORD})[ \u00a0]+(?P<link>to|or|and)[ \u00a0]+(?P<second>{_WORD})|(?P<single>{_WORD}))(?![\w'’-])", re.I)
+_FRACTION_AFTER = _lazy(r"[ \u00a0]+(?:thirds?|quarters?|halves|fifths?|sixths?|eighths?|tenths?|of (?:us|them|you)\b)", re.I)
 
 
 def word_value(word: str) -> int:
@@ -118,8 +122,8 @@ _COUNT_WORDS = (
     r"tests|operations|procedures|cases|deaths|referrals|letters|kits|doses|births|samples|units|hours|minutes|days|"
     r"mg|mcg|ml|g|kg|km|metres|meters|miles|feet|litres|pounds|pence|times|households|homes|members|GPs|nurses)"
 )
-_BIG = re.compile(rf"(?<![\w.,/:+-])(?P<money>£[ \u00a0]?)?(?P<n>\d{{4,7}})(?![\d,/:-]|\.\d)(?(money)|(?=[ \u00a0]?{_COUNT_WORDS}\b))")
-_NOT_AMOUNT = re.compile(r"(?i)\b(?:ref(?:erence)?|no|number|code|room|ward|clinic|bay|bed|extension|ext|box|page|version|v|year|since)\.?[ \u00a0:#]*$")
+_BIG = _lazy(rf"(?<![\w.,/:+-])(?P<money>£[ \u00a0]?)?(?P<n>\d{{4,7}})(?![\d,/:-]|\.\d)(?(money)|(?=[ \u00a0]?{_COUNT_WORDS}\b))")
+_NOT_AMOUNT = _lazy(r"(?i)\b(?:ref(?:erence)?|no|number|code|room|ward|clinic|bay|bed|extension|ext|box|page|version|v|year|since)\.?[ \u00a0:#]*$")
 
 
 def _with_commas(digits: str) -> str:
@@ -141,9 +145,9 @@ def _thousands(ctx) -> Iterator[Candidate]:
 # -- percentages and formats ------------------------------------------------------------------
 
 _GROUP = r"(?:people|patients|women|men|adults|children|babies|those|cases|cancers|infections|pregnancies|you|us|them|users|smokers|the population)"
-_PERCENT_OF = re.compile(rf"(?<![\w.,])(?P<p>\d{{1,2}}(?:\.\d{{1,2}})?)[ \u00a0]?(?:%|per[ \u00a0]?cent)(?P<tail>[ \u00a0]+of[ \u00a0]+(?:all[ \u00a0]+|the[ \u00a0]+|these[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){{0,2}}?{_GROUP}\b|[ \u00a0]+(?:chance|risk|likelihood)\b)", re.I)
-_ANY_PERCENT = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{1,2})?[ \u00a0]?(?:%|per[ \u00a0]?cent)(?!\w)", re.I)
-_NATURAL = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:every[ \u00a0]+)?\d{1,3}(?:,\d{3})*(?![\w.,]\d)", re.I)
+_PERCENT_OF = _lazy(rf"(?<![\w.,])(?P<p>\d{{1,2}}(?:\.\d{{1,2}})?)[ \u00a0]?(?:%|per[ \u00a0]?cent)(?P<tail>[ \u00a0]+of[ \u00a0]+(?:all[ \u00a0]+|the[ \u00a0]+|these[ \u00a0]+)?(?:[\w-]+[ \u00a0]+){{0,2}}?{_GROUP}\b|[ \u00a0]+(?:chance|risk|likelihood)\b)", re.I)
+_ANY_PERCENT = _lazy(r"(?<![\w.,])\d{1,3}(?:\.\d{1,2})?[ \u00a0]?(?:%|per[ \u00a0]?cent)(?!\w)", re.I)
+_NATURAL = _lazy(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:every[ \u00a0]+)?\d{1,3}(?:,\d{3})*(?![\w.,]\d)", re.I)
 
 
 def natural_frequency(percent: float) -> str:
@@ -192,7 +196,7 @@ def _mixed_formats(ctx) -> Iterator[Candidate]:
 # -- relative risk ----------------------------------------------------------------------------
 
 _AMOUNT = r"(?:\d+(?:\.\d+)?[ \u00a0]?(?:%|per[ \u00a0]?cent)|(?:a|one)[ \u00a0-](?:third|quarter|half|fifth)|half|two[ \u00a0-]thirds|three[ \u00a0-]quarters)"
-_RELATIVE = re.compile(
+_RELATIVE = _lazy(
     r"(?<![\w-])(?:"
     rf"(?:\d+|two|three|four|five|six|seven|eight|nine|ten)[ \u00a0]+times[ \u00a0]+(?:more|less|as|higher|lower|greater)(?:[ \u00a0]+likely)?"
     r"|(?:twice|half)[ \u00a0]+as[ \u00a0]+likely"
@@ -202,7 +206,7 @@ _RELATIVE = re.compile(
     r")(?![\w-])",
     re.I,
 )
-_BASELINE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:every[ \u00a0]+)?\d|\bper[ \u00a0]+\d{2,3}(?:,\d{3})*\b", re.I)
+_BASELINE = _lazy(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \u00a0]+(?:in|out[ \u00a0]+of)[ \u00a0]+(?:every[ \u00a0]+)?\d|\bper[ \u00a0]+\d{2,3}(?:,\d{3})*\b", re.I)
 
 
 def _relative_risk(ctx) -> Iterator[Candidate]:
@@ -224,9 +228,9 @@ def _relative_risk(ctx) -> Iterator[Candidate]:
 # -- calculations -----------------------------------------------------------------------------
 
 _NUM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve|fourteen|fifteen|twenty|thirty|forty-five|sixty)"
-_WITHIN_LETTER = re.compile(rf"\bwithin[ \u00a0]+{_NUM}[ \u00a0]+(?:working[ \u00a0]+)?(?:days|weeks)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+date[ \u00a0]+(?:of|on)[ \u00a0]+)?this[ \u00a0]+letter\b", re.I)
-_BEFORE_TIME = re.compile(rf"\b{_NUM}[ \u00a0]+(?:minutes|mins|hours)[ \u00a0]+(?:before|earlier[ \u00a0]+than|prior[ \u00a0]+to)[ \u00a0]+(?:your|the)[ \u00a0]+(?:scheduled[ \u00a0]+)?appointment(?:[ \u00a0]+time)?\b", re.I)
-_APPOINTMENT_TIME = re.compile(r"(?i)\b(?:appointment|arrive|booked|clinic starts|come to|see you)\b")
+_WITHIN_LETTER = _lazy(rf"\bwithin[ \u00a0]+{_NUM}[ \u00a0]+(?:working[ \u00a0]+)?(?:days|weeks)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+date[ \u00a0]+(?:of|on)[ \u00a0]+)?this[ \u00a0]+letter\b", re.I)
+_BEFORE_TIME = _lazy(rf"\b{_NUM}[ \u00a0]+(?:minutes|mins|hours)[ \u00a0]+(?:before|earlier[ \u00a0]+than|prior[ \u00a0]+to)[ \u00a0]+(?:your|the)[ \u00a0]+(?:scheduled[ \u00a0]+)?appointment(?:[ \u00a0]+time)?\b", re.I)
+_APPOINTMENT_TIME = _lazy(r"(?i)\b(?:appointment|arrive|booked|clinic starts|come to|see you)\b")
 
 
 def _calculations(ctx) -> Iterator[Candidate]:

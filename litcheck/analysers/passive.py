@@ -62,6 +62,7 @@ _NATURAL = frozenset(
 # need are treated first") it is still reported.
 _OUTCOME = frozenset("treat cure heal".split())
 _HEDGES = frozenset("may might can could".split())
+_MANNER = frozenset("easily quickly safely simply".split())
 # where a thing is: "The lounge is found on Level A"
 _PLACE = frozenset("on at next near opposite beside behind inside outside".split())
 # a view held: "ultrasound scans are considered to be very safe"
@@ -194,7 +195,7 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     a fact, and the active voice would add an actor the reader does not need (issue 21: judged
     debatable or wrong on real NHS texts). Every other passive (with a modal, a perfect or a
     past tense, or about "the", "this" or "your" thing, or the reader) is reported."""
-    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS}
+    auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS and not t.lower_.endswith("ly")}
     subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
     personal = any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject)
     if auxes and not auxes & (_MODALS | _PERFECT) and not personal and any(t.like_num for t in subject):
@@ -240,6 +241,8 @@ def _natural_here(doc, s_start: int, first: int, part: int) -> bool:
         return True  # a heading or question "How the vaccine is given"; "measures how much pee is left"
     if verb == "meet":
         return True  # "when the above criteria has been met": nobody to name
+    if set(auxes) & {"can", "could"} and part + 1 < len(doc) and doc[part + 1].lower_ in _MANNER:
+        return True  # what a thing is like: "clothing that can be removed easily"
     if verb == "need" and not set(auxes) & _MODALS:
         return True  # "further tests are needed": a need, nobody hidden who acts ("may be needed": "we may need")
     if verb in _EXAMINE and auxes == ["be"] and first - 2 >= s_start and doc[first - 1].lower_ == "to" and (
@@ -271,6 +274,8 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
         return True  # what the reader has been given: "any information that you have been given", "which you may be prescribed"
     if k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS:
         return True
+    if k > s_start + 1 and doc[k].lower_ == "you" and any(t.lower_ == "what" for t in doc[max(s_start, k - 3) : k]):
+        return True  # what the reader is told or given: "remember what information you are given"
     # a thing's state in a time clause: "soon after your appointment is booked", "once the form is signed"
     if {t.lower_ for t in doc[first:first + 1]} <= {"is", "are", "was", "were", "have", "has"}:
         j = first - 1

@@ -24,6 +24,8 @@ def compile_optional(rule, spec, key: str) -> re.Pattern | None:
 
 def matches(ctx, pattern: re.Pattern) -> Iterator[re.Match]:
     """Matches in the document's text outside placeholders, web and e-mail addresses."""
+    if not ctx.may_match(pattern):
+        return  # a word every match holds is nowhere in the text
     for m in pattern.finditer(ctx.document.text):
         if m.end() > m.start() and not ctx.is_masked(m.start(), m.end()):
             yield m

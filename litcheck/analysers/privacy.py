@@ -24,15 +24,19 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..rule import Rule
+from ..textpatterns import LazyPatterns
+
+#: the module's patterns are compiled on first use (importing litcheck costs none of them)
+_lazy = LazyPatterns(globals())
 
 DETECTORS = ("nhs_number", "hospital_number", "date_of_birth", "contact", "home_address")
 
 # -- NHS numbers -------------------------------------------------------------------------
 #: 10 digits as 3-3-4 (one kind of separator) or unbroken, not part of a longer number
-_NHS = re.compile(r"(?<![\w+/.£$-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|[.,]\d)")
+_NHS = _lazy(r"(?<![\w+/.£$-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/-]|[.,]\d)")
 #: words before a number that make it something else (a phone line, a reference)
-_NOT_NHS = re.compile(r"(?i)\b(?:tel(?:ephone)?|phone|call|ring|text|mobile|fax|ref(?:erence)?|booking|order|invoice|account|sort code)\b[^\n]{0,25}\Z")
-_NHS_CUE = re.compile(r"(?i)\bNHS\b[^\n]{0,25}\Z")
+_NOT_NHS = _lazy(r"(?i)\b(?:tel(?:ephone)?|phone|call|ring|text|mobile|fax|ref(?:erence)?|booking|order|invoice|account|sort code)\b[^\n]{0,25}\Z")
+_NHS_CUE = _lazy(r"(?i)\bNHS\b[^\n]{0,25}\Z")
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -77,7 +81,7 @@ _PATIENT_ID_LABEL = (
 )
 #: an identifier: up to 4 letters (a trust's prefix) and 5 to 12 digits, maybe grouped, maybe a
 #: check letter; the label's own words may sit between ("Your hospital number is", "MRN:")
-_PATIENT_ID = re.compile(
+_PATIENT_ID = _lazy(
     rf"(?i)\b(?:{_PATIENT_ID_LABEL})(?:\b|(?<=\.))[ \t]*(?:[:#=-][ \t]*|\bis[ \t]+)?"
     r"(?-i:([A-Z]{0,4}[ \t]?\d(?:[ \t]?\d){4,11}[A-Z]?))(?![\w/])"
 )
@@ -104,16 +108,16 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}"
     rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
 )
-_DOB = re.compile(rf"(?i)\b(?:D\.?O\.?B\.?|date of birth|born(?: on)?)(?:\b|(?<=\.))[\s:,-]*(?:is\s+|was\s+)?({_DATE})")
+_DOB = _lazy(rf"(?i)\b(?:D\.?O\.?B\.?|date of birth|born(?: on)?)(?:\b|(?<=\.))[\s:,-]*(?:is\s+|was\s+)?({_DATE})")
 
 
 #: a date right after a person's name on the same line ("Mrs Ann Example, 14/03/1984",
 #: "Ann Example (3 May 1984)"): a date of birth in a patient list or a label
-_DATE_AFTER_NAME = re.compile(rf"(?i)(?:[ \t]*[,(;–—-][ \t]*|[ \t]+)({_DATE})")
+_DATE_AFTER_NAME = _lazy(rf"(?i)(?:[ \t]*[,(;–—-][ \t]*|[ \t]+)({_DATE})")
 #: the rest of a name after its first word ("Mrs Ann| Example")
-_MORE_NAMES = re.compile(r"(?:[ \t]+[A-Z][a-z'’-]+)*")
+_MORE_NAMES = _lazy(r"(?:[ \t]+[A-Z][a-z'’-]+)*")
 #: a time after the date makes it an appointment ("Mr Shah, 14 March 2023 at 10am")
-_TIME_AFTER = re.compile(r"(?i)[\s,)]*(?:at|from|,)?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs?|hours)\b|\d{1,2}[:.]\d{2}\b|noon|midday)")
+_TIME_AFTER = _lazy(r"(?i)[\s,)]*(?:at|from|,)?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs?|hours)\b|\d{1,2}[:.]\d{2}\b|noon|midday)")
 
 
 def mask_date(text: str) -> str:
@@ -128,10 +132,10 @@ _PERSONAL_DOMAINS = (
     r"gmail\.com|googlemail\.com|hotmail\.(?:com|co\.uk)|outlook\.com|live\.(?:com|co\.uk)|yahoo\.(?:com|co\.uk)"
     r"|icloud\.com|me\.com|aol\.(?:com|co\.uk)|btinternet\.com|sky\.com|virginmedia\.com|talktalk\.net|protonmail\.com|proton\.me"
 )
-_KNOWN_PERSONAL = re.compile(rf"(?i)(?:{_PERSONAL_DOMAINS})")
+_KNOWN_PERSONAL = _lazy(rf"(?i)(?:{_PERSONAL_DOMAINS})")
 #: business services that appear in free-mail lists but serve GP practices and clinics
 _BUSINESS_MAIL = {"btconnect.com", "btconnect.co.uk"}
-_EMAIL = re.compile(r"(?i)(?<![\w.+-])[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?![\w.-]*\w)")
+_EMAIL = _lazy(r"(?i)(?<![\w.+-])[\w.+-]+@([a-z0-9-]+(?:\.[a-z0-9-]+)+)(?![\w.-]*\w)")
 
 
 @lru_cache(maxsize=1)
@@ -149,9 +153,9 @@ def personal_mail_domain(domain: str) -> bool:
     if domain.endswith(".example") or domain in _BUSINESS_MAIL:
         return False
     return _KNOWN_PERSONAL.fullmatch(domain) is not None or domain in _free_mail_domains()
-_MOBILE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(7\d{3})\s?(\d{3})\s?(\d{3})(?![\w])")
+_MOBILE = _lazy(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|0)(7\d{3})\s?(\d{3})\s?(\d{3})(?![\w])")
 #: a person's name: a title and a capitalised name, or "Name:"/"Patient:" and two names
-_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+|\b(?:[Nn]ame|[Pp]atient|[Cc]arer|[Nn]ext of kin)\s*:\s*[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")
+_NAME = _lazy(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+|\b(?:[Nn]ame|[Pp]atient|[Cc]arer|[Nn]ext of kin)\s*:\s*[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+")
 #: how near a name must be (characters either side) for a contact to be a person's
 _NEAR = 120
 
@@ -259,21 +263,21 @@ def _contacts(text: str):
 
 # -- a home address with a name -----------------------------------------------------------
 #: a full UK postcode (outward and inward code), capitals as the Royal Mail writes them
-_POSTCODE = re.compile(r"(?<![A-Za-z0-9])((?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]*\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])")
+_POSTCODE = _lazy(r"(?<![A-Za-z0-9])((?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]*\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])")
 _STREET = (
     r"Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Court|Ct|Gardens|Gdns|Place|Pl"
     r"|Grove|Terrace|Hill|Park|Row|Walk|Mews|Square|Sq|Green|View|Rise|Parade|Vale|Croft|Fold|Gate|Wynd"
 )
 #: a house number and a street ("12 Acacia Avenue", "Flat 3, 27a Hill Street")
-_HOUSE = re.compile(rf"(?<![\w£$/.,])(?:(?:Flat|Apartment)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}(?:{_STREET})\b")
+_HOUSE = _lazy(rf"(?<![\w£$/.,])(?:(?:Flat|Apartment)\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'’-]+\s+){{1,3}}(?:{_STREET})\b")
 #: a service's address, not a home: hospitals, clinics, practices, trusts and their buildings
-_SERVICE = re.compile(
+_SERVICE = _lazy(
     r"(?i)\b(?:hospital|infirmary|NHS|trust|clinic|surgery|practice|medical|health|centre|center|department|dept"
     r"|unit|ward|suite|building|house|office|headquarters|council|pharmacy|hospice|university|school|ltd|limited|plc"
     r"|p\.?o\.?\s*box|freepost|reception|outpatients?|services?)\b"
 )
 #: a person's name opening an address ("Mrs Ann Example", "A Example" is not enough)
-_ADDRESSEE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+")
+_ADDRESSEE = _lazy(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+")
 
 
 def mask_address(text: str) -> str:
@@ -286,7 +290,7 @@ def mask_address(text: str) -> str:
 
 #: postcodes that are no one's: an inward code "XX" (the usual filler in example addresses,
 #: "NE1 4XX") and the NHS's pseudo-postcodes (ZZ99: no fixed abode, born abroad, not known)
-_NO_ONES_POSTCODE = re.compile(r"(?:\S+[ \t]*\dXX|ZZ99[ \t]*\S+)")
+_NO_ONES_POSTCODE = _lazy(r"(?:\S+[ \t]*\dXX|ZZ99[ \t]*\S+)")
 
 
 def _home_addresses(text: str):
