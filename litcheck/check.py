@@ -164,13 +164,13 @@ def iter_files(paths: Iterable[str | os.PathLike], *, respect_gitignore: bool = 
     see litcheck.gitignore) and litcheck's own outputs (``OWN_OUTPUT``). A file named on
     its own is always checked.
     """
-    from .gitignore import Ignored
-
     for raw in paths:
         path = Path(raw)
         if not path.is_dir():
             yield path
             continue
+        from .gitignore import Ignored  # pathspec (50 ms) only for a folder walk
+
         top = os.fspath(path)
         ignored_in = {top: Ignored.above(path) if respect_gitignore else Ignored()}
         for root, dirs, files in os.walk(top):

@@ -12,7 +12,7 @@ worse than the long sentence):
 
 Each half must have a verb of its own: ", and any other information that may help us" is the
 last item of a list, and "Any other information that may help us." is not a sentence (its only
-verb belongs to the "that" clause). Verbs are known from lemminflect's offline word tables (no
+verb belongs to the "that" clause). Verbs are known from lemminflect's tables (litcheck.nlp, shipped; no
 trained model): a word that can be a verb counts, so a doubtful half is let through rather
 than refused.
 
@@ -75,7 +75,7 @@ _NOT_VERBS = frozenset("to a an the your our my their his her its this these tho
 
 def _is_verb(word: str, previous: str) -> bool:
     """A word that can be a finite verb or an instruction here (not "to help", "the team", "-ing")."""
-    import lemminflect
+    from ..nlp import lemminflect
 
     w = word.lower().replace("’", "'")
     if w in _AUXILIARIES or w.startswith(("can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't")):
