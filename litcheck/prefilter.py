@@ -87,8 +87,17 @@ class Prefilter:
         """False only when the pattern cannot match the text ``lowered`` was made from."""
         if self.clauses is None or not lowered.exact:
             return True
-        present = lowered.present(self.words)
-        return any(clause <= present for clause in self.clauses)
+        known, text = lowered._present, lowered.text
+        for clause in self.clauses:  # the first set whose words are all there answers
+            for word in clause:
+                there = known.get(word)
+                if there is None:
+                    there = known[word] = word in text
+                if not there:
+                    break
+            else:
+                return True
+        return False
 
 
 def prefilter_for(pattern: re.Pattern) -> Prefilter:
