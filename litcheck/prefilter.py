@@ -107,6 +107,8 @@ def prefilter_for(pattern: re.Pattern) -> Prefilter:
     hit = _BY_ID.get(id(pattern))
     if hit is not None and hit[0] is pattern:
         return hit[1]
+    if not isinstance(pattern, (re.Pattern, str)) and hasattr(pattern, "compiled"):
+        return prefilter_for(pattern.compiled())  # a pattern compiled on first use (textpatterns)
     if len(_BY_ID) >= 4096:
         _BY_ID.clear()
     found = Prefilter(pattern)
