@@ -21,7 +21,7 @@ REAL_TEXTS = Path("/work/shared/data/real-texts/docs")
 def _patterns() -> list[re.Pattern]:
     found = {}
     for module in (patterns, detectors, profiles, textpatterns):
-        for value in vars(module).values():
+        for value in (getattr(module, name) for name in dir(module)):  # patterns compiles when asked
             if isinstance(value, re.Pattern):
                 found[id(value)] = value
     for profile in profiles.load_profiles().values():
@@ -116,6 +116,17 @@ def test_starts_read_or_give_up(source, flags, known):
     assert (scan.starts(pattern) is not None) is known
     for text in OWN_TEXTS + ["Dear John,\nyou can't do 1:30, please do not. The Royal Hospital"]:
         _same(pattern, scan.TextIndex(text), 0, None)
+
+
+def test_detail_patterns_compile_when_first_asked_for():
+    import importlib
+
+    fresh = importlib.reload(patterns)
+    assert "DATE" not in vars(fresh) and "DATE" in fresh._PENDING
+    assert isinstance(fresh.DATE, re.Pattern) and fresh.DATE is fresh.DATE
+    assert fresh.DATE.search("Monday 3 November 2025")
+    with pytest.raises(AttributeError):
+        fresh.NOT_A_PATTERN
 
 
 def test_a_text_that_folds_is_searched_as_usual():

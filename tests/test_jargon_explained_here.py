@@ -36,6 +36,8 @@ def test_a_term_the_same_sentence_explains_is_not_reported(text, term):
         ("Flu can lead to complications, such as sepsis, in young children.", "complications"),
         # examples of symptoms say nothing about "develop symptoms"
         ("Phone your GP if you develop symptoms such as a high temperature.", "develop symptoms"),
+        # what the term includes does not say what it is
+        ("Please bring a list of all your medication including any painkillers.", "medication"),
         # a bracket of examples or of a condition is not a gloss
         ("Bring all your medicines (including anticoagulants) with you.", "anticoagulants"),
         # named, with nothing said about what it is

@@ -523,7 +523,7 @@ _SO_AFTER = re.compile(r"s?,?\s+so\s+(that\s+)?(you|your|patients?|people|we|the
 _NAMED_BEFORE = re.compile(r"\b(an?|the|our|your)\s+$", re.I)
 # examples: "soft tissues such as muscles, organs ..." (only when the examples are plain words:
 # "complications, such as sepsis" is not explained; see _uses)
-EXAMPLES_AFTER = re.compile(r"s?,?\s*(such\s+as|for\s+example|e\.\s?g\.?|including)\s+((an?|the|your)\s+)?([^\W\d_][\w-]*)", re.I)
+EXAMPLES_AFTER = re.compile(r"s?,?\s*(such\s+as|for\s+example|e\.\s?g\.?)\s+((an?|the|your|our|any|all|some|other)\s+)?([^\W\d_][\w-]*)", re.I)
 _PERSON = re.compile(r"(ist|grapher|ician|ologist)s?$", re.I)
 _ROLE_AFTER = re.compile(
     r"^s?\s+(will\s+)?(performs?|carr(y|ies)\s+out|does|do|takes?|reads?|interprets?|looks?\s+after|gives?|puts?|"

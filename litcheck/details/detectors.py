@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import patterns as P
-from .scan import finditer, search
+from .scan import finditer, finditer_spans, search
 from .units import Unit, units
 
 
@@ -44,10 +44,9 @@ def _ev(u: Unit, start: int, end: int, via: str = "text") -> Evidence:
 
 
 def _first(ctx, pattern: re.Pattern, ok: Callable[[Unit, re.Match], bool] | None = None, pool: Iterable[Unit] | None = None) -> Evidence | None:
-    for u in pool if pool is not None else _content(ctx):
-        for m in finditer(ctx, pattern, u.start, u.end):
-            if m.end() > m.start() and (ok is None or ok(u, m)):
-                return _ev(u, m.start(), m.end())
+    for u, m in finditer_spans(ctx, pattern, pool if pool is not None else _content(ctx)):
+        if m.end() > m.start() and (ok is None or ok(u, m)):
+            return _ev(u, m.start(), m.end())
     return None
 
 
@@ -494,24 +493,37 @@ def communication_needs(ctx, found: dict) -> Evidence | None:
     phone number to ask on."""
     text = ctx.document.text
     content = _content(ctx)
-    for i, u in enumerate(content):
-        if P.COMMUNICATION_EXCLUDE.search(u.text):
+    excluded: dict[int, bool] = {}  # unit start -> the unit is excluded (asked once, for a unit that names support)
+    number: dict[int, int] = {}
+    for u, m in finditer_spans(ctx, P.COMMUNICATION_SUPPORT, content):
+        if u.start not in excluded:
+            excluded[u.start] = bool(P.COMMUNICATION_EXCLUDE.search(u.text))
+        if excluded[u.start]:
             continue
-        for m in finditer(ctx, P.COMMUNICATION_SUPPORT, u.start, u.end):
-            if P.COMMUNICATION_EXCLUDE.search(text, max(u.start, m.start() - 30), min(u.end, m.end() + 30)):
-                continue
-            # a question ("Do you need an interpreter?") counts only with a way to ask in it or after it
-            nxt = content[i + 1] if i + 1 < len(content) and content[i + 1].section == u.section else None
-            if P.COMMUNICATION_ASK.search(u.text) or (nxt is not None and P.COMMUNICATION_ASK.search(nxt.text) and len(nxt.text.split()) <= 30):
-                return _ev(u, m.start(), m.end())
-            if found.get("contact") is not None and P.COMMUNICATION_OFFER.search(u.text):
-                return _ev(u, m.start(), m.end())
+        if P.COMMUNICATION_EXCLUDE.search(text, max(u.start, m.start() - 30), min(u.end, m.end() + 30)):
+            continue
+        # a question ("Do you need an interpreter?") counts only with a way to ask in it or after it
+        if not number:
+            number.update((id(x), k) for k, x in enumerate(content))
+        i = number[id(u)]
+        nxt = content[i + 1] if i + 1 < len(content) and content[i + 1].section == u.section else None
+        if P.COMMUNICATION_ASK.search(u.text) or (nxt is not None and P.COMMUNICATION_ASK.search(nxt.text) and len(nxt.text.split()) <= 30):
+            return _ev(u, m.start(), m.end())
+        if found.get("contact") is not None and P.COMMUNICATION_OFFER.search(u.text):
+            return _ev(u, m.start(), m.end())
     return None
 
 
 def asks_online(ctx):
-    """The first sentence that asks people to act online or by QR code, or None."""
+    """The first sentence that asks people to act online or by QR code, or None (once per
+    document)."""
+    return ctx.memo("detail_asks_online", _asks_online)
+
+
+def _asks_online(ctx):
     text = ctx.document.text
+    if not ctx.may_match(P.ONLINE_ACTION):
+        return None  # no sentence can name a way online
     content = _content(ctx)
     for i, u in enumerate(content):
         m = P.ONLINE_ACTION.search(text, u.start, u.end)

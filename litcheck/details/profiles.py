@@ -199,6 +199,10 @@ def _parse(path: Path, spec) -> Profile:
 
 
 def _mean_sentence_words(ctx) -> float | None:
+    return ctx.memo("profile.mean_sentence_words", _count_sentence_words)
+
+
+def _count_sentence_words(ctx) -> float | None:
     prose = ctx.sentences_in(("prose",))
     if len(prose) < 5:
         return None
@@ -207,6 +211,10 @@ def _mean_sentence_words(ctx) -> float | None:
 
 
 def _mean_line_words(ctx) -> float | None:
+    return ctx.memo("profile.mean_line_words", _count_line_words)
+
+
+def _count_line_words(ctx) -> float | None:
     lines = [line.split() for line in ctx.document.text.splitlines()]
     lines = [words for words in lines if words]
     if len(lines) < 8:
@@ -226,12 +234,17 @@ def _quote(text: str, start: int, end: int) -> str:
     return found
 
 
+def _chars(ctx) -> int:
+    """The text's length without the spaces around it, counted once."""
+    return ctx.memo("profile.chars", lambda c: len(c.document.text.strip()))
+
+
 def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
     """The profile's signals found in the text, each with the words that matched ("" when
     the signal is not a pattern)."""
     from .detectors import detect
 
-    text = ctx.document.text
+    chars = _chars(ctx)
     hits = []
     for sig in profile.signals:
         found = ""
@@ -242,9 +255,9 @@ def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
         elif sig.kind == "absent":
             hit = detect(ctx)[sig.value] is None
         elif sig.kind == "max_chars":
-            hit = len(text.strip()) <= sig.value
+            hit = chars <= sig.value
         elif sig.kind == "min_chars":
-            hit = len(text.strip()) >= sig.value
+            hit = chars >= sig.value
         elif sig.kind == "max_line_words":
             mean = _mean_line_words(ctx)
             hit = mean is not None and mean <= sig.value
@@ -336,7 +349,7 @@ def detect_profile(ctx, profiles: dict[str, Profile] | None = None) -> Detection
     profiles = profiles if profiles is not None else profiles_for(ctx)
     fallback = profiles.get(FALLBACK)
     general = article(fallback.label if fallback else FALLBACK)
-    if len(ctx.document.text.strip()) < MIN_CHARS:
+    if _chars(ctx) < MIN_CHARS:
         return Detection(FALLBACK, 1.0, "detected", {}, f"{general}: the text is too short to tell what kind of document it is")
     hits = {name: _signal_hits(ctx, p) for name, p in profiles.items() if name != FALLBACK}
     scores = {name: sum(sig.weight for sig, _ in found) for name, found in hits.items()}

@@ -216,26 +216,26 @@ _MAX_KEPT = 4096
 
 
 class _Plan:
-    """A pattern's starts, grouped for the index: word prefixes by their first one or two
-    characters (lower-cased), strings, and the other kinds."""
+    """A pattern's starts, grouped for the index: word prefixes by their first three characters
+    (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
 
-    __slots__ = ("starts", "groups", "keys", "strings", "kinds")
+    __slots__ = ("starts", "heads", "strings", "kinds")
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
         self.strings: tuple[tuple[str, bool], ...] = tuple(dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
         self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
-        #: key (the first one or two characters, lower-cased) -> ((the prefixes, whether they are
+        #: key (the first three characters, lower-cased) -> ((the prefixes, whether they are
         #: read in the text itself, whether every word start with the key has one of them), ...)
         groups: dict[tuple[str, bool], set[str]] = {}
         for s in found:
             if s.kind == "word":
-                groups.setdefault((s.prefix[:2].lower(), s.cased), set()).add(s.prefix)
-        by_key: dict[str, list] = {}
+                groups.setdefault((s.prefix[:3].lower(), s.cased), set()).add(s.prefix)
+        #: (the first two characters, ((key, prefixes, cased, every), ...)), looked up in that order
+        by_head: dict[str, list] = {}
         for (key, cased), prefixes in sorted(groups.items()):
-            by_key.setdefault(key, []).append((tuple(sorted(prefixes)), cased, not cased and key in prefixes))
-        self.groups: dict[str, tuple] = {key: tuple(entries) for key, entries in by_key.items()}
-        self.keys = tuple(self.groups)
+            by_head.setdefault(key[:2], []).append((key, tuple(sorted(prefixes)), cased, not cased and key in prefixes))
+        self.heads: tuple[tuple[str, tuple], ...] = tuple((head, tuple(entries)) for head, entries in by_head.items())
 
 
 def starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
@@ -274,7 +274,7 @@ def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_three", "_kinds", "_found")
 
     def __init__(self, text: str) -> None:
         from ..prefilter import Lowered
@@ -284,11 +284,13 @@ class TextIndex:
         self.lowered = low.text
         self.exact = low.exact  # the lower-cased text has the same offsets, and folds as re does
         self._words_at: dict[str, list[int]] | None = None
+        self._three: dict[str, dict[str, list[int]]] = {}  # first two characters -> by the first three
         self._kinds: dict[str, list[int]] = {}
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
 
     def _words(self) -> dict[str, list[int]]:
-        """Word starts by their first character and by their first two, lower-cased."""
+        """Word starts by their first character and by their first two, lower-cased (by their
+        first three: ``_by_three``)."""
         if self._words_at is None:
             low = self.lowered
             two: dict[str, list[int]] = {}
@@ -308,6 +310,20 @@ class TextIndex:
             two.update(one)  # keys of one character and of two do not meet
             self._words_at = two
         return self._words_at
+
+    def _by_three(self, two: str) -> dict[str, list[int]]:
+        """The word starts that begin with ``two``, by their first three characters."""
+        found = self._three.get(two)
+        if found is None:
+            low, found = self.lowered, {}
+            for p in self._words()[two]:
+                key = low[p : p + 3]
+                if key in found:
+                    found[key].append(p)
+                else:
+                    found[key] = [p]
+            self._three[two] = found
+        return found
 
     def _places(self, kind: str) -> list[int]:
         found = self._kinds.get(kind)
@@ -338,13 +354,23 @@ class TextIndex:
         found: list[int] | None = None
         if plan is not None:
             parts: list[list[int]] = [self._places(kind) for kind in plan.kinds]
-            if plan.keys:
+            if plan.heads:
                 words = self._words()
                 text, low = self.text, self.lowered
-                groups = plan.groups
-                for key in [k for k in plan.keys if k in words]:
-                    pool = words[key]
-                    for prefixes, cased, every in groups[key]:
+                for head, entries in plan.heads:
+                    near = words.get(head)
+                    if not near:
+                        continue
+                    three = None
+                    for key, prefixes, cased, every in entries:
+                        if len(key) == 3:
+                            if three is None:
+                                three = self._by_three(head)
+                            pool = three.get(key)
+                            if not pool:
+                                continue
+                        else:
+                            pool = near
                         if every:
                             parts.append(pool)
                         else:
@@ -403,3 +429,34 @@ def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | 
             i = bisect_left(places, m.end(), i + 1)
         else:
             i += 1
+
+
+def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re.Match]]:
+    """(span, match) for each match of ``pattern.finditer(text, span.start, span.end)``, span
+    after span in the order given: exactly the nested loops, but a span where no match can
+    begin costs a look-up, not a search."""
+    idx = index(ctx)
+    text = idx.text
+    places = idx.candidates(pattern)
+    if places is None:
+        for span in spans:
+            for m in pattern.finditer(text, span.start, span.end):
+                yield span, m
+        return
+    match = pattern.match
+    n = len(places)
+    if not n:
+        return
+    for span in spans:
+        end = min(span.end, len(text))
+        i = bisect_left(places, span.start)
+        while i < n:
+            p = places[i]
+            if p >= end:
+                break
+            m = match(text, p, end)
+            if m is not None:
+                yield span, m
+                i = bisect_left(places, m.end(), i + 1)
+            else:
+                i += 1
