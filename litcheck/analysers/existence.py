@@ -77,8 +77,10 @@ class Existence(Rule):
         the whole pattern finds; the search is shorter."""
         from ..prefilter import Prefilter
 
+        if not ctx.may_match(self.pattern):
+            return None  # one test says it for most rules and texts
         if not self._reducible:
-            return self.pattern if ctx.may_match(self.pattern) else None
+            return self.pattern
         if self._token_filters is None:
             self._token_filters = tuple(Prefilter(t, self.flags) for t in self.tokens)
         lowered = ctx.lowered()
