@@ -7,6 +7,7 @@ so they are masked out here once and every analyser that counts or matches words
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Iterator, NamedTuple
 
 from .document import Document
@@ -58,3 +59,63 @@ def words_in(doc: Document, start: int, end: int, masks: list[tuple[int, int]] |
             continue
         out.append(Word(m.group(), ws, we))
     return out
+
+
+class SentenceWords(Sequence):
+    """The words of ``doc.text[start:end]`` as ``words_in`` finds them, for counting: their
+    texts at once (``texts``, one findall), their offsets (``spans()``) and Word values only
+    when asked. A sentence's counts need only the texts, so most sentences never make a Word.
+
+    The offsets are found with ``str.find`` from the end of the word before: between two
+    words the regex found, no character can start a word, so the next word's text is first
+    found where the regex found it. Where a placeholder or address is masked inside the span
+    the words are made one by one (``words_in``) instead.
+    """
+
+    __slots__ = ("texts", "_text", "_start", "_spans", "_words")
+
+    def __init__(self, doc: Document, start: int, end: int, masks: list[tuple[int, int]]) -> None:
+        self._text, self._start = doc.text, start
+        if any(e > start and s < end for s, e in masks):
+            words = words_in(doc, start, end, masks)
+            self.texts: list[str] = [w.text for w in words]
+            self._spans: list[tuple[int, int]] | None = [(w.start, w.end) for w in words]
+            self._words: list[Word] | None = words
+        else:
+            self.texts = WORD_RE.findall(doc.text, start, end)
+            self._spans = self._words = None
+
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each word, 0-based offsets in Document.text."""
+        if self._spans is None:
+            find, pos, out = self._text.find, self._start, []
+            for t in self.texts:
+                i = find(t, pos)
+                pos = i + len(t)
+                out.append((i, pos))
+            self._spans = out
+        return self._spans
+
+    def words(self) -> list[Word]:
+        if self._words is None:
+            self._words = [Word(t, s, e) for t, (s, e) in zip(self.texts, self.spans())]
+        return self._words
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):
+        return self.words()[i]
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.words())
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, SentenceWords)):
+            return self.words() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SentenceWords({self.words()!r})"

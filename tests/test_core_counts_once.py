@@ -16,7 +16,7 @@ import litcheck
 from litcheck import readers
 from litcheck.analysers import Context, metric
 from litcheck.analysers.patterns import matches
-from litcheck.prose import URL_RE, WORD_RE, Word, iter_words, masked_spans, words_in
+from litcheck.prose import URL_RE, WORD_RE, SentenceWords, Word, iter_words, masked_spans, words_in
 from litcheck.readability import shell
 from litcheck.readability.measure import count_sentence
 from litcheck.readability.syllables import count_syllables, is_glance_token, is_polysyllable
@@ -58,6 +58,19 @@ def test_words_in_finds_what_the_word_by_word_scan_finds(text, cut, masks):
     spans = sorted((s, s + n) for s, n in masks)
     assert words_in(doc, start, end, spans) == _reference_words(doc, start, end, spans)
     assert list(iter_words(doc, start, end, spans)) == _reference_words(doc, start, end, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXT, cut=st.tuples(st.integers(0, 60), st.integers(0, 60)), masks=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=2))
+def test_sentence_words_texts_and_offsets_are_the_scans(text, cut, masks):
+    doc = readers.read_text(text or "x", "txt", None)
+    start, end = sorted(cut)
+    spans = sorted((s, s + n) for s, n in masks)
+    expected = _reference_words(doc, start, end, spans)
+    found = SentenceWords(doc, start, end, spans)
+    assert found.texts == [w.text for w in expected] and len(found) == len(expected)
+    assert found.spans() == [(w.start, w.end) for w in expected]
+    assert list(found) == expected == found and (not expected or found[0] == expected[0])
 
 
 def test_a_word_is_a_small_value():
@@ -111,8 +124,11 @@ def test_sentence_counts_with_one_look_up_a_word_match_three_look_ups():
     for doc in _documents():
         ctx = Context(doc)
         for s in ctx.sentences:
+            expected = _reference_count(doc, s, ctx.masks)
             c = count_sentence(doc, s, ctx.masks)
-            assert (c.words, c.syllables, c.polysyllables, c.long_words) == _reference_count(doc, s, ctx.masks)
+            assert (c.words, c.syllables, c.polysyllables, c.long_words) == expected
+            c = count_sentence(doc, s, ctx.masks, SentenceWords(doc, s.start, s.end, ctx.masks))  # from the texts
+            assert (c.words, c.syllables, c.polysyllables, c.long_words) == expected
 
 
 def _reference_language(doc, sentences, masks):
@@ -143,9 +159,11 @@ def _reference_language(doc, sentences, masks):
 def test_language_counts_with_one_look_up_a_word_match_the_word_by_word_tests():
     for doc in _documents():
         ctx = Context(doc)
-        got = shell.count_language(doc, ctx.sentences, words_of=ctx.words)
-        assert got == _reference_language(doc, ctx.sentences, ctx.masks)
-        assert got.words > 0
+        expected = _reference_language(doc, ctx.sentences, ctx.masks)
+        got = shell.count_language(doc, ctx.sentences, words_of=ctx.words)  # SentenceWords: from the texts
+        assert got == expected and got.words > 0
+        assert shell.count_language(doc, ctx.sentences, words_of=lambda s: list(ctx.words(s))) == expected
+        assert shell.count_language(doc, ctx.sentences) == expected
 
 
 def _checked_context(text: str) -> Context:
@@ -212,3 +230,45 @@ def test_line_starts_are_found_at_every_newline():
     doc = readers.read_text("one\ntwo\n\nthree\n", "txt", None)
     assert doc._line_starts == [0, 4, 8, 9, 15]
     assert doc.line_column(9) == (4, 1) and doc.line_column(5) == (2, 2)
+
+
+def _medical_pieces():
+    terms, _ = shell._jargon_terms()
+    multi = [t for t in terms if " " in t][:40]
+    single = [t for t in terms if " " not in t][:80]
+    return multi + single
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_medical_terms_found_by_their_first_words_are_the_whole_patterns_matches(data):
+    pieces = _medical_pieces()
+    glue = st.sampled_from([" ", "  ", "\n", "-", ", ", "s ", "es ", "(", ") ", ".", "x", "_", "’", "é", "ſ"])
+    word = st.one_of(
+        st.sampled_from(pieces),
+        st.sampled_from(pieces).map(str.upper),
+        st.sampled_from(pieces).map(lambda t: t.replace(" ", "  ")),
+        st.sampled_from(["the", "your", "test", "blood", "a", "pressure", "scan"]),
+    )
+    parts = data.draw(st.lists(st.tuples(word, glue), max_size=12))
+    text = "".join(w + g for w, g in parts)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    pattern = shell._jargon_pattern()
+    expected = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    assert shell._covered(pattern, text, start, end) == expected
+
+
+def test_medical_terms_in_real_letters_are_found_as_the_whole_pattern_finds_them():
+    pattern = shell._jargon_pattern()
+    assert shell._jargon_index() is not None  # the list is plain ASCII words: the quick way is used
+    texts = [LETTER] + [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.*"))]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path("/work/shared/data").rglob("*.txt"))[:40]]
+    found = 0
+    for text in texts:
+        doc = readers.read_text(text, "txt", None)
+        for s in Context(doc).sentences:
+            expected = [(m.start(), m.end()) for m in pattern.finditer(doc.text, s.start, s.end)]
+            assert shell._covered(pattern, doc.text, s.start, s.end) == expected
+            found += len(expected)
+    assert found > 10

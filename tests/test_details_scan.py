@@ -85,6 +85,10 @@ def test_every_pattern_finds_what_re_finds(text_no):
     for pattern in PATTERNS:
         for start, end in windows:
             _same(pattern, idx, start, end)
+            piece = text[start:end]  # a sentence searched on its own, as a detector asks of a unit
+            want = pattern.search(piece)
+            got = scan.search_piece(idx, pattern, start, piece)
+            assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), (pattern.pattern[:80], start, end)
 
 
 _ALPHABET = st.sampled_from(list("aAbdeiknorstuwyDKSIY019 ,.:'’-\n\t[](){}=$«»/£") + ["\u212a", "\u017f", "\u0130", "you ", "Dear ", "Ward ", "10:30", "am", "please do not ", "appointment "])

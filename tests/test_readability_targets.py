@@ -86,3 +86,12 @@ def test_json_readability_block_has_counts_formulas_age_band_and_estimate_flag()
                 "flesch_reading_ease", "reading_age", "basis", "band", "who_can_read", "estimate", "source"):
         assert key in block
     assert block["estimate"] is False and block["basis"] == "smog"
+
+
+def test_one_idea_of_up_to_22_words_with_two_hard_words_is_not_hard_but_three_are():
+    # one plain instruction: the two long words are the word rules' to name
+    two = "If your personal asthma plan gives a different maximum dose for treating an attack, follow the instructions written in your plan."
+    assert ladder_findings(two) == []
+    three = ("If your personal asthma plan gives a different maximum dose for treating an attack, follow the instructions "
+             "in your personal medication plan.")
+    assert [f.rule for f in ladder_findings(three)] == ["sentences.hard"]

@@ -73,14 +73,15 @@ class Context:
     def _words(self) -> dict:
         return {}
 
-    def words(self, sentence) -> list:
+    def words(self, sentence):
         """The words of one sentence as a reader reads them (``prose.iter_words``: no template
-        fields, web or e-mail addresses), found once per document."""
+        fields, web or e-mail addresses), found once per document: a sequence of Word
+        (``prose.SentenceWords``, whose texts the counts read without making each Word)."""
         found = self._words.get(sentence)
         if found is None:
-            from ..prose import iter_words
+            from ..prose import SentenceWords
 
-            found = self._words[sentence] = list(iter_words(self.document, sentence.start, sentence.end, self.masks))
+            found = self._words[sentence] = SentenceWords(self.document, sentence.start, sentence.end, self.masks)
         return found
 
     def sentences_in(self, scope) -> list:

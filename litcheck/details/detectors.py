@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import patterns as P
-from .scan import finditer, finditer_spans, search
+from .scan import finditer, finditer_spans, search, search_unit
 from .units import Unit, units
 
 
@@ -275,7 +275,7 @@ def _letterhead(ctx, u: Unit | None) -> bool:
 
 def location(ctx) -> Evidence | None:
     text = ctx.document.text
-    content = [u for u in _content(ctx) if not P.LOCATION_EXCLUDE.search(u.text)]
+    content = [u for u in _content(ctx) if not search_unit(ctx, P.LOCATION_EXCLUDE, u)]
 
     def in_body(u: Unit, m: re.Match) -> bool:
         if _letterhead(ctx, u) or (u.kind == "address" and not u.after_salutation):

@@ -219,7 +219,7 @@ class _Plan:
     """A pattern's starts, grouped for the index: word prefixes by their first three characters
     (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
 
-    __slots__ = ("starts", "heads", "strings", "kinds")
+    __slots__ = ("starts", "by_key", "keys", "strings", "kinds")
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
@@ -231,11 +231,12 @@ class _Plan:
         for s in found:
             if s.kind == "word":
                 groups.setdefault((s.prefix[:3].lower(), s.cased), set()).add(s.prefix)
-        #: (the first two characters, ((key, prefixes, cased, every), ...)), looked up in that order
-        by_head: dict[str, list] = {}
+        #: key -> ((prefixes, cased, every), ...), and the keys as a set to meet the text's
+        by_key: dict[str, list] = {}
         for (key, cased), prefixes in sorted(groups.items()):
-            by_head.setdefault(key[:2], []).append((key, tuple(sorted(prefixes)), cased, not cased and key in prefixes))
-        self.heads: tuple[tuple[str, tuple], ...] = tuple((head, tuple(entries)) for head, entries in by_head.items())
+            by_key.setdefault(key, []).append((tuple(sorted(prefixes)), cased, not cased and key in prefixes))
+        self.by_key: dict[str, tuple] = {key: tuple(entries) for key, entries in by_key.items()}
+        self.keys = frozenset(self.by_key)
 
 
 def starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
@@ -274,7 +275,7 @@ def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_three", "_kinds", "_found")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found")
 
     def __init__(self, text: str) -> None:
         from ..prefilter import Lowered
@@ -283,47 +284,25 @@ class TextIndex:
         self.text = text
         self.lowered = low.text
         self.exact = low.exact  # the lower-cased text has the same offsets, and folds as re does
-        self._words_at: dict[str, list[int]] | None = None
-        self._three: dict[str, dict[str, list[int]]] = {}  # first two characters -> by the first three
+        self._words_at: tuple[dict[str, list[int]], frozenset[str]] | None = None
         self._kinds: dict[str, list[int]] = {}
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
 
-    def _words(self) -> dict[str, list[int]]:
-        """Word starts by their first character and by their first two, lower-cased (by their
-        first three: ``_by_three``)."""
+    def _words(self) -> tuple[dict[str, list[int]], frozenset[str]]:
+        """Word starts by their first character, their first two and their first three,
+        lower-cased (one table: keys of different lengths do not meet), and its keys."""
         if self._words_at is None:
             low = self.lowered
-            two: dict[str, list[int]] = {}
+            table: dict[str, list[int]] = {}
             for p in [m.start() for m in _WORD.finditer(self.text)]:
-                key = low[p : p + 2]
-                found = two.get(key)
-                if found is None:
-                    two[key] = [p]
-                else:
-                    found.append(p)
-            one: dict[str, list[int]] = {}
-            for key, found in two.items():
-                if key[0] in one:
-                    one[key[0]] = sorted(one[key[0]] + found)
-                else:
-                    one[key[0]] = found
-            two.update(one)  # keys of one character and of two do not meet
-            self._words_at = two
+                for key in (low[p], low[p : p + 2], low[p : p + 3]):
+                    found = table.get(key)
+                    if found is None:
+                        table[key] = [p]
+                    elif found[-1] != p:  # near the end a key may be shorter: the same one twice
+                        found.append(p)
+            self._words_at = (table, frozenset(table))
         return self._words_at
-
-    def _by_three(self, two: str) -> dict[str, list[int]]:
-        """The word starts that begin with ``two``, by their first three characters."""
-        found = self._three.get(two)
-        if found is None:
-            low, found = self.lowered, {}
-            for p in self._words()[two]:
-                key = low[p : p + 3]
-                if key in found:
-                    found[key].append(p)
-                else:
-                    found[key] = [p]
-            self._three[two] = found
-        return found
 
     def _places(self, kind: str) -> list[int]:
         found = self._kinds.get(kind)
@@ -354,23 +333,13 @@ class TextIndex:
         found: list[int] | None = None
         if plan is not None:
             parts: list[list[int]] = [self._places(kind) for kind in plan.kinds]
-            if plan.heads:
-                words = self._words()
+            if plan.keys:
+                words, present = self._words()
                 text, low = self.text, self.lowered
-                for head, entries in plan.heads:
-                    near = words.get(head)
-                    if not near:
-                        continue
-                    three = None
-                    for key, prefixes, cased, every in entries:
-                        if len(key) == 3:
-                            if three is None:
-                                three = self._by_three(head)
-                            pool = three.get(key)
-                            if not pool:
-                                continue
-                        else:
-                            pool = near
+                by_key = plan.by_key
+                for key in plan.keys & present:
+                    pool = words[key]
+                    for prefixes, cased, every in by_key[key]:
                         if every:
                             parts.append(pool)
                         else:
@@ -460,3 +429,31 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
                 i = bisect_left(places, m.end(), i + 1)
             else:
                 i += 1
+
+
+def search_unit(ctx, pattern: re.Pattern, unit) -> re.Match | None:
+    """Exactly ``pattern.search(unit.text)``, for a piece of the document (``unit.text`` is the
+    text from ``unit.start`` to ``unit.end``)."""
+    return search_piece(index(ctx), pattern, unit.start, unit.text)
+
+
+def search_piece(idx: TextIndex, pattern: re.Pattern, start: int, piece: str) -> re.Match | None:
+    """Exactly ``pattern.search(piece)`` where ``piece`` is ``idx.text[start:start + len(piece)]``:
+    tried at the piece's first character (the first of a word, a line and a number in the piece
+    alone) and where the document's index says a match can begin inside it."""
+    places = idx.candidates(pattern)
+    end = start + len(piece)
+    if places is None or idx.text[start:end] != piece:
+        return pattern.search(piece)
+    match = pattern.match
+    m = match(piece, 0)
+    if m is not None:
+        return m
+    i = bisect_left(places, start + 1)
+    n = len(places)
+    while i < n and places[i] < end:
+        m = match(piece, places[i] - start)
+        if m is not None:
+            return m
+        i += 1
+    return None

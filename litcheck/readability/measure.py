@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..segment import Sentence
-from ..prose import iter_words, masked_spans
+from ..prose import SentenceWords, iter_words, masked_spans
 from . import formulas
 from .syllables import count_syllables, is_glance_token, is_polysyllable
 
@@ -70,6 +70,8 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None, found=None) ->
     (``syllables.is_glance_token``). ``found``: the sentence's words, when the caller has
     them already (``prose.iter_words``).
     """
+    if isinstance(found, SentenceWords):
+        return _count_texts(doc.text, found)
     words = syllables = poly = 0
     long_words = []
     text = doc.text
@@ -91,6 +93,37 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None, found=None) ->
             syllables -= n
             poly += 1
             long_words.append(w.text)
+        else:
+            syllables += n
+    return SentenceCounts(words, syllables, poly, long_words)
+
+
+def _count_texts(text: str, found: SentenceWords) -> SentenceCounts:
+    """count_sentence from the words' texts; their offsets only to join a number's groups."""
+    words = syllables = poly = 0
+    long_words = []
+    spans = None
+    previous = -1  # the index of the last word, when it was a number
+    for i, t in enumerate(found.texts):
+        n = _word_syllables(t)
+        if n is None:  # a glance token
+            digit = t[:1].isdigit()
+            joined = False
+            if previous >= 0:
+                spans = spans or found.spans()
+                joined = _NUMBER_JOIN.fullmatch(text, spans[previous][1], spans[i][0]) is not None
+            previous = i if digit else -1
+            if joined and digit:
+                continue  # the next group of the same number
+            words += 1
+            syllables += 1
+            continue
+        previous = -1
+        words += 1
+        if n < 0:  # a polysyllable
+            syllables -= n
+            poly += 1
+            long_words.append(t)
         else:
             syllables += n
     return SentenceCounts(words, syllables, poly, long_words)

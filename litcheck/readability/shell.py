@@ -45,7 +45,7 @@ from functools import lru_cache
 
 from ..alternation import TermAlternation
 from ..document import Document
-from ..prose import iter_words, masked_spans
+from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from .measure import Readability
 
@@ -117,15 +117,20 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
         if not s.is_prose:
             continue
         found = words_of(s) if words_of is not None else iter_words(doc, s.start, s.end, masks)
-        ws = [(w, t) for w in found for t in (_traits(w.text),) if t is not None]
+        if isinstance(found, SentenceWords):  # texts now, offsets only if a term is found
+            ws = [(i, t) for i, w in enumerate(found.texts) for t in (_traits(w),) if t is not None]
+        else:
+            found = list(found)
+            ws = [(i, t) for i, w in enumerate(found) for t in (_traits(w.text),) if t is not None]
         if not ws:
             continue
         shouting = sum(t[0] for _, t in ws) > max(2, len(ws) * 0.6)
         covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
+        spans = (found.spans() if isinstance(found, SentenceWords) else [(w.start, w.end) for w in found]) if covered else ()
         first = True
-        for w, (_upper, acronym, uncommon_first, uncommon_inside, content_word) in ws:
+        for i, (_upper, acronym, uncommon_first, uncommon_inside, content_word) in ws:
             words += 1
-            is_jargon = bool(covered) and any(a <= w.start and w.end <= b for a, b in covered)
+            is_jargon = bool(covered) and any(a <= spans[i][0] and spans[i][1] <= b for a, b in covered)
             is_acronym = not shouting and acronym
             is_uncommon = not is_jargon and not is_acronym and (uncommon_first if first else uncommon_inside)
             first = False
@@ -154,20 +159,72 @@ def _counted(word: str) -> bool:
 
 
 def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    """Where the medical terms are in ``text[start:end]``: the spans ``pattern.finditer`` finds."""
+    index = _jargon_index() if pattern is _jargon_pattern() else None
+    if index is None or not text[start:end].isascii():
+        return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    # In ASCII text a term can start only where the run of letters, digits and hyphens is its
+    # first word (the next character is a space), or the whole term with its plural ending
+    # (the next character is no letter, digit or hyphen): try only the terms that key picks,
+    # in the list's order, so the same term wins as in the whole pattern.
+    out = []
+    after = start
+    for run in _RUN.finditer(text, start, end):
+        pos = run.start()
+        if pos < after:
+            continue
+        terms = index.get(run.group().lower())
+        if terms is None:
+            continue
+        m = terms.match(text, pos, end)
+        if m is not None:
+            out.append((pos, m.end()))
+            after = m.end()
+    return out
+
+
+#: a run of letters, digits and hyphens where a term may start (as the pattern's look-behind)
+_RUN = re.compile(r"(?<![\w-])\w[\w-]*")
+_BEFORE, _AFTER = r"(?<![\w-])", r"(?:e?s)?(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _jargon_terms() -> tuple[list[str], list[str]]:
+    """The medical word list's terms, longest first, and each as a regular expression."""
+    from .. import wordlists
+
+    terms = {e.term.lower() for e in wordlists.load(wordlists.resolve("medical.tsv"))}
+    terms = sorted((t for t in terms if t.strip()), key=len, reverse=True)
+    return terms, [r"\s+".join(re.escape(part) for part in t.split()) for t in terms]
 
 
 @lru_cache(maxsize=1)
 def _jargon_pattern() -> TermAlternation | None:
     """The terms of the medical word list, longest first, as one alternation (also plural)."""
-    from .. import wordlists
-
-    terms = {e.term.lower() for e in wordlists.load(wordlists.resolve("medical.tsv"))}
-    terms = sorted((t for t in terms if t.strip()), key=len, reverse=True)
+    terms, alternatives = _jargon_terms()
     if not terms:
         return None
-    alternatives = [r"\s+".join(re.escape(part) for part in t.split()) for t in terms]
-    return TermAlternation(terms, alternatives, r"(?<![\w-])", r"(?:e?s)?(?![\w-])", re.IGNORECASE)
+    return TermAlternation(terms, alternatives, _BEFORE, _AFTER, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _jargon_index() -> dict[str, re.Pattern] | None:
+    """The run of letters, digits and hyphens a term's match starts with, lower case -> the
+    terms that may start there, in the list's order, as one pattern made as the whole one.
+    None when a term is not plain ASCII words (then the whole pattern is searched)."""
+    terms, alternatives = _jargon_terms()
+    keyed: dict[str, list[int]] = {}
+    for k, term in enumerate(terms):
+        parts = term.split()
+        if not term.isascii() or not re.fullmatch(r"\w[\w-]*", parts[0]):
+            return None
+        first = parts[0]
+        for key in (first,) if len(parts) > 1 else (first, first + "s", first + "es"):
+            keyed.setdefault(key, []).append(k)
+    return {
+        key: re.compile(_BEFORE + "(?:" + "|".join(alternatives[k] for k in ks) + ")" + _AFTER, re.IGNORECASE)
+        for key, ks in keyed.items()
+    }
 
 
 @lru_cache(maxsize=1)
