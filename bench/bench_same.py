@@ -66,6 +66,9 @@ def fingerprint(report) -> dict:
 
 
 def save(out: Path, data: Path, letters: int) -> None:
+    if not (data / "real-texts").is_dir():
+        # a worktree elsewhere has no ../shared/data: without the real texts the proof is thin
+        raise SystemExit(f"bench_same: no real texts under {data}; give --data /path/to/shared/data")
     import litcheck
     from litcheck.errors import LitcheckError
 

@@ -87,8 +87,17 @@ class Prefilter:
         """False only when the pattern cannot match the text ``lowered`` was made from."""
         if self.clauses is None or not lowered.exact:
             return True
-        present = lowered.present(self.words)
-        return any(clause <= present for clause in self.clauses)
+        known, text = lowered._present, lowered.text
+        for clause in self.clauses:  # the first set whose words are all there answers
+            for word in clause:
+                there = known.get(word)
+                if there is None:
+                    there = known[word] = word in text
+                if not there:
+                    break
+            else:
+                return True
+        return False
 
 
 def prefilter_for(pattern: re.Pattern) -> Prefilter:
@@ -98,6 +107,8 @@ def prefilter_for(pattern: re.Pattern) -> Prefilter:
     hit = _BY_ID.get(id(pattern))
     if hit is not None and hit[0] is pattern:
         return hit[1]
+    if not isinstance(pattern, (re.Pattern, str)) and hasattr(pattern, "compiled"):
+        return prefilter_for(pattern.compiled())  # a pattern compiled on first use (textpatterns)
     if len(_BY_ID) >= 4096:
         _BY_ID.clear()
     found = Prefilter(pattern)

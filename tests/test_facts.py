@@ -309,8 +309,9 @@ def test_pathological_input_is_fast(text):
     extract_facts("warm up: 0113 496 0000, Renal Outpatients, 10am")
     t0 = time.perf_counter()
     extract_facts(text)
-    # well under a second on a quiet machine; catastrophic backtracking would take minutes
-    assert time.perf_counter() - t0 < 5.0
+    # about a second on a quiet machine, 5 s with ten test runs sharing two cores; catastrophic
+    # backtracking takes many minutes. A guard against that, not a speed test (bench/ has those)
+    assert time.perf_counter() - t0 < 60.0
 
 
 def test_cost_grows_linearly():

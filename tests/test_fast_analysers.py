@@ -273,3 +273,31 @@ def test_importing_the_facts_compiles_none_of_their_patterns():
         "assert isinstance(f._DATE_RE, re.Pattern)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+# -- existence rules: only the tokens that can match -------------------------------------------
+
+
+@SOURCES
+def test_an_existence_rule_finds_with_its_live_tokens_what_its_whole_pattern_finds(texts):
+    from litcheck.analysers.existence import Existence
+
+    rules = [r for r in load_rules() if isinstance(r, Existence)]
+    reduced = found = 0
+    for name, text in texts():
+        ctx = Context(readers.read_text(text, "txt"))
+        for rule in rules:
+            pattern = rule.pattern_for(ctx)
+            for sentence in ctx.sentences:
+                expected = [m.span() for m in rule.pattern.finditer(text, sentence.start, sentence.end)]
+                assert (pattern is None and not expected) or (pattern is not None and [m.span() for m in pattern.finditer(text, sentence.start, sentence.end)] == expected), (name, rule.id)
+                found += len(expected)
+            reduced += pattern is not None and pattern is not rule.pattern
+    assert found > 0 and reduced > 0
+
+
+def test_a_token_that_refers_to_a_group_keeps_the_whole_pattern():
+    from litcheck.analysers.existence import _REFERS
+
+    assert _REFERS.search(r"(\w+) and \1") and _REFERS.search(r"(?P<w>\w+) (?P=w)")
+    assert not _REFERS.search(r"failure to attend|(will|may) be discharged")

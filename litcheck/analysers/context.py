@@ -105,12 +105,18 @@ class Context:
         """False only when the regular expression ``pattern`` cannot match anywhere in the text
         (none of the words every match contains is there: ``litcheck.prefilter``), so its
         search can be skipped; True says nothing."""
-        from ..prefilter import Lowered, prefilter_for
+        from ..prefilter import prefilter_for
 
+        return prefilter_for(pattern).could_match(self.lowered())
+
+    def lowered(self):
+        """The text lower-cased once, for prefilter tests (``litcheck.prefilter.Lowered``)."""
         lowered = self._memo.get("lowered")
         if lowered is None:
+            from ..prefilter import Lowered
+
             lowered = self._memo["lowered"] = Lowered(self.document.text)
-        return prefilter_for(pattern).could_match(lowered)
+        return lowered
 
     def is_masked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a placeholder, URL or e-mail address."""

@@ -41,9 +41,16 @@ class Existence(Rule):
     def setup(self, spec) -> None:
         flags = re.IGNORECASE if spec.get("ignorecase", True) else 0
         try:
-            self.pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{t})" for t in spec["tokens"]) + r")(?![\w-])", flags)
+            self.pattern = re.compile(_joined(spec["tokens"]), flags)
         except re.error as exc:
             self.fail("tokens", f"a token is not a valid pattern: {exc}")
+        self.tokens = tuple(str(t) for t in spec["tokens"])
+        self.flags = flags
+        self._token_filters: tuple | None = None
+        self._reduced: dict[tuple[int, ...], re.Pattern] = {}
+        # a token that refers to a group by number or name would read another group in a
+        # pattern of fewer tokens: then the whole pattern is always searched
+        self._reducible = not any(_REFERS.search(t) for t in self.tokens)
         self.unless = compile_optional(self, spec, "unless")
         self.unless_document = compile_optional(self, spec, "unless_document")
         self.once_per_sentence = spec.get("once_per_sentence", False)
@@ -63,15 +70,42 @@ class Existence(Rule):
             return _sentence_case(text, finding.start, finding.end)
         return None
 
-    def check(self, ctx) -> Iterator:
+    def pattern_for(self, ctx) -> re.Pattern | None:
+        """The rule's pattern with only the tokens that can match this text (a token some word
+        of which is nowhere in it cannot: ``litcheck.prefilter``), or None when none can. A
+        token that cannot match anywhere never wins at any place, so the matches are the ones
+        the whole pattern finds; the search is shorter."""
+        from ..prefilter import Prefilter
+
         if not ctx.may_match(self.pattern):
-            return  # a word every match holds is nowhere in the text
+            return None  # one test says it for most rules and texts
+        if not self._reducible:
+            return self.pattern
+        if self._token_filters is None:
+            self._token_filters = tuple(Prefilter(t, self.flags) for t in self.tokens)
+        lowered = ctx.lowered()
+        live = tuple(k for k, f in enumerate(self._token_filters) if f.could_match(lowered))
+        if not live:
+            return None
+        if len(live) == len(self.tokens):
+            return self.pattern
+        pattern = self._reduced.get(live)
+        if pattern is None:
+            if len(self._reduced) >= 256:
+                self._reduced.clear()
+            pattern = self._reduced[live] = re.compile(_joined([self.tokens[k] for k in live]), self.flags)
+        return pattern
+
+    def check(self, ctx) -> Iterator:
+        pattern = self.pattern_for(ctx)
+        if pattern is None:
+            return  # no token can match: a word each needs is nowhere in the text
         text = ctx.document.text
         if self.unless_document is not None and self.unless_document.search(text):
             return
         said: set[str] = set()
         for sentence in ctx.sentences_in(self.scope):
-            for m in self.pattern.finditer(text, sentence.start, sentence.end):
+            for m in pattern.finditer(text, sentence.start, sentence.end):
                 if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
                     continue
                 if excluded(ctx, m.start(), m.end(), self.unless, sentence=sentence):
@@ -84,6 +118,14 @@ class Existence(Rule):
                 yield ctx.finding(self, m.start(), m.end(), self.format_message(actual=m.group()), self.suggest)
                 if self.once_per_sentence:
                     break
+
+
+_REFERS = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")
+
+
+def _joined(tokens) -> str:
+    """Phrases or regular expressions as one pattern, matched on word boundaries."""
+    return r"(?<![\w-])(?:" + "|".join(f"(?:{t})" for t in tokens) + r")(?![\w-])"
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

@@ -72,15 +72,25 @@ def _english(ctx, pos: int) -> bool:
     sentence = sentence_at(ctx, pos)
     if sentence is None:
         return False
+    known = ctx.memo("numbers.english", lambda c: {})  # sentence -> English, judged once
+    english = known.get(sentence)
+    if english is None:
+        english = known[sentence] = _english_sentence(ctx.document.text[sentence.start : sentence.end])
+    return english
+
+
+def _english_sentence(sentence: str) -> bool:
     from ..spelling import zipf
 
-    words = re.findall(r"[^\W\d_]{3,}", ctx.document.text[sentence.start : sentence.end])
+    words = re.findall(r"[^\W\d_]{3,}", sentence)
     if len(words) < 4:
         return all(w.isascii() for w in words)
     return sum(1 for w in words if not w.isascii() or zipf(w) < 2.5) / len(words) <= 0.3
 
 
 def _numerals(ctx) -> Iterator[Candidate]:
+    if not ctx.may_match(_NUMBER_WORD):
+        return  # no number word anywhere
     text = ctx.document.text
     for m in _NUMBER_WORD.finditer(text):
         s, e = m.span()
@@ -168,6 +178,8 @@ def natural_frequency(percent: float) -> str:
 
 
 def _percentages(ctx) -> Iterator[Candidate]:
+    if not ctx.may_match(_PERCENT_OF):
+        return
     text = ctx.document.text
     for m in _PERCENT_OF.finditer(text):
         p = float(m.group("p"))
@@ -182,6 +194,8 @@ def _block_span(ctx, pos: int) -> tuple[int, int]:
 
 
 def _mixed_formats(ctx) -> Iterator[Candidate]:
+    if not (ctx.may_match(_NATURAL) and ctx.may_match(_ANY_PERCENT)):
+        return  # a paragraph that mixes them needs both
     text = ctx.document.text
     for block in ctx.document.blocks:
         chunk = text[block.start : block.end]
@@ -210,6 +224,8 @@ _BASELINE = _lazy(r"(?<![\w.,])\d{1,3}(?:,\d{3})*[ \u00a0]+(?:in|out[ \u00a0]+of
 
 
 def _relative_risk(ctx) -> Iterator[Candidate]:
+    if not ctx.may_match(_RELATIVE):
+        return
     text = ctx.document.text
     blocks = ctx.document.blocks
     for m in _RELATIVE.finditer(text):
@@ -235,8 +251,11 @@ _APPOINTMENT_TIME = _lazy(r"(?i)\b(?:appointment|arrive|booked|clinic starts|com
 
 def _calculations(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
-    for m in _WITHIN_LETTER.finditer(text):
-        yield Candidate(m.start(), m.end(), None, "give the date itself ('by Friday 15 August 2025'), so nobody has to count days")
+    if ctx.may_match(_WITHIN_LETTER):
+        for m in _WITHIN_LETTER.finditer(text):
+            yield Candidate(m.start(), m.end(), None, "give the date itself ('by Friday 15 August 2025'), so nobody has to count days")
+    if not ctx.may_match(_BEFORE_TIME):
+        return  # nothing to say however the letter gives the time
     # only where the letter states the appointment's own time ("Your appointment is at 10am"):
     # a leaflet giving opening hours cannot say when to arrive
     gives_time = False

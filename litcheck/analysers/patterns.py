@@ -76,7 +76,7 @@ def body_start(ctx) -> int:
 
 
 def word_count(ctx) -> int:
-    return len(ctx.document.text.split())
+    return ctx.memo("patterns.word_count", lambda c: len(c.document.text.split()))
 
 
 def applies(ctx, rule) -> bool:
