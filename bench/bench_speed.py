@@ -77,13 +77,13 @@ def _proselint():
 AREAS = [
     ("term lists (substitution)", ("analysers/substitution.py",)),
     ("document kind (profiles)", ("details/profiles.py", "prefilter.py")),
-    ("practical-detail detectors", ("details/detectors.py", "details/units.py", "details/patterns.py", "details/section.py")),
+    ("practical-detail detectors", ("details/detectors.py", "details/units.py", "details/patterns.py", "details/section.py", "details/scan.py")),
     ("spaCy tokens and lemmas", ("nlp.py", "spacy", "thinc", "srsly")),
     ("sentences (segment)", ("segment.py", "languages.py")),
     ("readability and SHeLL", ("readability/", "alternation.py")),
     ("sentence ladder, paragraphs (metric)", ("analysers/metric.py", "analysers/long_word.py", "analysers/split_proposal.py")),
     ("abbreviations", ("analysers/abbreviation.py",)),
-    ("rare words", ("analysers/rare_word.py", "spelling.py", "wordfreq")),
+    ("rare words", ("analysers/rare_word.py", "spelling.py")),
     ("words (prose)", ("prose.py",)),
     ("phrase rules (existence, absence...)", (
         "analysers/existence.py", "analysers/absence.py", "analysers/position.py", "analysers/patterns.py",
