@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import sys
 import time
 from pathlib import Path
@@ -30,21 +29,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_check import make_letter  # noqa: E402
-
-
-def _patterns() -> list[re.Pattern]:
-    from litcheck.details import detectors, patterns, profiles
-
-    found = {}
-    for module in (patterns, detectors, profiles):
-        for value in (getattr(module, name) for name in dir(module)):
-            if isinstance(value, re.Pattern):
-                found[id(value)] = value
-    for profile in profiles.load_profiles().values():
-        for signal in profile.signals:
-            if signal.kind == "pattern":
-                found[id(signal.value)] = signal.value
-    return list(found.values())
 
 
 def main() -> None:
@@ -64,7 +48,9 @@ def main() -> None:
     letters = [make_letter(rng) for _ in range(args.letters + 1)]
     litcheck.check_text(letters[0])  # tables, rules, patterns: loaded once, not timed
     letters = letters[1:]
-    patterns = _patterns()
+    from litcheck.details.profiles import own_patterns
+
+    patterns = own_patterns()
     load = os.getloadavg()[0]
 
     best = {"kind and checklist": None, "patterns with re": None, "patterns with scan": None}

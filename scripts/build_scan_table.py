@@ -9,7 +9,6 @@ missing from the table is still read, when first used: the table only saves that
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -17,22 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def own_patterns() -> list[re.Pattern]:
-    from litcheck.details import detectors, patterns, profiles
-
-    found = {}
-    for module in (patterns, detectors, profiles):
-        for value in (getattr(module, name) for name in dir(module)):
-            if isinstance(value, re.Pattern):
-                found[(value.pattern, value.flags)] = value
-    for profile in profiles.load_profiles().values():
-        for signal in profile.signals:
-            if signal.kind == "pattern":
-                found[(signal.value.pattern, signal.value.flags)] = signal.value
-    return list(found.values())
-
-
 def main() -> None:
+    from litcheck.details.profiles import own_patterns
     from litcheck.details.scan import table_source
 
     path = ROOT / "litcheck" / "details" / "scan_table.json"

@@ -12,23 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from litcheck import placeholders, textpatterns
-from litcheck.details import detectors, patterns, profiles, scan
+from litcheck.details import patterns, profiles, scan
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_TEXTS = Path("/work/shared/data/real-texts/docs")
 
 
 def _patterns() -> list[re.Pattern]:
-    found = {}
-    for module in (patterns, detectors, profiles, textpatterns):
-        for value in (getattr(module, name) for name in dir(module)):  # patterns compiles when asked
-            if isinstance(value, re.Pattern):
-                found[id(value)] = value
-    for profile in profiles.load_profiles().values():
-        for signal in profile.signals:
-            if signal.kind == "pattern":
-                found[id(signal.value)] = signal.value
-    return sorted(found.values(), key=lambda p: p.pattern)
+    return sorted(profiles.own_patterns(textpatterns), key=lambda p: p.pattern)
 
 
 PATTERNS = _patterns()

@@ -9,35 +9,14 @@ awkward text made up by hypothesis. Speed itself is measured by bench/bench_spee
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from litcheck import readers
 from litcheck.analysers import Context
 from litcheck.rulebook import load_rules
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = Path("/work/shared/data/real-texts/docs")
-
-
-def _texts(folder: Path) -> list[tuple[str, str]]:
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))
-    return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
-
-
-def sample_texts() -> list[tuple[str, str]]:
-    return _texts(ROOT / "samples")
-
-
-def real_texts() -> list[tuple[str, str]]:
-    if not REAL.is_dir():
-        pytest.skip(f"{REAL} is absent: the real texts are not on this machine")
-    return _texts(REAL)
-
-
-SOURCES = pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+from tests.texts import ROOT, SOURCES
 
 
 # -- term lists: the tree of words against every entry in turn ----------------------------------

@@ -9,7 +9,6 @@ absent). Speed itself is measured by bench/bench_speed.py, not here.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,23 +17,7 @@ from litcheck.analysers import Context
 from litcheck.analysers.substitution import Substitution, _match_forms, document_forms, token_forms
 from litcheck.rulebook import load_rules
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL = Path("/work/shared/data/real-texts/docs")
-
-
-def _texts(folder: Path, limit: int | None = None) -> list[tuple[str, str]]:
-    paths = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".md"))[:limit]
-    return [(p.name, p.read_text(encoding="utf-8", errors="replace")) for p in paths]
-
-
-def sample_texts() -> list[tuple[str, str]]:
-    return _texts(ROOT / "samples")
-
-
-def real_texts() -> list[tuple[str, str]]:
-    if not REAL.is_dir():
-        pytest.skip(f"{REAL} is absent: the real texts are not on this machine")
-    return _texts(REAL)
+from tests.texts import real_texts, sample_texts
 
 
 def _reference_match_at(doc, i: int, stop: int, index) -> tuple | None:

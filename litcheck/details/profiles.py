@@ -389,3 +389,21 @@ def apply_profile(ctx, given: str | None) -> str:
     ctx.profile = found.profile
     ctx.options.update(profile_source="detected", profile_confidence=found.confidence, profile_reason=found.reason)
     return found.profile
+
+
+def own_patterns(*more_modules) -> list[re.Pattern]:
+    """litcheck's own detail and profile patterns (and the compiled patterns of ``more_modules``),
+    each once: what ``details/scan_table.json`` covers (scripts/build_scan_table.py), and what
+    bench/bench_details_scan.py and tests/test_details_scan.py measure and compare with ``re``."""
+    from . import detectors, patterns
+
+    found = {}
+    for module in (patterns, detectors, __import__(__name__, fromlist=["_"]), *more_modules):
+        for value in (getattr(module, name) for name in dir(module)):  # patterns compiles when asked
+            if isinstance(value, re.Pattern):
+                found[(value.pattern, value.flags)] = value
+    for profile in load_profiles().values():
+        for signal in profile.signals:
+            if signal.kind == "pattern":
+                found[(signal.value.pattern, signal.value.flags)] = signal.value
+    return list(found.values())
