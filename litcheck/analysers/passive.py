@@ -119,6 +119,9 @@ class Passive(Rule):
     kind = "passive"
     KEYS = {
         "message_active": (False, (str,)),  # when the actor is named: suggests the active form
+        # when the actor is named but litcheck cannot write the active sentence safely: the
+        # plain message's "it does not say who" would be untrue
+        "message_named": (False, (str,)),
         # substitution rules (ids) a passive is left to when its verb is one of their terms
         # ("is required": jargon.wordy's "need" fixes it): one finding for the words, not two
         "leave_to": (False, (list,)),
@@ -127,10 +130,12 @@ class Passive(Rule):
 
     def setup(self, spec) -> None:
         self.message_active = str(spec.get("message_active", self.message)).strip()
-        try:
-            self.message_active.format_map({f: "" for f in self.MESSAGE_FIELDS})
-        except (KeyError, ValueError, IndexError) as exc:
-            self.fail("message_active", f"message_active is not a valid template: {exc}")
+        self.message_named = str(spec.get("message_named", self.message)).strip()
+        for key in ("message_active", "message_named"):
+            try:
+                getattr(self, key).format_map({f: "" for f in self.MESSAGE_FIELDS})
+            except (KeyError, ValueError, IndexError) as exc:
+                self.fail(key, f"{key} is not a valid template: {exc}")
         self.leave_to = tuple(str(r) for r in spec.get("leave_to", ()))
 
     def check(self, ctx) -> Iterator:
@@ -160,6 +165,10 @@ class Passive(Rule):
                     actor_text = doc[actor[0] : actor[1]].text
                     msg = self.message_active.format_map({"actual": actual, "actor": actor_text, "active": active})
                     yield ctx.finding(self, start, end, msg, [active])
+                elif actor is not None:  # who does it is named, after the verb
+                    actor_text = " ".join(doc[actor[0] : actor[1]].text.split())
+                    msg = self.message_named.format_map({"actual": actual, "actor": actor_text, "active": ""})
+                    yield ctx.finding(self, start, end, msg, [])
                 else:
                     yield ctx.finding(self, start, end, self.format_message(actual=actual, actor="", active=""), [])
 
@@ -352,9 +361,12 @@ def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
                     break
                 k += 1
             words = [t.lower_ for t in doc[i + 1 : k]]
-            if not words or words[-1] in _NOT_ACTORS or any(t.like_num for t in doc[i + 1 : k]) or words[0] in ("then", "now", "phone", "post"):
+            head = i + 1
+            if words[:2] == ["one", "of"] and len(words) > 2:  # "by one of our nurses"
+                words, head = words[2:], i + 3
+            if not words or words[-1] in _NOT_ACTORS or any(t.like_num for t in doc[head:k]) or words[0] in ("then", "now", "phone", "post"):
                 return None
-            if not (words[0] in ("a", "an", "the", "your", "our", "their", "his", "her", "my", "this", "that") or doc[i + 1].text[:1].isupper()):
+            if not (words[0] in ("a", "an", "the", "your", "our", "their", "his", "her", "my", "this", "that") or doc[head].text[:1].isupper()):
                 return None
             return (i + 1, k)
         i += 1
@@ -378,6 +390,8 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
         return None
     actor_words = [t.text for t in doc[actor[0] : actor[1]]]
     plural = (len(actor_words) > 1 and actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
+    if actor_words[0].lower() == "one":  # "one of our nurses takes"
+        plural = False
     head = _active_verb(doc, first, part, plural)
     if head is None:
         return None
