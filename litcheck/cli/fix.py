@@ -29,13 +29,16 @@ def _age(report) -> str:
 
 
 def run(args) -> int:
+    from ..batch import Settings, options_for
     from ..fix import fix_file
 
-    from .. import config as configmod
-
-    time_format = configmod.find(args.file).get("time_format")  # the house style for times ("5.30pm")
-    extra = {"time_format": time_format} if time_format else {}
-    revision, target = fix_file(args.file, output=args.output, force=args.force, profile=args.profile, track=not args.no_track, **extra)
+    # the file's configuration, as `litcheck check` reads it: select, ignore and per-file ignores,
+    # accepted words, the organisation's terms, rules and profiles, reading-age targets and the
+    # house style for times; grammar and spelling (LanguageTool) are not fixed here
+    options = options_for(args.file, Settings(profile=args.profile))
+    for key in ("languagetool", "allow_remote_languagetool", "report_unused_ignores"):
+        options.pop(key, None)
+    revision, target = fix_file(args.file, output=args.output, force=args.force, track=not args.no_track, **options)
     if args.format == "json":
         from .. import jsonout
 

@@ -55,7 +55,7 @@ def revise_data(data: bytes, fmt: str, name: str | None = None, *, report: Docum
 def _revise(doc: Document, data: bytes, options: dict, report: DocumentReport | None = None, track: bool = True) -> tuple[Revision, bytes]:
     report = report if report is not None else check_document(doc, **options)
     if doc.format in TEXT_FORMATS:
-        revision = revise(report, options.get("rules"), time_format=options.get("time_format"))
+        revision = revise(report, options.get("rules"), time_format=options.get("time_format"), check_options=options)
         text = revision.text.replace("\n", "\r\n") if b"\r\n" in data else revision.text
         bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
         return revision, (bom + text).encode("utf-8")
@@ -71,7 +71,7 @@ def _revise_docx(data: bytes, report: DocumentReport, options: dict, track: bool
 def _edit_docx(editor: WordEditor, report: DocumentReport, options: dict, track: bool, recheck: bool = True) -> tuple[Revision, bytes]:
     """``_revise_docx`` on a Word document already open in ``editor`` (which may hold
     comments already): the edits made, the document saved once."""
-    revision = revise(report, options.get("rules"), recheck=False)
+    revision = revise(report, options.get("rules"), recheck=False, check_options=options)
     doc = report.document
     failed = editor.edit(edit_groups(doc.text, revision.changes), track=track)
     out = editor.save()

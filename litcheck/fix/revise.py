@@ -73,12 +73,12 @@ class Revision:
         }
 
 
-def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: bool = True, time_format: str | None = None) -> Revision:
+def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: bool = True, time_format: str | None = None, check_options: dict | None = None) -> Revision:
     """Make the safe swaps in a checked document and check the result again.
 
     ``recheck=False`` leaves ``revised`` unset (a Word copy is checked once it is written).
-    ``time_format``: the one the document was checked with, so the revised text is checked
-    the same way."""
+    ``time_format`` and ``check_options`` (select, ignore, accepted words, ...: what
+    ``check_document`` was given): the revised text is checked the way the document was."""
     rules = rules if rules is not None else load_rules()
     by_id = {r.id: r for r in rules}
     doc = report.document
@@ -86,7 +86,7 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
     changes: list[Change] = []
     left: list[Left] = []
     taken_until = -1
-    for f in _every_use(report, rules, by_id):
+    for f in _every_use(report, rules, by_id, check_options):
         rule = by_id.get(f.rule)
         if rule is None or rule.fix != "swap":
             left.append(Left(f, policy.reason_for(rule, f)))
@@ -118,13 +118,18 @@ def revise(report: DocumentReport, rules: Ruleset | None = None, *, recheck: boo
     result = Revision(report, apply_edits(doc.text, changes), changes, left)
     if recheck:
         fmt = doc.format if doc.format in TEXT_FORMATS else "txt"
-        result.revised = check_text(result.text, format=fmt, path=doc.path, profile=report.profile, rules=rules, time_format=time_format)
+        options = {**(check_options or {}), "profile": report.profile, "rules": rules}
+        if time_format:
+            options["time_format"] = time_format
+        result.revised = check_text(result.text, format=fmt, path=doc.path, **options)
     return result
 
 
-def _every_use(report: DocumentReport, rules, by_id: dict) -> list[Finding]:
+def _every_use(report: DocumentReport, rules, by_id: dict, check_options: dict | None = None) -> list[Finding]:
     """The report's findings, with one finding for every use of a term where a word rule
-    reports a term once (``repeats: first``): the copy changes every use, not only the first."""
+    reports a term once (``repeats: first``): the copy changes every use, not only the first.
+    ``check_options`` are the check's own (its accepted words and time format): a word
+    the check left alone is not found again here."""
     once = [r.id for r in rules if r.fix == "swap" and getattr(r, "repeats", "every") == "first"]
     if not once:
         return report.findings
@@ -139,7 +144,8 @@ def _every_use(report: DocumentReport, rules, by_id: dict) -> list[Finding]:
 
     # findings only: the readability and report sections of this pass were never read (they
     # were two thirds of its time)
-    every = check_document(report.document, profile=report.profile, rules=rules, select=sorted(swaps_used), every_use=True, summary=False).findings
+    options = {k: v for k, v in (check_options or {}).items() if k in ("accepted_words", "time_format")}
+    every = check_document(report.document, profile=report.profile, rules=rules, select=sorted(swaps_used), every_use=True, summary=False, **options).findings
     kept = [f for f in report.findings if f.rule not in swaps_used]
     return sorted(kept + every, key=lambda f: (f.start, f.end, f.rule))
 
