@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .textpatterns import PatternCache
+
 try:  # Python 3.11+
     from re import _constants as _sre_constants, _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -101,23 +103,14 @@ class Prefilter:
 
 
 def prefilter_for(pattern: re.Pattern) -> Prefilter:
-    """The Prefilter of a compiled pattern, worked out once. Kept by the pattern's identity:
-    hashing a compiled pattern hashes its whole compiled code (14 microseconds for a rule of
-    a hundred phrases), more than the test it serves."""
-    hit = _BY_ID.get(id(pattern))
-    if hit is not None and hit[0] is pattern:
-        return hit[1]
+    """The Prefilter of a compiled pattern, worked out once (kept by the pattern's identity:
+    ``textpatterns.PatternCache``)."""
     if not isinstance(pattern, (re.Pattern, str)) and hasattr(pattern, "compiled"):
         return prefilter_for(pattern.compiled())  # a pattern compiled on first use (textpatterns)
-    if len(_BY_ID) >= 4096:
-        _BY_ID.clear()
-    found = Prefilter(pattern)
-    _BY_ID[id(pattern)] = (pattern, found)  # the pattern is kept, so its id is not reused
-    return found
+    return _PREFILTERS(pattern)
 
 
-#: id(pattern) -> (pattern, its Prefilter)
-_BY_ID: dict[int, tuple[re.Pattern, Prefilter]] = {}
+_PREFILTERS = PatternCache(Prefilter)
 
 
 #: at most this many sets of words for one pattern (more: fewer words are asked for)

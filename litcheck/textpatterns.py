@@ -12,6 +12,29 @@ MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
 
+class PatternCache:
+    """What is worked out once for each compiled pattern, ``make(pattern)``, kept by the
+    pattern's identity: hashing a compiled pattern hashes its whole compiled code (14
+    microseconds for a rule of a hundred phrases), more than the look-up it serves. The pattern
+    is kept beside its value, so its id is not reused while the entry lives; at ``limit``
+    entries the cache starts again."""
+
+    def __init__(self, make, limit: int = 4096) -> None:
+        self._make = make
+        self._limit = limit
+        self._kept: dict[int, tuple[object, object]] = {}
+
+    def __call__(self, pattern):
+        hit = self._kept.get(id(pattern))
+        if hit is not None and hit[0] is pattern:
+            return hit[1]
+        if len(self._kept) >= self._limit:
+            self._kept.clear()
+        value = self._make(pattern)
+        self._kept[id(pattern)] = (pattern, value)
+        return value
+
+
 class LazyPatterns:
     """Module-level regular expressions compiled on first use, not at import.
 

@@ -38,6 +38,7 @@ one of litcheck's profiles replaces it.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -398,7 +399,7 @@ def own_patterns(*more_modules) -> list[re.Pattern]:
     from . import detectors, patterns
 
     found = {}
-    for module in (patterns, detectors, __import__(__name__, fromlist=["_"]), *more_modules):
+    for module in (patterns, detectors, sys.modules[__name__], *more_modules):
         for value in (getattr(module, name) for name in dir(module)):  # patterns compiles when asked
             if isinstance(value, re.Pattern):
                 found[(value.pattern, value.flags)] = value

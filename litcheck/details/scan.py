@@ -30,6 +30,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
+from ..textpatterns import PatternCache
+
 try:  # Python 3.11+
     from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python 3.10
@@ -175,17 +177,24 @@ def _digits_only(items) -> bool:
     return bool(items)
 
 
-def _small_class(items) -> list[str] | None:
-    """The characters of a class of a few plain characters ([’'], [01], [- ]), else None."""
-    chars: list[str] = []
+def _class_chars(items, max_span: int) -> set[str] | None:
+    """The characters of a class made only of characters and ranges narrower than ``max_span``,
+    else None."""
+    chars: set[str] = set()
     for op, av in items:
         if op is _C.LITERAL:
-            chars.append(chr(av))
-        elif op is _C.RANGE and av[1] - av[0] < _SMALL_CLASS:
-            chars.extend(chr(c) for c in range(av[0], av[1] + 1))
+            chars.add(chr(av))
+        elif op is _C.RANGE and av[1] - av[0] < max_span:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
         else:
             return None
-    return sorted(set(chars)) if len(set(chars)) <= _SMALL_CLASS else None
+    return chars
+
+
+def _small_class(items) -> list[str] | None:
+    """The characters of a class of a few plain characters ([’'], [01], [- ]), else None."""
+    chars = _class_chars(items, _SMALL_CLASS)
+    return sorted(chars) if chars is not None and len(chars) <= _SMALL_CLASS else None
 
 
 def _in(items, ignore: bool, boundary: bool, no_digit_before: bool) -> list[Start]:
@@ -193,26 +202,15 @@ def _in(items, ignore: bool, boundary: bool, no_digit_before: bool) -> list[Star
     set that begins a word ([A-Z] after ``\\b``)."""
     if not boundary:
         raise _Unknown("a class anywhere")
-    chars: set[str] = set()
-    for op, av in items:
-        if op is _C.LITERAL:
-            chars.add(chr(av))
-        elif op is _C.RANGE and av[1] - av[0] < _WORD_CLASS:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:
-            raise _Unknown(op)
+    chars = _class_chars(items, _WORD_CLASS)
+    if chars is None:
+        raise _Unknown("a class with more than characters and narrow ranges")
     out = []
     for ch in sorted(chars):
         if not _word_char(ch) or not _caseless_ok(ch, ignore):
             raise _Unknown("a class of other characters")
         out.extend(_finish(ch if not ignore else ch.lower(), not ignore, True, no_digit_before))
     return out
-
-
-#: id(pattern) -> (pattern, its starts): hashing a compiled pattern reads all its code, so
-#: patterns are looked up by identity (the pattern is kept, so its id is not reused)
-_STARTS: dict[int, tuple[re.Pattern, "_Plan | None"]] = {}
-_MAX_KEPT = 4096
 
 
 class _Plan:
@@ -245,16 +243,13 @@ def starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
     return None if plan is None else plan.starts
 
 
-def _plan(pattern: re.Pattern) -> _Plan | None:
-    kept = _STARTS.get(id(pattern))
-    if kept is not None and kept[0] is pattern:
-        return kept[1]
-    if len(_STARTS) >= _MAX_KEPT:
-        _STARTS.clear()
+def _new_plan(pattern: re.Pattern) -> _Plan | None:
     found = _starts(pattern)
-    plan = _Plan(found) if found is not None else None
-    _STARTS[id(pattern)] = (pattern, plan)
-    return plan
+    return _Plan(found) if found is not None else None
+
+
+#: a pattern's plan, worked out once (kept by the pattern's identity: textpatterns.PatternCache)
+_plan = PatternCache(_new_plan)
 
 
 def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
