@@ -106,3 +106,22 @@ def test_irregular_and_get_passives_are_found():
 )
 def test_discharge_is_jargon_only_when_it_is_about_the_body(text, flagged):
     assert bool(findings(text, "jargon.medical")) == flagged
+
+
+@pytest.mark.parametrize(
+    "alternative, matched, expected",
+    [
+        ("thing to think about", "considerations", "things to think about"),
+        ("piece of clothing", "garments", "pieces of clothing"),
+        ("area of medicine", "specialities", "areas of medicine"),
+        ("medicine to help you poo", "laxatives", "medicines to help you poo"),
+        ("check of temperature, pulse and blood pressure", "observations", "checks of temperature, pulse and blood pressure"),
+        # a relative clause's verb would have to agree: left as it is
+        ("something that is not normal", "abnormalities", "something that is not normal"),
+        ("medicine that makes you sleepy", "sedatives", "medicine that makes you sleepy"),
+    ],
+)
+def test_a_plural_inflects_the_noun_not_the_last_word(alternative, matched, expected):
+    from litcheck.analysers.inflection import inflect_like
+
+    assert inflect_like(alternative, matched) == expected

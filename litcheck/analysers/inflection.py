@@ -57,6 +57,26 @@ def _is_verb(word: str) -> bool:
     return bool(lemminflect.getAllLemmas(word.lower()).get("VERB"))
 
 
+#: words that open what follows a noun ("thing to think about", "piece of paper"): the noun
+#: before them is the one a plural inflects
+_POSTMODIFIER = frozenset("to of for with about from in on at".split())
+#: a relative clause after the noun has a verb of its own that would have to agree ("something
+#: that is not normal"): such an alternative is left as it is
+_RELATIVE = frozenset("who that which".split())
+
+
+def _head(words: list[str]) -> int | None:
+    """The index of the noun a plural inflects: the last word, or the word before what follows
+    the noun ("things to think about", not "thing to think abouts"); None when a relative
+    clause follows it."""
+    for i in range(1, len(words)):
+        if words[i].lower() in _RELATIVE:
+            return None
+        if words[i].lower() in _POSTMODIFIER:
+            return i - 1
+    return len(words) - 1
+
+
 _AUX = frozenset("be been being is are was were am have has had having get got gets getting 's 've".split())
 
 
@@ -64,7 +84,8 @@ def inflect_like(alternative: str, matched: str, before: str = "") -> str:
     """``alternative`` (a base form) inflected as the first word of ``matched`` is.
 
     Verb forms inflect the alternative's first word ("look at" -> "looked at"); a plural
-    inflects its last word ("blood test" -> "blood tests"). ``before`` is the word before the
+    inflects its noun: the last word ("blood test" -> "blood tests"), or the word before what
+    follows the noun ("thing to think about" -> "things to think about"). ``before`` is the word before the
     match: after a form of "be" or "have" a past form is a participle ("has been given").
     An alternative that is already inflected ("tests", "bleeding") is left alone.
     """
@@ -82,12 +103,12 @@ def inflect_like(alternative: str, matched: str, before: str = "") -> str:
     if tag == "VBD" and before.lower() in _AUX:
         tag = "VBN"
     alt_words = alternative.split(" ")
-    target = -1 if tag == "NNS" else 0
-    if form_of(alt_words[target]) is not None:
+    target = _head(alt_words) if tag == "NNS" else 0
+    if target is None or form_of(alt_words[target]) is not None:
         return alternative
     if tag == "NNS":
         # the entry must itself be a noun form; a verb form "-s" is VBZ
-        alt_words[-1] = inflect_word(alt_words[-1], "NNS")
+        alt_words[target] = inflect_word(alt_words[target], "NNS")
     elif _is_verb(alt_words[0]):
         alt_words[0] = inflect_word(alt_words[0], tag)
     elif tag == "VBZ" and len(alt_words) == 1:
