@@ -90,3 +90,16 @@ def test_a_hedged_offer_from_a_service_that_says_we_is_reported():
     assert "may be offered" in _passive(text)
     # one sentence alone is too short to tell who writes: reported
     assert _passive("If the pain is bad, you may be offered a steroid injection.") == ["may be offered"]
+
+
+def test_two_verbs_joined_by_and_share_the_named_actor():
+    text = "The survey has been checked and approved by the hospital's patient panel before it was sent out."
+    got = [f for f in litcheck.check_text(text).findings if f.rule == "voice.passive"]
+    assert [f.text for f in got] == ["has been checked and approved by the hospital's patient panel"]
+    # the actor is named, so the message must not say it is hidden; no rewrite is offered, since
+    # "The patient panel has checked the survey and approved" would be broken
+    assert "does not say who" not in got[0].message and "patient panel" in got[0].message
+    assert list(got[0].suggestions) == []
+    text = "Results show in the app once they have been read and commented on by a doctor."
+    got = [f for f in litcheck.check_text(text).findings if f.rule == "voice.passive"]
+    assert [f.text for f in got] == ["have been read and commented on by a doctor"]

@@ -497,9 +497,13 @@ def _found_in_amount(doc, k: int, stop: int) -> bool:
 def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
     """The span of the noun phrase after "by" in the same clause, if the clause names one. A
     "by" after another participle is that verb's actor, not this one's: in "has been made ...
-    as requested by your doctor" the doctor asked, and did not make the appointment."""
+    as requested by your doctor" the doctor asked, and did not make the appointment. Two
+    participles joined by "and" share it: "has been reviewed and approved by an ethics committee",
+    "have been viewed and commented on by a clinician"."""
+    first = i
     while i < stop and not doc[i].is_punct and doc[i].lower_ not in _BE:
-        if doc[i].lower_ != "by" and participle_lemma(doc[i].lower_) is not None:
+        if doc[i].lower_ != "by" and participle_lemma(doc[i].lower_) is not None and not (
+                i == first + 1 and doc[first].lower_ in ("and", "or")):
             return None
         if doc[i].lower_ == "by":
             k = i + 1
@@ -535,6 +539,8 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
     subject = [t.text for t in doc[subj_start:first]]
     if not subject or len(subject) > 6 or not _plain_actor(doc, actor):
         return None
+    if part + 1 < len(doc) and doc[part + 1].lower_ in ("and", "or"):
+        return None  # two verbs share the actor ("reviewed and approved by"): not rewritten
     actor_words = [t.text for t in doc[actor[0] : actor[1]]]
     plural = (len(actor_words) > 1 and actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
     if actor_words[0].lower() == "one":  # "one of our nurses takes"
