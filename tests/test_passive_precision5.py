@@ -45,6 +45,9 @@ def test_passives_with_no_person_to_name_are_not_reported(text):
         # a request is the writer's, even made of people in general: "we ask visitors to ..."
         ("Visitors are asked to use the hand gel at the ward door.", "are asked"),
         ("Carers are encouraged to stay with the patient during the visit.", "are encouraged"),
+        # a service the writer gives, said of things in general: "we provide ..."
+        ("Hot drinks and sandwiches are provided in the day unit.", "are provided"),
+        ("Sign language interpreters are arranged at no cost to you.", "are arranged"),
         # "called" as being called for your turn or on the phone, not a name
         ("Please take a seat. Your name is called when it is your turn to go in.", "is called"),
         ("Your name will be called when the nurse is ready for you.", "will be called"),

@@ -222,6 +222,9 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
         return True  # a request the writer makes of people: "Visitors are asked to wash their hands" ("we ask visitors to")
     if verb in _ELIGIBLE and auxes and auxes <= {"is", "are"} and _group_of_people(doc, s_start, first):
         return False  # who a service is for: "People aged 65 and over are offered a flu vaccine"
+    if verb in _SERVICE and auxes <= {"is", "are"} and not _group_of_people(doc, s_start, first) and not (
+            first > s_start and doc[first - 1].lower_ in _PEOPLE | {"patients", "visitors", "carers", "parents"}):
+        return True  # a service the writer gives: "Interpreters are provided free of charge" ("we provide")
     subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
     personal = any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject)
     if auxes and not auxes & (_MODALS | _PERFECT) and not personal and any(t.like_num for t in subject):
@@ -252,6 +255,9 @@ _REQUEST = frozenset("ask request encourage remind advise expect".split())
 # who a screening or vaccination programme is for: "Women aged 25 to 64 who are registered with a
 # GP are automatically invited", "People over 65 are offered the vaccine"
 _ELIGIBLE = frozenset("offer invite".split())
+# a service the writer gives, said of things in general: "Interpreters are provided free of charge",
+# "Hot drinks are provided in the waiting area" ("we provide ...")
+_SERVICE = frozenset("provide arrange supply".split())
 _PEOPLE = frozenset("people women men children adults babies girls boys teenagers anyone everyone".split())
 _QUALIFIERS = frozenset("aged over under who with between from born living registered in".split())
 
