@@ -19,7 +19,7 @@ def _passive(text):
         "The camera turns slowly around you while the images are being taken.",
         "The sound passes into your body and the echoes are turned into a picture on the screen.",
         "Keep still: the scanner moves over your chest and a picture is produced on the monitor.",
-        "The X-rays go through your arm and are picked up on the other side of the machine.",
+        "The X-rays go through the body and are picked up on the other side of the machine.",
         # a procedure described in general: where and how it happens is the point
         "The test is normally carried out in the day surgery unit.",
         "A gastroscopy can be done in the endoscopy unit or on the ward.",
@@ -39,6 +39,8 @@ def test_passives_with_no_person_to_name_are_not_reported(text):
         # what will happen to the reader, or the reader's own pictures, still has someone to name
         ("Two photographs will be taken of each eye.", "will be taken"),
         ("Your pictures are sent to a specialist who looks at them within two weeks.", "are sent"),
+        ("The photographs are taken of the back of your eyes.", "are taken"),
+        ("During the scan, an image of your heart is produced on the screen.", "is produced"),
         ("Your procedure is usually done under a local anaesthetic.", "is usually done"),
         ("The test is done while you lie still on your back.", "is done"),
         ("The biopsy will be done in the clinic on the same day.", "will be done"),

@@ -316,14 +316,25 @@ def _machine_at_work(doc, s_start: int, first: int, part: int) -> bool:
     """A passive in the plain present ("is", "are", "are being") whose subject is what a machine
     makes or picks up (an image, the X-rays, a signal), not the reader's own: how the machine
     works. "2 images will be taken of each eye", "Your images are sent to a specialist" and
-    "An image was taken" stay reported: what will happen to the reader, their own, or done."""
+    "An image was taken" stay reported: what will happen to the reader, their own, or done; so
+    does a picture of the reader's body ("Pictures are taken of your eyes", "An image of your
+    heart is made"), where a person is at work on the reader."""
     auxes = {t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS and not t.lower_.endswith("ly")}
     if not auxes or not auxes <= {"is", "are", "being"}:
+        return False
+    after = []
+    for t in doc[part + 1 : part + 9]:
+        if t.is_punct:
+            break
+        after.append(t.lower_)
+    if set(after) & _OWNERS:
         return False
     subj_start = _subject_start(doc, s_start, first)
     if subj_start == first and subj_start - 1 > s_start and doc[subj_start - 1].lower_ in ("and", "or"):
         # "The X-rays pass through the body and are detected": the subject of the first verb
         subj_start = _subject_start(doc, s_start, subj_start - 1)
+    elif set(_words(doc[subj_start:first])) & _OWNERS:
+        return False
     words = _words(doc[subj_start:first])
     head = []
     for w in words[:4]:
