@@ -36,7 +36,14 @@ def test_the_first_options_words_are_counted_and_the_others_are_not():
     assert "overnight" not in words and "Patient" not in words and "consultant" not in words
 
 
-def test_jargon_in_the_first_option_is_reported_but_not_changed():
+def test_the_reading_age_counts_the_letter_as_the_first_option_fills_it():
+    filled = LETTER.replace("[a day case | an overnight stay]", "a day case")
+    with_choice, as_filled = litcheck.check_text(LETTER), litcheck.check_text(filled)
+    assert with_choice.readability.words == as_filled.readability.words
+    assert with_choice.readability.syllables == as_filled.readability.syllables
+
+
+def test_jargon_in_an_option_is_reported_but_not_changed():
     report = litcheck.check_text(LETTER)
     assert any(f.rule == "jargon.medical" and f.text == "day case" for f in report.findings)
     revision = revise(report)
