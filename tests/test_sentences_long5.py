@@ -33,6 +33,8 @@ def test_long_is_on_by_default():
         "Most children with eczema get better as they grow up, although some of them still have dry skin when they are adults.",
         # one more person in a list after ", and"
         "After your operation you will be looked after by a team of nurses and a physio, and sometimes a doctor from the pain team.",
+        # another way to do the same thing after ", or"
+        "Call the ward, or go to your nearest A&E, if you have heavy bleeding, bad pain in your tummy or a high temperature.",
         # a dosing step: "4 to 6 hours" is one amount, not three words (27 counted, 25 read)
         "If your child still has a high temperature, give them 1 spoon of the medicine every 4 to 6 hours, up to 4 times in one day.",
     ],
@@ -51,6 +53,8 @@ def test_one_plain_idea_of_21_to_25_words_is_not_long(text):
         "Please do not bring more than one person with you to the clinic, because the waiting room is small and often very busy.",
         # ", and" that starts a clause with a helping verb
         "Your results may take a few weeks to come back, and some people may need a second test before we can tell them more.",
+        # ", or" with a clause of its own
+        "If there is time we will do the test on the same day, or you may be asked to come back another day.",
         # ", and" with a command after it
         "Bring a list of the medicines you take and your glasses, and tell the nurse at the desk if you need help to get about.",
     ],

@@ -219,9 +219,10 @@ import re as _re
 #: comma, unless the first part is a condition: "If you are late, ..."). An aside in brackets
 #: ("(see contact details above)", "(Monday to Friday)") is not a second idea, nor is a
 #: contrast that qualifies the idea (", although ..."), a reason in one run with no comma
-#: ("You can book because you are 65 or over"), or one more list item after ", and" ("a GP or
-#: nurse, and sometimes a specialist doctor"): on real NHS texts one plain idea of 21-25 words
-#: so joined was judged wrong or borderline (issue 21, session 5).
+#: ("You can book because you are 65 or over"), one more list item after ", and" ("a GP or
+#: nurse, and sometimes a specialist doctor"), or another way to do the same thing after ", or"
+#: ("Call us, or go to A&E, if ..."): on real NHS texts one plain idea of 21-25 words so joined
+#: was judged wrong or borderline (issue 21, session 5).
 _JOINT = _re.compile(
     r",\s+(and|but|or|so|which|who|where|as|while|then|whereas)\b"
     r"|\bbecause\b|;\s|\s[–—-]\s"
@@ -244,7 +245,10 @@ def joins_ideas(text: str) -> bool:
     for m in _JOINT.finditer(text):
         if m.group(0).lower() == "because" and "," not in text:
             continue  # one statement and its reason, in one run
-        if (m.group(1) or "").lower() == "and" and _list_item_after(text, m.end()):
+        joiner = (m.group(1) or "").lower()
+        if joiner == "and" and _list_item_after(text, m.end()):
+            continue
+        if joiner == "or" and _alternative_after(text, m.end()):
             continue
         return True
     return bool(_SPLICE.search(text)) and not _CONDITION.search(text)
@@ -267,6 +271,18 @@ def _list_item_after(text: str, at: int) -> bool:
     end = text.find(",", at)
     part = text[at : end if end >= 0 else len(text)]
     return bool(_ITEM_START.match(part)) and not _CLAUSE_WORD.search(part)
+
+
+def _alternative_after(text: str, at: int) -> bool:
+    """True when ", or" offers another way to do the same thing ("Call us, or go to A&E, if
+    ...", "Book online, or phone us"), not a second clause with its own subject or condition
+    (", or you may be asked to come back", ", or if you need to change it")."""
+    end = text.find(",", at)
+    part = text[at : end if end >= 0 else len(text)]
+    return not _CLAUSE_WORD.search(part) and not _SUBORDINATE.match(part)
+
+
+_SUBORDINATE = _re.compile(r"\s*(if|when|whenever|unless|because|while|where|as|so|once|until|before|after)\b", _re.I)
 
 
 #: a range of numbers, read as one amount ("every 30 to 60 seconds"): one word, not three,
