@@ -24,6 +24,7 @@ import dataclasses
 import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,13 +214,34 @@ def _warm_up(settings: Settings | None = None) -> None:
     from .rulebook import load_rules
 
     _settings = settings
-    load_rules()
-    english()
-    check_text(_WARM_TEXT)
+    with _collector_off():
+        load_rules()
+        english()
+        check_text(_WARM_TEXT)
+
+
+@contextmanager
+def _collector_off():
+    """Python's cycle collector paused while the rules and the language data load: they are
+    some hundred thousand objects that live as long as the process, and loading them set off
+    full collections that walked all of them again and again (about a tenth of the start-up's
+    CPU). Loading leaves little garbage (some two thousand objects): it is left for later."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _chunksize(files: int, workers: int) -> int:
-    """Files per hand-out: few round trips, yet a last chunk short enough to keep both busy."""
+    """Files per hand-out, from the files still to hand out: up to 16 while there are many
+    (few round trips), shrinking to one as the batch ends, so that no worker is left with a
+    long last chunk while the others have finished."""
     return max(1, min(16, files // (workers * 8)))
 
 
@@ -409,16 +431,17 @@ def pooled(files: list[str], settings: Settings, workers: int):
         # collections touch every object's header and copy the parent's pages one by one.
         gc.freeze()
     limit = settings.time_limit()
-    size = _chunksize(len(files), workers)
     todo = deque(enumerate(files))
     done: dict[int, object] = {}
     pool: list[_Worker] = []
 
     def feed(worker: _Worker) -> None:
-        # keep up to two chunks in each worker's pipe
-        while todo and len(worker.sent) <= size:
-            chunk = [todo.popleft() for _ in range(min(size, len(todo)))]
-            worker.send(chunk)
+        # keep up to two chunks in each worker's pipe (a worker never waits for the parent)
+        while todo:
+            size = _chunksize(len(todo), workers)
+            if len(worker.sent) > size:
+                return
+            worker.send([todo.popleft() for _ in range(min(size, len(todo)))])
 
     def replace(worker: _Worker, problem) -> None:
         index, path = worker.sent.pop(0)
@@ -496,8 +519,9 @@ def _load(settings: Settings) -> None:
     from .nlp import english
     from .rulebook import load_rules
 
-    load_rules()
-    english()
+    with _collector_off():
+        load_rules()
+        english()
 
 
 def workers_for(files: int, jobs: int | None) -> int:

@@ -444,7 +444,9 @@ class WordReader:
         out.sort(key=lambda c: (c.start, c.end))
         return tuple(out)
 
-    def read(self):
+    def read(self, layout: bool = True):
+        """The Document; ``layout=False`` leaves ``doc.layout`` unset (its text and blocks are
+        the same), for a caller that wants only the text."""
         body = self.document.element.body
         headers, footers = self.headers_footers(body)
         for s, kind, container in headers:
@@ -462,10 +464,12 @@ class WordReader:
                 replace(p, syntax="mergefield") if p.syntax == "guillemet" and p.name in self.merge_names else p
                 for p in doc.placeholders
             )
-        from .docx_layout import layout
+        if not layout:
+            return doc
+        from .docx_layout import layout as look
 
         try:
-            doc.layout = layout(self, doc)
+            doc.layout = look(self, doc)
         except Exception:  # the look of the file is extra: never a reason not to read its text
             doc.layout = None
         return doc

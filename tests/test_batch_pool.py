@@ -1,0 +1,52 @@
+"""How the --jobs pool hands out files and loads: chunks that shrink as the batch ends, the
+cycle collector paused only while the rules and the language data load."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from litcheck import batch
+
+LETTER = "Dear Mr Okafor,\n\nYour appointment is on Friday 7 June at 2pm. Please bring your glasses.\n"
+
+
+def test_chunks_shrink_to_one_file_as_the_batch_ends():
+    sizes = [batch._chunksize(left, 2) for left in range(2000, 0, -1)]
+    assert sizes[0] == 16  # few round trips while many files are left
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-20:] == [1] * 20  # the last files go out one at a time
+
+
+def test_the_collector_is_paused_while_loading_and_on_again_after_an_error():
+    assert gc.isenabled()
+    with batch._collector_off():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with batch._collector_off():
+            raise RuntimeError("a rule file that does not load")
+    assert gc.isenabled()
+
+
+def test_a_collector_the_caller_switched_off_stays_off():
+    gc.disable()
+    try:
+        with batch._collector_off():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@pytest.mark.skipif(batch._context().get_start_method() != "fork", reason="forked workers (Linux)")
+def test_every_file_is_checked_once_in_walk_order_as_chunks_shrink(tmp_path):
+    for i in range(90):
+        (tmp_path / f"letter{i:03d}.txt").write_text(LETTER.replace("Friday", ["Monday", "Friday", "Tuesday"][i % 3]))
+    report = batch.run([str(tmp_path)], batch.Settings(progress=False, jobs=2))
+    assert not report.errors
+    assert [Path(d.path).name for d in report.documents] == [f"letter{i:03d}.txt" for i in range(90)]
+    serial = batch.check_paths([str(tmp_path)])
+    assert [d.to_dict() for d in report.documents] == [d.to_dict() for d in serial.documents]
