@@ -139,8 +139,11 @@ def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: 
             continue  # another zero-width test: it narrows where a match begins, no more
         if op is _C.ASSERT_NOT:
             direction, sub = av
-            if direction < 0 and len(sub) == 1 and sub[0][0] is _C.IN and (_C.CATEGORY, _C.CATEGORY_DIGIT) in sub[0][1]:
-                no_digit_before = True  # (?<![\d...]): no digit just before
+            if direction < 0 and len(sub) == 1 and sub[0][0] is _C.IN and not any(item[0] is _C.NEGATE for item in sub[0][1]):
+                if (_C.CATEGORY, _C.CATEGORY_DIGIT) in sub[0][1]:
+                    no_digit_before = True  # (?<![\d...]): no digit just before
+                if (_C.CATEGORY, _C.CATEGORY_WORD) in sub[0][1]:
+                    boundary = True  # (?<!\w), (?<![\w-]): no word character just before, as \b before a word
             continue
         if op is _C.ASSERT:
             continue  # a look-ahead or look-behind: it narrows, no more
@@ -422,7 +425,10 @@ def search(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> 
 
 
 def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-    """Exactly ``pattern.finditer(idx.text, start, end)``."""
+    """Exactly ``pattern.finditer(idx.text, start, end)`` (``pattern`` may be a module's
+    stand-in compiled on first use: ``textpatterns.LazyPatterns``)."""
+    if not isinstance(pattern, re.Pattern) and hasattr(pattern, "compiled"):
+        pattern = pattern.compiled()
     text = idx.text
     end = len(text) if end is None else min(end, len(text))
     places = idx.candidates(pattern)
@@ -473,6 +479,13 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
                 i = bisect_left(places, m.end(), i + 1)
             else:
                 i += 1
+
+
+def finder(ctx):
+    """``finder(ctx)(pattern)``: exactly ``pattern.finditer(text)`` on the document's text, for
+    code handed a way to search rather than the check."""
+    idx = index(ctx)
+    return lambda pattern: finditer_in(idx, pattern)
 
 
 def search_unit(ctx, pattern: re.Pattern, unit) -> re.Match | None:
