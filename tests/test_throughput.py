@@ -80,3 +80,36 @@ def test_the_key_fact_patterns_are_in_the_shipped_table():
         pattern = pattern if isinstance(pattern, re.Pattern) else pattern.compiled()
         assert scan.table_key(pattern) in table, name
         assert table[scan.table_key(pattern)] is not None, name
+
+
+def _rule_patterns() -> list[re.Pattern]:
+    from litcheck.rulebook import load_rules
+
+    found = {}
+    for rule in load_rules():
+        for value in vars(rule).values():
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                found[(value.pattern, value.flags)] = value
+    return list(found.values())
+
+
+def test_rule_patterns_searched_through_the_index_find_what_re_finds():
+    # analysers.patterns.matches (absence, position rules) searches through the scan
+    patterns = _rule_patterns()
+    assert len(patterns) > 20
+    indexes = [scan.TextIndex(text) for text in TEXTS]
+    for pattern in patterns:
+        for idx in indexes:
+            want = [(m.span(), m.groups()) for m in pattern.finditer(idx.text)]
+            assert [(m.span(), m.groups()) for m in scan.finditer_in(idx, pattern)] == want, pattern.pattern[:80]
+
+
+def test_rule_patterns_are_in_the_shipped_table():
+    # scripts/build_scan_table.py reads them once; a rule changed since is read when first used
+    table = scan._shipped()
+    patterns = _rule_patterns()
+    known = [p for p in patterns if scan.table_key(p) in table]
+    assert len(known) >= 0.5 * len(patterns), "run scripts/build_scan_table.py"
+    for pattern in known:
+        entry = table[scan.table_key(pattern)]
+        assert (None if entry is None else tuple(scan.Start(*way) for way in entry)) == scan.read_starts(pattern)

@@ -322,7 +322,7 @@ def read_starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed")
 
     def __init__(self, text: str) -> None:
         from ..prefilter import Lowered
@@ -334,6 +334,8 @@ class TextIndex:
         self._words_at: tuple[dict[str, list[int]], frozenset[str]] | None = None
         self._kinds: dict[str, list[int]] = {}
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
+        #: (prefixes, cased, every) -> the word starts with one of those prefixes
+        self._prefixed: dict[tuple, list[int]] = {}
 
     def _words(self) -> tuple[dict[str, list[int]], frozenset[str]]:
         """Word starts by their first character, their first two and their first three,
@@ -382,16 +384,20 @@ class TextIndex:
             parts: list[list[int]] = [self._places(kind) for kind in plan.kinds]
             if plan.keys:
                 words, present = self._words()
-                text, low = self.text, self.lowered
                 by_key = plan.by_key
+                prefixed = self._prefixed
                 for key in plan.keys & present:
                     pool = words[key]
-                    for prefixes, cased, every in by_key[key]:
+                    for entry in by_key[key]:
+                        prefixes, cased, every = entry
                         if every:
                             parts.append(pool)
-                        else:
-                            starts_with = (text if cased else low).startswith
-                            parts.append([p for p in pool if starts_with(prefixes, p)])
+                            continue
+                        kept = prefixed.get(entry)  # patterns often share their first words
+                        if kept is None:
+                            starts_with = (self.text if cased else self.lowered).startswith
+                            kept = prefixed[entry] = [p for p in pool if starts_with(prefixes, p)]
+                        parts.append(kept)
             for prefix, cased in plan.strings:
                 source = self.text if cased else self.lowered
                 places, p = [], source.find(prefix)
@@ -403,7 +409,7 @@ class TextIndex:
             if len(parts) == 1:
                 found = parts[0]
             else:
-                found = sorted({p for part in parts for p in part})
+                found = sorted(set().union(*parts))
         self._found[id(pattern)] = (pattern, found)
         return found
 
