@@ -12,6 +12,13 @@ which other work on a shared machine barely changes) and as wall-clock time; the
 resident set size (wait4's ru_maxrss; target under 300 MB). Then, in one process, where the
 CPU time goes: spaCy, litcheck's imports, the rules, the tokenizer and lemmas, the word
 frequencies and lemminflect's tables, the syllable table, the first check and a second one.
+
+Bytecode: an installed litcheck has its modules compiled (pip writes the .pyc files at install,
+as it did for spaCy's), but a source checkout run with PYTHONDONTWRITEBYTECODE=1 compiles every
+litcheck module from source at each start (about 0.25 s of CPU, none of it spaCy's). So every
+process here, the reference too, keeps its bytecode in one temporary folder
+(PYTHONPYCACHEPREFIX), filled by a warm-up run of each command first; ``--source`` measures
+without it (no bytecode written: litcheck's modules compiled at every start).
 """
 
 from __future__ import annotations
@@ -47,10 +54,10 @@ print(f"CPU s: Python and import spacy {t1:.2f}, import litcheck {t2-t1:.2f}, ru
 """
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float, float]:
+def run(cmd: list[str], cwd: Path | None = None, env: dict | None = None) -> tuple[float, float, float]:
     """(wall seconds, peak resident MB, CPU seconds) of one process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd, env=env)
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     code = os.waitstatus_to_exitcode(status)
@@ -88,11 +95,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=7)
     ap.add_argument("--letter", type=Path, default=LETTER)
+    ap.add_argument("--source", action="store_true", help="no bytecode kept: litcheck's modules compiled from source at every start")
     args = ap.parse_args()
     python = sys.executable
     exe = str(Path(python).parent / "litcheck")
     print(f"{os.cpu_count()} cores; best (median) of {args.repeat}; load average before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ)
+        if args.source:
+            env["PYTHONDONTWRITEBYTECODE"] = "1"
+            env.pop("PYTHONPYCACHEPREFIX", None)
+            print("bytecode: none kept (--source): every litcheck module compiled at each start")
+        else:
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+            print("bytecode: kept in a temporary folder, as an installed package has it (--source: without)")
         docx_path = Path(tmp) / "clinic_letter.docx"
         two_page_docx(docx_path)
         cases = {
@@ -101,9 +118,20 @@ def main() -> None:
             "litcheck check clinic_letter.docx (2 pages)": [exe, "check", str(docx_path)],
         }
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in cases}
+        for cmd in cases.values():  # warm-up: the bytecode written once
+            run(cmd, cwd=Path(tmp), env=env)
         for _ in range(args.repeat):
             for name, cmd in cases.items():
-                results[name].append(run(cmd, cwd=Path(tmp)))
+                results[name].append(run(cmd, cwd=Path(tmp), env=env))
+        report(results)
+        print("where the time goes (one process):")
+        phases = [python, "-c", PHASES % str(args.letter)]
+        subprocess.run(phases, capture_output=True, cwd=ROOT, env=env)  # warm-up
+        out = subprocess.run(phases, capture_output=True, text=True, cwd=ROOT, env=env)
+        print("  " + (out.stdout.strip() or out.stderr.strip()))
+
+
+def report(results: dict[str, list[tuple[float, float, float]]]) -> None:
     reference = results['python -c "import spacy"']
     ref_cpu = min(c for _, _, c in reference)
     ref_wall = min(t for t, _, _ in reference)
@@ -116,10 +144,6 @@ def main() -> None:
         peak = max(m for _, m, _ in runs)
         print(f"{name:46s} {cpu:6.2f} s ({cpu_median:5.2f}) {cpu / ref_cpu:5.2f}x   {wall:6.2f} s ({wall_median:5.2f}) {wall / ref_wall:5.2f}x   {peak:5.0f} MB")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-    print("where the time goes (one process):")
-    out = subprocess.run([python, "-c", PHASES % str(args.letter)], capture_output=True, text=True, cwd=ROOT)
-    print("  " + (out.stdout.strip() or out.stderr.strip()))
-
 
 if __name__ == "__main__":
     main()

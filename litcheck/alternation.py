@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from .textpatterns import CompiledOnUse
+
 #: a place a word starts: where a term may start matching
 _WORD_START = re.compile(r"(?<!\w)(?=\w)")
 
@@ -29,10 +31,10 @@ class TermAlternation:
         if len(terms) != len(alternatives):
             raise ValueError("one term for each alternative")
 
-        def compile_(alts) -> re.Pattern:
-            return re.compile(before + "(?:" + "|".join(alts) + ")" + after, flags)
-
-        self.pattern = compile_(alternatives)
+        self._source = lambda alts: before + "(?:" + "|".join(alts) + ")" + after
+        self._flags = flags
+        self._alternatives = list(alternatives)
+        self._pattern: re.Pattern | None = None
         #: a term that starts with no word character: every place is tried, by the whole pattern
         self._everywhere = any(not re.match(r"\w", t) for t in terms)
         keyed: dict[str, list[int]] = {}
@@ -43,8 +45,17 @@ class TermAlternation:
                 keyed.setdefault(key, []).append(k)
             else:
                 always.append(k)
-        self._groups = {key: compile_([alternatives[k] for k in sorted(ks + always)]) for key, ks in keyed.items()}
-        self._always = compile_([alternatives[k] for k in always]) if always else None
+        # each group is compiled the first time a text has a word starting with its letters
+        # (start-up: a letter needs a few dozen of the groups, issue 20)
+        self._groups = CompiledOnUse({key: self._source([alternatives[k] for k in sorted(ks + always)]) for key, ks in keyed.items()}, flags)
+        self._always = re.compile(self._source([alternatives[k] for k in always]), flags) if always else None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """The one regular expression of every alternative (compiled on first use)."""
+        if self._pattern is None:
+            self._pattern = re.compile(self._source(self._alternatives), self._flags)
+        return self._pattern
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
         """The matches ``self.pattern.finditer(text, start, end)`` gives, in order."""
@@ -52,7 +63,7 @@ class TermAlternation:
         if self._everywhere:
             yield from self.pattern.finditer(text, start, end)
             return
-        groups, always, whole = self._groups, self._always, self.pattern
+        groups, always = self._groups, self._always
         after = start
         for w in _WORD_START.finditer(text, start, end):
             pos = w.start()
@@ -62,7 +73,7 @@ class TermAlternation:
             if key.isascii():
                 pattern = groups.get(key.lower(), always)
             else:
-                pattern = whole
+                pattern = self.pattern
             if pattern is None:
                 continue
             m = pattern.match(text, pos, end)

@@ -253,14 +253,16 @@ def timed_out(path: str, seconds: float) -> InputProblem:
     return InputProblem(path, _one_line(f"{path}: took longer than {seconds:g} s to check (--timeout): not checked"))
 
 
-def check_path_timed(path: str, settings: Settings):
-    """check_path with the time limit, in this process: a timer (SIGALRM) interrupts the file.
+def check_path_timed(path: str, settings: Settings, job=None):
+    """check_path (or check_one(job), as check_paths plans it) with the time limit, in this
+    process: a timer (SIGALRM) interrupts the file.
 
     Only in the main thread of a Unix process; elsewhere the file runs without a limit (the
     worker pool kills a worker instead)."""
     limit = settings.time_limit()
+    check = (lambda: check_path(path, settings)) if job is None else (lambda: check_one(job))
     if not limit or not _can_alarm():
-        return check_path(path, settings)
+        return check()
     import signal
 
     def _alarm(signum, frame):
@@ -269,7 +271,7 @@ def check_path_timed(path: str, settings: Settings):
     previous = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, limit)
     try:
-        return check_path(path, settings)
+        return check()
     except TimeUp:
         return timed_out(path, limit)
     finally:
@@ -539,14 +541,18 @@ def check_paths(paths, *, config: str | os.PathLike | None = None, **options) ->
     Each file gets the options of its nearest config file (``[tool.litcheck]``,
     litcheck.toml: exclude, select, ignore, per_file_ignores, profiles, reading_age,
     severity...), or of ``config`` for every file; the options given here beat the file's, as
-    command-line flags do. litcheck.check.check_paths reads no config file.
+    command-line flags do. litcheck.check.check_paths reads no config file. Each file has the
+    batch's time limit (``timeout``: TIME_LIMIT seconds by default, 0 for none).
     """
     names = {f.name for f in dataclasses.fields(Settings)}
     given = {k: v for k, v in options.items() if k in names and k not in ("jobs", "config")}
     settings = Settings(config=os.fspath(config) if config is not None else None, **given)
     overlay = {k: v for k, v in options.items() if k not in names}
     report = Report()
-    for path, file_options, overrides in plan(paths, settings):
-        result = check_one((path, {**file_options, **overlay}, overrides))
+    jobs = plan(paths, settings)
+    if settings.time_limit() and jobs:
+        _load(settings)  # the rules and the language model load before the timer starts
+    for path, file_options, overrides in jobs:
+        result = check_path_timed(path, settings, (path, {**file_options, **overlay}, overrides))
         (report.errors if isinstance(result, InputProblem) else report.documents).append(result)
     return report

@@ -92,3 +92,51 @@ ENGLISH_ZIPF = 4.0
 
 #: words any English sentence of a few words is likely to hold
 _ENGLISH = frozenset("the and you your is are will we of to this that with for have be it can not our if please they".split())
+
+
+#: a word rarer than this in English (Zipf) is no English word ("gwybodaeth", "informacja")
+_RARE_IN_ENGLISH = 2.5
+#: a word this common in English is evidence the line is English ("clinic", "scan")
+_COMMON_IN_ENGLISH = 3.0
+
+
+def looks_foreign_heading(line: str) -> bool:
+    """A heading in another language: "Gwybodaeth i gleifion" above "Information for
+    patients" in a Welsh bilingual letter, "Informacja dla pacjentów" in a Polish one.
+
+    A heading is too short for the sentence test (``segment.is_foreign`` wants four words and
+    takes a capital for a name). Here a line of 2 to 15 words is another language's when it
+    holds a word of that language's list (wordlists/languages.tsv) or a letter English never
+    writes, at least two words, half of its words, that English does not have (or that are
+    that language's own), and no more than one common English word for three of those. In a sentence-case line a capital after the first word is a name, neither
+    language ("Endoscopy at Ysbyty Gwynedd" is English); in Title Case or capitals it is not."""
+    if _script(line):
+        return True
+    words = WORD.findall(line)
+    if not 2 <= len(words) <= 15:
+        return False
+    lowered = [w.lower() for w in words]
+    if any(w in _ENGLISH for w in lowered):
+        return False
+    from .spelling import zipf
+
+    sentence_case = any(w[:1].islower() for w in words[1:])
+    for common in table().values():
+        marked = own = english = 0
+        for i, (w, lw) in enumerate(zip(words, lowered)):
+            if lw in common:
+                marked += 1
+                own += zipf(lw) < ENGLISH_ZIPF  # "eich", "dla"; not "a", "i", "at"
+                continue
+            odd_letters = any("\u00c0" <= ch <= "\u024f" for ch in w)
+            if sentence_case and i > 0 and w[:1].isupper() and not odd_letters:
+                continue  # a name
+            if odd_letters or zipf(lw) < _RARE_IN_ENGLISH:
+                own += 1
+                marked += odd_letters
+            elif zipf(lw) >= _COMMON_IN_ENGLISH:
+                english += 1
+        # one common English word among three of the other language's is a name ("Beth i ddod gyda chi")
+        if marked and 3 * english <= own and own >= 2 and own >= 0.5 * len(words):
+            return True
+    return False

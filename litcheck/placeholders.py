@@ -98,3 +98,24 @@ def find_placeholders(text: str) -> Iterator[Placeholder]:
 def _tag_name(tag: str) -> str:
     """The words inside a ``{% ... %}`` or ``{# ... #}`` tag."""
     return tag.strip("{}%#-").strip()
+
+
+def first_option(text: str, p: Placeholder) -> tuple[int, int] | None:
+    """For a choice of wording the writer makes, ``[an overnight stay | day case]``: (start,
+    end) in ``text`` of its first option ("an overnight stay"); None for any other field.
+
+    The finished letter shows one of the options, never none, so the words of the first are
+    read as the letter's words (counted in the reading age, checked for jargon) and the others
+    stay out of the counts. The field as a whole is still a template field: the key-facts
+    guard keeps it word for word and no revision edits inside it."""
+    if p.syntax != "square" or " | " not in p.name:
+        return None
+    bar = text.find(" | ", p.start + 1, p.end)
+    if bar == -1:
+        return None
+    start, end = p.start + 1, bar
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Iterator, NamedTuple
 
 from .document import Document
+from .placeholders import first_option
 
 #: A word: letters or digits, joined by apostrophes, hyphens or inner full stops
 #: ("don't", "two-week", "9.30", "e.g").
@@ -30,9 +31,14 @@ class Word(NamedTuple):
 
 
 def masked_spans(doc: Document) -> list[tuple[int, int]]:
-    """Sorted (start, end) spans that are not prose words: placeholders, URLs, e-mails."""
-    spans = [(p.start, p.end) for p in doc.placeholders]
+    """Sorted (start, end) spans that are not prose words: placeholders, URLs, e-mails. Of a
+    choice of wording, "[an overnight stay | day case]", the first option is words the reader
+    sees (``placeholders.first_option``): only the brackets and the other options are masked."""
     text = doc.text
+    spans = []
+    for p in doc.placeholders:
+        first = first_option(text, p) if p.syntax == "square" else None
+        spans += [(p.start, first[0]), (first[1], p.end)] if first else [(p.start, p.end)]
     if "@" in text or "www." in text or "http" in text:  # every match has one (a quick test first)
         spans += [(m.start(), m.end()) for m in URL_RE.finditer(text)]
     spans.sort()

@@ -11,7 +11,7 @@ from typing import Any
 
 from .document import Document
 from .findings import Finding, severity_rank
-from .readability import Readability
+from .readability import MeasuredReadability
 from .version import __version__
 
 #: version of the JSON output; raised only when a name changes meaning or goes away
@@ -23,7 +23,9 @@ class DocumentReport:
     path: str
     format: str
     profile: str
-    readability: Readability
+    #: the reading age and the two SHeLL-comparable measures (complex-language share, lexical
+    #: density); None only from check_document(summary=False), which measures nothing
+    readability: MeasuredReadability | None
     findings: list[Finding]
     document: Document = field(repr=False)
     notices: list[str] = field(default_factory=list)
@@ -42,7 +44,7 @@ class DocumentReport:
             "path": self.path,
             "format": self.format,
             "profile": self.profile,
-            "readability": self.readability.to_dict(),
+            "readability": None if self.readability is None else self.readability.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
             "notices": list(self.notices),
         }

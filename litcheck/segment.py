@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import Block, Document
-from .languages import looks_foreign
+from .languages import looks_foreign, looks_foreign_heading
 from .textpatterns import MONTH, POSTCODE
 from .prose import WORD_RE
 
@@ -124,7 +124,9 @@ def split_sentences(doc: Document) -> list[Sentence]:
     wrap = _wrap_width(doc)
     for index, block in enumerate(doc.blocks):
         out.extend(_split_block(doc, index, block, wrap))
-    return out
+    # a heading in another language ("Gwybodaeth i gleifion" above the English) is not English
+    return [Sentence(s.start, s.end, s.block, "foreign") if s.kind == "heading" and looks_foreign_heading(doc.text[s.start : s.end]) else s
+            for s in out]
 
 
 #: formats whose reader puts a line break inside a block only where the file has one (a

@@ -35,6 +35,45 @@ class PatternCache:
         return value
 
 
+class CompiledOnUse:
+    """Keys to regular expressions, each compiled the first time its key is asked for.
+
+    For a table of many patterns of which a document needs few (a word list keyed by each
+    term's first word: 1,771 patterns, of which a letter asks for a handful), so that a
+    process compiles only what it uses. ``get(key)`` is the compiled pattern or None, as a
+    dict of compiled patterns would give."""
+
+    __slots__ = ("_sources", "_flags", "_compiled")
+
+    def __init__(self, sources: dict[str, str], flags: int = 0) -> None:
+        self._sources, self._flags = sources, flags
+        self._compiled: dict[str, re.Pattern] = {}
+
+    def get(self, key: str, default=None):
+        pattern = self._compiled.get(key)
+        if pattern is None:
+            source = self._sources.get(key)
+            if source is None:
+                return default
+            pattern = self._compiled[key] = re.compile(source, self._flags)
+        return pattern
+
+    def __getitem__(self, key: str) -> re.Pattern:
+        pattern = self.get(key)
+        if pattern is None:
+            raise KeyError(key)
+        return pattern
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._sources
+
+    def __iter__(self):
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
 class LazyPatterns:
     """Module-level regular expressions compiled on first use, not at import.
 

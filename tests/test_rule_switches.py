@@ -131,7 +131,7 @@ def test_east_good_lines_come_from_the_rule_files():
 def test_the_sentence_ladder_obeys_the_rule_limits():
     sentence = ("Please bring a list of all the tablets and medicines you take with you when you come to see us at the clinic, "
                 "and we will check it.")
-    assert "sentences.long" not in {f.rule for f in litcheck.check_text(sentence).findings}  # off by default
+    assert "sentences.long" in {f.rule for f in litcheck.check_text(sentence).findings}  # on by default (issue 21)
     assert "sentences.long" in {f.rule for f in litcheck.check_text(sentence, select=["sentences"]).findings}
     relaxed = litcheck.check_text(sentence, select=["sentences"], limits={"sentences.long": 40})
     assert "sentences.long" not in {f.rule for f in relaxed.findings}

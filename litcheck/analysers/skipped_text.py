@@ -108,7 +108,9 @@ def _spans(ctx) -> list[tuple[int, int]]:
     spans = foreign_lines(text)
     spans += [m.span() for m in scan.finditer(ctx, _FIELDS)]
     spans += [m.span() for m in scan.finditer(ctx, _COPYRIGHT)]
-    spans += list(ctx.masks)
+    # a choice the writer makes, "[an overnight stay | day case]", is words the reader will see
+    choices = {(p.start, p.end) for p in ctx.document.placeholders if p.syntax == "square" and " | " in p.name}
+    spans += [m for m in ctx.masks if not any(a <= m[0] and m[1] <= b for a, b in choices)] if choices else list(ctx.masks)
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
         if merged and s <= merged[-1][1]:

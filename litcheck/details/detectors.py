@@ -354,6 +354,25 @@ def _phone_digits_ok(number: str) -> bool:
     return digits.startswith("0") and len(digits) in (10, 11)
 
 
+#: a number introduced as the patient's own ("we will text you on", "your mobile number",
+#: "the number we have for you is"): how the service reaches the patient, not how to reach it
+_PATIENT_OWN_NUMBER = re.compile(
+    r"(?:\b(?:text|call|ring|phone|telephone|contact|message|remind)\s+you\b[^.\n]{0,25}?\b(?:on|at|to)"
+    r"|\bsend\s+(?:you\s+)?(?:a\s+)?(?:text|sms|reminder)(?:\s+message)?s?\s+to(?:\s+you)?(?:\s+on)?"
+    r"|\byour\s+(?:own\s+)?(?:mobile|home|landline|tele?phone|phone)(?:\s+(?:phone|telephone))?(?:\s+number)?"
+    r"(?:\s+(?:is|as|we\s+have(?:\s+for\s+you)?|(?:that\s+)?you\s+gave\s+us))?"
+    r"|\b(?:mobile|phone|tele?phone|contact)?\s*numbers?\s+(?:we\s+(?:have|hold)\s+(?:for|on)\s+you|you\s+gave\s+us"
+    r"|on\s+your\s+(?:record|file|notes))(?:\s+is)?"
+    r")\s*:?\s*(?:\(|\+)?\s*$",
+    re.I,
+)
+
+
+def _patient_own_number(text: str, unit_start: int, start: int) -> bool:
+    """Whether the number at ``start`` is introduced as the patient's own."""
+    return _PATIENT_OWN_NUMBER.search(text, max(unit_start, start - 60), start) is not None
+
+
 def contact(ctx) -> Evidence | None:
     text = ctx.document.text
 
@@ -362,6 +381,8 @@ def contact(ctx) -> Evidence | None:
             return False
         if P.PHONE_NOT_CONTACT.search(text, max(u.start, m.start() - 20), m.start()):
             return False
+        if _patient_own_number(text, u.start, m.start()):
+            return False  # "we will text you on 07700 900123": the patient's number
         if P.PHONE_SENDER.search(text, max(u.start, m.start() - 25), m.start()):
             return False  # "text messages will come from +44 ..."
         transport = P.PHONE_TRANSPORT.search(u.text) or re.search(r"\btransport\b", u.section, re.I)
@@ -373,6 +394,8 @@ def contact(ctx) -> Evidence | None:
         return not P.SERVICE_PHONE_EXCLUDE.search(u.text)
 
     def field_ok(u: Unit | None, p) -> bool:
+        if _patient_own_number(text, u.start if u is not None else 0, p.start):
+            return False  # "we will text you on [mobile number]"
         if u is not None and P.PHONE_TRANSPORT.search(u.text) and not P.PHONE_FOR_APPOINTMENT.search(u.text):
             return False
         if re.search(r"phone|tel\b|tel_|telephone|helpline|number", _field_name(p), re.I):

@@ -47,6 +47,7 @@ from ..alternation import TermAlternation
 from ..document import Document
 from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
+from ..textpatterns import CompiledOnUse
 from .measure import Readability
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
@@ -208,23 +209,27 @@ def _jargon_pattern() -> TermAlternation | None:
 
 
 @lru_cache(maxsize=1)
-def _jargon_index() -> dict[str, re.Pattern] | None:
+def _jargon_index() -> CompiledOnUse | None:
     """The run of letters, digits and hyphens a term's match starts with, lower case -> the
-    terms that may start there, in the list's order, as one pattern made as the whole one.
+    terms that may start there, in the list's order, as one pattern made as the whole one
+    (compiled the first time a text has that run: a letter asks for a few of the 1,771).
     None when a term is not plain ASCII words (then the whole pattern is searched)."""
     terms, alternatives = _jargon_terms()
     keyed: dict[str, list[int]] = {}
     for k, term in enumerate(terms):
         parts = term.split()
-        if not term.isascii() or not re.fullmatch(r"\w[\w-]*", parts[0]):
+        if not term.isascii() or not _PLAIN_FIRST.fullmatch(parts[0]):
             return None
         first = parts[0]
         for key in (first,) if len(parts) > 1 else (first, first + "s", first + "es"):
             keyed.setdefault(key, []).append(k)
-    return {
-        key: re.compile(_BEFORE + "(?:" + "|".join(alternatives[k] for k in ks) + ")" + _AFTER, re.IGNORECASE)
-        for key, ks in keyed.items()
-    }
+    return CompiledOnUse(
+        {key: _BEFORE + "(?:" + "|".join(alternatives[k] for k in ks) + ")" + _AFTER for key, ks in keyed.items()},
+        re.IGNORECASE,
+    )
+
+
+_PLAIN_FIRST = re.compile(r"\w[\w-]*")
 
 
 @lru_cache(maxsize=1)

@@ -31,6 +31,7 @@ from .base import DEFAULT_LIMITS, Limits
 from ..document import Comment
 from ..errors import InputError
 from .assemble import Assembler, tidy
+from .picture_labels import is_caption, is_picture_label
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -239,6 +240,9 @@ class _Styles:
                 break
             if name.lower() == "title":
                 result = ("heading", 1)
+                break
+            if name.lower() == "caption":  # Word's built-in style for a picture's or table's caption
+                result = ("caption", 0)
                 break
             if outline is not None and outline < 9:
                 result = ("heading", outline + 1)
@@ -474,6 +478,11 @@ class WordReader:
             t.visit(child)
         return "".join(t.parts), t.textboxes
 
+    @staticmethod
+    def _plain(p) -> str:
+        """The paragraph's own visible words, roughly (for telling a label from a sentence)."""
+        return "".join(t.text or "" for t in p.iter(W + "t") if _nearest(t, W + "txbxContent") is None)
+
     def _para_kind(self, p) -> tuple[str, int]:
         ppr = p.find(W + "pPr")
         style = None
@@ -491,6 +500,10 @@ class WordReader:
         kind, level = self.styles.kind(style)
         if kind == "heading":
             return kind, level
+        if kind == "caption":
+            return ("caption", 0) if is_caption(self._plain(p)) else ("paragraph", 0)
+        if not numbered and kind == "paragraph" and _has_picture(p) and is_picture_label(self._plain(p)):
+            return "caption", 0  # a picture and a word or two beside it ("Calendar"): its label
         if numbered or kind == "list_item":
             return "list_item", ilvl
         return "paragraph", 0
@@ -615,6 +628,14 @@ class WordReader:
                 continue
             self._seen_parts.add(key)
             self._add(kind, text, location)
+
+
+#: a picture in a paragraph: DrawingML's image (a:blip) or an old VML one (v:imagedata)
+_PICTURE_TAGS = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{urn:schemas-microsoft-com:vml}imagedata")
+
+
+def _has_picture(p) -> bool:
+    return next(p.iter(*_PICTURE_TAGS), None) is not None
 
 
 def _nearest(el, tag):

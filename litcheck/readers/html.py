@@ -15,6 +15,7 @@ from .base import DEFAULT_LIMITS, Limits
 from ..errors import InputError
 from .assemble import Assembler
 from .decode import decode_text
+from .picture_labels import is_caption, is_picture_label
 
 #: elements whose content is never shown as text
 _SKIP = frozenset(
@@ -25,13 +26,15 @@ _SKIP = frozenset(
 _BLOCKS = {
     **{f"h{n}": "heading" for n in range(1, 7)},
     "p": None, "div": None, "section": None, "article": None, "main": None, "aside": None,
-    "blockquote": None, "address": None, "pre": None, "figure": None, "figcaption": None,
+    "blockquote": None, "address": None, "pre": None, "figure": None, "figcaption": "caption",
     "dl": None, "dt": None, "dd": None, "ul": None, "ol": None, "li": "list_item",
-    "table": None, "caption": None, "thead": None, "tbody": None, "tfoot": None, "tr": None,
+    "table": None, "caption": "caption", "thead": None, "tbody": None, "tfoot": None, "tr": None,
     "td": "table_cell", "th": "table_cell", "form": None, "fieldset": None, "legend": None,
     "details": None, "summary": None, "hr": None, "body": None, "html": None,
     "header": None, "footer": None,
 }
+#: elements that show a picture: short text in the same block is the picture's label
+_PICTURES = frozenset("img picture svg canvas object embed".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _ANGLE_FIELD = re.compile(r"<<([^<>\n]{1,60}?)>>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -130,11 +133,19 @@ class _Walker:
         self.location: dict = {}
         self.table = 0
         self.cell: dict | None = None
+        self.picture = False  # a picture in the block being collected
 
     def flush(self) -> None:
         if self.parts:
-            self.out.add(self.kind, "".join(self.parts), self.location, self.level)
+            text = "".join(self.parts)
+            kind = self.kind
+            if kind == "caption" and not is_caption(text):
+                kind = "paragraph"  # a long <figcaption> is a paragraph
+            elif kind in ("paragraph", "list_item") and self.picture and is_picture_label(text):
+                kind = "caption"  # "<p><img alt=...> Calendar</p>": the picture's label
+            self.out.add(kind, text, self.location, self.level if kind != "caption" else 0)
             self.parts = []
+        self.picture = False
 
     def text(self, s: str | None, el) -> None:
         if not s:
@@ -151,6 +162,8 @@ class _Walker:
         if not isinstance(tag, str):  # a comment or processing instruction
             return
         tag = tag.lower()
+        if tag in _PICTURES or el.get("role") == "img":
+            self.picture = True  # its alt text is not page text: only the label beside it is
         if tag in _SKIP or _hidden(el) or (tag in ("header", "footer") and _is_page_chrome(el)):
             return
         if tag == "br":
@@ -174,6 +187,8 @@ class _Walker:
             level = max(level, 0)
         elif new_kind == "table_cell":
             kind, level = "table_cell", 0
+        elif new_kind == "caption":
+            kind, level = "caption", 0
         if tag == "table":
             self.table += 1
             self._rows = getattr(self, "_rows", {})
