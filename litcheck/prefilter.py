@@ -19,7 +19,10 @@ is ignored (the Kelvin sign, the long s, the dotted and dotless i).
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from .textpatterns import PatternCache
 
@@ -76,11 +79,8 @@ class Prefilter:
         self.words: tuple[str, ...] = ()  #: every word of the clauses, once
         if isinstance(source, bytes):
             return
-        try:
-            parsed = _sre_parse.parse(source, flags)
-        except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
-            return
-        found = _needed(list(parsed))
+        shipped = _shipped().get((flags, source), False)
+        found = read_clauses(source, flags) if shipped is False else shipped
         if found:
             self.clauses = tuple(dict.fromkeys(found))
             self.words = tuple(sorted(set().union(*found)))
@@ -100,6 +100,41 @@ class Prefilter:
             else:
                 return True
         return False
+
+
+def read_clauses(source: str, flags: int) -> list[frozenset[str]] | None:
+    """The sets of words worked out from the parsed pattern (None: nothing known)."""
+    try:
+        parsed = _sre_parse.parse(source, flags)
+    except Exception:  # noqa: BLE001 - an unusual pattern simply gets no prefilter
+        return None
+    return _needed(list(parsed))
+
+
+#: the clauses of litcheck's own patterns, read once at build time (scripts/build_prefilter_table.py)
+#: so that no run parses them again; a pattern not in it is read when first asked about
+TABLE = Path(__file__).resolve().parent / "prefilter_table.json"
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[tuple[int, str], list[frozenset[str]] | None]:
+    """(flags, source) -> clauses, from the shipped table (tests/test_prefilter_table.py proves
+    each entry is what reading the pattern gives)."""
+    try:
+        rows = json.loads(TABLE.read_text(encoding="utf-8"))["patterns"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return {(flags, source): None if clauses is None else [frozenset(c) for c in clauses] for flags, source, clauses in rows}
+
+
+def table_source(keys) -> str:
+    """The shipped table's text for the patterns ``keys`` ((flags, source) pairs), a line each."""
+    rows = []
+    for flags, source in sorted(set(keys), key=lambda k: (k[1], k[0])):
+        found = read_clauses(source, flags)
+        clauses = None if found is None else [sorted(c) for c in found]
+        rows.append(json.dumps([flags, source, clauses], ensure_ascii=False))
+    return '{"patterns": [\n' + ",\n".join(rows) + "\n]}\n"
 
 
 def prefilter_for(pattern: re.Pattern) -> Prefilter:

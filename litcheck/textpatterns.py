@@ -74,6 +74,40 @@ class CompiledOnUse:
         return len(self._sources)
 
 
+class PatternOnUse:
+    """One regular expression compiled the first time it is used (``search``, ``match``...):
+    for a table of many patterns of which a document needs few, such as the ``skip_when``
+    patterns of litcheck's own word lists (tests/test_wordlists.py compiles each of them).
+    Equal, and hashed, as the compiled pattern would be: by its source and flags."""
+
+    __slots__ = ("pattern", "_flags", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern, self._flags = source, flags
+        self._compiled: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # a slot not set yet (a copy being made): not the pattern's
+            raise AttributeError(name)
+        return getattr(self.compiled(), name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PatternOnUse):
+            return (self.pattern, int(self._flags)) == (other.pattern, int(other._flags))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.pattern, int(self._flags)))
+
+    def __repr__(self) -> str:
+        return f"<pattern compiled on first use: {self.pattern[:40]!r}>"
+
+
 class LazyPatterns:
     """Module-level regular expressions compiled on first use, not at import.
 

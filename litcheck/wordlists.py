@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .data import data_dir
 from .errors import RuleError
+from .textpatterns import PatternOnUse
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,9 @@ class Entry:
     term: str
     alternatives: tuple[str, ...]
     source: str = ""
-    #: compiled skip_when pattern: where it matches the sentence, the term is fine there
-    skip_when: re.Pattern | None = None
+    #: compiled skip_when pattern (for litcheck's own lists, compiled on first use): where it
+    #: matches the sentence, the term is fine there
+    skip_when: re.Pattern | PatternOnUse | None = None
     note: str = ""
 
     @property
@@ -48,6 +50,7 @@ def resolve(name: str, base: Path | None = None) -> Path:
 def load(path: Path) -> tuple[Entry, ...]:
     """Read a term list (term, alternatives[, source, skip_when, note])."""
     rows = _rows(path)
+    own = path.parent == data_dir("wordlists")  # litcheck's own lists, whose patterns the tests compile
     entries = []
     for lineno, row in rows:
         term = row.get("term") or row.get("abbreviation") or ""
@@ -55,7 +58,9 @@ def load(path: Path) -> tuple[Entry, ...]:
         if not term:
             raise RuleError(f"{path}:{lineno}: the term is empty")
         skip = None
-        if row.get("skip_when"):
+        if row.get("skip_when") and own:  # compiled when first used (tests/test_wordlists.py compiles each)
+            skip = PatternOnUse(row["skip_when"], re.IGNORECASE)
+        elif row.get("skip_when"):
             try:
                 skip = re.compile(row["skip_when"], re.IGNORECASE)
             except re.error as exc:
@@ -82,11 +87,11 @@ def _rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
         return []
-    header = next(csv.reader([lines[0][1]], delimiter="\t", quoting=csv.QUOTE_NONE))
-    header = [h.strip() for h in header]
+    # one reader for every line: without quoting each line is read on its own, as before
+    rows = csv.reader([line for _, line in lines], delimiter="\t", quoting=csv.QUOTE_NONE)
+    header = [h.strip() for h in next(rows)]
     out = []
-    for n, line in lines[1:]:
-        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+    for (n, _line), cells in zip(lines[1:], rows):
         if len(cells) > len(header):
             raise RuleError(f"{path}:{n}: {len(cells)} columns, but the header names {len(header)}")
         out.append((n, dict(zip(header, cells))))

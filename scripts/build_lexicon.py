@@ -7,12 +7,13 @@
   one ``form<TAB>lemma`` a line, every entry of the table. litcheck sets ``token.lemma_``
   from it exactly as spaCy's lookup lemmatizer did (the token's text, else the text itself),
   so spacy-lookups-data (100 MB installed) is no longer needed at run time.
-- ``cmu_syllables.txt.gz``: syllables of each word of the CMU Pronouncing Dictionary
+- ``cmu_syllables.tsv.blocks``: syllables of each word of the CMU Pronouncing Dictionary
   (``cmudict.dict``, BSD-2-Clause, Carnegie Mellon University; read as a data file, no code
   of any wrapper is used): the count of stressed vowels (digits) in the word's first
-  pronunciation, as litcheck counted them from the dictionary before. One line per count,
-  ``count<TAB>word word ...``, words sorted; every word is kept, because whether a word is
-  in the dictionary matters too (initialisms, inflected forms).
+  pronunciation, as litcheck counted them from the dictionary before. One line per word,
+  ``word<TAB>count``, sorted, in separately compressed blocks (a look-up unpacks one block:
+  nothing is parsed at start-up); every word is kept, because whether a word is in the
+  dictionary matters too (initialisms, inflected forms).
 
 - ``en_zipf.tsv.blocks`` and ``en_top_words.txt.gz``: wordfreq's English word frequencies (the
   "large" English list of the wordfreq package, data CC BY-SA 4.0, Robyn Speer): every word
@@ -54,7 +55,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "litcheck" / "lexicon"
 LEMMAS = "en_lemmas.tsv.gz"
-SYLLABLES = "cmu_syllables.txt.gz"
+SYLLABLES = "cmu_syllables.tsv.blocks"
 ZIPF = "en_zipf.tsv.blocks"
 TOP = "en_top_words.txt.gz"
 LEMMINFLECT = "en_lemminflect.tsv.blocks"
@@ -109,12 +110,10 @@ def lemmas_bytes(table: dict[str, str]) -> bytes:
 
 
 def syllables_bytes(counts: dict[str, int]) -> bytes:
-    by_count: dict[int, list[str]] = {}
-    for word, n in counts.items():
+    for word in counts:
         if any(c.isspace() for c in word):
             raise SystemExit(f"unexpected word in the CMU dictionary: {word!r}")
-        by_count.setdefault(n, []).append(word)
-    return _gzip("".join(f"{n}\t{' '.join(sorted(words))}\n" for n, words in sorted(by_count.items())))
+    return blocks_bytes(sorted(f"{word}\t{n}" for word, n in counts.items()))
 
 
 def blocks_bytes(lines: list[str]) -> bytes:

@@ -97,3 +97,27 @@ def test_checking_a_letter_needs_neither_package_at_run_time():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_syllable_look_ups_give_the_table_entry_or_nothing():
+    counts = syllables._cmu_counts()
+    words = sorted(counts)[::997] + ["every", "pneumonia", "haemoglobin", "qqqzzz", "", "a\tb", "nhs", "gp's", "zyzzyva"]
+    table = syllables._CmuCounts()
+    for word in words:
+        assert (word in table) == (word in counts), word
+        assert table.get(word) == counts.get(word), word
+        assert table.get(word, 1) == counts.get(word, 1), word
+
+
+def test_checking_a_letter_unpacks_few_blocks_of_the_syllable_table():
+    # start-up (issue 20): the 126,052 words are no longer all read; a look-up unpacks one block
+    probe = (
+        "import litcheck\n"
+        "from litcheck.readability import syllables\n"
+        "litcheck.check_file('samples/poor_appointment_letter.txt')\n"
+        "t = syllables._cmu()._table\n"
+        "print(len(t._blocks), len(t._firsts))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    used, total = map(int, out.split())
+    assert 0 < used < total / 2

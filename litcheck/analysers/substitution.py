@@ -436,14 +436,47 @@ def accepted_words(ctx) -> frozenset[str]:
     return frozenset(str(w).strip().lower() for w in words if str(w).strip())
 
 
-def _build_index(entries) -> dict[str, list]:
-    from ..nlp import english
+#: the words litcheck's own word-list terms split into, worked out at build time
+#: (scripts/build_term_words.py) so that no run tokenises the 1,300 terms again
+TERM_WORDS = Path(__file__).resolve().parent.parent / "lexicon" / "term_words.json"
 
-    tokenizer = english().tokenizer
+
+def index_words(lower: str, tokenizer) -> tuple[str, ...]:
+    """The words a term (lower case) is indexed by: its spaCy tokens, -ize spelt -ise."""
+    return tuple(_IZE.sub(r"is\1", t.lower_) for t in tokenizer(lower))
+
+
+@lru_cache(maxsize=1)
+def shipped_term_words() -> dict[str, tuple[str, ...]]:
+    """Term (lower case) -> ``index_words``, from litcheck/lexicon/term_words.json; empty when
+    the table was built with another spaCy (whose tokenizer may split a term otherwise).
+    tests/test_term_words.py proves each entry is what the tokenizer gives."""
+    import json
+
+    from spacy import about
+
+    try:
+        data = json.loads(TERM_WORDS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if data.get("spacy") != about.__version__:
+        return {}
+    return {term: tuple(words) for term, words in data["words"].items()}
+
+
+def _build_index(entries) -> dict[str, list]:
+    table = shipped_term_words()
+    tokenizer = None
     index: TermIndex = TermIndex()
     for entry in entries:
-        words = tuple(t.lower_ for t in tokenizer(entry.term.lower()))
-        words = tuple(_IZE.sub(r"is\1", w) for w in words)
+        lower = entry.term.lower()
+        words = table.get(lower)
+        if words is None:  # a term not in the shipped table (an organisation's own list)
+            if tokenizer is None:
+                from ..nlp import english
+
+                tokenizer = english().tokenizer
+            words = index_words(lower, tokenizer)
         if words:
             index.setdefault(words[0], []).append((entry, words))
     for candidates in index.values():

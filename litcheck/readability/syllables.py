@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..spelling import uk_to_us
+from ..spelling import SortedLines, uk_to_us
 
 #: litcheck's shipped English tables (sources and licences in its README.md)
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
@@ -37,19 +37,55 @@ UK_PRONUNCIATIONS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _cmu_counts() -> dict[str, int]:
-    """Word -> syllables from the CMU dictionary (first pronunciation), loaded once.
+class _CmuCounts:
+    """Word -> syllables from the CMU dictionary (first pronunciation), each word looked up when
+    first asked about (``in``, ``[]``, ``get``), with ``UK_PRONUNCIATIONS`` over it.
 
-    The counts ship with litcheck (litcheck/lexicon/cmu_syllables.txt.gz, one line per count:
-    ``count<TAB>word word ...``), built by scripts/build_lexicon.py from the CMU Pronouncing
-    Dictionary's own data file (BSD-2-Clause; see litcheck/lexicon/README.md).
+    The counts ship with litcheck (litcheck/lexicon/cmu_syllables.tsv.blocks, ``word<TAB>count``
+    sorted in separately compressed blocks), built by scripts/build_lexicon.py from the CMU
+    Pronouncing Dictionary's own data file (BSD-2-Clause; see litcheck/lexicon/README.md): a
+    look-up unpacks one block, so start-up no longer reads all 126,052 words (issue 20).
     """
-    counts: dict[str, int] = {}
-    text = gzip.decompress((LEXICON / "cmu_syllables.txt.gz").read_bytes()).decode("utf-8")
-    for line in text.splitlines():
-        n, _, words = line.partition("\t")
-        counts.update(dict.fromkeys(words.split(" "), int(n)))
+
+    def __init__(self) -> None:
+        self._table = SortedLines("cmu_syllables.tsv.blocks")
+        self._memo: dict[str, int | None] = dict(UK_PRONUNCIATIONS)
+
+    def get(self, word: str, default=None):
+        n = self._memo.get(word, _UNKNOWN)
+        if n is _UNKNOWN:
+            line = self._table.starting(word + "\t") if "\n" not in word else None
+            n = self._memo[word] = None if line is None else int(line[len(word) + 1 :])
+        return default if n is None else n
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        n = self.get(word)
+        if n is None:
+            raise KeyError(word)
+        return n
+
+
+_UNKNOWN = object()
+_CMU = None
+
+
+def _cmu() -> _CmuCounts:
+    global _CMU
+    if _CMU is None:
+        _CMU = _CmuCounts()
+    return _CMU
+
+
+def _cmu_counts() -> dict[str, int]:
+    """Every word of the shipped table with its count, ``UK_PRONUNCIATIONS`` over it (for the
+    tests: a check looks words up one at a time, ``_cmu``)."""
+    counts = {}
+    for line in _cmu()._table.lines():
+        word, _, n = line.partition("\t")
+        counts[word] = int(n)
     counts.update(UK_PRONUNCIATIONS)
     return counts
 
@@ -84,7 +120,7 @@ def spoken_syllables(word: str) -> tuple[int, ...]:
     if spoken and not (word.isupper() and len(word) > 1 and "." not in word):
         return tuple(count_syllables(w) for w in spoken.split())
     if word.isupper() and 1 < len(word) <= 6 and word.isalpha():
-        if lower not in _cmu_counts() or len(word) <= 3:
+        if lower not in _cmu() or len(word) <= 3:
             return (_letters(lower),)  # an initialism: "NHS", "ECG"
     if len(word) == 1 and word.isalpha() and word not in "aAI":
         return (_letters(lower),)  # a letter on its own: "Car park B", "mmol/L"
@@ -132,7 +168,7 @@ def is_glance_token(word: str) -> bool:
     if any(ch.isdigit() for ch in word):
         return True
     if word.isalpha() and word.isupper() and 1 < len(word) <= 6:
-        return len(word) <= 3 or word.lower() not in _cmu_counts()
+        return len(word) <= 3 or word.lower() not in _cmu()
     return False
 
 
@@ -147,7 +183,7 @@ def is_polysyllable(word: str) -> bool:
 
 
 def _lookup(lower: str) -> int | None:
-    cmu = _cmu_counts()
+    cmu = _cmu()
     for candidate in (lower, *uk_to_us(lower)):
         if candidate in cmu:
             return max(cmu[candidate], 1)
@@ -233,7 +269,7 @@ _DIGIT_SYLLABLES = (1, 1, 1, 1, 1, 1, 1, 2, 1, 1)  # "oh", one, two ... "seven" 
 
 
 def _spoken_number(n: int) -> tuple[int, ...]:
-    cmu = _cmu_counts()
+    cmu = _cmu()
     return tuple(sum(cmu.get(p, 1) for p in w.split("-")) for w in _number_words(n).split())
 
 
