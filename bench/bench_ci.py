@@ -133,6 +133,17 @@ def measure(tmp: Path, files: int, jobs: list[int], repeat: int) -> Size:
     return Size(files, min(r.wall for r in alone), min(r.cpu for r in alone), rounds)
 
 
+def estimate(run_: Run, startup_cpu: float) -> float:
+    """The seconds a run would take on max(jobs, 2) free cores, from its CPU times: the
+    start-up is serial (the parent's, before the workers fork); then the workers share the
+    checking out, and the parent collects their answers beside them (on the other core with
+    one worker; taking turns with them when there are as many workers as cores)."""
+    collecting = max(run_.parent - startup_cpu, 0.0)
+    if run_.jobs == 1:
+        return startup_cpu + max(run_.workers, collecting)
+    return startup_cpu + (run_.workers + collecting) / run_.jobs
+
+
 def report(size: Size, jobs: list[int]) -> dict[int, tuple[float, float, float]]:
     """Print one size's figures; for each --jobs after the first: (the same-round median
     ratio against the first, the speed-up from the CPU times, the start-up's ceiling)."""
@@ -154,9 +165,7 @@ def report(size: Size, jobs: list[int]) -> dict[int, tuple[float, float, float]]
     out = {}
     for j in jobs[1:]:
         many = best[j]
-        # What the CPU time says a machine with free cores would give: the parent's work is
-        # serial (start-up before the workers fork, then collecting), the workers' shared out.
-        ideal = (one.parent + one.workers / base) / (many.parent + many.workers / j)
+        ideal = estimate(one, size.startup_cpu) / estimate(many, size.startup_cpu)
         # The ceiling the start-up sets: each process needs it before its first file (CPU
         # seconds: the one letter's run, and the --jobs 1 workers' checking).
         s, w = size.startup_cpu, one.workers

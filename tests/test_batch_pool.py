@@ -73,3 +73,20 @@ def test_litcheck_check_on_one_letter_freezes_what_it_loaded_and_nothing_in_a_li
     assert int(out[2]) > 50_000  # litcheck's own command: the rules and the language model
     assert out[3] == "True"
     assert out[4] in ("0", "1")
+
+
+@pytest.mark.skipif(batch._context().get_start_method() != "fork", reason="forked workers (Linux)")
+def test_reports_encoded_in_the_workers_give_the_same_json_even_when_encoded_again(tmp_path):
+    from litcheck.reporters import render
+
+    for i in range(24):
+        (tmp_path / f"letter{i:02d}.txt").write_text(LETTER + "\nPlease commence fasting prior to your appointment. Call 01632 960123.\n")
+    files = [str(tmp_path)]
+    workers = batch.run(files, batch.Settings(progress=False, jobs=2, prerender="json"))
+    plain = batch.run(files, batch.Settings(progress=False, jobs=2))
+    assert all(d.prerendered for d in workers.documents)
+    assert workers.documents[0].sections["details"] == plain.documents[0].sections["details"].to_dict()
+    assert render(workers, "json") == render(plain, "json")
+    for report in (workers, plain):  # a finding dropped after the workers encoded the JSON
+        report.documents[3].findings.pop()
+    assert render(workers, "json") == render(plain, "json")
