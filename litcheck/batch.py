@@ -64,6 +64,9 @@ class Settings:
     allow_remote_languagetool: bool = False  #: --allow-remote-languagetool
     timeout: float | None = None  #: --timeout SECONDS per file (None: TIME_LIMIT; 0: none)
     memory_limit: int | None = None  #: --memory-limit MB per worker (None: MEMORY_LIMIT_MB; 0: none)
+    #: the batch is the whole process (litcheck's own command, not a library call): what loads
+    #: may be frozen out of the cycle collector's sight, as it lives until the process ends
+    whole_process: bool = False
 
     def time_limit(self) -> float | None:
         limit = TIME_LIMIT if self.timeout is None else self.timeout
@@ -214,14 +217,14 @@ def _warm_up(settings: Settings | None = None) -> None:
     from .rulebook import load_rules
 
     _settings = settings
-    with _collector_off():
+    with collector_paused():
         load_rules()
         english()
         check_text(_WARM_TEXT)
 
 
 @contextmanager
-def _collector_off():
+def collector_paused():
     """Python's cycle collector paused while the rules and the language data load: they are
     some hundred thousand objects that live as long as the process, and loading them set off
     full collections that walked all of them again and again (about a tenth of the start-up's
@@ -510,7 +513,7 @@ def results(files: list[str], settings: Settings, workers: int):
     if workers > 1 or (len(files) > 1 and settings.time_limit() and _context().get_start_method() == "fork"):
         yield from pooled(files, settings, max(workers, 1))
         return
-    if settings.time_limit() and files:
+    if files and (settings.time_limit() or settings.whole_process):
         _load(settings)  # the rules and the language model load before the timer starts
     yield from (check_path_timed(f, settings) for f in files)
 
@@ -519,9 +522,15 @@ def _load(settings: Settings) -> None:
     from .nlp import english
     from .rulebook import load_rules
 
-    with _collector_off():
+    with collector_paused():
         load_rules()
         english()
+    if settings.whole_process:
+        # litcheck's own command: what has loaded lives as long as the process, so it leaves
+        # the collector's sight (the file's own objects are collected as usual)
+        import gc
+
+        gc.freeze()
 
 
 def workers_for(files: int, jobs: int | None) -> int:

@@ -615,19 +615,21 @@ def _match_phone(candidate: str) -> tuple[tuple[int, int, str], ...]:
     )
 
 
-def _phones(text: str) -> list[tuple[int, int, str]]:
+def _phones(text: str, each=None) -> list[tuple[int, int, str]]:
     """Phone numbers: phonenumbers' matcher (GB, VALID) on each candidate of UK shape.
 
     A candidate is "0" or "+44" (or "(0", "+44 (0)") then 9 or 10 more digits with spaces,
     hyphens or brackets between, so the matcher never sees long runs of digits (its own search
-    is slow on them) and the cost stays linear.
+    is slow on them) and the cost stays linear. ``each(pattern)``: the pattern's matches in
+    ``text`` (``extract_facts``'s search).
     """
+    each = each or (lambda pattern: pattern.finditer(text))
     found: list[tuple[int, int, str]] = []
-    for cand in _PHONE_CAND_RE.finditer(text):
+    for cand in each(_PHONE_CAND_RE):
         ws = cand.start()
         for a, b, v in _match_phone(cand.group()):
             found.append((ws + a, ws + b, v))
-    for m in _SERVICE_RE.finditer(text):
+    for m in each(_SERVICE_RE):
         if m.group(1) == "119" and not _SERVICE_CONTEXT_RE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         q = _QUANTITY_RE.match(text, m.start())
@@ -912,7 +914,7 @@ def _name_value(text: str) -> str:
 # --------------------------------------------------------------------------- extraction
 
 
-def extract_facts(text: str, names: bool = True) -> list[Fact]:
+def extract_facts(text: str, names: bool = True, index=None) -> list[Fact]:
     """Every key fact in ``text``, in order of position.
 
     Kinds are found in priority order (placeholder, email, url, phone, postcode, date, time,
@@ -921,9 +923,21 @@ def extract_facts(text: str, names: bool = True) -> list[Fact]:
     ("Clinic 4"). See the module docstring for what each kind covers and how values are
     normalised. Linear in the length of the text. ``names=False`` leaves names out (the
     costly part), for callers that want only dates, times, numbers and what they must not be
-    taken for (the date and number rules).
+    taken for (the date and number rules). ``index``: the ``litcheck.details.scan.TextIndex``
+    of ``text`` when the caller has one (a check does): each pattern is then tried only where
+    one of its matches can begin, with exactly the same matches.
     """
     claimed = bytearray(len(text))
+    if index is not None and (index.text is text or index.text == text):
+        from .details.scan import finditer_in
+
+        def each(pattern):
+            return finditer_in(index, _compiled(pattern))
+    else:
+
+        def each(pattern):
+            return pattern.finditer(text)
+
     facts: list[Fact] = []
 
     def claim(kind: str, spans) -> None:
@@ -936,10 +950,11 @@ def extract_facts(text: str, names: bool = True) -> list[Fact]:
             claimed[s:e] = b"\x01" * (e - s)
             facts.append(Fact(kind, text[s:e], v, s, e))
 
-    claim("placeholder", ((m.start(), m.end(), _placeholder_value(m.group())) for m in _PLACEHOLDER_RE.finditer(text)))
-    claim("email", ((m.start(), m.end(), m.group().lower()) for m in _EMAIL_RE.finditer(text)))
+    claim("placeholder", ((m.start(), m.end(), _placeholder_value(m.group())) for m in each(_PLACEHOLDER_RE)))
+    if "@" in text:  # every address holds one
+        claim("email", ((m.start(), m.end(), m.group().lower()) for m in each(_EMAIL_RE)))
     urls = []
-    for m in _URL_RE.finditer(text):
+    for m in each(_URL_RE):
         s, e = m.span()
         while e > s and text[e - 1] in ".,;:!?)'\"’”":
             if text[e - 1] == ")" and text[s:e].count("(") >= text[s:e].count(")"):
@@ -948,17 +963,17 @@ def extract_facts(text: str, names: bool = True) -> list[Fact]:
         if "." in text[s:e] and not re.fullmatch(r"[\d.]+", text[s:e]):
             urls.append((s, e, _url_value(text[s:e])))
     claim("url", urls)
-    claim("phone", _phones(text))
-    claim("postcode", ((m.start(), m.end(), " ".join(re.sub(r"\s", "", m.group())[:-3].split()) + " " + m.group()[-3:]) for m in _POSTCODE_RE.finditer(text)))
-    claim("date", filter(None, (_date_fact(m) for m in _DATE_RE.finditer(text))))
-    claim("date", ((s, e, _WD_SHORT[_WEEKDAYS[text[s:e].lower()]]) for m in _WEEKDAY_RANGE_RE.finditer(text) for s, e in (m.span("a"), m.span("b"))))
-    claim("date", ((m.start(), m.end(), _WD_SHORT[_WEEKDAYS[m.group().lower().rstrip("s")]]) for m in _BARE_WEEKDAY_RE.finditer(text)))
-    claim("time", filter(None, (_time_fact(m) for m in _TIME_RE.finditer(text))))
-    claim("money", filter(None, (_money_fact(m) for m in _MONEY_RE.finditer(text))))
-    claim("quantity", filter(None, (_quantity_fact(m) for m in _QUANTITY_RE.finditer(text))))
-    claim("number", ((m.start(), m.end(), _number_value(m.group())) for m in _NUMBER_RE.finditer(text)))
+    claim("phone", _phones(text, each))
+    claim("postcode", ((m.start(), m.end(), " ".join(re.sub(r"\s", "", m.group())[:-3].split()) + " " + m.group()[-3:]) for m in each(_POSTCODE_RE)))
+    claim("date", filter(None, (_date_fact(m) for m in each(_DATE_RE))))
+    claim("date", ((s, e, _WD_SHORT[_WEEKDAYS[text[s:e].lower()]]) for m in each(_WEEKDAY_RANGE_RE) for s, e in (m.span("a"), m.span("b"))))
+    claim("date", ((m.start(), m.end(), _WD_SHORT[_WEEKDAYS[m.group().lower().rstrip("s")]]) for m in each(_BARE_WEEKDAY_RE)))
+    claim("time", filter(None, (_time_fact(m) for m in each(_TIME_RE))))
+    claim("money", filter(None, (_money_fact(m) for m in each(_MONEY_RE))))
+    claim("quantity", filter(None, (_quantity_fact(m) for m in each(_QUANTITY_RE))))
+    claim("number", ((m.start(), m.end(), _number_value(m.group())) for m in each(_NUMBER_RE)))
     # a number in words is the same fact as in numerals ("two visits" == "2 visits")
-    claim("number", ((m.start(), m.end(), _fmt(_num_value(m.group()))) for m in _NUMBER_WORD_RE.finditer(text)))
+    claim("number", ((m.start(), m.end(), _fmt(_num_value(m.group()))) for m in each(_NUMBER_WORD_RE)))
     if not names:
         facts.sort(key=lambda f: (f.start, f.end))
         return facts
@@ -971,6 +986,11 @@ def extract_facts(text: str, names: bool = True) -> list[Fact]:
         facts.append(Fact("name", text[s:e], v, s, e))
     facts.sort(key=lambda f: (f.start, f.end))
     return facts
+
+
+def _compiled(pattern) -> re.Pattern:
+    """A module pattern compiled (a stand-in compiles on first use: ``LazyPatterns``)."""
+    return pattern if isinstance(pattern, re.Pattern) else pattern.compiled()
 
 
 # --------------------------------------------------------------------------- comparison

@@ -96,6 +96,11 @@ _CAPTION = re.compile(
     re.I,
 )
 
+#: the most words a caption line has (as the PDF reader's captions)
+_CAPTION_WORDS = 40
+#: a sentence's end with more text after it
+_SENTENCE_THEN_MORE = re.compile(r"[.!?][\"')\]]*\s+\S")
+
 #: every Sentence.kind; a rule's ``scope:`` names some of them
 SENTENCE_KINDS = (
     "prose", "heading", "address", "salutation", "signoff", "date", "label", "header", "footer", "table",
@@ -369,10 +374,17 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _one_short_sentence(line: str) -> bool:
+    """A caption is one short sentence: "A picture of a nurse." A line that goes on with more
+    sentences ("A picture of a house. Your letter will be sent soon. ...") is prose that opens
+    with a picture's description, and is checked as prose."""
+    return len(line.split()) <= _CAPTION_WORDS and not _SENTENCE_THEN_MORE.search(line.strip())
+
+
 def _line_label(line: str) -> str | None:
     if _KEY_LINE.match(line) or _LETTERS_LINE.match(line):
         return "label"
-    if _CAPTION.match(line):
+    if _CAPTION.match(line) and _one_short_sentence(line):
         return "caption"
     if _SALUTATION.match(line) and len(line) < 60 and not line.rstrip().endswith("."):
         return "salutation"

@@ -22,11 +22,11 @@ def test_chunks_shrink_to_one_file_as_the_batch_ends():
 
 def test_the_collector_is_paused_while_loading_and_on_again_after_an_error():
     assert gc.isenabled()
-    with batch._collector_off():
+    with batch.collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
     with pytest.raises(RuntimeError):
-        with batch._collector_off():
+        with batch.collector_paused():
             raise RuntimeError("a rule file that does not load")
     assert gc.isenabled()
 
@@ -34,7 +34,7 @@ def test_the_collector_is_paused_while_loading_and_on_again_after_an_error():
 def test_a_collector_the_caller_switched_off_stays_off():
     gc.disable()
     try:
-        with batch._collector_off():
+        with batch.collector_paused():
             pass
         assert not gc.isenabled()
     finally:
@@ -50,3 +50,26 @@ def test_every_file_is_checked_once_in_walk_order_as_chunks_shrink(tmp_path):
     assert [Path(d.path).name for d in report.documents] == [f"letter{i:03d}.txt" for i in range(90)]
     serial = batch.check_paths([str(tmp_path)])
     assert [d.to_dict() for d in report.documents] == [d.to_dict() for d in serial.documents]
+
+
+def test_litcheck_check_on_one_letter_freezes_what_it_loaded_and_nothing_in_a_library_call(tmp_path):
+    import subprocess
+    import sys
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER)
+    code = (
+        "import gc, sys\n"
+        "from litcheck import batch\n"
+        "from litcheck.cli import main\n"
+        "before = gc.get_freeze_count()\n"
+        "batch.check_paths([sys.argv[1]])\n"  # a library call: the caller's objects are left alone
+        "library = gc.get_freeze_count()\n"
+        "code = main(['check', '--quiet', sys.argv[1]])\n"
+        "print(before, library, gc.get_freeze_count(), gc.isenabled(), code)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(letter)], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == out[1] == "0"
+    assert int(out[2]) > 50_000  # litcheck's own command: the rules and the language model
+    assert out[3] == "True"
+    assert out[4] in ("0", "1")

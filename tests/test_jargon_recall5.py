@@ -36,3 +36,12 @@ def test_new_terms_are_reported(text, term):
 def test_a_new_term_explained_in_brackets_is_not_reported():
     text = "You are invited for bowel scope screening (a test that looks inside your lower bowel with a thin tube)."
     assert "bowel scope screening" not in _medical(text)
+
+
+def test_it_is_essential_is_not_read_across_a_verb_and_its_object():
+    def wordy(text):
+        return [f.text.lower() for f in litcheck.check_text(text).findings if f.rule == "jargon.wordy"]
+
+    assert "it is essential" not in wordy("Learning how to look after it is essential, so the nurse will show you how to manage it.")
+    assert "it is essential" not in wordy("Knowing how to manage it is essential for a good recovery.")
+    assert "it is essential" in wordy("It is essential to bring a list of your tablets.")

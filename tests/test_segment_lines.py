@@ -69,3 +69,16 @@ def test_full_stop_with_the_space_before_it_still_ends_the_sentence():
 def test_sentence_with_three_words_in_letters_english_never_writes_is_another_language():
     assert is_foreign("Aby otrzymać ten list w innym formacie, wyślij wiadomość lub zadzwoń pod numer 0300 123 4567.")
     assert not is_foreign("Please ask for Łukasz Nowak at the desk when you arrive for your scan.")
+
+
+def test_line_opening_with_a_picture_description_is_a_caption_only_when_it_is_one_short_sentence():
+    from litcheck import check_text
+
+    # a caption line on its own: not prose, so nothing in it is checked
+    caption = check_text("A picture of a doctor who will commence the examination\n\nCome to the clinic on time.")
+    assert not [f for f in caption.findings if f.rule == "jargon.wordy" and "commence" in f.text]
+    # the same words followed by more sentences on one line are prose: every sentence is checked
+    prose = check_text("A picture of a house. Your letter will be sent soon. Please attend prior to your appointment.")
+    rules = {f.rule for f in prose.findings}
+    assert "voice.passive" in rules  # 'will be sent'
+    assert any(f.rule == "jargon.wordy" and f.text == "prior to" for f in prose.findings)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..details import scan
 from ..facts import date_parts, extract_facts, time_parts
 from .candidates import Candidate, CandidateRule
 from .patterns import sentence_at
@@ -44,7 +45,7 @@ _DASHES = "-–—"
 
 def facts_of(ctx) -> list:
     """The document's dates, times, numbers and what they must not be taken for, once."""
-    return ctx.memo("facts_without_names", lambda c: extract_facts(c.document.text, names=False))
+    return ctx.memo("facts_without_names", lambda c: extract_facts(c.document.text, names=False, index=scan.index(c)))
 
 
 def time_format(ctx) -> str | None:
@@ -136,7 +137,7 @@ def _day_first_document(ctx) -> bool:
 
     def decide(c) -> bool:
         text = c.document.text
-        numeric = [(int(m.group(1)), int(m.group(3))) for m in _NUMERIC_DATE.finditer(text)]
+        numeric = [(int(m.group(1)), int(m.group(3))) for m in scan.finditer(c, _NUMERIC_DATE)]
         if any(b > 12 for _, b in numeric):
             return False
         worded = [date_parts(f.text) for f in facts_of(c) if f.kind == "date"]
@@ -254,7 +255,7 @@ def _ranges(ctx) -> Iterator[Candidate]:
                 yield c
     claimed = [(f.start, f.end) for f in facts if f.kind in ("phone", "postcode", "url", "email", "placeholder", "date", "time", "money")]
     for pattern in (_NUMBER_RANGE, _DAY_RANGE):
-        for m in pattern.finditer(text):
+        for m in scan.finditer(ctx, pattern):
             s, e = m.start("dash"), m.end("dash")
             if s in seen or any(cs < m.end() and m.start() < ce for cs, ce in claimed if not (pattern is _DAY_RANGE and cs >= m.start("b"))):
                 continue
@@ -283,7 +284,7 @@ def _plural(n: float, word: str) -> str:
 def _durations(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
     quantities = [(f.start, f.end) for f in facts_of(ctx) if f.kind == "quantity"]
-    for m in _DURATION.finditer(text):
+    for m in scan.finditer(ctx, _DURATION):
         if not any(s <= m.start() and m.end() <= e for s, e in quantities):
             continue  # not a quantity to the guard (a reference such as "24h" in a code)
         number = m.group("n") or m.group("dn")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..details import scan
 from ..textpatterns import LazyPatterns
 from .candidates import Candidate, CandidateRule
 from .dates_times import facts_of
@@ -92,7 +93,7 @@ def _numerals(ctx) -> Iterator[Candidate]:
     if not ctx.may_match(_NUMBER_WORD):
         return  # no number word anywhere
     text = ctx.document.text
-    for m in _NUMBER_WORD.finditer(text):
+    for m in scan.finditer(ctx, _NUMBER_WORD):
         s, e = m.span()
         first = text[s:e]
         if not _english(ctx, s):
@@ -143,7 +144,7 @@ def _with_commas(digits: str) -> str:
 def _thousands(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
     claimed = _claimed(ctx)
-    for m in _BIG.finditer(text):
+    for m in scan.finditer(ctx, _BIG):
         s, e = m.span("n")
         if _overlaps(claimed, s, e):
             continue
@@ -181,7 +182,7 @@ def _percentages(ctx) -> Iterator[Candidate]:
     if not ctx.may_match(_PERCENT_OF):
         return
     text = ctx.document.text
-    for m in _PERCENT_OF.finditer(text):
+    for m in scan.finditer(ctx, _PERCENT_OF):
         p = float(m.group("p"))
         freq = natural_frequency(p)
         end = m.end("p") + len(re.match(r"[ \u00a0]?(?:%|per[ \u00a0]?cent)", text[m.end("p") :], re.I).group())
@@ -228,7 +229,7 @@ def _relative_risk(ctx) -> Iterator[Candidate]:
         return
     text = ctx.document.text
     blocks = ctx.document.blocks
-    for m in _RELATIVE.finditer(text):
+    for m in scan.finditer(ctx, _RELATIVE):
         block = ctx.document.block_at(m.start())
         if block is not None:
             i = blocks.index(block)
@@ -252,7 +253,7 @@ _APPOINTMENT_TIME = _lazy(r"(?i)\b(?:appointment|arrive|booked|clinic starts|com
 def _calculations(ctx) -> Iterator[Candidate]:
     text = ctx.document.text
     if ctx.may_match(_WITHIN_LETTER):
-        for m in _WITHIN_LETTER.finditer(text):
+        for m in scan.finditer(ctx, _WITHIN_LETTER):
             yield Candidate(m.start(), m.end(), None, "give the date itself ('by Friday 15 August 2025'), so nobody has to count days")
     if not ctx.may_match(_BEFORE_TIME):
         return  # nothing to say however the letter gives the time
@@ -266,7 +267,7 @@ def _calculations(ctx) -> Iterator[Candidate]:
                 gives_time = True
                 break
     if gives_time:
-        for m in _BEFORE_TIME.finditer(text):
+        for m in scan.finditer(ctx, _BEFORE_TIME):
             yield Candidate(m.start(), m.end(), None, "the letter gives the time: give the time to arrive too ('please arrive at 9:45am')")
 
 

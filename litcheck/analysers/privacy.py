@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Iterator
 
+from ..details import scan
 from ..rule import Rule
 from ..textpatterns import LazyPatterns
 
@@ -92,8 +93,8 @@ def mask_identifier(text: str) -> str:
     return "".join("*" if ch.isdigit() else ch for ch in text)
 
 
-def _hospital_numbers(text: str):
-    for m in _PATIENT_ID.finditer(text):
+def _hospital_numbers(text: str, each):
+    for m in each(_PATIENT_ID):
         digits = re.sub(r"\D", "", m.group(1))
         if _looks_made_up(digits):
             continue
@@ -207,7 +208,7 @@ class Privacy(Rule):
             "date_of_birth": _dates_of_birth,
             "contact": _contacts,
             "home_address": _home_addresses,
-        }[self.detect](doc.text)
+        }[self.detect](doc.text, scan.finder(ctx))
         for start, end, masked, test in found:
             if doc.placeholder_at(start, end) is not None:
                 continue
@@ -215,8 +216,8 @@ class Privacy(Rule):
             yield replace(f, text=masked)
 
 
-def _nhs_numbers(text: str):
-    for m in _NHS.finditer(text):
+def _nhs_numbers(text: str, each):
+    for m in each(_NHS):
         digits = m.group(1) + m.group(3) + m.group(4)
         if not nhs_check_digit_ok(digits) or _looks_made_up(digits):
             continue
@@ -226,13 +227,13 @@ def _nhs_numbers(text: str):
         yield m.start(), m.end(), mask_nhs(m.group()), digits.startswith("999")
 
 
-def _dates_of_birth(text: str):
+def _dates_of_birth(text: str, each):
     seen = set()
-    for m in _DOB.finditer(text):
+    for m in each(_DOB):
         seen.add(m.start(1))
         yield m.start(1), m.end(1), mask_date(m.group(1)), False
     this_year = datetime.date.today().year
-    for name in _NAME.finditer(text):
+    for name in each(_NAME):
         m = _DATE_AFTER_NAME.match(text, _MORE_NAMES.match(text, name.end()).end())
         if m is None or m.start(1) in seen:
             continue
@@ -250,11 +251,11 @@ def _near_name(text: str, start: int, end: int) -> bool:
     return _NAME.search(window) is not None
 
 
-def _contacts(text: str):
-    for m in _EMAIL.finditer(text):
+def _contacts(text: str, each):
+    for m in each(_EMAIL):
         if personal_mail_domain(m.group(1)) and _near_name(text, m.start(), m.end()):
             yield m.start(), m.end(), mask_contact(m.group()), False
-    for m in _MOBILE.finditer(text):
+    for m in each(_MOBILE):
         if _drama_mobile("".join(m.groups())):
             continue
         if _near_name(text, m.start(), m.end()):
@@ -293,10 +294,10 @@ def mask_address(text: str) -> str:
 _NO_ONES_POSTCODE = _lazy(r"(?:\S+[ \t]*\dXX|ZZ99[ \t]*\S+)")
 
 
-def _home_addresses(text: str):
+def _home_addresses(text: str, each):
     """A house number and street, then a postcode, in one block with a person's name (an
     addressee at the top of a letter, a next of kin's details): a patient's home address."""
-    for m in _POSTCODE.finditer(text):
+    for m in each(_POSTCODE):
         if _NO_ONES_POSTCODE.fullmatch(m.group()):
             continue
         # the block: back to the blank line before, at most 6 lines and 300 characters

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from ..details import scan
+
 #: words of two or more letters
 _WORD = re.compile(r"[^\W\d_]{2,}")
 #: a word written only in the Latin alphabet (with accents)
@@ -104,8 +106,8 @@ def foreign_lines(text: str) -> list[tuple[int, int]]:
 def _spans(ctx) -> list[tuple[int, int]]:
     text = ctx.document.text
     spans = foreign_lines(text)
-    spans += [m.span() for m in _FIELDS.finditer(text)]
-    spans += [m.span() for m in _COPYRIGHT.finditer(text)]
+    spans += [m.span() for m in scan.finditer(ctx, _FIELDS)]
+    spans += [m.span() for m in scan.finditer(ctx, _COPYRIGHT)]
     # a choice the writer makes, "[an overnight stay | day case]", is words the reader will see
     choices = {(p.start, p.end) for p in ctx.document.placeholders if p.syntax == "square" and " | " in p.name}
     spans += [m for m in ctx.masks if not any(a <= m[0] and m[1] <= b for a, b in choices)] if choices else list(ctx.masks)

@@ -92,7 +92,7 @@ def run(args) -> int:
         profile=args.profile, select=_prefixes(args.select), ignore=_prefixes(args.ignore), config=args.config,
         report_unused_ignores=args.report_unused_ignores, jobs=args.jobs, rule_dirs=args.rule_dirs,
         languagetool=args.languagetool, allow_remote_languagetool=args.allow_remote_languagetool,
-        timeout=args.timeout, memory_limit=args.memory_limit,
+        timeout=args.timeout, memory_limit=args.memory_limit, whole_process=True,
     )
     if args.jobs is not None and args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
@@ -107,7 +107,10 @@ def run(args) -> int:
     if args.format == "json" and not (args.baseline or cfg.get("baseline")):
         settings.prerender = "json"  # encoded by the workers: nothing changes the reports later
     options = options_for("-", settings, cfg)
-    _check_rule_names(settings, cfg, options)
+    from ..batch import collector_paused
+
+    with collector_paused():  # the rules load here: thousands of objects that stay (see batch)
+        _check_rule_names(settings, cfg, options)
     _check_languagetool(settings, cfg)
     files = [p for p in args.paths if p != "-"]
     fail_on = args.fail_on or cfg.get("fail_on") or "error"

@@ -57,7 +57,7 @@ def run(args) -> int:
             import pygal  # noqa: F401
         except ImportError:
             raise LitcheckError(INSTALL_HINT) from None
-    settings = Settings(profile=args.profile, config=args.config, jobs=args.jobs, progress=False if args.no_progress else None)
+    settings = Settings(profile=args.profile, config=args.config, jobs=args.jobs, progress=False if args.no_progress else None, whole_process=True)
     portfolio = run_portfolio(args.paths, settings, since=args.since)
     if fmt == "html":
         from ..reporters.portfolio_html import render

@@ -392,15 +392,31 @@ def apply_profile(ctx, given: str | None) -> str:
     return found.profile
 
 
+#: modules outside litcheck/details/ whose patterns are searched through ``scan`` (the key
+#: facts, and the analysers that search the whole text): their starts are in the table too
+SCANNED_MODULES = (
+    "litcheck.facts",
+    "litcheck.analysers.dates_times",
+    "litcheck.analysers.numbers",
+    "litcheck.analysers.privacy",
+    "litcheck.analysers.skipped_text",
+)
+
+
 def own_patterns(*more_modules) -> list[re.Pattern]:
     """litcheck's own detail and profile patterns (and the compiled patterns of ``more_modules``),
     each once: what ``details/scan_table.json`` covers (scripts/build_scan_table.py), and what
     bench/bench_details_scan.py and tests/test_details_scan.py measure and compare with ``re``."""
+    import importlib
+
     from . import detectors, patterns
 
     found = {}
-    for module in (patterns, detectors, sys.modules[__name__], *more_modules):
+    others = [importlib.import_module(name) for name in SCANNED_MODULES]
+    for module in (patterns, detectors, sys.modules[__name__], *others, *more_modules):
         for value in (getattr(module, name) for name in dir(module)):  # patterns compiles when asked
+            if not isinstance(value, re.Pattern) and type(value).__name__ == "_LazyPattern":
+                value = value.compiled()  # a stand-in compiled on first use (textpatterns.LazyPatterns)
             if isinstance(value, re.Pattern):
                 found[(value.pattern, value.flags)] = value
     for profile in load_profiles().values():

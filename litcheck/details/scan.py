@@ -139,8 +139,11 @@ def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: 
             continue  # another zero-width test: it narrows where a match begins, no more
         if op is _C.ASSERT_NOT:
             direction, sub = av
-            if direction < 0 and len(sub) == 1 and sub[0][0] is _C.IN and (_C.CATEGORY, _C.CATEGORY_DIGIT) in sub[0][1]:
-                no_digit_before = True  # (?<![\d...]): no digit just before
+            if direction < 0 and len(sub) == 1 and sub[0][0] is _C.IN and not any(item[0] is _C.NEGATE for item in sub[0][1]):
+                if (_C.CATEGORY, _C.CATEGORY_DIGIT) in sub[0][1]:
+                    no_digit_before = True  # (?<![\d...]): no digit just before
+                if (_C.CATEGORY, _C.CATEGORY_WORD) in sub[0][1]:
+                    boundary = True  # (?<!\w), (?<![\w-]): no word character just before, as \b before a word
             continue
         if op is _C.ASSERT:
             continue  # a look-ahead or look-behind: it narrows, no more
@@ -319,7 +322,7 @@ def read_starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed")
 
     def __init__(self, text: str) -> None:
         from ..prefilter import Lowered
@@ -331,6 +334,8 @@ class TextIndex:
         self._words_at: tuple[dict[str, list[int]], frozenset[str]] | None = None
         self._kinds: dict[str, list[int]] = {}
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
+        #: (prefixes, cased, every) -> the word starts with one of those prefixes
+        self._prefixed: dict[tuple, list[int]] = {}
 
     def _words(self) -> tuple[dict[str, list[int]], frozenset[str]]:
         """Word starts by their first character, their first two and their first three,
@@ -379,16 +384,20 @@ class TextIndex:
             parts: list[list[int]] = [self._places(kind) for kind in plan.kinds]
             if plan.keys:
                 words, present = self._words()
-                text, low = self.text, self.lowered
                 by_key = plan.by_key
+                prefixed = self._prefixed
                 for key in plan.keys & present:
                     pool = words[key]
-                    for prefixes, cased, every in by_key[key]:
+                    for entry in by_key[key]:
+                        prefixes, cased, every = entry
                         if every:
                             parts.append(pool)
-                        else:
-                            starts_with = (text if cased else low).startswith
-                            parts.append([p for p in pool if starts_with(prefixes, p)])
+                            continue
+                        kept = prefixed.get(entry)  # patterns often share their first words
+                        if kept is None:
+                            starts_with = (self.text if cased else self.lowered).startswith
+                            kept = prefixed[entry] = [p for p in pool if starts_with(prefixes, p)]
+                        parts.append(kept)
             for prefix, cased in plan.strings:
                 source = self.text if cased else self.lowered
                 places, p = [], source.find(prefix)
@@ -400,7 +409,7 @@ class TextIndex:
             if len(parts) == 1:
                 found = parts[0]
             else:
-                found = sorted({p for part in parts for p in part})
+                found = sorted(set().union(*parts))
         self._found[id(pattern)] = (pattern, found)
         return found
 
@@ -422,7 +431,10 @@ def search(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> 
 
 
 def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
-    """Exactly ``pattern.finditer(idx.text, start, end)``."""
+    """Exactly ``pattern.finditer(idx.text, start, end)`` (``pattern`` may be a module's
+    stand-in compiled on first use: ``textpatterns.LazyPatterns``)."""
+    if not isinstance(pattern, re.Pattern) and hasattr(pattern, "compiled"):
+        pattern = pattern.compiled()
     text = idx.text
     end = len(text) if end is None else min(end, len(text))
     places = idx.candidates(pattern)
@@ -473,6 +485,13 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
                 i = bisect_left(places, m.end(), i + 1)
             else:
                 i += 1
+
+
+def finder(ctx):
+    """``finder(ctx)(pattern)``: exactly ``pattern.finditer(text)`` on the document's text, for
+    code handed a way to search rather than the check."""
+    idx = index(ctx)
+    return lambda pattern: finditer_in(idx, pattern)
 
 
 def search_unit(ctx, pattern: re.Pattern, unit) -> re.Match | None:
