@@ -104,7 +104,17 @@ _SENTENCE_THEN_MORE = re.compile(r"[.!?][\"')\]]*\s+\S")
 #: every Sentence.kind; a rule's ``scope:`` names some of them
 SENTENCE_KINDS = (
     "prose", "heading", "address", "salutation", "signoff", "date", "label", "header", "footer", "table",
-    "placeholder", "caption", "foreign",
+    "placeholder", "caption", "foreign", "staff",
+)
+
+#: A line that opens a section written for the staff who send a template, not for the patient:
+#: "GUIDANCE NOTE:", "Notes for practices", "For office use only". Its text runs to the next heading.
+_STAFF_HEADING = re.compile(
+    r"^\s*(?:guidance\s+notes?|(?:guidance|notes?|instructions?|information)\s+(?:for|to)\s+"
+    r"(?:the\s+)?(?:staff|practices?|surgeries|clinicians?|practitioners?|users?\s+of\s+this\s+template|admin(?:istrators?)?)|"
+    r"staff\s+notes?|(?:for\s+)?(?:office|staff|internal|practice)\s+use(?:\s+only)?|notes?\s+on\s+using\s+this\s+(?:template|letter))"
+    r"\s*:?\s*$",
+    re.I,
 )
 
 
@@ -115,7 +125,8 @@ class Sentence:
     block: int  #: index of its block in Document.blocks
     #: "prose", or why it is not scored: heading, address, salutation, signoff, date,
     #: label (reference, phone, e-mail lines, template keys, watermark letters), header,
-    #: footer, table, placeholder, caption (a picture's description), foreign (another language)
+    #: footer, table, placeholder, caption (a picture's description), foreign (another language),
+    #: staff (a template's notes for the staff who send it)
     kind: str = "prose"
 
     @property
@@ -130,8 +141,25 @@ def split_sentences(doc: Document) -> list[Sentence]:
     for index, block in enumerate(doc.blocks):
         out.extend(_split_block(doc, index, block, wrap))
     # a heading in another language ("Gwybodaeth i gleifion" above the English) is not English
-    return [Sentence(s.start, s.end, s.block, "foreign") if s.kind == "heading" and looks_foreign_heading(doc.text[s.start : s.end]) else s
-            for s in out]
+    out = [Sentence(s.start, s.end, s.block, "foreign") if s.kind == "heading" and looks_foreign_heading(doc.text[s.start : s.end]) else s
+           for s in out]
+    return _staff_sections(doc.text, out)
+
+
+def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A template's notes for the staff who send it ("GUIDANCE NOTE:" and the lines under it,
+    up to the next heading) are not read by the patient: kind "staff", left out of the reading
+    age and of the rules that score prose."""
+    staff = False
+    out = []
+    for s in sentences:
+        line = text[s.start : s.end]
+        if _STAFF_HEADING.match(line):
+            staff = True
+        elif s.kind == "heading":
+            staff = False
+        out.append(Sentence(s.start, s.end, s.block, "staff") if staff else s)
+    return out
 
 
 #: formats whose reader puts a line break inside a block only where the file has one (a
