@@ -100,6 +100,8 @@ _CAPTION = re.compile(
 _CAPTION_WORDS = 40
 #: a sentence's end with more text after it
 _SENTENCE_THEN_MORE = re.compile(r"[.!?][\"')\]]*\s+\S")
+#: words that speak to the reader: a sentence with one is the letter, not a picture's description
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|please|we|us|our)\b", re.I)
 
 #: every Sentence.kind; a rule's ``scope:`` names some of them
 SENTENCE_KINDS = (
@@ -402,17 +404,21 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _one_short_sentence(line: str) -> bool:
-    """A caption is one short sentence: "A picture of a nurse." A line that goes on with more
-    sentences ("A picture of a house. Your letter will be sent soon. ...") is prose that opens
-    with a picture's description, and is checked as prose."""
-    return len(line.split()) <= _CAPTION_WORDS and not _SENTENCE_THEN_MORE.search(line.strip())
+def _only_describes(line: str) -> bool:
+    """A caption is short and only describes the picture: "A picture of a nurse.", "An
+    illustration of a nurse holding a clipboard. She is smiling." A line that goes on to speak
+    to the reader ("A picture of a house. Your letter will be sent soon. Please ...") is prose
+    that opens with a picture's description, and is checked as prose."""
+    if len(line.split()) > _CAPTION_WORDS:
+        return False
+    more = _SENTENCE_THEN_MORE.search(line.strip())
+    return not (more and _TO_THE_READER.search(line.strip()[more.end() - 1 :]))
 
 
 def _line_label(line: str) -> str | None:
     if _KEY_LINE.match(line) or _LETTERS_LINE.match(line):
         return "label"
-    if _CAPTION.match(line) and _one_short_sentence(line):
+    if _CAPTION.match(line) and _only_describes(line):
         return "caption"
     if _SALUTATION.match(line) and len(line) < 60 and not line.rstrip().endswith("."):
         return "salutation"
