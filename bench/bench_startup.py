@@ -41,7 +41,7 @@ T = time.process_time
 t0 = T(); import spacy
 t1 = T(); import litcheck, litcheck.cli.check
 t2 = T(); from litcheck.rulebook import load_rules; load_rules()
-t3 = T(); from litcheck.nlp import english, lemma_table; english(); lemma_table()
+t3 = T(); from litcheck.nlp import english, lemmas; english(); lemmas().get("tablets")
 t4 = T(); from litcheck.spelling import zipf_frequency, top_n_list; zipf_frequency("the", "en"); top_n_list("en", 20000)
 t5 = T(); from litcheck.nlp import lemminflect; lemminflect.getAllLemmas("took"); lemminflect.getInflection("take", tag="VBD")
 t6 = T(); from litcheck.readability.syllables import count_syllables; count_syllables("appointment")

@@ -116,6 +116,8 @@ def check_document(
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     findings = suppressions.apply(document, findings, report_unused=report_unused_ignores, unknown=lambda p: unknown_rule(p, rules))
     sections = mask_sections(build_sections(ctx, findings), findings, document) if summary else {}  # and in quoted evidence
+    if summary:
+        _note_staff_sections(ctx)
     return DocumentReport(
         path=document.path or "<text>",
         format=document.format,
@@ -202,3 +204,14 @@ def check_paths(paths: Iterable[str | os.PathLike], **options: Unpack[CheckOptio
         except InputError as exc:
             report.errors.append(InputProblem(str(path), str(exc)))
     return report
+
+
+def _note_staff_sections(ctx: Context) -> None:
+    """Say so when a template's notes for staff ("GUIDANCE NOTE:") were left out of the checks."""
+    staff = [s for s in ctx.sentences if s.kind == "staff"]
+    if staff:
+        heading = ctx.document.text[staff[0].start : staff[0].end].strip()
+        ctx.notices.append(
+            f"{len(staff)} lines under '{heading[:60]}' are notes for the staff who send this template, not for the patient: they were not checked"
+        )
+

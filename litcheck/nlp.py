@@ -2,7 +2,7 @@
 
 No trained model can be downloaded (litcheck never fetches anything at run time), so this
 is spaCy's rule-based English tokenizer, and each token's ``lemma_`` comes from spaCy's
-English lookup-lemma table, shipped with litcheck (litcheck/lexicon/en_lemmas.tsv.gz, built
+English lookup-lemma table, shipped with litcheck (litcheck/lexicon/en_lemmas.tsv.blocks, built
 by scripts/build_lexicon.py from spacy-lookups-data): the same lemma spaCy's lookup
 lemmatizer gave (the table's entry for the token's text, else the text), without
 spacy-lookups-data (100 MB) at run time and without its start-up cost.
@@ -10,7 +10,6 @@ spacy-lookups-data (100 MB) at run time and without its start-up cost.
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,12 +18,51 @@ from pathlib import Path
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
 
+class _LemmaTable:
+    """Word form -> lookup lemma (case as written: "Tablets" is not "tablets"), each form looked
+    up in litcheck/lexicon/en_lemmas.tsv.blocks when first met (a look-up unpacks one block of
+    the sorted table: start-up no longer reads all 41,582 forms, issue 20), then remembered."""
+
+    def __init__(self) -> None:
+        from .spelling import SortedLines
+
+        self._table = SortedLines("en_lemmas.tsv.blocks")
+        self._memo: dict[str, str | None] = {}
+
+    def get(self, form: str, default=None):
+        lemma = self._memo.get(form, _UNKNOWN)
+        if lemma is _UNKNOWN:
+            if len(self._memo) >= MEMO_LIMIT:  # a long batch meets ever more names and numbers
+                self._memo.clear()
+            line = self._table.starting(form + "\t") if "\t" not in form and "\n" not in form else None
+            lemma = self._memo[form] = None if line is None else line[len(form) + 1 :]
+        return default if lemma is None else lemma
+
+    def __contains__(self, form: str) -> bool:
+        return self.get(form) is not None
+
+    def __getitem__(self, form: str) -> str:
+        lemma = self.get(form)
+        if lemma is None:
+            raise KeyError(form)
+        return lemma
+
+
+_UNKNOWN = object()
+#: forms remembered at most (then the memory starts again)
+MEMO_LIMIT = 200_000
+
+
 @lru_cache(maxsize=1)
+def lemmas() -> _LemmaTable:
+    """The lookup lemmas, a form at a time (``lemmas().get(form, form)``)."""
+    return _LemmaTable()
+
+
 def lemma_table() -> dict[str, str]:
-    """Word form -> lookup lemma (case as written: "Tablets" is not "tablets")."""
-    text = gzip.decompress((LEXICON / "en_lemmas.tsv.gz").read_bytes()).decode("utf-8")
-    cells = text.replace("\n", "\t").split("\t")[:-1]  # form, lemma, form, lemma...
-    return dict(zip(cells[0::2], cells[1::2]))
+    """Every form of the shipped table with its lemma (for the tests: a check looks forms up
+    one at a time, ``lemmas``)."""
+    return dict(line.split("\t", 1) for line in lemmas()._table.lines())
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +118,7 @@ class English:
 
 
 def _set_lemmas(doc):
-    table = lemma_table()
+    table = lemmas()
     for token in doc:
         text = token.text
         token.lemma_ = table.get(text, text)

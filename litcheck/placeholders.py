@@ -46,7 +46,7 @@ _TITLE_FIELD = (
 _LOWER_FIELD = (
     # [consultant name], [change contact], [specialty], [e.g., 45 nmol/L], [an overnight stay | day case]
     rf"(?=[^\[\]\n]{{0,40}}\b(?:{_FIELD_WORDS})\b)[a-z][\w'’-]*(?:\s+[\w'’/-]+){{0,4}}"
-    r"|e\.g\.,?\s[^\[\]\n]{1,80}"
+    r"|e\.g\.,?\s[^\[\]\n]{1,300}"  # the writer's example of what goes here, however long
     r"|[\w'’-]+(?:\s+[\w'’-]+){0,4}(?:\s+\|\s+[\w'’-]+(?:\s+[\w'’-]+){0,4})+"
 )
 

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .textpatterns import PatternCache
+from .textpatterns import PatternCache, PatternOnUse
 
 try:  # Python 3.11+
     from re import _constants as _sre_constants, _parser as _sre_parse  # type: ignore[attr-defined]
@@ -140,12 +140,15 @@ def table_source(keys) -> str:
 def prefilter_for(pattern: re.Pattern) -> Prefilter:
     """The Prefilter of a compiled pattern, worked out once (kept by the pattern's identity:
     ``textpatterns.PatternCache``)."""
+    if isinstance(pattern, PatternOnUse):  # read from its source: asking does not compile it
+        return _ON_USE(pattern)
     if not isinstance(pattern, (re.Pattern, str)) and hasattr(pattern, "compiled"):
         return prefilter_for(pattern.compiled())  # a pattern compiled on first use (textpatterns)
     return _PREFILTERS(pattern)
 
 
 _PREFILTERS = PatternCache(Prefilter)
+_ON_USE = PatternCache(lambda p: Prefilter(p.pattern, p._flags))
 
 
 #: at most this many sets of words for one pattern (more: fewer words are asked for)

@@ -31,12 +31,14 @@ Values are checked as strictly as keys: an unknown scope or profile is a load er
 from __future__ import annotations
 
 import difflib
+import hashlib
+import marshal
 import string
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Iterable, Iterator
-
-import yaml
 
 from .errors import RuleError
 from .findings import EAST_CATEGORIES, SEVERITIES
@@ -49,24 +51,29 @@ from .segment import SENTENCE_KINDS
 FIX_MODES = ("swap", "advise", "never")
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+@lru_cache(maxsize=1)
+def _line_loader():
     """A YAML loader that remembers the line of every mapping key (libyaml's parser where
-    PyYAML has it: the same data and lines, seven times faster at start-up, issue 20)."""
+    PyYAML has it: the same data and lines, seven times faster at start-up, issue 20). Made,
+    and PyYAML imported, only when a file is not in the build-time snapshot."""
+    import yaml
 
+    class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> "LineDict":
-    loader.flatten_mapping(node)
-    result = LineDict()
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            raise RuleError(f"{loader.name}:{key_node.start_mark.line + 1}: key '{key}' appears twice")
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.lines[key] = key_node.start_mark.line + 1
-    return result
+    def _construct_mapping(loader, node) -> "LineDict":
+        loader.flatten_mapping(node)
+        result = LineDict()
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in result:
+                raise RuleError(f"{loader.name}:{key_node.start_mark.line + 1}: key '{key}' appears twice")
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.lines[key] = key_node.start_mark.line + 1
+        return result
 
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return _LineLoader, yaml.YAMLError
 
 
 class LineDict(dict):
@@ -78,22 +85,84 @@ class LineDict(dict):
 
 
 def read_yaml(path: Path) -> Any:
-    """Parse a YAML file, turning every problem into a one-line RuleError."""
+    """Parse a YAML file, turning every problem into a one-line RuleError. A file whose text is
+    one of litcheck's own rule files, parsed at build time (``SNAPSHOT``), is not parsed again."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read: {exc}") from None
-    loader = _LineLoader(text)
+    parsed = _snapshot().get(_digest(text))
+    if parsed is not None:
+        return _decode(parsed)
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """``text`` (the file ``path``) parsed as YAML, every mapping a LineDict."""
+    loader_class, yaml_error = _line_loader()
+    loader = loader_class(text)
     loader.name = str(path)
     try:
         return loader.get_single_data()
-    except yaml.YAMLError as exc:
+    except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise RuleError(f"{path}{where}: not valid YAML: {problem}") from None
     finally:
         loader.dispose()
+
+
+#: litcheck's own rule and profile files parsed at build time (scripts/build_rule_snapshot.py),
+#: keyed by a digest of each file's text, so that start-up does not parse them again (issue 20);
+#: a file whose text is not in it (changed since, or an organisation's own) is parsed as before
+SNAPSHOT = Path(__file__).resolve().parent / "rules_snapshot.marshal"
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha1(text.encode("utf-8")).digest()
+
+
+@lru_cache(maxsize=1)
+def _snapshot() -> dict:
+    """Digest of a file's text -> its parsed content (``_encode``); empty when the snapshot is
+    missing or was written by another Python (marshal's format is Python's own)."""
+    try:
+        data = marshal.loads(SNAPSHOT.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("python") != tuple(sys.version_info[:2]):
+        return {}
+    return data.get("files", {})
+
+
+def _encode(value: Any) -> Any:
+    """Parsed YAML as marshal's plain values: a LineDict is (0, items, lines), a list (1, items)
+    (YAML gives no tuples, so a tuple is always one of these)."""
+    if isinstance(value, LineDict):
+        return (0, {k: _encode(v) for k, v in value.items()}, dict(value.lines))
+    if isinstance(value, list):
+        return (1, [_encode(v) for v in value])
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, tuple):
+        if value[0] == 0:
+            result = LineDict((k, _decode(v)) for k, v in value[1].items())
+            result.lines = dict(value[2])
+            return result
+        return [_decode(v) for v in value[1]]
+    return value
+
+
+def snapshot_bytes(paths: Iterable[Path]) -> bytes:
+    """The snapshot of the files ``paths`` (for scripts/build_rule_snapshot.py)."""
+    files = {}
+    for path in sorted(paths):
+        text = path.read_text(encoding="utf-8")
+        files[_digest(text)] = _encode(parse_yaml(text, path))
+    return marshal.dumps({"python": tuple(sys.version_info[:2]), "files": files})
 
 
 @dataclass(frozen=True)

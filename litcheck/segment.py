@@ -96,10 +96,27 @@ _CAPTION = re.compile(
     re.I,
 )
 
+#: the most words a caption line has (as the PDF reader's captions)
+_CAPTION_WORDS = 40
+#: a sentence's end with more text after it
+_SENTENCE_THEN_MORE = re.compile(r"[.!?][\"')\]]*\s+\S")
+#: words that speak to the reader: a sentence with one is the letter, not a picture's description
+_TO_THE_READER = re.compile(r"\b(?:you|your|yours|please|we|us|our)\b", re.I)
+
 #: every Sentence.kind; a rule's ``scope:`` names some of them
 SENTENCE_KINDS = (
     "prose", "heading", "address", "salutation", "signoff", "date", "label", "header", "footer", "table",
-    "placeholder", "caption", "foreign",
+    "placeholder", "caption", "foreign", "staff",
+)
+
+#: A line that opens a section written for the staff who send a template, not for the patient:
+#: "GUIDANCE NOTE:", "Notes for practices", "For office use only". Its text runs to the next heading.
+_STAFF_HEADING = re.compile(
+    r"^\s*(?:guidance\s+notes?|(?:guidance|notes?|instructions?|information)\s+(?:for|to)\s+"
+    r"(?:the\s+)?(?:staff|practices?|surgeries|clinicians?|practitioners?|users?\s+of\s+this\s+template|admin(?:istrators?)?)|"
+    r"staff\s+notes?|(?:for\s+)?(?:office|staff|internal|practice)\s+use(?:\s+only)?|notes?\s+on\s+using\s+this\s+(?:template|letter))"
+    r"\s*:?\s*$",
+    re.I,
 )
 
 
@@ -110,7 +127,8 @@ class Sentence:
     block: int  #: index of its block in Document.blocks
     #: "prose", or why it is not scored: heading, address, salutation, signoff, date,
     #: label (reference, phone, e-mail lines, template keys, watermark letters), header,
-    #: footer, table, placeholder, caption (a picture's description), foreign (another language)
+    #: footer, table, placeholder, caption (a picture's description), foreign (another language),
+    #: staff (a template's notes for the staff who send it)
     kind: str = "prose"
 
     @property
@@ -125,8 +143,25 @@ def split_sentences(doc: Document) -> list[Sentence]:
     for index, block in enumerate(doc.blocks):
         out.extend(_split_block(doc, index, block, wrap))
     # a heading in another language ("Gwybodaeth i gleifion" above the English) is not English
-    return [Sentence(s.start, s.end, s.block, "foreign") if s.kind == "heading" and looks_foreign_heading(doc.text[s.start : s.end]) else s
-            for s in out]
+    out = [Sentence(s.start, s.end, s.block, "foreign") if s.kind == "heading" and looks_foreign_heading(doc.text[s.start : s.end]) else s
+           for s in out]
+    return _staff_sections(doc.text, out)
+
+
+def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """A template's notes for the staff who send it ("GUIDANCE NOTE:" and the lines under it,
+    up to the next heading) are not read by the patient: kind "staff", left out of the reading
+    age and of the rules that score prose."""
+    staff = False
+    out = []
+    for s in sentences:
+        line = text[s.start : s.end]
+        if _STAFF_HEADING.match(line):
+            staff = True
+        elif s.kind == "heading":
+            staff = False
+        out.append(Sentence(s.start, s.end, s.block, "staff") if staff else s)
+    return out
 
 
 #: formats whose reader puts a line break inside a block only where the file has one (a
@@ -369,10 +404,21 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _only_describes(line: str) -> bool:
+    """A caption is short and only describes the picture: "A picture of a nurse.", "An
+    illustration of a nurse holding a clipboard. She is smiling." A line that goes on to speak
+    to the reader ("A picture of a house. Your letter will be sent soon. Please ...") is prose
+    that opens with a picture's description, and is checked as prose."""
+    if len(line.split()) > _CAPTION_WORDS:
+        return False
+    more = _SENTENCE_THEN_MORE.search(line.strip())
+    return not (more and _TO_THE_READER.search(line.strip()[more.end() - 1 :]))
+
+
 def _line_label(line: str) -> str | None:
     if _KEY_LINE.match(line) or _LETTERS_LINE.match(line):
         return "label"
-    if _CAPTION.match(line):
+    if _CAPTION.match(line) and _only_describes(line):
         return "caption"
     if _SALUTATION.match(line) and len(line) < 60 and not line.rstrip().endswith("."):
         return "salutation"

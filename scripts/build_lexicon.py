@@ -2,9 +2,10 @@
 
     python scripts/build_lexicon.py [--lemmas PATH] [--cmudict PATH] [--check]
 
-- ``en_lemmas.tsv.gz``: spaCy's English lookup lemmas (``en_lemma_lookup.json.gz`` of the
+- ``en_lemmas.tsv.blocks``: spaCy's English lookup lemmas (``en_lemma_lookup.json.gz`` of the
   spacy-lookups-data package, MIT, built from WordNet 3.0 under Princeton's WordNet licence),
-  one ``form<TAB>lemma`` a line, every entry of the table. litcheck sets ``token.lemma_``
+  one ``form<TAB>lemma`` a line, sorted, in separately compressed blocks (a look-up unpacks
+  one block), every entry of the table. litcheck sets ``token.lemma_``
   from it exactly as spaCy's lookup lemmatizer did (the token's text, else the text itself),
   so spacy-lookups-data (100 MB installed) is no longer needed at run time.
 - ``cmu_syllables.tsv.blocks``: syllables of each word of the CMU Pronouncing Dictionary
@@ -54,7 +55,7 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "litcheck" / "lexicon"
-LEMMAS = "en_lemmas.tsv.gz"
+LEMMAS = "en_lemmas.tsv.blocks"
 SYLLABLES = "cmu_syllables.tsv.blocks"
 ZIPF = "en_zipf.tsv.blocks"
 TOP = "en_top_words.txt.gz"
@@ -106,7 +107,10 @@ def _gzip(text: str) -> bytes:
 
 
 def lemmas_bytes(table: dict[str, str]) -> bytes:
-    return _gzip("".join(f"{form}\t{lemma}\n" for form, lemma in sorted(table.items())))
+    for form, lemma in table.items():
+        if any(c in "\t\n" for c in form + lemma):
+            raise SystemExit(f"unexpected entry in the lemma table: {form!r}")
+    return blocks_bytes(sorted(f"{form}\t{lemma}" for form, lemma in table.items()))
 
 
 def syllables_bytes(counts: dict[str, int]) -> bytes:

@@ -21,8 +21,9 @@ from litcheck.analysers.inflection import inflect_like
         ("take in", "absorbs", "", "takes in"),
         ("see or hear things that are not there", "hallucinates", "", "sees or hears things that are not there"),
         ("see or hear things that are not there", "hallucinated", "", "saw or heard things that are not there"),
-        # two nouns joined by "or" are both heads; joined modifiers are not
+        # two nouns joined by "or" are both heads; by "and" one of each is left; joined modifiers are not heads
         ("doctor or nurse", "clinicians", "", "doctors or nurses"),
+        ("throat and windpipe", "airways", "your", "throat and windpipe"),
         ("bladder and kidney clinic", "urologies", "", "bladder and kidney clinics"),
         ("disabled person", "invalids", "", "disabled people"),
         ("treatment without an operation", "treatments", "", "treatments without an operation"),

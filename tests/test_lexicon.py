@@ -121,3 +121,24 @@ def test_checking_a_letter_unpacks_few_blocks_of_the_syllable_table():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     used, total = map(int, out.split())
     assert 0 < used < total / 2
+
+
+def test_lemma_look_ups_give_the_table_entry_or_the_form():
+    from litcheck.nlp import _LemmaTable
+
+    table = lemma_table()
+    looked = _LemmaTable()
+    forms = sorted(table)[::211] + ["Tablets", "tablets", "took", "qqqzzz", "", "a\tb", "NHS"]
+    for form in forms:
+        assert looked.get(form, form) == table.get(form, form), form
+        assert (form in looked) == (form in table), form
+
+
+def test_lemma_memory_is_bounded(monkeypatch):
+    from litcheck import nlp
+
+    monkeypatch.setattr(nlp, "MEMO_LIMIT", 5)
+    looked = nlp._LemmaTable()
+    for i in range(20):
+        looked.get(f"word{i}")
+    assert len(looked._memo) <= 5 and looked.get("took") == lemma_table()["took"]

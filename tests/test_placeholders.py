@@ -93,3 +93,16 @@ def test_a_field_whose_name_ends_in_a_number_is_a_field():
 
     text = "Dear [Patient Name],\n[Patient Address Line 1]\n[Address Line 2]\nPlease go to [Room 3]. See [1] and [Smith 2019]."
     assert [p.name for p in find_placeholders(text)] == ["Patient Name", "Patient Address Line 1", "Address Line 2", "Room 3"]
+
+
+def test_a_long_example_for_the_writer_in_brackets_is_a_field_however_long():
+    from litcheck import check_text
+
+    text = (
+        "Dear [Patient Name]\n\nYour scan shows that [e.g., the lump has got smaller since your last scan / "
+        "there is no sign that the cancer has come back / your condition remains stable and well controlled]. "
+        "Please call us if you have any questions.\n"
+    )
+    report = check_text(text)
+    assert not [f for f in report.findings if f.text in ("e.g.", "remains")]
+    assert any(p.name.startswith("e.g.,") and p.name.endswith("well controlled") for p in report.document.placeholders)

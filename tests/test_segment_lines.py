@@ -69,3 +69,53 @@ def test_full_stop_with_the_space_before_it_still_ends_the_sentence():
 def test_sentence_with_three_words_in_letters_english_never_writes_is_another_language():
     assert is_foreign("Aby otrzymać ten list w innym formacie, wyślij wiadomość lub zadzwoń pod numer 0300 123 4567.")
     assert not is_foreign("Please ask for Łukasz Nowak at the desk when you arrive for your scan.")
+
+
+def test_line_opening_with_a_picture_description_is_a_caption_only_when_it_is_one_short_sentence():
+    from litcheck import check_text
+
+    # a caption line on its own: not prose, so nothing in it is checked
+    caption = check_text("A picture of a doctor who will commence the examination\n\nCome to the clinic on time.")
+    assert not [f for f in caption.findings if f.rule == "jargon.wordy" and "commence" in f.text]
+    # the same words followed by more sentences on one line are prose: every sentence is checked
+    prose = check_text("A picture of a house. Your letter will be sent soon. Please attend prior to your appointment.")
+    rules = {f.rule for f in prose.findings}
+    assert "voice.passive" in rules  # 'will be sent'
+    assert any(f.rule == "jargon.wordy" and f.text == "prior to" for f in prose.findings)
+
+
+_TEMPLATE_WITH_STAFF_NOTES = """Suggested letter for practices
+
+GUIDANCE NOTE:
+
+1. Practices should utilise this template when contacting patients via the recall system.
+2. Patients who require an alternative format should be contacted via telephone.
+
+Letter to patients
+
+Dear [Patient Name]
+
+We would like you to come for a blood test at the surgery. Please call us on 01632 960000 to book a time.
+"""
+
+
+def test_notes_for_the_staff_who_send_a_template_are_not_checked_and_the_report_says_so():
+    from litcheck import check_text
+
+    doc = read_text(_TEMPLATE_WITH_STAFF_NOTES)
+    kinds = {doc.text[s.start : s.end].strip()[:20]: s.kind for s in split_sentences(doc)}
+    assert kinds["GUIDANCE NOTE:"] == "staff"
+    assert kinds["Practices should uti"] == "staff"
+    assert kinds["We would like you to"] == "prose"  # the next heading ends the notes
+    report = check_text(_TEMPLATE_WITH_STAFF_NOTES)
+    assert not [f for f in report.findings if f.text in ("utilise", "via", "require", "alternative")]
+    assert any("notes for the staff" in n and "GUIDANCE NOTE:" in n for n in report.notices)
+
+
+def test_a_notes_heading_for_the_patient_is_not_a_staff_section():
+    from litcheck import check_text
+
+    text = "Notes\n\nYou may utilise this page to write down questions for your nurse.\n"
+    report = check_text(text)
+    assert any(f.rule == "jargon.wordy" and f.text == "utilise" for f in report.findings)
+    assert not any("notes for the staff" in n for n in report.notices)

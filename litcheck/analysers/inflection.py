@@ -122,8 +122,9 @@ def _heads(words: list[str]) -> list[int] | None:
     The head is the last word of the run of nouns and adjectives the alternative opens with
     ("blood test" -> "test", "thing to think about" -> "thing", "your stay in hospital" ->
     "stay"), when that run ends the alternative or is followed by a preposition. Two single
-    nouns joined by "or"/"and" are both heads ("doctors or nurses"); joined modifiers are not
-    ("bladder and kidney clinics"). Left as it is: a relative clause ("something that is not
+    nouns joined by "or" are both heads ("doctors or nurses"); by "and" they are left as they
+    are ("throat and windpipe": one of each); joined modifiers are not heads ("bladder and
+    kidney clinics"). Left as it is: a relative clause ("something that is not
     normal"), a bracket after the head ("seizure (fit)"), a phrase that opens with a verb, a
     gerund or a preposition ("has epilepsy", "removing fluid with a needle", "with a learning
     disability"), "a"/"an" ("a person with ..."), and heads with no plural ("pain relief")."""
@@ -137,6 +138,8 @@ def _heads(words: list[str]) -> list[int] | None:
         if end2 <= end + 1:
             return None
         if end2 - (end + 1) == 1 and end - i == 1:
+            if words[end].lower() == "and":
+                return None  # "throat and windpipe" for "airways": one of each, left as it is
             heads = [end - 1, end + 1]  # "doctor or nurse"
         else:
             heads = [end2 - 1]  # "bladder and kidney clinic", "heart and blood vessel"

@@ -54,7 +54,7 @@ LANGUAGE = "en-GB"
 #: stands in for a template field, web or e-mail address (a known noun, fine anywhere a name is)
 STAND_IN = "London"
 #: sentence kinds never sent (names, addresses, dates, references are not prose to correct)
-NEVER_SENT = frozenset({"address", "salutation", "signoff", "date", "label", "header", "footer", "placeholder", "caption", "foreign"})
+NEVER_SENT = frozenset({"address", "salutation", "signoff", "date", "label", "header", "footer", "placeholder", "caption", "foreign", "staff"})
 NOT_CHECKED = "grammar and spelling not checked: "
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -54,6 +54,8 @@ class _CmuCounts:
     def get(self, word: str, default=None):
         n = self._memo.get(word, _UNKNOWN)
         if n is _UNKNOWN:
+            if len(self._memo) >= 200_000:  # a long batch meets ever more words: start again
+                self._memo = dict(UK_PRONUNCIATIONS)
             line = self._table.starting(word + "\t") if "\n" not in word else None
             n = self._memo[word] = None if line is None else int(line[len(word) + 1 :])
         return default if n is None else n
