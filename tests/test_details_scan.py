@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,9 +12,8 @@ from hypothesis import strategies as st
 
 from litcheck import placeholders, textpatterns
 from litcheck.details import patterns, profiles, scan
+from tests.texts import with_corpus
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL_TEXTS = Path("/work/shared/data/real-texts/docs")
 
 
 def _patterns() -> list[re.Pattern]:
@@ -45,15 +43,6 @@ OWN_TEXTS = [
 ]
 
 
-def _texts() -> list[str]:
-    texts = list(OWN_TEXTS)
-    for path in sorted((ROOT / "samples").glob("*.*")):
-        texts.append(path.read_text(encoding="utf-8"))
-    if REAL_TEXTS.is_dir():  # third-party texts, read where they are, never copied
-        texts.extend(p.read_text(encoding="utf-8") for p in sorted(REAL_TEXTS.glob("*.txt"))[:30])
-    return texts
-
-
 def _same(pattern: re.Pattern, idx: scan.TextIndex, start: int, end: int | None) -> None:
     text = idx.text
     stop = len(text) if end is None else end
@@ -67,9 +56,9 @@ def test_most_patterns_are_read():
     assert len(known) >= 0.9 * len(PATTERNS)  # a reading that gave up everywhere would test nothing
 
 
-@pytest.mark.parametrize("text_no", range(len(_texts())))
+@pytest.mark.parametrize("text_no", range(len(with_corpus(OWN_TEXTS))))
 def test_every_pattern_finds_what_re_finds(text_no):
-    text = _texts()[text_no]
+    text = with_corpus(OWN_TEXTS)[text_no]
     idx = scan.TextIndex(text)
     rng = random.Random(text_no)
     windows = [(0, None)] + [tuple(sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 1)))) for _ in range(3)]

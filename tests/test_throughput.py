@@ -5,6 +5,7 @@ texts. bench/bench_same.py proves the same for whole reports; bench/bench_speed.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,11 @@ import pytest
 from litcheck import facts
 from litcheck.details import scan
 
-ROOT = Path(__file__).resolve().parent.parent
-REAL_TEXTS = Path("/work/shared/data/real-texts/docs")
+from tests.texts import with_corpus
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from build_scan_table import rule_patterns  # noqa: E402
+
 
 # our own writing: quantities, dates, times, numbers in words and figures, and the traps a
 # word-start shortcut must respect (a hyphen or a letter just before, capitals, the Kelvin sign)
@@ -30,15 +34,7 @@ OWN_TEXTS = [
 ]
 
 
-def _texts() -> list[str]:
-    texts = list(OWN_TEXTS)
-    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
-    if REAL_TEXTS.is_dir():  # third-party texts, read where they are, never copied
-        texts += [p.read_text(encoding="utf-8") for p in sorted(REAL_TEXTS.glob("*.txt"))[:40]]
-    return texts
-
-
-TEXTS = _texts()
+TEXTS = with_corpus(OWN_TEXTS, samples="*.txt", real=40)
 
 
 @pytest.mark.parametrize("names", [False, True])
@@ -82,20 +78,9 @@ def test_the_key_fact_patterns_are_in_the_shipped_table():
         assert table[scan.table_key(pattern)] is not None, name
 
 
-def _rule_patterns() -> list[re.Pattern]:
-    from litcheck.rulebook import load_rules
-
-    found = {}
-    for rule in load_rules():
-        for value in vars(rule).values():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
-                found[(value.pattern, value.flags)] = value
-    return list(found.values())
-
-
 def test_rule_patterns_searched_through_the_index_find_what_re_finds():
     # analysers.patterns.matches (absence, position rules) searches through the scan
-    patterns = _rule_patterns()
+    patterns = rule_patterns()
     assert len(patterns) > 20
     indexes = [scan.TextIndex(text) for text in TEXTS]
     for pattern in patterns:
@@ -107,7 +92,7 @@ def test_rule_patterns_searched_through_the_index_find_what_re_finds():
 def test_rule_patterns_are_in_the_shipped_table():
     # scripts/build_scan_table.py reads them once; a rule changed since is read when first used
     table = scan._shipped()
-    patterns = _rule_patterns()
+    patterns = rule_patterns()
     known = [p for p in patterns if scan.table_key(p) in table]
     assert len(known) >= 0.5 * len(patterns), "run scripts/build_scan_table.py"
     for pattern in known:

@@ -29,3 +29,13 @@ def real_texts() -> list[tuple[str, str]]:
 
 #: parametrize a test over both sets: ``@SOURCES def test_x(texts): for name, text in texts(): ...``
 SOURCES = pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
+
+
+def with_corpus(own: list[str], samples: str = "*.*", real: int = 30) -> list[str]:
+    """``own`` texts, then the samples whose names match ``samples``, then the first ``real``
+    real texts when they are on this machine (no skip: the own texts are checked anyway)."""
+    texts = list(own)
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob(samples)) if p.is_file()]
+    if REAL.is_dir():  # third-party texts, read where they are, never copied
+        texts += [p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))[:real]]
+    return texts
