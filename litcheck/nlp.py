@@ -18,45 +18,15 @@ from pathlib import Path
 LEXICON = Path(__file__).resolve().parent / "lexicon"
 
 
-class _LemmaTable:
-    """Word form -> lookup lemma (case as written: "Tablets" is not "tablets"), each form looked
-    up in litcheck/lexicon/en_lemmas.tsv.blocks when first met (a look-up unpacks one block of
-    the sorted table: start-up no longer reads all 41,582 forms, issue 20), then remembered."""
-
-    def __init__(self) -> None:
-        from .spelling import SortedLines
-
-        self._table = SortedLines("en_lemmas.tsv.blocks")
-        self._memo: dict[str, str | None] = {}
-
-    def get(self, form: str, default=None):
-        lemma = self._memo.get(form, _UNKNOWN)
-        if lemma is _UNKNOWN:
-            if len(self._memo) >= MEMO_LIMIT:  # a long batch meets ever more names and numbers
-                self._memo.clear()
-            line = self._table.starting(form + "\t") if "\t" not in form and "\n" not in form else None
-            lemma = self._memo[form] = None if line is None else line[len(form) + 1 :]
-        return default if lemma is None else lemma
-
-    def __contains__(self, form: str) -> bool:
-        return self.get(form) is not None
-
-    def __getitem__(self, form: str) -> str:
-        lemma = self.get(form)
-        if lemma is None:
-            raise KeyError(form)
-        return lemma
-
-
-_UNKNOWN = object()
-#: forms remembered at most (then the memory starts again)
-MEMO_LIMIT = 200_000
-
-
 @lru_cache(maxsize=1)
-def lemmas() -> _LemmaTable:
-    """The lookup lemmas, a form at a time (``lemmas().get(form, form)``)."""
-    return _LemmaTable()
+def lemmas():
+    """Word form -> lookup lemma (case as written: "Tablets" is not "tablets"), a form at a time
+    (``lemmas().get(form, form)``): each form is looked up in litcheck/lexicon/en_lemmas.tsv.blocks
+    when first met (a look-up unpacks one block of the sorted table: start-up no longer reads all
+    41,582 forms, issue 20), then remembered."""
+    from .spelling import KeyedTable
+
+    return KeyedTable("en_lemmas.tsv.blocks")
 
 
 def lemma_table() -> dict[str, str]:

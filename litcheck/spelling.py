@@ -123,6 +123,46 @@ class SortedLines:
         return [line for i in range(len(self._firsts)) for line in self._block(i)]
 
 
+_UNKNOWN = object()
+
+
+class KeyedTable:
+    """A shipped ``key<TAB>value`` table (``SortedLines``) used like a read-only dict: each key
+    is looked up when first asked about (``get``, ``in``, ``[]``) and remembered, up to
+    ``MEMO_LIMIT`` keys (a long batch meets ever more names and numbers: then the memory starts
+    again). ``fixed`` entries stand over the table's; ``parse`` turns a value's text into its value."""
+
+    MEMO_LIMIT = 200_000
+
+    def __init__(self, name: str, parse=str, fixed: dict | None = None) -> None:
+        self._table = SortedLines(name)
+        self._parse = parse
+        self._fixed = dict(fixed or {})
+        self._memo: dict = dict(self._fixed)
+
+    def get(self, key: str, default=None):
+        value = self._memo.get(key, _UNKNOWN)
+        if value is _UNKNOWN:
+            if len(self._memo) >= self.MEMO_LIMIT:
+                self._memo = dict(self._fixed)
+            line = self._table.starting(key + "\t") if "\t" not in key and "\n" not in key else None
+            value = self._memo[key] = None if line is None else self._parse(line[len(key) + 1 :])
+        return default if value is None else value
+
+    def __contains__(self, key: str) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key: str):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def lines(self) -> list[str]:
+        """Every line of the table, in order (for the tests)."""
+        return self._table.lines()
+
+
 _ZIPF_TABLE = SortedLines("en_zipf.tsv.blocks")  # ``word<TAB>centibels``
 
 

@@ -102,7 +102,9 @@ def test_checking_a_letter_needs_neither_package_at_run_time():
 def test_syllable_look_ups_give_the_table_entry_or_nothing():
     counts = syllables._cmu_counts()
     words = sorted(counts)[::997] + ["every", "pneumonia", "haemoglobin", "qqqzzz", "", "a\tb", "nhs", "gp's", "zyzzyva"]
-    table = syllables._CmuCounts()
+    from litcheck.spelling import KeyedTable
+
+    table = KeyedTable("cmu_syllables.tsv.blocks", int, syllables.UK_PRONUNCIATIONS)
     for word in words:
         assert (word in table) == (word in counts), word
         assert table.get(word) == counts.get(word), word
@@ -124,10 +126,10 @@ def test_checking_a_letter_unpacks_few_blocks_of_the_syllable_table():
 
 
 def test_lemma_look_ups_give_the_table_entry_or_the_form():
-    from litcheck.nlp import _LemmaTable
+    from litcheck.spelling import KeyedTable
 
     table = lemma_table()
-    looked = _LemmaTable()
+    looked = KeyedTable("en_lemmas.tsv.blocks")
     forms = sorted(table)[::211] + ["Tablets", "tablets", "took", "qqqzzz", "", "a\tb", "NHS"]
     for form in forms:
         assert looked.get(form, form) == table.get(form, form), form
@@ -135,10 +137,22 @@ def test_lemma_look_ups_give_the_table_entry_or_the_form():
 
 
 def test_lemma_memory_is_bounded(monkeypatch):
-    from litcheck import nlp
+    from litcheck import spelling
 
-    monkeypatch.setattr(nlp, "MEMO_LIMIT", 5)
-    looked = nlp._LemmaTable()
+    monkeypatch.setattr(spelling.KeyedTable, "MEMO_LIMIT", 5)
+    looked = spelling.KeyedTable("en_lemmas.tsv.blocks")
     for i in range(20):
         looked.get(f"word{i}")
     assert len(looked._memo) <= 5 and looked.get("took") == lemma_table()["took"]
+
+
+def test_syllable_memory_is_bounded_and_keeps_the_uk_counts(monkeypatch):
+    from litcheck import spelling
+    from litcheck.readability.syllables import UK_PRONUNCIATIONS
+
+    monkeypatch.setattr(spelling.KeyedTable, "MEMO_LIMIT", 8)
+    looked = spelling.KeyedTable("cmu_syllables.tsv.blocks", int, UK_PRONUNCIATIONS)
+    for i in range(30):
+        looked.get(f"word{i}")
+    assert len(looked._memo) <= 8 + len(UK_PRONUNCIATIONS)
+    assert looked["every"] == 2 and looked["hospital"] == 3 and "zzzqx" not in looked

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ..spelling import SortedLines, uk_to_us
+from ..spelling import KeyedTable, uk_to_us
 
 #: litcheck's shipped English tables (sources and licences in its README.md)
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
@@ -37,47 +37,19 @@ UK_PRONUNCIATIONS = {
 }
 
 
-class _CmuCounts:
-    """Word -> syllables from the CMU dictionary (first pronunciation), each word looked up when
-    first asked about (``in``, ``[]``, ``get``), with ``UK_PRONUNCIATIONS`` over it.
-
-    The counts ship with litcheck (litcheck/lexicon/cmu_syllables.tsv.blocks, ``word<TAB>count``
-    sorted in separately compressed blocks), built by scripts/build_lexicon.py from the CMU
-    Pronouncing Dictionary's own data file (BSD-2-Clause; see litcheck/lexicon/README.md): a
-    look-up unpacks one block, so start-up no longer reads all 126,052 words (issue 20).
-    """
-
-    def __init__(self) -> None:
-        self._table = SortedLines("cmu_syllables.tsv.blocks")
-        self._memo: dict[str, int | None] = dict(UK_PRONUNCIATIONS)
-
-    def get(self, word: str, default=None):
-        n = self._memo.get(word, _UNKNOWN)
-        if n is _UNKNOWN:
-            if len(self._memo) >= 200_000:  # a long batch meets ever more words: start again
-                self._memo = dict(UK_PRONUNCIATIONS)
-            line = self._table.starting(word + "\t") if "\n" not in word else None
-            n = self._memo[word] = None if line is None else int(line[len(word) + 1 :])
-        return default if n is None else n
-
-    def __contains__(self, word: str) -> bool:
-        return self.get(word) is not None
-
-    def __getitem__(self, word: str) -> int:
-        n = self.get(word)
-        if n is None:
-            raise KeyError(word)
-        return n
-
-
-_UNKNOWN = object()
 _CMU = None
 
 
-def _cmu() -> _CmuCounts:
+def _cmu() -> KeyedTable:
+    """Word -> syllables from the CMU dictionary (first pronunciation), each word looked up when
+    first asked about, with ``UK_PRONUNCIATIONS`` over it. The counts ship with litcheck
+    (litcheck/lexicon/cmu_syllables.tsv.blocks, ``word<TAB>count`` sorted in separately
+    compressed blocks), built by scripts/build_lexicon.py from the CMU Pronouncing Dictionary's
+    own data file (BSD-2-Clause; see litcheck/lexicon/README.md): a look-up unpacks one block, so
+    start-up no longer reads all 126,052 words (issue 20)."""
     global _CMU
     if _CMU is None:
-        _CMU = _CmuCounts()
+        _CMU = KeyedTable("cmu_syllables.tsv.blocks", int, UK_PRONUNCIATIONS)
     return _CMU
 
 
@@ -85,7 +57,7 @@ def _cmu_counts() -> dict[str, int]:
     """Every word of the shipped table with its count, ``UK_PRONUNCIATIONS`` over it (for the
     tests: a check looks words up one at a time, ``_cmu``)."""
     counts = {}
-    for line in _cmu()._table.lines():
+    for line in _cmu().lines():
         word, _, n = line.partition("\t")
         counts[word] = int(n)
     counts.update(UK_PRONUNCIATIONS)
