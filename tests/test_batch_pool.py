@@ -90,3 +90,24 @@ def test_reports_encoded_in_the_workers_give_the_same_json_even_when_encoded_aga
     for report in (workers, plain):  # a finding dropped after the workers encoded the JSON
         report.documents[3].findings.pop()
     assert render(workers, "json") == render(plain, "json")
+
+
+def test_what_loads_for_good_leaves_the_collectors_sight_before_it_is_on_again():
+    gc.unfreeze()
+    try:
+        seen = []
+        with batch.collector_paused(freeze=True):
+            kept = [[i] for i in range(1000)]  # objects that stay, as the rules do
+            seen.append(gc.isenabled())
+        assert seen == [False] and gc.isenabled()
+        assert gc.get_freeze_count() >= len(kept)  # frozen: no collection walks them again
+    finally:
+        gc.unfreeze()
+
+
+def test_a_rule_file_that_does_not_load_freezes_nothing():
+    gc.unfreeze()
+    with pytest.raises(RuntimeError):
+        with batch.collector_paused(freeze=True):
+            raise RuntimeError("a rule file that does not load")
+    assert gc.isenabled() and gc.get_freeze_count() == 0

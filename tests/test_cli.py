@@ -108,3 +108,18 @@ def test_explain_says_why_and_what_instead(run_cli):
 def test_explain_unknown_rule_is_exit_2(run_cli):
     code, _, err = run_cli("explain", "jargon.nope")
     assert code == 2 and "no rule called 'jargon.nope'" in err
+
+
+@pytest.mark.parametrize("argv", [["--no-such-option"], ["rules"]])
+def test_the_console_command_has_the_collector_on_again_once_the_command_line_is_read(argv, capsys):
+    import gc
+
+    from litcheck.cli import main
+
+    gc.disable()  # as run() does before litcheck's modules load
+    try:
+        main(argv, own_process=True)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -109,7 +109,7 @@ def run(args) -> int:
     options = options_for("-", settings, cfg)
     from ..batch import collector_paused
 
-    with collector_paused():  # the rules load here: thousands of objects that stay (see batch)
+    with collector_paused(freeze=True):  # the rules load here: thousands of objects that stay (see batch)
         _check_rule_names(settings, cfg, options)
     _check_languagetool(settings, cfg)
     files = [p for p in args.paths if p != "-"]
