@@ -249,6 +249,7 @@ def _line_groups(text: str, lines: list[tuple[int, int]], wrap: int | None = 0) 
     groups: list[tuple[list[tuple[int, int]], str | None]] = []
     current: list[tuple[int, int]] = []
     longest = max(e - s for s, e in lines)
+    in_list = False  # the line is an item of a list that a lead-in line introduced
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
         nxt = text[lines[i + 1][0] : lines[i + 1][1]] if i + 1 < len(lines) else None
@@ -260,9 +261,13 @@ def _line_groups(text: str, lines: list[tuple[int, int]], wrap: int | None = 0) 
             groups.append(([(s, e)], label))
             continue
         current.append((s, e))
-        if nxt is not None and _line_ends_sentence(line, nxt, e - s, longest, wrap):
+        item = in_list and _list_item(line, e - s, wrap, nxt)
+        if nxt is not None and (item or (_introduces_list(line) and _short_item(nxt))
+                                or _line_ends_sentence(line, nxt, e - s, longest, wrap)):
             groups.append((current, None))
             current = []
+        # a lead-in starts a list; an item keeps it going; a line that ends a sentence or runs long ends it
+        in_list = _introduces_list(line) or item
     if current:
         groups.append((current, None))
     return groups
@@ -275,6 +280,39 @@ def _unpunctuated(line: str) -> bool:
 def _lead_in(line: str) -> bool:
     """A line ending in a colon: it introduces what follows ("Please bring:", "Where:")."""
     return line.rstrip().endswith(":")
+
+
+#: a line that introduces the lines under it: "Please bring:", "Patients are invited as below",
+#: "The clinic offers the following"
+_LIST_LEAD_IN = re.compile(r"(?::|\b(?:as\s+below|as\s+follows|the\s+following)\s*:?)\s*$", re.I)
+#: the most words a line of a list has when it is an item of its own ("aged 50 to 64 – every 5 years")
+_ITEM_WORDS = 25
+
+
+def _introduces_list(line: str) -> bool:
+    return bool(_LIST_LEAD_IN.search(line))
+
+
+def _short_item(line: str) -> bool:
+    """A line that can be an item of a list: short, and not a finished sentence."""
+    line = line.rstrip()
+    return bool(line) and line[-1] not in ".!?" and len(WORD_RE.findall(line)) <= _ITEM_WORDS
+
+
+def _list_item(line: str, length: int, wrap: int | None, nxt: str | None) -> bool:
+    """Under a lead-in line, a short line with no sentence punctuation is an item of its own,
+    whether the next item starts with a capital or not ("aged 50 to 64 – every 5 years" above
+    "over 65 – only if ..."): the writer ended it there. Not a line ending in a little word
+    ("the", "of": a wrapped line), nor, in hard-wrapped text, a line that filled the width and
+    whose next word would not have fitted."""
+    if not _short_item(line):
+        return False
+    words = WORD_RE.findall(line)
+    if words and words[-1].lower() in _CONNECTORS - _JOINERS:
+        return False
+    if wrap and nxt and 0.8 * wrap <= length <= wrap and length + 1 + len(nxt.split(None, 1)[0]) > wrap:
+        return False
+    return True
 
 
 def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> str | None:

@@ -119,3 +119,40 @@ def test_a_notes_heading_for_the_patient_is_not_a_staff_section():
     report = check_text(text)
     assert any(f.rule == "jargon.wordy" and f.text == "utilise" for f in report.findings)
     assert not any("notes for the staff" in n for n in report.notices)
+
+
+def test_short_lines_under_a_lead_in_are_items_even_in_lower_case():
+    # a web page's list printed without its bullets: "as below" introduces it, and each short
+    # line under it is an item of its own, not one run-on sentence with the next paragraph
+    text = (
+        "Practice news: adults are offered a health check as set out below\n"
+        "Our nurses invite patients as below\n"
+        "aged 40 to 59 – every 3 years\n"
+        "aged 60 to 74 – every 5 years unless a recent check found a problem\n"
+        "If you have had a letter, you can book at any time."
+    )
+    doc = one_block(text, "txt")
+    assert [t for _, t in sentences_of(doc)][-4:] == [
+        "Our nurses invite patients as below",
+        "aged 40 to 59 – every 3 years",
+        "aged 60 to 74 – every 5 years unless a recent check found a problem",
+        "If you have had a letter, you can book at any time.",
+    ]
+
+
+def test_a_colon_lead_in_splits_lower_case_items_but_not_a_wrapped_sentence():
+    doc = one_block("Please bring:\nyour glasses\na list of your medicines\nyour appointment letter.", "docx")
+    assert sentences_of(doc) == [
+        ("prose", "Please bring:"), ("prose", "your glasses"), ("prose", "a list of your medicines"),
+        ("prose", "your appointment letter."),
+    ]
+    # a line that ends in a little word is a wrapped line of one item, not an item of its own
+    doc = one_block("You can take the following:\nyour usual tablets with a sip of\nwater before you come.", "docx")
+    assert [t for _, t in sentences_of(doc)] == [
+        "You can take the following:", "your usual tablets with a sip of\nwater before you come.",
+    ]
+
+
+def test_lower_case_lines_with_no_lead_in_still_carry_the_sentence_on():
+    doc = one_block("Your nurse will check your blood pressure\nand your weight at the visit.", "docx")
+    assert len(sentences_of(doc)) == 1
