@@ -148,7 +148,7 @@ def prefilter_for(pattern: re.Pattern) -> Prefilter:
 
 
 _PREFILTERS = PatternCache(Prefilter)
-_ON_USE = PatternCache(lambda p: Prefilter(p.pattern, p._flags))
+_ON_USE = PatternCache(lambda p: Prefilter(p.pattern, p.flags))  # the flags re gives it: the table's key
 
 
 #: at most this many sets of words for one pattern (more: fewer words are asked for)

@@ -77,7 +77,11 @@ def _line_loader():
 
 
 class LineDict(dict):
-    """A dict from YAML that knows the line each key was on."""
+    """A dict from YAML that knows the line each key was on. ``shipped``: the file's text is
+    one of litcheck's own rule or profile files (``SNAPSHOT``), whose regular expressions the
+    tests compile, so they may be compiled when first used (``textpatterns.rule_pattern``)."""
+
+    shipped = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -93,7 +97,10 @@ def read_yaml(path: Path) -> Any:
         raise RuleError(f"{path}: cannot read: {exc}") from None
     parsed = _snapshot().get(_digest(text))
     if parsed is not None:
-        return _decode(parsed)
+        spec = _decode(parsed)
+        if isinstance(spec, LineDict):
+            spec.shipped = True
+        return spec
     return parse_yaml(text, path)
 
 
@@ -212,6 +219,8 @@ class Rule:
         self.id = rule_id
         self.path = path
         self.spec = spec
+        #: one of litcheck's own rule files, unchanged: its patterns compile when first used
+        self.own: bool = getattr(spec, "shipped", False)
         self.description: str = spec["description"].strip()
         self.message: str = spec["message"].strip()
         self.severity: str = spec["severity"]

@@ -91,6 +91,17 @@ class PatternOnUse:
             self._compiled = re.compile(self.pattern, self._flags)
         return self._compiled
 
+    @property
+    def flags(self) -> int:
+        """The compiled pattern's ``flags``, without compiling it when the source sets no flag
+        of its own (``(?i)``...): the flags given, with ``re.UNICODE`` for a text pattern as
+        ``re`` adds it. So the prefilter and the details scan read their shipped tables
+        (keyed by source and flags) for a pattern that is then never compiled."""
+        if self._compiled is None and isinstance(self.pattern, str) and not _INLINE_FLAG.search(self.pattern):
+            flags = int(self._flags)
+            return flags if flags & re.ASCII else flags | int(re.UNICODE)
+        return self.compiled().flags
+
     def __getattr__(self, name: str):
         if name.startswith("_"):  # a slot not set yet (a copy being made): not the pattern's
             raise AttributeError(name)
@@ -106,6 +117,23 @@ class PatternOnUse:
 
     def __repr__(self) -> str:
         return f"<pattern compiled on first use: {self.pattern[:40]!r}>"
+
+
+#: where a pattern may set flags of its own (a global "(?i)" changes the compiled pattern's flags)
+_INLINE_FLAG = re.compile(r"\(\?[aiLmsux-]")
+
+
+def rule_pattern(rule, key: str, source: str, flags: int, problem: str = "a pattern is not valid"):
+    """A rule's regular expression: for litcheck's own rule files one compiled when first used
+    (``PatternOnUse``: a document needs few of them, and tests/test_rule_patterns.py compiles
+    every one), for an organisation's own compiled now, so that a mistake in it is an error
+    at load naming its file and line (``rule.fail``)."""
+    if getattr(rule, "own", False):
+        return PatternOnUse(source, flags)
+    try:
+        return re.compile(source, flags)
+    except re.error as exc:
+        rule.fail(key, f"{problem}: {exc}")
 
 
 class LazyPatterns:

@@ -36,6 +36,7 @@ def own_patterns() -> set[tuple[int, str]]:
     shipped = prefilter._shipped
     prefilter.read_clauses, prefilter._shipped = recording, lambda: {}
     prefilter._PREFILTERS._kept.clear()
+    prefilter._ON_USE._kept.clear()
     try:
         for path in sorted((ROOT / "samples").glob("*.*")):
             check_file(path)
@@ -43,6 +44,7 @@ def own_patterns() -> set[tuple[int, str]]:
     finally:
         prefilter.read_clauses, prefilter._shipped = read, shipped
         prefilter._PREFILTERS._kept.clear()
+        prefilter._ON_USE._kept.clear()
     return seen
 
 

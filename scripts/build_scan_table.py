@@ -23,10 +23,13 @@ def rule_patterns() -> list:
     import re
 
     from litcheck.rulebook import load_rules
+    from litcheck.textpatterns import PatternOnUse
 
     found = {}
     for rule in load_rules():
         for value in vars(rule).values():
+            if isinstance(value, PatternOnUse):  # litcheck's own rules: compiled when first used
+                value = value.compiled()
             if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found[(value.pattern, value.flags)] = value
     return list(found.values())

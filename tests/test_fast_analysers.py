@@ -15,6 +15,7 @@ from hypothesis import given, settings, strategies as st
 from litcheck import readers
 from litcheck.analysers import Context
 from litcheck.rulebook import load_rules
+from litcheck.textpatterns import PatternOnUse
 
 from tests.texts import ROOT, SOURCES
 
@@ -174,7 +175,7 @@ def _rule_patterns():
         elif isinstance(r, (Absence, Position)):
             patterns.append(r.patterns)
         for extra in ("when", "unless", "unless_document"):
-            if isinstance(getattr(r, extra, None), re.Pattern):
+            if isinstance(getattr(r, extra, None), (re.Pattern, PatternOnUse)):
                 patterns.append(getattr(r, extra))
     return patterns
 

@@ -269,11 +269,14 @@ def _rule_patterns():
     import re
 
     from litcheck.rulebook import load_rules
+    from litcheck.textpatterns import PatternOnUse
 
     for rule in load_rules():
         for name, value in vars(rule).items():
             values = value if isinstance(value, (list, tuple)) else [value]
             for i, v in enumerate(values):
+                if isinstance(v, PatternOnUse):  # litcheck's own rules: compiled when first used
+                    v = v.compiled()
                 if isinstance(v, re.Pattern):
                     yield f"{rule.id}.{name}[{i}]", v
 

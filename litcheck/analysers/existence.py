@@ -19,6 +19,7 @@ import re
 from typing import Iterator
 
 from ..rule import Rule
+from ..textpatterns import PatternOnUse, rule_pattern
 from .patterns import compile_optional, excluded
 
 
@@ -40,10 +41,7 @@ class Existence(Rule):
 
     def setup(self, spec) -> None:
         flags = re.IGNORECASE if spec.get("ignorecase", True) else 0
-        try:
-            self.pattern = re.compile(_joined(spec["tokens"]), flags)
-        except re.error as exc:
-            self.fail("tokens", f"a token is not a valid pattern: {exc}")
+        self.pattern = rule_pattern(self, "tokens", _joined(spec["tokens"]), flags, "a token is not a valid pattern")
         self.tokens = tuple(str(t) for t in spec["tokens"])
         self.flags = flags
         self._token_filters: tuple | None = None
@@ -100,6 +98,8 @@ class Existence(Rule):
         pattern = self.pattern_for(ctx)
         if pattern is None:
             return  # no token can match: a word each needs is nowhere in the text
+        if isinstance(pattern, PatternOnUse):
+            pattern = pattern.compiled()  # searched sentence by sentence: the pattern itself
         text = ctx.document.text
         if self.unless_document is not None and self.unless_document.search(text):
             return

@@ -7,14 +7,15 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
+from ..textpatterns import rule_pattern
+
 
 def compile_phrases(rule, key: str, phrases: list, ignorecase: bool = True) -> re.Pattern:
-    """Phrases or regular expressions as one pattern, matched on word boundaries."""
+    """Phrases or regular expressions as one pattern, matched on word boundaries (for
+    litcheck's own rules, compiled when first used: ``textpatterns.rule_pattern``)."""
     flags = re.IGNORECASE if ignorecase else 0
-    try:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in phrases) + r")(?![\w-])", flags)
-    except re.error as exc:
-        rule.fail(key, f"a pattern is not valid: {exc}")
+    source = r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in phrases) + r")(?![\w-])"
+    return rule_pattern(rule, key, source, flags)
 
 
 def compile_optional(rule, spec, key: str) -> re.Pattern | None:

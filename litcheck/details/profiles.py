@@ -44,6 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import RuleError
+from ..textpatterns import PatternOnUse
 from . import scan
 from .detectors import DETAIL_IDS
 
@@ -188,7 +189,11 @@ def _parse(path: Path, spec) -> Profile:
             fail("says is a phrase that completes 'it ...'", "detect")
         kind = next(k for k in item if k in _SIGNAL_KEYS)
         value = item[kind]
-        if kind == "pattern":
+        if kind == "pattern" and getattr(spec, "shipped", False):
+            # litcheck's own profile: compiled when first searched (a document is searched
+            # for few of them; tests/test_rule_patterns.py compiles every one)
+            value = PatternOnUse(value, re.IGNORECASE | re.MULTILINE)
+        elif kind == "pattern":
             try:
                 value = re.compile(value, re.IGNORECASE | re.MULTILINE)
             except re.error as exc:
@@ -286,8 +291,10 @@ def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     text = ctx.document.text
     matches = []
     # a pattern whose matches' beginnings are known is tried only there (few places, so its
-    # prefilter would cost more than it spares); any other only if its prefilter lets it
-    if scan.starts(pattern) is not None or ctx.may_match(pattern):
+    # prefilter would cost more than it spares), unless it is not compiled yet (compiling
+    # costs more); any other only if its prefilter lets it
+    uncompiled = isinstance(pattern, PatternOnUse) and pattern._compiled is None
+    if (scan.starts(pattern) is not None and not uncompiled) or ctx.may_match(pattern):
         for m in scan.finditer(ctx, pattern):
             matches.append(m)
             if len(matches) >= min_count:
@@ -422,5 +429,6 @@ def own_patterns(*more_modules) -> list[re.Pattern]:
     for profile in load_profiles().values():
         for signal in profile.signals:
             if signal.kind == "pattern":
-                found[(signal.value.pattern, signal.value.flags)] = signal.value
+                value = signal.value.compiled() if isinstance(signal.value, PatternOnUse) else signal.value
+                found[(value.pattern, value.flags)] = value
     return list(found.values())

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..textpatterns import PatternCache
+from ..textpatterns import PatternCache, PatternOnUse
 
 try:  # Python 3.11+
     from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
@@ -433,11 +433,17 @@ def search(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> 
 def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
     """Exactly ``pattern.finditer(idx.text, start, end)`` (``pattern`` may be a module's
     stand-in compiled on first use: ``textpatterns.LazyPatterns``)."""
-    if not isinstance(pattern, re.Pattern) and hasattr(pattern, "compiled"):
+    if isinstance(pattern, PatternOnUse):  # where it can begin, from its source: not compiled
+        places = idx.candidates(pattern)  # where it cannot match anywhere (a rule's pattern)
+        if places is not None and not places:
+            return
         pattern = pattern.compiled()
+    else:
+        if not isinstance(pattern, re.Pattern) and hasattr(pattern, "compiled"):
+            pattern = pattern.compiled()
+        places = idx.candidates(pattern)
     text = idx.text
     end = len(text) if end is None else min(end, len(text))
-    places = idx.candidates(pattern)
     if places is None:
         yield from pattern.finditer(text, start, end)
         return
