@@ -160,3 +160,51 @@ def test_a_line_broken_by_hand_before_a_number_or_a_lower_case_word_stays_one_se
     _lines(pdf, ["The clinic is on the ground floor, in room", "14 beside the lifts, and the", "reception is on your left."])
     _, got = _sentences(bytes(pdf.output()))
     assert got == [("prose", "The clinic is on the ground floor, in room 14 beside the lifts, and the reception is on your left.")]
+
+
+# A printed web page: "Avoid" above two indented items that lost their bullets and open with
+# the same words; the second item wraps, so only one line ends short above a lower-case line.
+AVOID = [
+    "try not to smoke - your pharmacy can help you stop",
+    "try not to take other medicines before you ask a pharmacist or a doctor - some painkillers and "
+    "some heart tablets can make your breathing worse on a bad day",
+]
+
+
+def test_items_that_open_with_the_same_words_are_items_of_their_own():
+    pdf = _pdf()
+    _lines(pdf, ["Avoid"], y=30.0)
+    for i, line in enumerate([AVOID[0]] + _wrap(pdf, AVOID[1])[:2]):
+        pdf.text(LEFT + 10, 35.0 + 5 * i, line)
+    doc, got = _sentences(bytes(pdf.output()))
+    assert [t for _, t in got] == ["Avoid"] + AVOID
+
+
+# The lead-in ends page 1; its items, in lower case and without bullets, open page 2, and the
+# third starts with a number.
+OFFERED = [
+    "a spray to use only when your chest feels tight - your nurse may call it a reliever that also "
+    "calms the airways",
+    "a spray to use every morning and evening to stop the tightness coming back, and also when your "
+    "chest feels tight",
+    "2 different sprays - one to use every day to keep the airways calm, and one to use when your "
+    "chest feels tight",
+]
+
+
+def test_items_under_a_lead_in_on_the_page_before_are_items_of_their_own():
+    pdf = _pdf()
+    _lines(pdf, ["What you are offered depends on how bad your symptoms are. You may get either:"], y=280.0)
+    pdf.add_page()
+    _lines(pdf, [line for item in OFFERED for line in _wrap(pdf, item)], y=20.0)
+    doc, got = _sentences(bytes(pdf.output()))
+    assert [t for _, t in got][-3:] == OFFERED
+    report = litcheck.check_document(doc, profile="web_page", select=["sentences.very_hard"])
+    assert not report.findings
+
+
+def test_one_short_line_above_a_lower_case_line_with_no_list_signs_stays_one_sentence():
+    pdf = _pdf()
+    _lines(pdf, ["Your nurse will check your blood pressure", "and your weight when you come in."])
+    _, got = _sentences(bytes(pdf.output()))
+    assert got == [("prose", "Your nurse will check your blood pressure and your weight when you come in.")]

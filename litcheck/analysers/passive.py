@@ -225,7 +225,9 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     if verb in _SERVICE and auxes <= {"is", "are"} and not _group_of_people(doc, s_start, first) and not (
             first > s_start and doc[first - 1].lower_ in _PEOPLE | {"patients", "visitors", "carers", "parents"}):
         return True  # a service the writer gives: "Interpreters are provided free of charge" ("we provide")
-    subject = [t for t in doc[_subject_start(doc, s_start, first) : first]]
+    subj_start = _subject_start(doc, s_start, first)
+    picked = _before_relative_clause(doc, s_start, subj_start)
+    subject = [t for t in doc[picked[0] : picked[1]]] if picked else [t for t in doc[subj_start:first]]
     personal = any(t.lower_ in _READER or t.lower_ in ("we", "our", "us", "it", "this", "that") for t in subject)
     if auxes and not auxes & (_MODALS | _PERFECT) and not personal and any(t.like_num for t in subject):
         return False  # a statistic: "54 appointments were wasted", "15 million appointments are being wasted"
@@ -233,6 +235,8 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
         return True
     if not subject or personal:
         return True
+    if picked:
+        return True  # people picked out by what they do, not people in general: "Patients who miss two appointments are sent a letter"
     head = subject[0].lower_
     if head in ("all", "any", "some", "most", "many", "no", "what"):
         return False
@@ -240,6 +244,38 @@ def _hides_an_action(doc, s_start: int, first: int, part: int) -> bool:
     if starts_line and head not in _DETERMINERS and all(t.is_alpha for t in subject[:3]) and any(_plural(t.lower_) for t in subject[:3]) and not any(t.lower_ in _DETERMINERS for t in subject[:3]):
         return False  # things in general, named by a bare plural: "Minor changes are found", "Pulses of ultrasound are sent"
     return not (head not in _DETERMINERS and subject[-1].tag_ in ("NNS", "NNPS") or (len(subject) == 1 and _plural(subject[0].lower_)))
+
+
+# words before "who" that make it a question word ("we will tell you who is seen first"), not
+# the start of a clause describing the word before
+_NOT_BEFORE_RELATIVE = frozenset(
+    """ask asks asked know knows knew tell tells told decide decides decided see sees check checks
+    say says said show shows find finds choose chooses confirm confirms explain explains agree
+    agrees is are was were be been about of to for with by on in at from you us me them him her""".split()
+)
+
+
+def _before_relative_clause(doc, s_start: int, subj_start: int) -> tuple[int, int] | None:
+    """The noun phrase a "who" clause describes, when the words read back as the subject are
+    that clause: in "Patients who miss two appointments (and do not call us) are sent a
+    letter" the subject is "Patients", not "miss two appointments". (start, end) of the phrase
+    before "who", or None. "and" and "or" may join the clause's verbs; any other clause word
+    or a punctuation mark between "who" and the verb means it is not the subject's clause."""
+    k = subj_start
+    while k > s_start:
+        word = doc[k - 1]
+        if word.lower_ == "who":
+            break
+        if _boundary(doc, k - 1) or (word.lower_ in _CLAUSE_START and word.lower_ not in ("and", "or")):
+            return None
+        k -= 1
+    else:
+        return None
+    who = k - 1
+    if who == s_start or not doc[who - 1].is_alpha or doc[who - 1].lower_ in _NOT_BEFORE_RELATIVE:
+        return None  # "ask who is sent", "tell us who": a question word, no person described
+    start = _subject_start(doc, s_start, who)
+    return (start, who) if start < who else None
 
 
 def _plural(word: str) -> bool:
@@ -556,6 +592,8 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
     subject = [t.text for t in doc[subj_start:first]]
     if not subject or len(subject) > 6 or not _plain_actor(doc, actor):
         return None
+    if _before_relative_clause(doc, s_start, subj_start):
+        return None  # the words before the verb are a "who" clause, not the subject: not rewritten
     if part + 1 < len(doc) and doc[part + 1].lower_ in ("and", "or"):
         return None  # two verbs share the actor ("reviewed and approved by"): not rewritten
     actor_words = [t.text for t in doc[actor[0] : actor[1]]]

@@ -106,6 +106,7 @@ class _Reader:
         self.path = path
         self.limits = limits
         self.table_no = 0
+        self.last_text = ""  # the last line read into a block, for a list its lead-in opens on the next page
 
     def read(self):
         from .pdf_chars import read_page
@@ -173,6 +174,7 @@ class _Reader:
 
     def _table(self, table, number) -> list[_Pending]:
         self.table_no += 1
+        self.last_text = ""
         out = []
         for r, row in enumerate(table.rows, start=1):
             for c, (x0, top, x1, bottom, lines) in enumerate(row, start=1):
@@ -254,7 +256,12 @@ class _Reader:
             else:
                 para[2].append(line)
         out = []
-        for k, lv, ls in (p for para in paras for p in _list_runs(para, right_of(para[2]))):
+        runs = []
+        for para in paras:
+            runs.extend(_list_runs(para, right_of(para[2]), lead_in=bool(_LEAD_IN.search(runs[-1][2][-1].text if runs else self.last_text))))
+            if runs:
+                self.last_text = runs[-1][2][-1].text
+        for k, lv, ls in runs:
             right = right_of(ls)
             hard = [False] + [k != "heading" and _ends_short(a, b, right) for a, b in zip(ls, ls[1:])]
             text = _join_lines([ln.text for ln in ls], hard)
@@ -266,23 +273,39 @@ class _Reader:
         return out
 
 
-def _list_runs(para, right: float) -> list:
+#: a line that introduces a list: "you may be offered either:", "as follows", "the following"
+_LEAD_IN = re.compile(r"(?::|\b(?:as\s+below|as\s+follows|the\s+following))\s*$", re.I)
+
+
+def _opening(text: str) -> list[str]:
+    return text.lower().split()[:2]
+
+
+def _list_runs(para, right: float, lead_in: bool = False) -> list:
     """A paragraph cut where its lines are list items that lost their bullets (a web page
-    printed without them): two or more lines in a row that each end short, above lines in
-    lower case ("start to feel worse at any time" / "do not feel better after ..." / "do
-    not have an inhaler"). One line ended short above a lower-case line is a sentence the
-    writer broke by hand, and stays whole."""
+    printed without them): a line that ends short above a line in lower case, when two or more
+    lines in a row end short ("start to feel worse at any time" / "do not feel better after
+    ..." / "do not have an inhaler"), when the next line opens with the paragraph's first two
+    words ("do not smoke ..." / "do not take medicines ..."), or when the paragraph follows a
+    lead-in ("you may be offered either:"). Once a paragraph is a list, a short line above
+    one that starts with a number ends its item too ("... (MART) inhaler" / "2 separate
+    inhalers"). One line ended short above a lower-case line with none of these is a sentence
+    the writer broke by hand, and stays whole."""
     kind, level, ls = para
-    if kind != "paragraph" or len(ls) < 3:
+    if kind != "paragraph" or len(ls) < 2:
         return [para]
     short = [_fits(a, b, right) for a, b in zip(ls, ls[1:])]
+    head = _opening(ls[0].text)
+    open_ = [short[i] and not re.search(r"[,;]$", ls[i].text) for i in range(len(short))]
     cut = [
-        short[i] and ls[i + 1].text[:1].islower() and not re.search(r"[,;]$", ls[i].text)
-        and ((i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1]))
+        open_[i] and ls[i + 1].text[:1].islower()
+        and (lead_in or (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
+             or (len(head) == 2 and _opening(ls[i + 1].text) == head))
         for i in range(len(short))
     ]
     if not any(cut):
         return [para]
+    cut = [c or (open_[i] and ls[i + 1].text[:1].isdigit()) for i, c in enumerate(cut)]
     out, run = [], [ls[0]]
     for i, line in enumerate(ls[1:]):
         if cut[i]:
