@@ -72,9 +72,10 @@ class Prefilter:
 
     __slots__ = ("clauses", "words")
 
-    def __init__(self, pattern: re.Pattern | str, flags: int = 0) -> None:
-        source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
-        flags = pattern.flags if isinstance(pattern, re.Pattern) else flags
+    def __init__(self, pattern: re.Pattern | PatternOnUse | str, flags: int = 0) -> None:
+        held = isinstance(pattern, (re.Pattern, PatternOnUse))  # PatternOnUse: read, not compiled
+        source = pattern.pattern if held else pattern
+        flags = pattern.flags if held else flags
         self.clauses: tuple[frozenset[str], ...] | None = None
         self.words: tuple[str, ...] = ()  #: every word of the clauses, once
         if isinstance(source, bytes):
