@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from .document import Block, Document
 from .languages import looks_foreign, looks_foreign_heading
+from .readers.picture_labels import CAPTION_MAX_WORDS
 from .textpatterns import MONTH, POSTCODE
 from .prose import WORD_RE
 
@@ -96,8 +97,6 @@ _CAPTION = re.compile(
     re.I,
 )
 
-#: the most words a caption line has (as the PDF reader's captions)
-_CAPTION_WORDS = 40
 #: a sentence's end with more text after it
 _SENTENCE_THEN_MORE = re.compile(r"[.!?][\"')\]]*\s+\S")
 #: words that speak to the reader: a sentence with one is the letter, not a picture's description
@@ -447,7 +446,7 @@ def _only_describes(line: str) -> bool:
     illustration of a nurse holding a clipboard. She is smiling." A line that goes on to speak
     to the reader ("A picture of a house. Your letter will be sent soon. Please ...") is prose
     that opens with a picture's description, and is checked as prose."""
-    if len(line.split()) > _CAPTION_WORDS:
+    if len(line.split()) > CAPTION_MAX_WORDS:
         return False
     more = _SENTENCE_THEN_MORE.search(line.strip())
     return not (more and _TO_THE_READER.search(line.strip()[more.end() - 1 :]))

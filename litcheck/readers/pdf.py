@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from .base import DEFAULT_LIMITS, Limits
 from ..errors import InputError
 from .assemble import Assembler
+from .picture_labels import CAPTION_MAX_WORDS
 
 SCANNED = "page {page} has no text layer: it looks scanned, and litcheck cannot read images"
 NO_TEXT_LAYER = (
@@ -267,7 +268,7 @@ class _Reader:
             text = _join_lines([ln.text for ln in ls], hard)
             if k == "heading" and (len(ls) > 3 or len(text.split()) > 20):
                 k, lv = "paragraph", 0  # large print that runs on (a notice in a box) is not a title
-            if k == "caption" and len(text.split()) > 40:
+            if k == "caption" and len(text.split()) > CAPTION_MAX_WORDS:
                 k = "paragraph"
             out.append(_Pending(k, text, number, _bbox(ls), lv))
         return out
