@@ -99,6 +99,7 @@ _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](
 #: pattern that opens with a repeat is tried at every position)
 _MARKS = re.compile(r"[.!?][.!?]*")
 _CLOSERS = "\"'”’)]"  # what _BOUNDARY allows between the marks and the space
+_STARTERS = "\"'“‘([«<{£"  # what a sentence can start with besides a capital or a digit
 _BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
@@ -393,6 +394,7 @@ _JOINERS = frozenset({"and", "or", "but"})
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
     sentence = doc.text[s:e]
     words = (WORD_RE_ASCII if sentence.isascii() else WORD_RE).findall(sentence)
+    doc.span_words[s, e] = words  # the counts read them again (prose.span_word_texts)
     if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
         if not words:
             return "placeholder"
@@ -579,10 +581,29 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue  # the block's end closes the sentence anyway
         following = text[b]
         if following.isspace() or following in _CLOSERS:
-            if not (after_mark and a == start):
-                m = _BOUNDARY.match(text, a, end)
-                if m is not None and _is_boundary(text, m, end):
-                    cuts.append((m.end(2), m.end()))
+            if after_mark and a == start:
+                continue
+            m = _BOUNDARY.match(text, a, end)
+            if m is None:
+                continue
+            nxt = m.end()
+            if nxt >= end:
+                continue  # the block's end closes the sentence anyway
+            if text[b - 1] == ".":
+                # an abbreviation or an initial does not end a sentence (a word of seven letters
+                # or more is neither: no need to find where it starts)
+                if a < 7 or not text[a - 7 : a].isalnum():
+                    word = _word_before(text, a)
+                    lower = word.lower()
+                    if lower in ABBREVIATIONS and not (lower in _CAN_END and text[nxt].isupper()):
+                        continue
+                    if len(word) == 1 and word.isalpha() and word.isupper():
+                        continue  # an initial: "J. Smith"
+                # after a line break, or before a capital, a digit, a quote, a bracket or a placeholder
+                following = text[nxt]
+                if text.find("\n", m.end(2), nxt) < 0 and not (following.isupper() or following.isdigit() or following in _STARTERS):
+                    continue
+            cuts.append((m.end(2), nxt))
         elif "A" <= following <= "Z" and _GLUED.match(text, b - 1, end):
             word = _word_before(text, b - 1)
             if word.lower() not in ABBREVIATIONS and not _in_address(text, b - 1):
@@ -656,27 +677,6 @@ def _in_address(text: str, pos: int) -> bool:
         i -= 1
     token = text[i:pos]
     return "/" in token or "@" in token or token.lower().startswith("www")
-
-
-def _is_boundary(text: str, m: re.Match, end: int) -> bool:
-    punct = m.group(1)
-    nxt = m.end()
-    if nxt >= end:
-        return False  # the block's end closes the sentence anyway
-    following = text[nxt]
-    if punct[-1] in "!?":
-        return True
-    if punct == "." or punct.endswith("."):
-        word = _word_before(text, m.start(1))
-        lower = word.lower()
-        if lower in ABBREVIATIONS and not (lower in _CAN_END and following.isupper()):
-            return False
-        if len(word) == 1 and word.isalpha() and word.isupper():
-            return False  # an initial: "J. Smith"
-    if "\n" in m.group(3):
-        return True
-    # A sentence starts with a capital, a digit, a quote, a bracket or a placeholder.
-    return following.isupper() or following.isdigit() or following in "\"'“‘([«<{£"
 
 
 #: a word before a full stop, as ``_word_before`` reads it: letters, digits, "." and "/"
