@@ -40,8 +40,16 @@ def table() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _ALL_COMMON() -> frozenset[str]:
+    """Every language's common words together."""
+    return frozenset().union(*table().values())
+
+
 def _script(text: str) -> str | None:
     """The script most of the letters are in, when it is not Latin."""
+    if text.isascii():
+        return None  # every letter is Latin
     scripts: Counter[str] = Counter()
     for ch in text:
         if ch.isalpha():
@@ -121,21 +129,31 @@ def looks_foreign_heading(line: str) -> bool:
     from .spelling import zipf
 
     sentence_case = any(w[:1].islower() for w in words[1:])
+    # What a word adds to (marked, own, english) does not depend on the language unless it is
+    # one of that language's words, so it is worked out once a word, not once a word and language.
+    odd = [not w.isascii() and any("\u00c0" <= ch <= "\u024f" for ch in w) for w in words]  # a letter English never writes
+    if not any(odd) and _ALL_COMMON().isdisjoint(lowered):
+        return False  # nothing marks the line as any language's
+    plain = []  # a word's share when it is not the language's own word
+    for i, (w, lw, odd_letters) in enumerate(zip(words, lowered, odd)):
+        if sentence_case and i > 0 and w[:1].isupper() and not odd_letters:
+            plain.append((0, 0, 0))  # a name
+        elif odd_letters or zipf(lw) < _RARE_IN_ENGLISH:
+            plain.append((int(odd_letters), 1, 0))
+        elif zipf(lw) >= _COMMON_IN_ENGLISH:
+            plain.append((0, 0, 1))
+        else:
+            plain.append((0, 0, 0))
     for common in table().values():
         marked = own = english = 0
-        for i, (w, lw) in enumerate(zip(words, lowered)):
+        for lw, (m, o, e) in zip(lowered, plain):
             if lw in common:
                 marked += 1
                 own += zipf(lw) < ENGLISH_ZIPF  # "eich", "dla"; not "a", "i", "at"
-                continue
-            odd_letters = any("\u00c0" <= ch <= "\u024f" for ch in w)
-            if sentence_case and i > 0 and w[:1].isupper() and not odd_letters:
-                continue  # a name
-            if odd_letters or zipf(lw) < _RARE_IN_ENGLISH:
-                own += 1
-                marked += odd_letters
-            elif zipf(lw) >= _COMMON_IN_ENGLISH:
-                english += 1
+            else:
+                marked += m
+                own += o
+                english += e
         # one common English word among three of the other language's is a name ("Beth i ddod gyda chi")
         if marked and 3 * english <= own and own >= 2 and own >= 0.5 * len(words):
             return True

