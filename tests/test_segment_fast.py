@@ -232,6 +232,7 @@ def test_line_tests_with_a_prefilter_answer_as_the_full_patterns(line):
     assert segment._introduces_list(line) == bool(segment._LIST_LEAD_IN.search(line))
     assert segment._line_label(line) == plain_line_label(line)
     assert bool(segment._STAFF_HEADING_AT.match("x\n" + line + "\ny", 2, 2 + len(line))) == bool(segment._STAFF_HEADING.match(line))
+    assert not (line[-1:] in (".", "!", "?") and segment._STAFF_HEADING.match(line))  # what _staff_sections skips
 
 
 def test_the_prefilters_let_through_lines_that_the_patterns_label():
