@@ -15,8 +15,13 @@ from .placeholders import first_option
 
 #: A word: letters or digits, joined by apostrophes, hyphens or inner full stops
 #: ("don't", "two-week", "9.30", "e.g").
-# (possessive: a word never gives back letters, so re keeps no backtracking points: a third faster)
-WORD_RE = re.compile(r"[^\W_]++(?:(?:['’\-]|\.(?=[^\W_]))[^\W_]++)*+")
+# (Possessive: a word never gives back letters, so re keeps no points to backtrack to; and a
+# joining mark is simply followed by letters, which is what a look-ahead after a full stop
+# checked. The same words as r"[^\W_]+(?:(?:['’\-]|\.(?=[^\W_]))[^\W_]+)*", a third faster.)
+WORD_RE = re.compile(r"[^\W_]++(?:[.'’\-][^\W_]++)*+")
+#: WORD_RE for a text known to be ASCII (``str.isascii()``): the same words, found about a
+#: third faster again, since re tests a letter against a table instead of Unicode's categories
+WORD_RE_ASCII = re.compile(r"[A-Za-z0-9]++(?:[.'\-][A-Za-z0-9]++)*+")
 # (an e-mail address starts where its run of address characters starts, so a long run of dots
 # is scanned once, not once a character)
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:!?]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

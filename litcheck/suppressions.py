@@ -161,6 +161,15 @@ def raw_text(document) -> str | None:
     return data.decode("utf-8", errors="replace")
 
 
+def may_silence(document) -> bool:
+    """False only when the document has no suppression comment at all (no "litcheck:" in its
+    raw text nor in a reader's comment), so ``apply`` keeps every finding as it is."""
+    raw = raw_text(document)
+    if raw and "litcheck:" in raw:
+        return True
+    return any("litcheck:" in c.text for c in getattr(document, "comments", ()) or ())
+
+
 def apply(document, findings: list[Finding], *, report_unused: bool = False, unknown=None) -> list[Finding]:
     """Findings not silenced by suppression comments (plus unused-suppression findings).
 

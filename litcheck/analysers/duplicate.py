@@ -25,10 +25,10 @@ _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\x00")
 
 
-def normal(text: str) -> str:
-    """Words only, lower case, each template field as one mark."""
-    fields = getattr(placeholders, "_RE", None)  # the placeholder finder's one pattern
-    if fields is not None and not prefilter_for(fields).could_match(Lowered(text)):
+def normal(text: str, fields_possible: bool = True) -> str:
+    """Words only, lower case, each template field as one mark. ``fields_possible=False``: the
+    text is part of one in which no template field can be (``_fields_possible``)."""
+    if not fields_possible or not _fields_possible(text):
         return " ".join(_WORD.findall(text.lower().replace("’", "'")))  # no field can be there
     out, last = [], 0
     for p in find_placeholders(text):
@@ -36,6 +36,14 @@ def normal(text: str) -> str:
         last = p.end
     out.append(text[last:])
     return " ".join(_WORD.findall("".join(out).lower().replace("’", "'")))
+
+
+def _fields_possible(text: str, lowered: Lowered | None = None) -> bool:
+    """False only when no template field can be in ``text`` (``lowered``: it lower-cased, when
+    at hand): a word every field holds is not there (``litcheck.prefilter``), so nor is it in
+    any part of it."""
+    fields = getattr(placeholders, "_RE", None)  # the placeholder finder's one pattern
+    return fields is None or prefilter_for(fields).could_match(lowered or Lowered(text))
 
 
 class Duplicate(Rule):
@@ -60,7 +68,8 @@ class Duplicate(Rule):
     def _check_part(self, ctx, text, part, sentences) -> Iterator:
         copied = []  # (start, end) of paragraphs reported as copies
         seen: dict[str, int] = {}
-        keys = [normal(text[s.start : s.end]) for s in sentences]  # each sentence folded once
+        possible = _fields_possible(text, ctx.lowered())  # asked once for the text, not for each sentence
+        keys = [normal(text[s.start : s.end], possible) for s in sentences]  # each sentence folded once
         sizes = [len(k.split()) for k in keys]
         starts = [s.start for s in sentences]
         for m in _PARAGRAPH.finditer(text, part.start, part.end):

@@ -28,6 +28,7 @@ words, not two.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator
 
@@ -194,10 +195,10 @@ class Passive(Rule):
         is also an official word ("will be performed": who does it is the bigger gap)."""
         if not self.leave_to:
             return False
-        rules = [r for r in getattr(ctx, "rules_run", ()) if r.id in self.leave_to and hasattr(r, "entry_for")]
         part = doc[part_i]
         if participle_lemma(part.lower_) not in _NEED:
             return False
+        rules = [r for r in getattr(ctx, "rules_run", ()) if r.id in self.leave_to and hasattr(r, "entry_for")]
         if not any(r.entry_for(part.text, ctx) is not None for r in rules):
             return False  # the common case: no word rule lists this verb; nothing more to do
         starts = ctx.memo("passive.left_to", lambda c: {(f.start, f.end) for r in rules for f in r.check(c)})
@@ -495,16 +496,45 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
     return False
 
 
+def _be_or_get_at(doc) -> list[int]:
+    """Where a form of *be* or *get* is in ``doc`` (token indices, in order), from its array of
+    lower-case ids: found once a document (kept in ``doc.user_data``), with no Token made."""
+    found = doc.user_data.get(_BE_OR_GET_KEY)
+    if found is None:
+        from spacy.attrs import LOWER
+
+        ids = _be_or_get_ids()
+        found = doc.user_data[_BE_OR_GET_KEY] = [k for k, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
+    return found
+
+
+_BE_OR_GET_KEY = "litcheck.passive.be_or_get"
+
+
+@lru_cache(maxsize=1)
+def _be_or_get_ids() -> frozenset[int]:
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in _BE | _GET)
+
+
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """(first auxiliary, participle, actor span or None) for each passive in doc[start:stop]."""
+    """(first auxiliary, participle, actor span or None) for each passive in doc[start:stop].
+
+    A passive starts at a form of *be* or *get*: the tokens between them are skipped (found
+    from the Doc's arrays, ``_be_or_get_at``)."""
     out = []
+    at = _be_or_get_at(doc)
+    k = bisect_left(at, start)
     i = start
     while i < stop:
+        while k < len(at) and at[k] < i:
+            k += 1
+        if k == len(at) or at[k] >= stop:
+            break
+        i = at[k]
         tok = doc[i]
         low = tok.lower_
-        if low not in _BE and low not in _GET:
-            i += 1
-            continue
         j = i + 1
         while j < stop and (doc[j].lower_ in _ADVERBS or (doc[j].lower_.endswith("ly") and len(doc[j]) > 4 and doc[j].lower_ not in _ADJECTIVAL)):
             j += 1
@@ -642,8 +672,6 @@ def _plain_actor(doc, actor: tuple[int, int]) -> bool:
 
 def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
     """The verb group of the active clause ("has referred", "will send"), adverbs kept."""
-    from ..nlp import lemminflect
-
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]
     verb = participle_lemma(doc[part].lower_)
@@ -651,8 +679,7 @@ def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
         return None
 
     def form(tag: str) -> str:
-        got = lemminflect.getInflection(verb, tag=tag)
-        return got[0] if got else verb
+        return _inflection(verb, tag)
 
     modal = next((a for a in auxes if a in _MODALS), None)
     if modal:
@@ -671,6 +698,16 @@ def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
     if adverbs:
         head = head[:1] + adverbs + head[1:] if len(head) > 1 else adverbs + head
     return head
+
+
+@lru_cache(maxsize=20_000)
+def _inflection(verb: str, tag: str) -> str:
+    """lemminflect's first form of ``verb`` for the Penn tag ``tag`` ("VBZ": "refers"), else the
+    verb: looked up once a verb and tag."""
+    from ..nlp import lemminflect
+
+    got = lemminflect.getInflection(verb, tag=tag)
+    return got[0] if got else verb
 
 
 def _as_object(subject: str) -> str:

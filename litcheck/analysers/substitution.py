@@ -30,7 +30,7 @@ first use is fine everywhere. ``repeats: every`` reports every unexplained use.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -186,6 +186,8 @@ class Substitution(Rule):
         """term -> indexes (within the term's uses) of the uses a suppression comment silences."""
         from .. import suppressions
 
+        if not ctx.memo("suppressions.may_silence", lambda c: suppressions.may_silence(c.document)):
+            return {}  # no suppression comment in the document: nothing is silenced
         findings = [self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"]) for u in uses]
         kept = {id(f) for f in suppressions.apply(ctx.document, findings)}
         out: dict[str, set[int]] = {}
@@ -208,9 +210,9 @@ class Substitution(Rule):
             return
         text = ctx.document.text
         sentences = ctx.sentences
-        for sentence, span in ctx.token_spans(self.scope):
+        for sentence, first, stop in forms.sentence_tokens(ctx, self.scope):
             sentence_text = None
-            i, stop = span.start, span.end
+            i = first
             k = bisect_left(candidates, i)
             while k < len(candidates):
                 c = candidates[k]
@@ -236,7 +238,7 @@ class Substitution(Rule):
                 actual = text[start:end]
                 if actual.lower() in accepted or entry.term.lower() in accepted:
                     continue
-                before = doc[i - n - 1].lower_ if i - n - 1 >= span.start else ""
+                before = doc[i - n - 1].lower_ if i - n - 1 >= first else ""
                 if actual.lower() == entry.term.lower():  # the listed form: its alternatives fit as they are
                     alts = [_match_case(a, actual) for a in entry.alternatives]
                 else:
@@ -299,13 +301,40 @@ class DocumentForms:
     """Each token's forms (``token_forms``) and character offsets, worked out once per
     document and shared by every substitution rule (``document_forms``)."""
 
-    __slots__ = ("sets", "_ordered", "starts", "ends")
+    __slots__ = ("sets", "_ordered", "starts", "ends", "reach", "_sentences")
 
-    def __init__(self, sets: list, starts: list, ends: list) -> None:
+    def __init__(self, sets: list, starts: list, ends: list, reach: list | None = None) -> None:
         self.sets = sets  #: token -> frozenset of its forms
         self.starts = starts  #: token -> its first character's offset
         self.ends = ends  #: token -> the offset after its last character
+        #: token -> the offset after its last character and the space after it, if any
+        self.reach = ends if reach is None else reach
         self._ordered: list | None = None
+        self._sentences: dict = {}
+
+    def _token_at(self, char: int) -> int:
+        """The token whose characters or following space hold offset ``char`` (-1: none), as
+        spaCy's ``Doc.char_span`` finds it."""
+        i = bisect_right(self.starts, char) - 1
+        return i if i >= 0 and char < self.reach[i] else -1
+
+    def sentence_tokens(self, ctx, scope) -> list[tuple]:
+        """(sentence, first token, token after the last) for each sentence whose kind is in
+        ``scope``: the tokens ``ctx.tokens.char_span(start, end, alignment_mode="expand")``
+        gives (a sentence it gives none for is left out), found from the token offsets once
+        per document for each scope, not by a spaCy Span for each sentence and rule."""
+        found = self._sentences.get(scope)
+        if found is None:
+            found = self._sentences[scope] = []
+            for sentence in ctx.sentences_in(scope):
+                start, end = sentence.start, sentence.end
+                first, last = self._token_at(start), self._token_at(end - 1)
+                if first < 0 or last < 0:
+                    continue
+                if start == self.ends[first]:
+                    first += 1  # the sentence starts at the space after a token
+                found.append((sentence, first, last + 1))
+        return found
 
     @property
     def ordered(self) -> list:
@@ -322,11 +351,11 @@ class DocumentForms:
 
     @classmethod
     def of(cls, doc) -> "DocumentForms":
-        from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
+        from spacy.attrs import IDX, LEMMA, LENGTH, LOWER, SPACY
 
         if not len(doc):
             return cls([], [], [])
-        array = doc.to_array([LOWER, LEMMA, IDX, LENGTH])
+        array = doc.to_array([LOWER, LEMMA, IDX, LENGTH, SPACY])
         strings = doc.vocab.strings
         known = _FORMS.get
         sets = []
@@ -339,7 +368,8 @@ class DocumentForms:
                 found = _FORMS[pair] = token_forms(strings[pair[0]], strings[pair[1]].lower())
             add(found)
         starts = array[:, 2]
-        return cls(sets, starts.tolist(), (starts + array[:, 3]).tolist())
+        ends = starts + array[:, 3]
+        return cls(sets, starts.tolist(), ends.tolist(), (ends + array[:, 4]).tolist())
 
 
 @lru_cache(maxsize=65536)
