@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None, *, own_process: bool = False) -> int:
 
 
 def run() -> None:
-    """Console-script entry point. litcheck's own regular expressions are made from the
-    programs shipped for this interpreter (litcheck.regex_table), not read again; ``main``
-    reads the command line with the cycle collector at rest."""
-    from ..regex_table import install
+    """Console-script entry point. litcheck's own regular expressions and dataclass methods
+    are made from what was compiled for this interpreter at build time (litcheck.prebuilt),
+    not compiled again; ``main`` reads the command line with the cycle collector at rest."""
+    from ..prebuilt import install
 
-    install()  # this process is litcheck's: its patterns are made from the shipped programs
+    install()  # this process is litcheck's: what was compiled at build time is used
     sys.exit(main(own_process=True))
