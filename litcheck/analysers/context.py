@@ -8,6 +8,26 @@ from ..document import Document
 from ..findings import Finding
 
 
+class _Lazy:
+    """What the per-sentence methods below use from other modules, imported on first use and
+    then kept: an import statement inside a method called for every sentence or pattern costs
+    a few microseconds each time (issue 20), the look-up of a kept attribute almost nothing."""
+
+    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "prefilter_for": "..prefilter"}
+
+    def __getattr__(self, name: str):
+        from importlib import import_module
+
+        if name not in self._FROM:
+            raise AttributeError(name)
+        value = getattr(import_module(self._FROM[name], __package__), name)
+        setattr(self, name, value)
+        return value
+
+
+_lazy = _Lazy()
+
+
 class Context:
     """One document being checked: its sentences, tokens and readability, lazily."""
 
@@ -64,9 +84,7 @@ class Context:
         """Words, syllables and long words of one sentence, counted once per document."""
         found = self._counts.get(sentence)
         if found is None:
-            from ..readability.measure import count_sentence
-
-            found = self._counts[sentence] = count_sentence(self.document, sentence, self.masks, self.words(sentence))
+            found = self._counts[sentence] = _lazy.count_sentence(self.document, sentence, self.masks, self.words(sentence))
         return found
 
     @cached_property
@@ -79,9 +97,7 @@ class Context:
         (``prose.SentenceWords``, whose texts the counts read without making each Word)."""
         found = self._words.get(sentence)
         if found is None:
-            from ..prose import SentenceWords
-
-            found = self._words[sentence] = SentenceWords(self.document, sentence.start, sentence.end, self.masks)
+            found = self._words[sentence] = _lazy.SentenceWords(self.document, sentence.start, sentence.end, self.masks)
         return found
 
     def sentences_in(self, scope) -> list:
@@ -105,9 +121,7 @@ class Context:
         """False only when the regular expression ``pattern`` cannot match anywhere in the text
         (none of the words every match contains is there: ``litcheck.prefilter``), so its
         search can be skipped; True says nothing."""
-        from ..prefilter import prefilter_for
-
-        return prefilter_for(pattern).could_match(self.lowered())
+        return _lazy.prefilter_for(pattern).could_match(self.lowered())
 
     def lowered(self):
         """The text lower-cased once, for prefilter tests (``litcheck.prefilter.Lowered``)."""
