@@ -12,6 +12,11 @@ sentences: ``bench_check.make_letter``) and measures, on one core, in the same r
   is not a dependency of litcheck; get it for the bench with
   ``.venv/bin/python -m pip install "textstat==0.7.4"`` (0.7.4 counts syllables with
   pyphen; later versions want NLTK's cmudict downloaded first);
+- litcheck's reading age alone (the work textstat's five formulas stand for: the text read,
+  its sentences split, each prose sentence's words, syllables and long words counted, the
+  formulas applied, and the two SHeLL measures, the complex-language share and lexical
+  density, counted on the same words): ``Context(read_text(text)).readability``, the same
+  path check_text takes for its headline. The issue asks for it at 1.3x textstat's speed;
 - proselint on the same letters, when it is installed (``pip install proselint``).
 
 The work is split into ``--rounds`` rounds, each timing a slice of the letters with every
@@ -58,6 +63,18 @@ def _textstat():
     def run(text: str) -> None:
         for f in formulas:
             f(text)
+
+    return run
+
+
+def _reading_age():
+    """litcheck's reading age of a text and nothing else (as check_text makes it for the
+    headline: read, sentences, counts, formulas, SHeLL measures), for the line against textstat."""
+    from litcheck import readers
+    from litcheck.analysers.context import Context
+
+    def run(text: str):
+        return Context(readers.read_text(text, "txt", None), None, {}).readability
 
     return run
 
@@ -151,7 +168,7 @@ def main() -> None:
 
     import litcheck
 
-    tools = {"check_text": litcheck.check_text}
+    tools = {"check_text": litcheck.check_text, "reading age (litcheck)": _reading_age()}
     textstat = _textstat()
     if textstat is not None:
         tools["textstat (5 formulas)"] = textstat
@@ -190,6 +207,11 @@ def main() -> None:
     print(f"check_text (CPU) / issue baseline ({ISSUE_BASELINE:.0f}/s): {ours / ISSUE_BASELINE:.2f}x (target 4x, {TARGET_LETTERS_PER_SECOND:.0f}/s)")
     if textstat is not None:
         print(f"check_text / textstat: {rate['check_text'] / rate['textstat (5 formulas)']:.3f}x wall, {ours / cpu_rate['textstat (5 formulas)']:.3f}x CPU (target {TARGET_OVER_TEXTSTAT}x)")
+        ra, ts = "reading age (litcheck)", "textstat (5 formulas)"
+        print(
+            f"reading age alone / textstat: {rate[ra] / rate[ts]:.3f}x wall, {cpu_rate[ra] / cpu_rate[ts]:.3f}x CPU "
+            f"(target {TARGET_OVER_TEXTSTAT}x; {1000 / cpu_rate[ra]:.2f} ms against {1000 / cpu_rate[ts]:.2f} ms of CPU a letter)"
+        )
     if proselint is not None:
         print(f"check_text / proselint: {rate['check_text'] / rate['proselint']:.3f}x wall, {ours / cpu_rate['proselint']:.3f}x CPU")
     if args.profile:

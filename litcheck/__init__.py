@@ -10,15 +10,52 @@ render a :class:`Report` as text or JSON.
 """
 
 from .version import __version__
-from .check import check_document, check_file, check_text
-from .batch import check_paths  # each file with its config, as the command line checks it
-from .document import Block, Document, Placeholder
 from .errors import ConfigError, InputError, LitcheckError, RuleError
-from .findings import EAST_CATEGORIES, SEVERITIES, Finding
-from .readers import read_file, read_text
-from .report import SCHEMA, DocumentReport, Report
-from .rulebook import load_rules
 
+#: the public names, each imported from its module when first asked for (PEP 562), so that
+#: ``import litcheck`` (and the command line, which starts from it) loads no check before one
+#: is needed; the command line can then set up its process first (litcheck.cli.run)
+_LAZY = {
+    "check_document": "check",
+    "check_file": "check",
+    "check_text": "check",
+    "check_paths": "batch",  # each file with its config, as the command line checks it
+    "Block": "document",
+    "Document": "document",
+    "Placeholder": "document",
+    "EAST_CATEGORIES": "findings",
+    "SEVERITIES": "findings",
+    "Finding": "findings",
+    "read_file": "readers",
+    "read_text": "readers",
+    "SCHEMA": "report",
+    "DocumentReport": "report",
+    "Report": "report",
+    "load_rules": "rulebook",
+}
+
+
+def __getattr__(name: str):
+    """A public name (imported from its module now and kept), or a submodule not imported yet
+    (``litcheck.nlp``), as an eager ``__init__`` would have had it."""
+    import importlib
+
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+        globals()[name] = value
+        return value
+    if not name.startswith("_"):
+        try:
+            return importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def annotate_docx(source, report=None, **options) -> bytes:

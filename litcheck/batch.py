@@ -24,11 +24,12 @@ import dataclasses
 import os
 import sys
 import time
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import config as configmod
+from .collector import resting
 from .check import check_document, check_file, iter_files
 from .errors import InputError, LitcheckError
 from .report import InputProblem, Report
@@ -217,36 +218,10 @@ def _warm_up(settings: Settings | None = None) -> None:
     from .rulebook import load_rules
 
     _settings = settings
-    with collector_paused(freeze=True):  # a worker, or the parent that forks them: it all stays
+    with resting(keep=True):  # a worker, or the parent that forks them: it all stays
         load_rules()
         english()
         check_text(_WARM_TEXT)
-
-
-@contextmanager
-def collector_paused(freeze: bool = False):
-    """Python's cycle collector paused while the rules and the language data load: they are
-    some hundred thousand objects that live as long as the process, and loading them set off
-    full collections that walked all of them again and again (about a tenth of the start-up's
-    CPU). Loading leaves little garbage (some two thousand objects): it is left for later.
-
-    ``freeze``: what has loaded lives as long as the process (litcheck's own command, a
-    worker), so it leaves the collector's sight (``gc.freeze``) before the collector is on
-    again. Switched on first, its next collection would walk every object made while it
-    rested, all of them still in the youngest generation (0.06 s of CPU after the rules and
-    spaCy load). A collector the caller switched off stays off (and nothing is frozen)."""
-    import gc
-
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-        if freeze:
-            gc.freeze()
-    finally:
-        gc.enable()
 
 
 def _chunksize(files: int, workers: int) -> int:
@@ -447,10 +422,10 @@ def pooled(files: list[str], settings: Settings, workers: int):
     # In litcheck's own command, the collector rests while the answers come in: they are
     # thousands of reports that stay until the end (no garbage cycles among them), and its
     # collections walked them all again and again (a fifth of the parent's collecting).
-    # Workers collect as usual (_serve turns it on in each).
-    paused = settings.whole_process and gc.isenabled()
-    if paused:
-        gc.disable()
+    # Workers collect as usual (_serve turns it on in each). A generator's loop, so the
+    # rest is entered here and left in the finally below.
+    rest = resting(keep=True) if settings.whole_process else nullcontext(False)
+    paused = rest.__enter__()
     limit = settings.time_limit()
     todo = deque(enumerate(files))
     done: dict[int, object] = {}
@@ -512,10 +487,8 @@ def pooled(files: list[str], settings: Settings, workers: int):
     finally:
         for worker in pool:
             worker.stop()
-        if paused:  # the reports stay until the process ends: out of the collector's sight too
-            gc.freeze()
-            gc.enable()
-        elif forked:
+        rest.__exit__(None, None, None)  # the reports stay until the process ends: frozen too
+        if forked and not paused:
             gc.unfreeze()
 
 
@@ -545,7 +518,7 @@ def _load(settings: Settings) -> None:
 
     # litcheck's own command: what has loaded lives as long as the process, so it leaves
     # the collector's sight (the file's own objects are collected as usual)
-    with collector_paused(freeze=settings.whole_process):
+    with resting(keep=settings.whole_process):
         load_rules()
         english()
 

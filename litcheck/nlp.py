@@ -11,7 +11,7 @@ spacy-lookups-data (100 MB) at run time and without its start-up cost.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 #: litcheck's shipped English tables (sources and licences in its README.md)
@@ -84,14 +84,41 @@ class English:
             from spacy.errors import Errors
 
             raise ValueError(Errors.E088.format(length=len(text), max_length=self.max_length))
-        return _set_lemmas(self.tokenizer(text))
+        return _set_lemmas(self.tokenizer(text), self._lemma_ids)
+
+    @cached_property
+    def _lemma_ids(self) -> "_LemmaIds":
+        return _LemmaIds(self.vocab.strings)
 
 
-def _set_lemmas(doc):
-    table = lemmas()
-    for token in doc:
-        text = token.text
-        token.lemma_ = table.get(text, text)
+class _LemmaIds(dict):
+    """A token's text, as its id in spaCy's string store -> its lemma's id there (the lemma of
+    ``lemmas()``, added to the store): a table of facts about a word, looked up once a word,
+    up to LIMIT words (a long batch meets ever more names and numbers: then it starts again)."""
+
+    LIMIT = 200_000
+
+    def __init__(self, strings) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, orth: int) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        text = self.strings[orth]
+        lemma = self[orth] = self.strings.add(lemmas().get(text, text))
+        return lemma
+
+
+def _set_lemmas(doc, ids: _LemmaIds):
+    """Each token's ``lemma_`` from the table, as setting ``token.lemma_ = lemmas().get(text,
+    text)`` on each token would, in one pass over the Doc's arrays: no Token object is made."""
+    if len(doc):
+        import numpy
+        from spacy.attrs import LEMMA, ORTH
+
+        found = list(map(ids.__getitem__, doc.to_array(ORTH).tolist()))
+        doc.from_array([LEMMA], numpy.array(found, dtype=numpy.uint64))
     return doc
 
 

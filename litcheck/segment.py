@@ -25,12 +25,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from .document import Block, Document
 from .languages import _ENGLISH, looks_foreign, looks_foreign_heading
 from .readers.picture_labels import CAPTION_MAX_WORDS
 from .textpatterns import MONTH, POSTCODE
-from .prose import WORD_RE
+from .prose import WORD_RE, WORD_RE_ASCII
 
 #: Full stops after these (lower-cased, without the stop) do not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -94,7 +95,11 @@ _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](
 #: where _GLUED or _INLINE_BULLET can match: a pattern that opens with a lookbehind makes re
 #: try every position of the text, one that opens with a set of characters skips to the next
 #: of them, so these find the few places to try the full pattern at (issue 20)
-_GLUED_AT = re.compile(r"[.!?](?=[A-Z][a-z])")
+#: a run of sentence marks (a single mark first: re then skips to the next mark, where a
+#: pattern that opens with a repeat is tried at every position)
+_MARKS = re.compile(r"[.!?][.!?]*")
+_CLOSERS = "\"'”’)]"  # what _BOUNDARY allows between the marks and the space
+_STARTERS = "\"'“‘([«<{£"  # what a sentence can start with besides a capital or a digit
 _BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
@@ -148,24 +153,28 @@ class Sentence:
 def split_sentences(doc: Document) -> list[Sentence]:
     """Cut every block of ``doc`` into labelled sentences, in document order."""
     out: list[Sentence] = []
-    wrap = _wrap_width(doc)
+    text = doc.text
+    # each paragraph's and list item's lines, found once for the wrap width and the split
+    lines = [_lines(text, b.start, b.end) if b.kind in _LINE_BLOCKS else None for b in doc.blocks]
+    wrap = _wrap_width(doc, lines)
     for index, block in enumerate(doc.blocks):
-        out.extend(_split_block(doc, index, block, wrap))
-    # a heading in another language ("Gwybodaeth i gleifion" above the English) is not English
-    out = [Sentence(s.start, s.end, s.block, "foreign") if s.kind == "heading" and looks_foreign_heading(doc.text[s.start : s.end]) else s
-           for s in out]
-    return _staff_sections(doc.text, out)
+        out.extend(_split_block(doc, index, block, wrap, lines[index]))
+    return _staff_sections(text, out)
 
 
 def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
-    """A template's notes for the staff who send it ("GUIDANCE NOTE:" and the lines under it,
-    up to the next heading) are not read by the patient: kind "staff", left out of the reading
-    age and of the rules that score prose."""
+    """A heading in another language ("Gwybodaeth i gleifion" above the English) is not
+    English: kind "foreign". A template's notes for the staff who send it ("GUIDANCE NOTE:"
+    and the lines under it, up to the next heading) are not read by the patient: kind "staff",
+    left out of the reading age and of the rules that score prose."""
     staff = False
     out = []
+    staff_heading = _STAFF_HEADING_AT.match
     for s in sentences:
-        line = text[s.start : s.end]
-        if _STAFF_HEADING.match(line):
+        if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
+            s = Sentence(s.start, s.end, s.block, "foreign")
+        # (a sentence that ends in a full stop, question or exclamation mark is no staff heading)
+        if text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end):
             staff = True
         elif s.kind == "heading":
             staff = False
@@ -177,9 +186,11 @@ def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
 #: Word or HTML line break, a PDF line the writer ended short): every line there is a line
 #: the writer chose. In plain text and Markdown a line may be a wrapped piece of a sentence.
 _WRAPPED_FORMATS = ("txt", "md")
+#: the blocks whose lines _wrap_width measures (others are cut into lines only when split)
+_LINE_BLOCKS = ("paragraph", "list_item")
 
 
-def _wrap_width(doc: Document) -> int | None:
+def _wrap_width(doc: Document, block_lines: list[list[tuple[int, int]] | None] | None = None) -> int | None:
     """The width plain text was wrapped at, or None when every line is a line of its own.
 
     In a hard-wrapped text file the lines that wrap fill up to about the same width; the
@@ -190,18 +201,20 @@ def _wrap_width(doc: Document) -> int | None:
         return None
     lengths = []
     text = doc.text
-    for block in doc.blocks:
-        if block.kind not in ("paragraph", "list_item"):
+    for i, block in enumerate(doc.blocks):
+        if block.kind not in _LINE_BLOCKS:
             continue
-        lines = _lines(text, block.start, block.end)
-        lengths.extend(e - s for s, e in lines[:-1])
+        lines = _lines(text, block.start, block.end) if block_lines is None else block_lines[i]
+        if len(lines) > 1:
+            lengths.extend(e - s for s, e in lines[:-1])
     if len(lengths) < 3:
         return 0  # too few lines to tell: no line is known to end short
     lengths.sort()
     return lengths[int(0.9 * (len(lengths) - 1))]
 
 
-def _split_block(doc: Document, index: int, block: Block, wrap: int | None = 0) -> list[Sentence]:
+def _split_block(doc: Document, index: int, block: Block, wrap: int | None = 0,
+                 lines: list[tuple[int, int]] | None = None) -> list[Sentence]:
     text = doc.text
     if block.kind in ("header", "footer", "caption"):
         return [Sentence(block.start, block.end, index, block.kind)]
@@ -210,7 +223,8 @@ def _split_block(doc: Document, index: int, block: Block, wrap: int | None = 0) 
     if block.kind == "heading":
         return [Sentence(block.start, block.end, index, "heading")]
 
-    lines = _lines(text, block.start, block.end)
+    if lines is None:
+        lines = _lines(text, block.start, block.end)
     if not lines:
         return []
     out: list[Sentence] = []
@@ -255,6 +269,10 @@ def _line_groups(text: str, lines: list[tuple[int, int]], wrap: int | None = 0) 
     label) or a line with a postcode (address). ``wrap`` is the width plain text was
     wrapped at (0: not known), or None when every line break is the writer's own.
     """
+    if len(lines) == 1:  # a paragraph on one line: a label of its own, or running text
+        s, e = lines[0]
+        label = _standalone_label(text[s:e], first=True, nxt=None, alone=True)
+        return [([(s, e)], label)] if label else [(lines, None)]
     groups: list[tuple[list[tuple[int, int]], str | None]] = []
     current: list[tuple[int, int]] = []
     longest = max(e - s for s, e in lines)
@@ -270,13 +288,15 @@ def _line_groups(text: str, lines: list[tuple[int, int]], wrap: int | None = 0) 
             groups.append(([(s, e)], label))
             continue
         current.append((s, e))
+        if nxt is None:
+            break  # the last line
         item = in_list and _list_item(line, e - s, wrap, nxt)
-        if nxt is not None and (item or (_introduces_list(line) and _short_item(nxt))
-                                or _line_ends_sentence(line, nxt, e - s, longest, wrap)):
+        lead_in = _introduces_list(line)
+        if item or (lead_in and _short_item(nxt)) or _line_ends_sentence(line, nxt, e - s, longest, wrap):
             groups.append((current, None))
             current = []
         # a lead-in starts a list; an item keeps it going; a line that ends a sentence or runs long ends it
-        in_list = _introduces_list(line) or item
+        in_list = lead_in or item
     if current:
         groups.append((current, None))
     return groups
@@ -374,17 +394,22 @@ _JOINERS = frozenset({"and", "or", "but"})
 
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
-    text = doc.text
-    words = WORD_RE.findall(text, s, e)  # the same words as in text[s:e]: WORD_RE looks neither back nor past e
-    if doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
+    sentence = doc.text[s:e]
+    ascii = sentence.isascii()
+    words = (WORD_RE_ASCII if ascii else WORD_RE).findall(sentence)
+    doc.span_words[s, e] = words  # the counts read them again (prose.span_word_texts)
+    if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
         if not words:
             return "placeholder"
     elif not _has_words_outside_placeholders(doc, s, e):
         return "placeholder"
-    if _is_foreign(text[s:e], words):
+    if _is_foreign(sentence, words, ascii):
         return "foreign"
     return "prose"
 
+
+#: _STAFF_HEADING for a sentence in the document's text: ``match(text, start, end)``, no slice
+_STAFF_HEADING_AT = re.compile(_STAFF_HEADING.pattern.removeprefix("^"), _STAFF_HEADING.flags)
 
 #: Share of a sentence's words that must look un-English for it to be another language.
 _FOREIGN_SHARE = 0.5
@@ -396,18 +421,22 @@ def is_foreign(sentence: str) -> bool:
     alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
     Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
     enough), or letters English never writes (ą, ż, ș)."""
-    return _is_foreign(sentence, WORD_RE.findall(sentence))
-
-
-def _is_foreign(sentence: str, tokens: list[str]) -> bool:
-    """``is_foreign`` given ``WORD_RE.findall(sentence)``."""
     ascii = sentence.isascii()
+    return _is_foreign(sentence, (WORD_RE_ASCII if ascii else WORD_RE).findall(sentence), ascii)
+
+
+def _is_foreign(sentence: str, tokens: list[str], ascii: bool) -> bool:
+    """``is_foreign`` given ``WORD_RE.findall(sentence)`` and ``sentence.isascii()``."""
+    # what each word is (_WORD_CODE): a fact about the word alone, so a sentence's words are
+    # looked up in one pass, not tested one by one
+    codes = list(map(_WORD_CODE.__getitem__, tokens))
+    words = len(codes) - codes.count(_NOT_A_WORD)  # the words of letters only
     if ascii:  # every letter is Latin: only the words matter
-        words = list(filter(str.isalpha, tokens))
-        if len(words) < 4:
+        if words < 4:
             return False
-        # fewer than 8 letters is too little to tell (the words' letters are most of them)
-        if sum(map(len, words)) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
+        # fewer than 8 letters is too little to tell (8 words of letters have 8 letters; fewer
+        # words are counted, and when their letters are fewer, the letters of the others too)
+        if words < 8 and sum(map(len, compress(tokens, codes))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
             return False
     else:
         # the letters: A to Z, and the few others (most sentences here are English with a
@@ -420,36 +449,46 @@ def _is_foreign(sentence: str, tokens: list[str]) -> bool:
         latin += sum(1 for ch in others if "\u00c0" <= ch <= "\u024f")
         if latin < 0.5 * letters:
             return True
-        words = list(filter(str.isalpha, tokens))
-        if len(words) < 4:
+        if words < 4:
             return False
     # a common English word ("the", "you") rules out another language's common words
-    if _ENGLISH.isdisjoint(words) and looks_foreign(words):
+    if _ENGLISH.isdisjoint(tokens) and looks_foreign([w for w, c in zip(tokens, codes) if c != _NOT_A_WORD]):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
-    if not ascii and sum(1 for w in words if not w.isascii() and any("\u0100" <= ch <= "\u024f" for ch in w)) >= 3:
+    if not ascii and codes.count(_ODD_LETTERS) >= 3:
         return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
-    # mostly words English does not write: each word's answer is a fact about the word (_ODD)
-    flags = list(map(_ODD.get, words))
-    if None in flags:
-        flags = [_odd_word(w) if f is None else f for w, f in zip(words, flags)]
-    return sum(flags) >= _FOREIGN_SHARE * len(words)
+    # mostly words English does not write
+    return words - codes.count(_ENGLISH_WORD) >= _FOREIGN_SHARE * words
 
 
-#: {word: whether it looks un-English}, filled as words are met: a fact about the word alone
-#: (like the Zipf table it is read from), so a sentence's words are looked up in one pass
-_ODD: dict[str, bool] = {}
+# What a word found by WORD_RE is, for ``is_foreign``:
+_NOT_A_WORD = 0  # not letters only ("9.30", "don't", "e.g")
+_ENGLISH_WORD = 1  # a word English writes (or a name: capitalised)
+_RARE_WORD = 2  # not capitalised, and rare in English (Zipf under 1.5)
+_ODD_LETTERS = 3  # with letters English never writes (ą, ż, ș)
 
 
-def _odd_word(word: str) -> bool:
-    """A word English does not write: letters English never writes (ą, ż, ș), or not
-    capitalised (names are English enough) and a Zipf frequency in English under 1.5."""
-    odd = (not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word)) or (
-        not word[:1].isupper() and _english_zipf(word.lower()) < 1.5
-    )
-    if len(_ODD) >= 100_000:
-        _ODD.clear()
-    _ODD[word] = odd
-    return odd
+class _WordCodes(dict):
+    """{word: its code}, a word's code worked out when it is first met (a fact about the word
+    alone, like the Zipf table it is read from)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 100_000:
+            self.clear()
+        code = self[word] = _word_code(word)
+        return code
+
+
+_WORD_CODE = _WordCodes()
+
+
+def _word_code(word: str) -> int:
+    if not word.isalpha():
+        return _NOT_A_WORD
+    if not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word):
+        return _ODD_LETTERS
+    if not word[:1].isupper() and _english_zipf(word.lower()) < 1.5:
+        return _RARE_WORD
+    return _ENGLISH_WORD
 
 
 _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
@@ -499,7 +538,18 @@ def _only_describes(line: str) -> bool:
     return not (more and _TO_THE_READER.search(line.strip()[more.end() - 1 :]))
 
 
+def _any_of(*patterns: re.Pattern) -> re.Pattern:
+    """One pattern that matches where any of ``patterns`` matches (each keeps its own flags)."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+
+
+#: where a line could be letter furniture: one try instead of eight for a line of prose (issue 20)
+_MAYBE_LINE_LABEL = _any_of(_KEY_LINE, _LETTERS_LINE, _CAPTION, _SALUTATION, _SIGNOFF, _DATE_LINE, _LABEL_LINE, _PHONE_LINE)
+
+
 def _line_label(line: str) -> str | None:
+    if not _MAYBE_LINE_LABEL.match(line):
+        return None
     if _KEY_LINE.match(line) or _LETTERS_LINE.match(line):
         return "label"
     if _CAPTION.match(line) and _only_describes(line):
@@ -531,35 +581,73 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = []  # (end of one sentence, start of the next)
+    # One scan finds the runs of marks; a sentence end (_BOUNDARY) starts at a run's first mark
+    # and a glued one (_GLUED) is a run's last mark with a capital right after it.
     after_mark = start > 0 and text[start - 1] in ".!?"  # a run of marks began before the span
-    for m in _BOUNDARY.finditer(text, start, end):
-        if after_mark and m.start() == start:
+    for run in _MARKS.finditer(text, start, end):
+        a, b = run.span()
+        if b + 1 >= end:
+            continue  # the block's end closes the sentence anyway
+        following = text[b]
+        if following == " " and not text[b + 1].isspace():
+            stop, nxt = b, b + 1  # what _BOUNDARY matches, in the usual case: the marks, one space
+        elif following.isspace() or following in _CLOSERS:
+            m = _BOUNDARY.match(text, a, end)
+            if m is None:
+                continue
+            stop, nxt = m.span(3)
+            if nxt >= end:
+                continue  # the block's end closes the sentence anyway
+        else:
+            if "A" <= following <= "Z" and _GLUED.match(text, b - 1, end):
+                word = _word_before(text, b - 1)
+                if word.lower() not in ABBREVIATIONS and not _in_address(text, b - 1):
+                    cuts.append((b, b))
             continue
-        if _is_boundary(text, m, end):
-            cuts.append((m.end(2), m.end()))
-    for m in _GLUED_AT.finditer(text, start, end):
-        pos = m.start()
-        if _GLUED.match(text, pos, end):
-            word = _word_before(text, pos)
-            if word.lower() not in ABBREVIATIONS and not _in_address(text, pos):
-                cuts.append((pos + 1, pos + 1))
-    for m in _BULLET_AT.finditer(text, start + 1, end):  # not at the start: that bullet opens the span
-        if _INLINE_BULLET.match(text, m.start(), end):
-            cuts.append((m.start(), m.start()))
-    spans = []
+        if after_mark and a == start:
+            continue
+        if text[b - 1] == ".":
+            # an abbreviation or an initial does not end a sentence (a word of seven letters
+            # or more is neither: no need to find where it starts)
+            if a < 7 or not text[a - 7 : a].isalnum():
+                word = _word_before(text, a)
+                lower = word.lower()
+                if lower in ABBREVIATIONS and not (lower in _CAN_END and text[nxt].isupper()):
+                    continue
+                if len(word) == 1 and word.isalpha() and word.isupper():
+                    continue  # an initial: "J. Smith"
+            # after a line break, or before a capital, a digit, a quote, a bracket or a placeholder
+            following = text[nxt]
+            if not (following.isupper() or following.isdigit() or following in _STARTERS or text.find("\n", stop, nxt) >= 0):
+                continue
+        cuts.append((stop, nxt))
+    if not text.isascii():  # (every bullet is a character outside ASCII)
+        for m in _BULLET_AT.finditer(text, start + 1, end):  # not at the start: that bullet opens the span
+            if _INLINE_BULLET.match(text, m.start(), end):
+                cuts.append((m.start(), m.start()))
+    out: list[tuple[int, int]] = []
     s = start
     for stop, nxt in sorted(cuts):
         if stop > s:
-            spans.append((s, stop))
+            _add_span(text, s, stop, out)
         s = max(s, nxt)
     if s < end:
-        spans.append((s, end))
-    spans = [_trim(text, a, b) for a, b in spans]
-    out = []
-    for s, e in spans:
-        for a, b in _cut_runaway(text, s, e):
-            out.extend(_split_semicolons(text, a, b))
-    return [(s, e) for s, e in out if text[s:e].strip()]
+        _add_span(text, s, end, out)
+    return out
+
+
+def _add_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    """Add the sentences of [s, e) to ``out``: trimmed, a runaway span cut up, a long chain of
+    semicolons split, nothing blank."""
+    s, e = _trim(text, s, e)
+    if e - s <= MAX_SENTENCE_CHARS and text.find(";", s, e) < 0:  # the usual sentence: as it is
+        if e > s:
+            out.append((s, e))
+        return
+    for a, b in _cut_runaway(text, s, e):
+        for p, q in _split_semicolons(text, a, b):
+            if text[p:q].strip():
+                out.append((p, q))
 
 
 #: no sentence is longer than this (the longest in the real letters and leaflets is under
@@ -604,28 +692,16 @@ def _in_address(text: str, pos: int) -> bool:
     return "/" in token or "@" in token or token.lower().startswith("www")
 
 
-def _is_boundary(text: str, m: re.Match, end: int) -> bool:
-    punct = m.group(1)
-    nxt = m.end()
-    if nxt >= end:
-        return False  # the block's end closes the sentence anyway
-    following = text[nxt]
-    if punct[-1] in "!?":
-        return True
-    if punct == "." or punct.endswith("."):
-        word = _word_before(text, m.start(1))
-        lower = word.lower()
-        if lower in ABBREVIATIONS and not (lower in _CAN_END and following.isupper()):
-            return False
-        if len(word) == 1 and word.isalpha() and word.isupper():
-            return False  # an initial: "J. Smith"
-    if "\n" in m.group(3):
-        return True
-    # A sentence starts with a capital, a digit, a quote, a bracket or a placeholder.
-    return following.isupper() or following.isdigit() or following in "\"'“‘([«<{£"
+#: a word before a full stop, as ``_word_before`` reads it: letters, digits, "." and "/"
+_WORD_BEFORE = re.compile(r"(?:[^\W_]|[./])*+")
 
 
 def _word_before(text: str, pos: int) -> str:
+    # usually a space comes a few characters before: the word is what lies between, if all of
+    # it is word (one re call instead of a Python step a character)
+    i = text.rfind(" ", pos - 30 if pos > 30 else 0, pos) + 1
+    if i and _WORD_BEFORE.fullmatch(text, i, pos):
+        return text[i:pos]
     i = pos
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "./"):
         i -= 1

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "litcheck"
 
 #: (layer name, module prefixes), lowest first
 LAYERS = [
-    ("base", ["errors", "version", "findings", "placeholders", "textpatterns", "prefilter", "alternation", "spelling", "paths", "data", "gitignore", "jsonout"]),
+    ("base", ["errors", "version", "findings", "placeholders", "textpatterns", "prefilter", "alternation", "spelling", "paths", "data", "gitignore", "jsonout", "prebuilt", "collector"]),
     ("text", ["document", "prose", "nlp", "wordlists", "languages"]),
     ("reading", ["readers", "segment", "readability"]),
     ("rule", ["rule"]),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from litcheck import batch
+from litcheck.collector import resting
 
 LETTER = "Dear Mr Okafor,\n\nYour appointment is on Friday 7 June at 2pm. Please bring your glasses.\n"
 
@@ -22,11 +23,11 @@ def test_chunks_shrink_to_one_file_as_the_batch_ends():
 
 def test_the_collector_is_paused_while_loading_and_on_again_after_an_error():
     assert gc.isenabled()
-    with batch.collector_paused():
+    with resting():
         assert not gc.isenabled()
     assert gc.isenabled()
     with pytest.raises(RuntimeError):
-        with batch.collector_paused():
+        with resting():
             raise RuntimeError("a rule file that does not load")
     assert gc.isenabled()
 
@@ -34,11 +35,13 @@ def test_the_collector_is_paused_while_loading_and_on_again_after_an_error():
 def test_a_collector_the_caller_switched_off_stays_off():
     gc.disable()
     try:
-        with batch.collector_paused():
+        with resting(keep=True) as paused:
             pass
-        assert not gc.isenabled()
+        assert paused is False and not gc.isenabled()
     finally:
         gc.enable()
+    with resting() as paused:
+        assert paused is True
 
 
 @pytest.mark.skipif(batch._context().get_start_method() != "fork", reason="forked workers (Linux)")
@@ -96,7 +99,7 @@ def test_what_loads_for_good_leaves_the_collectors_sight_before_it_is_on_again()
     gc.unfreeze()
     try:
         seen = []
-        with batch.collector_paused(freeze=True):
+        with resting(keep=True):
             kept = [[i] for i in range(1000)]  # objects that stay, as the rules do
             seen.append(gc.isenabled())
         assert seen == [False] and gc.isenabled()
@@ -108,6 +111,6 @@ def test_what_loads_for_good_leaves_the_collectors_sight_before_it_is_on_again()
 def test_a_rule_file_that_does_not_load_freezes_nothing():
     gc.unfreeze()
     with pytest.raises(RuntimeError):
-        with batch.collector_paused(freeze=True):
+        with resting(keep=True):
             raise RuntimeError("a rule file that does not load")
     assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -111,15 +111,17 @@ def test_explain_unknown_rule_is_exit_2(run_cli):
 
 
 @pytest.mark.parametrize("argv", [["--no-such-option"], ["rules"]])
-def test_the_console_command_has_the_collector_on_again_once_the_command_line_is_read(argv, capsys):
+def test_the_console_command_reads_its_command_line_with_the_collector_at_rest(argv, capsys, monkeypatch):
     import gc
 
-    from litcheck.cli import main
+    import litcheck.cli as cli
 
-    gc.disable()  # as run() does before litcheck's modules load
+    during = []
+    build = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: during.append(gc.isenabled()) or build())
     try:
-        main(argv, own_process=True)
-        assert gc.isenabled()
+        cli.main(argv, own_process=True)
+        assert during == [False] and gc.isenabled()  # on again once the command line is read
     finally:
         gc.enable()
         gc.unfreeze()

@@ -151,3 +151,100 @@ def test_shipped_table_agrees_with_reading_the_patterns():
         assert (None if entry is None else tuple(scan.Start(*way) for way in entry)) == read, pattern.pattern[:80]
     changed = re.compile(r"\bnot\s+in\s+the\s+table\b", re.I)
     assert scan.table_key(changed) not in table and scan.starts(changed) == scan.read_starts(changed)
+
+
+def _whole_words(text: str, start: int, end: int) -> set[str]:
+    """The words (runs of word characters, lower-cased) of ``text`` that lie inside [start, end)."""
+    return {m.group().lower() for m in re.finditer(r"\w+", text) if start <= m.start() and m.end() <= end}
+
+
+def _holds_a_needed_word(pattern: re.Pattern, text: str) -> None:
+    needed = scan.needed_words(pattern)
+    if needed is None:
+        return
+    for m in pattern.finditer(text):
+        assert needed & _whole_words(text, *m.span()), (pattern.pattern[:80], m.group(), sorted(needed)[:10])
+
+
+def test_most_patterns_need_words():
+    # the analysis must find words for the phrase patterns, or it spares nothing
+    assert sum(scan.needed_words(p) is not None for p in PATTERNS) >= 0.4 * len(PATTERNS)
+
+
+@pytest.mark.parametrize("text_no", range(len(with_corpus(OWN_TEXTS))))
+def test_every_match_holds_one_of_the_needed_words_whole(text_no):
+    text = with_corpus(OWN_TEXTS)[text_no]
+    for pattern in PATTERNS:
+        _holds_a_needed_word(pattern, text)
+
+
+_WORDY = st.sampled_from(
+    list("aAdeiknorsty0 ,.:'’-\n_") + ["\u212a", "\u0130", "appointment", "appointments", "your ", "you ", "Dear ", "dear", "the ", "leaflet", "clinic", "missed "]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDY, max_size=30).map("".join))
+def test_random_texts_hold_the_needed_words(text):
+    for pattern in PATTERNS[::2]:
+        _holds_a_needed_word(pattern, text)
+
+
+@pytest.mark.parametrize(
+    "source, flags, needed",
+    [
+        (r"\bappointments?\s", re.I, {"appointment", "appointments"}),
+        (r"\b(?:your|the)\s+letter\b", re.I, {"letter"}),  # the less common word of the two
+        (r"^[^\w\n]*(?:dear|hi|hello)\b", re.I | re.M, {"dear", "hi", "hello"}),
+        (r"\byou\s+(?:have\s+)?missed\s+your\b", re.I, {"missed"}),  # an optional group before it
+        (r"(?<![\w-])(?:(?:clinic))(?![\w-])", re.I, {"clinic"}),  # look-arounds bound the word
+        (r"\bNHS\b", 0, {"nhs"}),  # case aside: the text's words are compared lower-cased
+        (r"\beasy[ -]?read\b", re.I, None),  # "easyread" is one word: "easy" need not be whole
+        (r"\bappoint", re.I, None),  # a word's beginning only
+        (r"\s*dear\b", re.I, None),  # what comes before is not known
+        (r"(?a)\bdear\b", re.I, None),  # ASCII word boundaries: not the text's words
+        (r"\w+", 0, None),
+    ],
+)
+def test_needed_words_read(source, flags, needed):
+    pattern = re.compile(source, flags)
+    got = scan.read_needed_words(pattern)
+    assert (None if got is None else set(got)) == needed
+
+
+def test_a_search_that_cuts_a_word_is_not_spared():
+    # "appointments" holds no whole word "appointment", but a search that stops inside it sees one
+    pattern = re.compile(r"\bappointment\b", re.I)
+    idx = scan.TextIndex("Your appointments are booked")
+    assert idx.excluded(pattern)
+    assert list(scan.finditer_in(idx, pattern)) == []
+    assert [m.span() for m in scan.finditer_in(idx, pattern, 0, 16)] == [(5, 16)]
+    assert scan.search_piece(idx, pattern, 5, "appointment").span() == (0, 11)
+    assert scan.search_piece(idx, pattern, 0, "Your appointments") is None
+
+
+def test_spans_that_cut_a_word_are_still_searched():
+    from litcheck.analysers import Context
+    from litcheck.readers import read_text
+
+    text = "Your appointments are booked. See you."
+    ctx = Context(read_text(text, "txt", None))
+    pattern = re.compile(r"\bappointment\b", re.I)
+
+    class Span:
+        def __init__(self, start, end):
+            self.start, self.end = start, end
+
+    spans = [Span(0, 29), Span(5, 16), Span(30, 38)]
+    got = [(s.start, m.span()) for s, m in scan.finditer_spans(ctx, pattern, spans)]
+    want = [(s.start, m.span()) for s in spans for m in pattern.finditer(text, s.start, s.end)]
+    assert got == want == [(5, (5, 16))]
+
+
+def test_shipped_needed_words_agree_with_reading_the_patterns():
+    table = scan._shipped()
+    own = [p for p in PATTERNS if scan.NEEDED_PREFIX + scan.table_key(p) in table]
+    assert len(own) >= 0.8 * len(PATTERNS), "run scripts/build_scan_table.py"
+    for pattern in own:
+        entry = table[scan.NEEDED_PREFIX + scan.table_key(pattern)]
+        assert (None if entry is None else frozenset(entry)) == scan.read_needed_words(pattern), pattern.pattern[:80]

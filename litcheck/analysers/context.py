@@ -6,7 +6,6 @@ from functools import cached_property
 
 from ..document import Document
 from ..findings import Finding
-from ..prefilter import Lowered, prefilter_for
 
 #: what ``memo`` finds for a key it has not worked out yet
 _MISSING = object()
@@ -28,6 +27,26 @@ def _keep(table: dict, sentence, value):
     if sentence.start not in table:
         table[sentence.start] = (sentence, value)
     return value
+
+
+class _Lazy:
+    """What the per-sentence methods below use from other modules, imported on first use and
+    then kept: an import statement inside a method called for every sentence or pattern costs
+    a few microseconds each time (issue 20), the look-up of a kept attribute almost nothing."""
+
+    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
+
+    def __getattr__(self, name: str):
+        from importlib import import_module
+
+        if name not in self._FROM:
+            raise AttributeError(name)
+        value = getattr(import_module(self._FROM[name], __package__), name)
+        setattr(self, name, value)
+        return value
+
+
+_lazy = _Lazy()
 
 
 class Context:
@@ -87,9 +106,7 @@ class Context:
         """Words, syllables and long words of one sentence, counted once per document."""
         found = _kept(self._counts, sentence)
         if found is None:
-            from ..readability.measure import count_sentence
-
-            found = _keep(self._counts, sentence, count_sentence(self.document, sentence, self.masks, self.words(sentence)))
+            found = _keep(self._counts, sentence, _lazy.count_sentence(self.document, sentence, self.masks, self.words(sentence)))
         return found
 
     @cached_property
@@ -102,9 +119,7 @@ class Context:
         (``prose.SentenceWords``, whose texts the counts read without making each Word)."""
         found = _kept(self._words, sentence)
         if found is None:
-            from ..prose import SentenceWords
-
-            found = _keep(self._words, sentence, SentenceWords(self.document, sentence.start, sentence.end, self.masks))
+            found = _keep(self._words, sentence, _lazy.SentenceWords(self.document, sentence.start, sentence.end, self.masks))
         return found
 
     def sentences_in(self, scope) -> list:
@@ -136,13 +151,13 @@ class Context:
         """False only when the regular expression ``pattern`` cannot match anywhere in the text
         (none of the words every match contains is there: ``litcheck.prefilter``), so its
         search can be skipped; True says nothing."""
-        return prefilter_for(pattern).could_match(self.lowered())
+        return _lazy.prefilter_for(pattern).could_match(self.lowered())
 
     def lowered(self):
         """The text lower-cased once, for prefilter tests (``litcheck.prefilter.Lowered``)."""
         lowered = self._memo.get("lowered")
         if lowered is None:
-            lowered = self._memo["lowered"] = Lowered(self.document.text)
+            lowered = self._memo["lowered"] = _lazy.Lowered(self.document.text)
         return lowered
 
     def is_masked(self, start: int, end: int) -> bool:

@@ -28,8 +28,9 @@ words, not two.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..rule import Rule
 
@@ -147,7 +148,12 @@ class Passive(Rule):
     def check(self, ctx) -> Iterator:
         doc = ctx.tokens
         text = ctx.document.text
-        for _sentence, span in ctx.token_spans(self.scope):
+        toks = _Tokens.of(doc)
+        for sentence in ctx.sentences_in(self.scope):
+            span = toks.sentence(sentence.start, sentence.end)  # the sentence's tokens
+            if span is None:
+                continue
+            span = _Span(*span)
             for found in find_passives(doc, span.start, span.end):
                 aux_i, part_i, actor = found
                 if actor is None and not _hides_an_action(doc, span.start, aux_i, part_i):
@@ -194,14 +200,19 @@ class Passive(Rule):
         is also an official word ("will be performed": who does it is the bigger gap)."""
         if not self.leave_to:
             return False
-        rules = [r for r in getattr(ctx, "rules_run", ()) if r.id in self.leave_to and hasattr(r, "entry_for")]
         part = doc[part_i]
         if participle_lemma(part.lower_) not in _NEED:
             return False
+        rules = [r for r in getattr(ctx, "rules_run", ()) if r.id in self.leave_to and hasattr(r, "entry_for")]
         if not any(r.entry_for(part.text, ctx) is not None for r in rules):
             return False  # the common case: no word rule lists this verb; nothing more to do
         starts = ctx.memo("passive.left_to", lambda c: {(f.start, f.end) for r in rules for f in r.check(c)})
         return any(s <= part.idx and part.idx + len(part) <= e for s, e in starts)
+
+
+class _Span(NamedTuple):
+    start: int  #: a sentence's first token
+    end: int  #: the token after its last
 
 
 _PERFECT = frozenset("been".split())
@@ -495,43 +506,115 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
     return False
 
 
+class _Tokens:
+    """What find_passives and _actor ask of each token of a Doc, read from its arrays once a
+    document (kept in ``doc.user_data``) instead of a Token object each time: its lower-case
+    text (``lower``), whether it is punctuation (``punct``) or letters (``alpha``), its length
+    in characters (``length``), and where a form of *be* or *get* is (``be_or_get``)."""
+
+    __slots__ = ("lower", "punct", "alpha", "length", "be_or_get", "starts", "reach")
+
+    def __init__(self, doc) -> None:
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, SPACY
+
+        lower_ids, self.punct, self.alpha, self.length, self.starts, spacy = doc.to_array(
+            [LOWER, IS_PUNCT, IS_ALPHA, LENGTH, IDX, SPACY]).T.tolist()
+        try:
+            self.lower: list[str] = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
+        except KeyError:  # a word not met before: its text from the Doc's string store
+            strings = doc.vocab.strings
+            if len(_TEXT_OF_ID) > 200_000:
+                _TEXT_OF_ID.clear()
+            for h in lower_ids:
+                if h not in _TEXT_OF_ID:
+                    _TEXT_OF_ID[h] = strings[h]
+            self.lower = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
+        ids = _be_or_get_ids()
+        self.be_or_get = [k for k, low in enumerate(lower_ids) if low in ids]
+        #: the offset after each token and the space after it
+        self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, spacy)]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first token, token after the last) of the characters ``start:end``, as
+        ``doc.char_span(start, end, alignment_mode="expand")`` gives them (None where it gives
+        None): the tokens holding the first and last character, or the space after them, less
+        the first when the sentence starts at the space after it."""
+        first, last = self._token_at(start), self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.starts[first] + self.length[first]:
+            first += 1
+        return first, last + 1
+
+    def _token_at(self, char: int) -> int:
+        i = bisect_right(self.starts, char) - 1
+        return i if i >= 0 and char < self.reach[i] else -1
+
+    @staticmethod
+    def of(doc) -> "_Tokens":
+        found = doc.user_data.get(_TOKENS_KEY)
+        if found is None:
+            found = doc.user_data[_TOKENS_KEY] = _Tokens(doc)
+        return found
+
+
+_TOKENS_KEY = "litcheck.passive.tokens"
+#: a word's id in spaCy's string store -> its text: ids are hashes of the text, the same in every
+#: store (a table of facts about a word)
+_TEXT_OF_ID: dict[int, str] = {}
+
+
+@lru_cache(maxsize=1)
+def _be_or_get_ids() -> frozenset[int]:
+    from spacy.strings import hash_string
+
+    return frozenset(hash_string(w) for w in _BE | _GET)
+
+
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """(first auxiliary, participle, actor span or None) for each passive in doc[start:stop]."""
+    """(first auxiliary, participle, actor span or None) for each passive in doc[start:stop].
+
+    A passive starts at a form of *be* or *get*: the tokens between them are skipped, and the
+    tokens are read from the Doc's arrays (``_Tokens``)."""
     out = []
+    toks = _Tokens.of(doc)
+    low_of, at = toks.lower, toks.be_or_get
+    k = bisect_left(at, start)
     i = start
     while i < stop:
-        tok = doc[i]
-        low = tok.lower_
-        if low not in _BE and low not in _GET:
-            i += 1
-            continue
+        while k < len(at) and at[k] < i:
+            k += 1
+        if k == len(at) or at[k] >= stop:
+            break
+        i = at[k]
+        low = low_of[i]
         j = i + 1
-        while j < stop and (doc[j].lower_ in _ADVERBS or (doc[j].lower_.endswith("ly") and len(doc[j]) > 4 and doc[j].lower_ not in _ADJECTIVAL)):
+        while j < stop and (low_of[j] in _ADVERBS or (low_of[j].endswith("ly") and toks.length[j] > 4 and low_of[j] not in _ADJECTIVAL)):
             j += 1
         if j >= stop:
             break
-        cand = doc[j]
-        if doc[j - 1].lower_ in _DEGREE or cand.lower_ in _DEGREE:
+        cand = low_of[j]
+        if low_of[j - 1] in _DEGREE or cand in _DEGREE:
             i = j
             continue
-        lemma = participle_lemma(cand.lower_) if cand.is_alpha else None
-        if lemma is None or cand.lower_ in _ADJECTIVAL or (cand.lower_ in _NATURAL and not _summoned(doc, j, stop)) or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
+        lemma = participle_lemma(cand) if toks.alpha[j] else None
+        if lemma is None or cand in _ADJECTIVAL or (cand in _NATURAL and not _summoned(doc, j, stop)) or (low in _GET and cand in ("used", "married", "dressed", "ready")):
             i = j if j > i + 1 else i + 1
             continue
         if lemma in _CAUSE:
             i = j + 1
             continue
-        if cand.lower_ == "found" and (_found_in_amount(doc, j + 1, stop) or (
-                j + 1 < stop and doc[j + 1].lower_ in _PLACE and not any(doc[k].lower_ in _MODALS for k in range(max(start, i - 2), j)))):
+        if cand == "found" and (_found_in_amount(doc, j + 1, stop) or (
+                j + 1 < stop and low_of[j + 1] in _PLACE and not any(low_of[m] in _MODALS for m in range(max(start, i - 2), j)))):
             i = j + 1
             continue  # "is found on Level A" means "is on" ("can be found at" is still "you can find")
-        if lemma in _JUDGED and j + 1 < stop and doc[j + 1].lower_ in ("to", "as"):
+        if lemma in _JUDGED and j + 1 < stop and low_of[j + 1] in ("to", "as"):
             i = j + 1
             continue  # "are considered to be very safe": a view, with nobody to name
         # "be" after "get"/"got" to ("got to be seen") is handled by the later "be"
         first = i
-        while first - 1 >= start and (doc[first - 1].lower_ in _BE or doc[first - 1].lower_ in _MODALS or doc[first - 1].lower_ in ("has", "have", "had", "having", "to") or doc[first - 1].lower_ in _ADVERBS):
-            if doc[first - 1].lower_ in _ADVERBS or doc[first - 1].lower_ == "to":
+        while first - 1 >= start and (low_of[first - 1] in _BE or low_of[first - 1] in _MODALS or low_of[first - 1] in ("has", "have", "had", "having", "to") or low_of[first - 1] in _ADVERBS):
+            if low_of[first - 1] in _ADVERBS or low_of[first - 1] == "to":
                 break
             first -= 1
         out.append((first, j, _actor(doc, j + 1, stop)))
@@ -553,18 +636,20 @@ def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
     as requested by your doctor" the doctor asked, and did not make the appointment. Two
     participles joined by "and" share it: "has been reviewed and approved by an ethics committee",
     "have been viewed and commented on by a clinician"."""
+    toks = _Tokens.of(doc)
+    low_of, punct = toks.lower, toks.punct
     first = i
-    while i < stop and not doc[i].is_punct and doc[i].lower_ not in _BE:
-        if doc[i].lower_ != "by" and participle_lemma(doc[i].lower_) is not None and not (
-                i == first + 1 and doc[first].lower_ in ("and", "or")):
+    while i < stop and not punct[i] and low_of[i] not in _BE:
+        if low_of[i] != "by" and participle_lemma(low_of[i]) is not None and not (
+                i == first + 1 and low_of[first] in ("and", "or")):
             return None
-        if doc[i].lower_ == "by":
+        if low_of[i] == "by":
             k = i + 1
-            while k < stop and not doc[k].is_punct and doc[k].lower_ not in _BY_STOP:
-                if doc[k].lower_ in ("and", "or") and not (k + 1 < stop and doc[k + 1].lower_ in ("a", "an", "the", "your", "our", "their", "his", "her", "my")):
+            while k < stop and not punct[k] and low_of[k] not in _BY_STOP:
+                if low_of[k] in ("and", "or") and not (k + 1 < stop and low_of[k + 1] in ("a", "an", "the", "your", "our", "their", "his", "her", "my")):
                     break
                 k += 1
-            words = [t.lower_ for t in doc[i + 1 : k]]
+            words = low_of[i + 1 : k]
             head = i + 1
             if words[:2] == ["one", "of"] and len(words) > 2:  # "by one of our nurses"
                 words, head = words[2:], i + 3
@@ -642,8 +727,6 @@ def _plain_actor(doc, actor: tuple[int, int]) -> bool:
 
 def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
     """The verb group of the active clause ("has referred", "will send"), adverbs kept."""
-    from ..nlp import lemminflect
-
     auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
     adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]
     verb = participle_lemma(doc[part].lower_)
@@ -651,8 +734,7 @@ def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
         return None
 
     def form(tag: str) -> str:
-        got = lemminflect.getInflection(verb, tag=tag)
-        return got[0] if got else verb
+        return _inflection(verb, tag)
 
     modal = next((a for a in auxes if a in _MODALS), None)
     if modal:
@@ -671,6 +753,16 @@ def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
     if adverbs:
         head = head[:1] + adverbs + head[1:] if len(head) > 1 else adverbs + head
     return head
+
+
+@lru_cache(maxsize=20_000)
+def _inflection(verb: str, tag: str) -> str:
+    """lemminflect's first form of ``verb`` for the Penn tag ``tag`` ("VBZ": "refers"), else the
+    verb: looked up once a verb and tag."""
+    from ..nlp import lemminflect
+
+    got = lemminflect.getInflection(verb, tag=tag)
+    return got[0] if got else verb
 
 
 def _as_object(subject: str) -> str:

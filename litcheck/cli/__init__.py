@@ -10,9 +10,11 @@ import argparse
 import importlib
 import os
 import sys
+from contextlib import nullcontext
 
-from ..version import __version__
+from ..collector import resting
 from ..errors import LitcheckError
+from ..version import __version__
 
 EXIT_OK = 0  #: nothing at or above the fail level
 EXIT_FINDINGS = 1  #: something at or above the fail level
@@ -40,22 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None, *, own_process: bool = False) -> int:
-    """``own_process``: the process is litcheck's command alone (``run``), which came in with
-    Python's cycle collector off: the modules the parser imports (every command's, and the
-    checks they use) stay until the process ends, so they leave the collector's sight
-    (``gc.freeze``) and only then is it on again for the command itself."""
-    try:
+    """``own_process``: the process is litcheck's command alone (``run``): Python's cycle
+    collector rests while the parser imports every command's module (and the checks they
+    use), which stay until the process ends, so they leave the collector's sight
+    (``collector.resting``) before it is on again for the command itself."""
+    with resting(keep=True) if own_process else nullcontext():
         parser = build_parser()
         try:
             args = parser.parse_args(argv)
         except SystemExit as exc:  # --help, --version and usage errors end here
             return exc.code if isinstance(exc.code, int) else EXIT_ERROR
-    finally:
-        if own_process:
-            import gc
-
-            gc.freeze()
-            gc.enable()
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
@@ -77,10 +73,10 @@ def main(argv: list[str] | None = None, *, own_process: bool = False) -> int:
 
 
 def run() -> None:
-    """Console-script entry point. Python's cycle collector rests while litcheck's modules
-    load (some forty collections walked them again and again as they came in): ``main``
-    switches it on again once the command line is read."""
-    import gc
+    """Console-script entry point. litcheck's own regular expressions and dataclass methods
+    are made from what was compiled for this interpreter at build time (litcheck.prebuilt),
+    not compiled again; ``main`` reads the command line with the cycle collector at rest."""
+    from ..prebuilt import install
 
-    gc.disable()
+    install()  # this process is litcheck's: what was compiled at build time is used
     sys.exit(main(own_process=True))

@@ -107,9 +107,9 @@ def run(args) -> int:
     if args.format == "json" and not (args.baseline or cfg.get("baseline")):
         settings.prerender = "json"  # encoded by the workers: nothing changes the reports later
     options = options_for("-", settings, cfg)
-    from ..batch import collector_paused
+    from ..collector import resting
 
-    with collector_paused(freeze=True):  # the rules load here: thousands of objects that stay (see batch)
+    with resting(keep=True):  # the rules load here: thousands of objects that stay (litcheck.collector)
         _check_rule_names(settings, cfg, options)
     _check_languagetool(settings, cfg)
     files = [p for p in args.paths if p != "-"]

@@ -279,12 +279,15 @@ def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     """(whether ``pattern`` is found ``min_count`` times, the words it found first), once per
     check for a pattern several profiles share; a pattern that cannot match the text (its
     prefilter says so) is not run."""
-    found = ctx.memo("profile.patterns", lambda c: {})  # (id(pattern), min_count) -> (pattern, hit)
-    key = (id(pattern), min_count)  # by identity: hashing a compiled pattern reads all its code
+    found = ctx.memo("profile.patterns", lambda c: {})  # (source, flags, min_count) -> hit
+    # by source, not identity: profiles write the same sign ("Dear ...", a sign-off, a template
+    # field) each in its own file, and hashing a compiled pattern would read all its code
+    flags = pattern._flags if isinstance(pattern, PatternOnUse) else pattern.flags
+    key = (pattern.pattern, int(flags), min_count)
     kept = found.get(key)
-    if kept is None or kept[0] is not pattern:
-        kept = found[key] = (pattern, _find_pattern(ctx, pattern, min_count))
-    return kept[1]
+    if kept is None:
+        kept = found[key] = _find_pattern(ctx, pattern, min_count)
+    return kept
 
 
 def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:

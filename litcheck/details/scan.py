@@ -255,6 +255,25 @@ def _new_plan(pattern: re.Pattern) -> _Plan | None:
 _plan = PatternCache(_new_plan)
 
 
+def needed_words(pattern) -> frozenset[str] | None:
+    """Words one of which every match of ``pattern`` holds whole, case aside (None: not known)."""
+    return _needed(pattern)
+
+
+def _new_needed(pattern) -> frozenset[str] | None:
+    if not isinstance(pattern.pattern, str):
+        return None
+    known = _shipped().get(NEEDED_PREFIX + table_key(pattern), False)
+    if known is not False:
+        return None if known is None else frozenset(known)
+    return read_needed_words(pattern)
+
+
+_needed = PatternCache(_new_needed)
+#: the shipped table's keys for the needed words are the pattern's key after this
+NEEDED_PREFIX = "w:"
+
+
 def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
     """The starts read from the shipped table (``scan_table.json``: litcheck's own patterns, read
     once when it was built, to spare every run reading them again), or read now."""
@@ -293,13 +312,17 @@ def table_key(pattern: re.Pattern) -> str:
 
 
 def table_source(patterns) -> str:
-    """The text of ``scan_table.json`` for ``patterns`` (scripts/build_scan_table.py writes it)."""
+    """The text of ``scan_table.json`` for ``patterns`` (scripts/build_scan_table.py writes it):
+    each pattern's starts under its key, and the words one of which its matches hold
+    (``needed_words``) under ``NEEDED_PREFIX`` and its key."""
     import json
 
     rows = {}
     for pattern in patterns:
         found = read_starts(pattern)
         rows[table_key(pattern)] = None if found is None else [[s.kind, s.prefix, s.cased] for s in found]
+        words = read_needed_words(pattern)
+        rows[NEEDED_PREFIX + table_key(pattern)] = None if words is None else sorted(words)
     return json.dumps(dict(sorted(rows.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -319,10 +342,270 @@ def read_starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
     return found if len(found) <= _MAX_STARTS else None
 
 
+# -- words a match must hold --------------------------------------------------------------
+#
+# ``needed_words(pattern)``: a set of words, one of which every match of the pattern holds as a
+# whole word of the text (a run of ``\w`` characters with no word character on either side),
+# case aside; None when no such set is known. A text none of whose words is in the set cannot
+# hold a match, so the pattern need not be tried anywhere in it (``TextIndex.excluded``). The
+# words are read from runs of plain letters and digits that the pattern itself bounds on both
+# sides: ``\b``, a space or other character that is not a word character, a line's start or
+# end, a look-around that no word character is there. "\bappointments?\s" needs "appointment"
+# or "appointments"; "\b(?:your|the)\s+letter\b" needs "your" or "the", and "letter"; the set
+# kept for a sequence is the one of its parts least likely to be in a letter (``COMMON_WORDS``).
+
+#: words nearly every letter holds: a set of them is kept only when nothing better is known
+COMMON_WORDS = frozenset(
+    "a about all an and any are as at be been but by can could did do does for from get had has have he "
+    "her here his how i if in into is it its me more my no not of on one or our out please she should so "
+    "some than that the their them then there these they this those to up us was we were what when where "
+    "which who why will with would yes you your "
+    "appointment call clinic contact day help hospital information letter need nhs number phone see "
+    "take tell time".split()
+)
+#: at most this many words in one set (more: the words are not worth asking about)
+_MAX_WORDS = 64
+_AT_LEFT = {_C.AT_BEGINNING, _C.AT_BEGINNING_LINE, _C.AT_BEGINNING_STRING}
+_AT_RIGHT = {_C.AT_END, _C.AT_END_LINE, _C.AT_END_STRING}
+_NON_WORD_CATEGORIES = {_C.CATEGORY_SPACE, _C.CATEGORY_NOT_WORD, _C.CATEGORY_LINEBREAK}
+
+
+def _plain_word_char(ch: str) -> bool:
+    """A character a word of the set may hold: an ASCII letter, digit or underscore."""
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _plain_non_word(ch: str) -> bool:
+    """A character that is not a word character and has no case."""
+    return not (ch.isalnum() or ch == "_") and ch.lower() == ch == ch.upper()
+
+
+def _class_non_word(items) -> bool:
+    """Every character the class [...] matches is not a word character."""
+    if items and items[0][0] is _C.NEGATE:
+        return any(op is _C.CATEGORY and av in (_C.CATEGORY_WORD, _C.CATEGORY_NOT_SPACE) for op, av in items[1:])
+    for op, av in items:
+        if op is _C.LITERAL:
+            if not _plain_non_word(chr(av)):
+                return False
+        elif op is _C.RANGE:
+            if av[1] - av[0] > 256 or not all(_plain_non_word(chr(c)) for c in range(av[0], av[1] + 1)):
+                return False
+        elif op is _C.CATEGORY:
+            if av not in _NON_WORD_CATEGORIES:
+                return False
+        else:
+            return False
+    return bool(items)
+
+
+def _non_word_item(op, av) -> bool:
+    """The item matches one character (or more) that is not a word character, every time."""
+    if op is _C.LITERAL:
+        return _plain_non_word(chr(av))
+    if op is _C.IN:
+        return _class_non_word(av)
+    if op in _REPEATS and av[0] >= 1 and len(av[2]) == 1:
+        sub_op, sub_av = av[2][0]
+        return sub_op in (_C.LITERAL, _C.IN) and _non_word_item(sub_op, sub_av)
+    return False
+
+
+def _no_word_char(sub) -> bool:
+    """A look-around's body that is one class or character holding every word character
+    (``\\w``, ``[\\w-]``): "no word character there"."""
+    if len(sub) != 1:
+        return False
+    op, av = sub[0]
+    return op is _C.IN and not any(o is _C.NEGATE for o, _ in av) and (_C.CATEGORY, _C.CATEGORY_WORD) in av
+
+
+def _zero_width(op) -> bool:
+    return op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+
+
+def _guard(op, av, left: bool) -> bool | None:
+    """For an item right before (``left``) or right after a run of word characters: True when
+    it shows that no word character is next to the run, None when it is a zero-width test that
+    shows nothing (look further), False otherwise."""
+    if op is _C.AT:
+        if av is _C.AT_BOUNDARY:
+            return True
+        return True if av in (_AT_LEFT if left else _AT_RIGHT) else None
+    if op is _C.ASSERT_NOT:
+        direction, sub = av
+        return True if (direction < 0) == left and _no_word_char(list(sub)) else None
+    if op is _C.ASSERT:
+        return None
+    if _non_word_item(op, av):
+        return True
+    if op in _REPEATS:
+        body = _edge_guarded(list(av[2]), left)
+        if body is False:
+            return False
+        # at least once: its last (or first) time is next to the run; maybe none: look further
+        return body if av[0] >= 1 else None
+    if op is _C.SUBPATTERN:
+        if av[1] & (re.ASCII | re.LOCALE):
+            return False
+        return _edge_guarded(list(av[3]), left)
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _edge_guarded(list(av), left)
+    if op is _C.BRANCH:
+        found = [_edge_guarded(list(alt), left) for alt in av[1]]
+        if False in found:
+            return False
+        return True if all(found) else None
+    return False
+
+
+def _edge_guarded(items, left: bool) -> bool | None:
+    """Every match of ``items`` ends (``left``: for a run after it) or begins with a guard:
+    True; None when it may consume nothing (look further); False otherwise."""
+    order = reversed(items) if left else items
+    for op, av in order:
+        found = _guard(op, av, left)
+        if found is not None:
+            return found
+    return None  # nothing but zero-width tests: what is beyond decides
+
+
+def _side_guarded(items, i: int, step: int, outside: bool) -> bool:
+    """Whether the item at ``i`` (walking by ``step``: -1 before a run, +1 after it) shows that
+    no word character is next to the run; ``outside`` when the walk leaves the sequence."""
+    while 0 <= i < len(items):
+        op, av, _flags = items[i]
+        found = _guard(op, av, step < 0)
+        if found is not None:
+            return found
+        i += step
+    return outside
+
+
+def _strings(items, limit: int = _MAX_WORDS) -> set[str] | None:
+    """The strings a sequence of plain word characters, small classes of them and groups or
+    optional parts made only of those can match (lower-cased), or None."""
+    out = {""}
+    for op, av in items:
+        if op is _C.LITERAL:
+            ch = chr(av)
+            if not _plain_word_char(ch):
+                return None
+            out = {s + ch.lower() for s in out}
+        elif op is _C.IN:
+            chars = _class_chars(av, _SMALL_CLASS) if av and av[0][0] is not _C.NEGATE else None
+            if not chars or len(chars) > _SMALL_CLASS or not all(_plain_word_char(c) for c in chars):
+                return None
+            out = {s + c.lower() for s in out for c in chars}
+        elif op is _C.SUBPATTERN:
+            if av[1] & (re.ASCII | re.LOCALE):
+                return None
+            sub = _strings(list(av[3]), limit)
+            if sub is None:
+                return None
+            out = {s + t for s in out for t in sub}
+        elif op is _C.BRANCH:
+            alts: set[str] = set()
+            for alt in av[1]:
+                sub = _strings(list(alt), limit)
+                if sub is None:
+                    return None
+                alts |= sub
+            out = {s + t for s in out for t in alts}
+        elif op in _REPEATS and av[1] <= 1:
+            if av[1] == 0:
+                continue
+            sub = _strings(list(av[2]), limit)
+            if sub is None:
+                return None
+            out = {s + t for s in out for t in sub | ({""} if av[0] == 0 else set())}
+        else:
+            return None
+        if len(out) > limit:
+            return None
+    return out
+
+
+def _rank(words: frozenset[str]) -> tuple:
+    """How likely a letter is to hold one of ``words`` (lower is less likely)."""
+    return (sum(w in COMMON_WORDS for w in words), len(words), -min(len(w) for w in words))
+
+
+def _needed_in(items, before: bool, after: bool) -> frozenset[str] | None:
+    """A set of words one of which every match of the sequence ``items`` [(op, av, flags)] holds
+    whole; ``before``/``after``: no word character is just before/after the sequence."""
+    best: frozenset[str] | None = None
+
+    def keep(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank(found) < _rank(best)):
+            best = found
+
+    i, n = 0, len(items)
+    while i < n:
+        # the longest stretch of plain word characters (and groups of them) from here
+        j, words = i, None
+        for k in range(i + 1, n + 1):
+            found = _strings([(op, av) for op, av, _f in items[i:k]])
+            if found is None:
+                break
+            j, words = k, found
+        if words is not None and j > i:
+            whole = "" not in words and _side_guarded(items, i - 1, -1, before) and _side_guarded(items, j, 1, after)
+            if whole:
+                keep(frozenset(words))
+            i = j
+            continue
+        op, av, flags = items[i]
+        inside_before = _side_guarded(items, i - 1, -1, before)
+        inside_after = _side_guarded(items, i + 1, 1, after)
+        if op is _C.SUBPATTERN:
+            _group, add, delete, sub = av
+            if add & (re.ASCII | re.LOCALE):
+                raise _Unknown("ASCII or locale word boundaries")
+            keep(_needed_in(_seq(sub, (flags | add) & ~delete), inside_before, inside_after))
+        elif op is _C.BRANCH:
+            found_all: set[str] = set()
+            for alt in av[1]:
+                found = _needed_in(_seq(alt, flags), inside_before, inside_after)
+                if found is None:
+                    found_all = set()
+                    break
+                found_all |= found
+            if found_all and len(found_all) <= _MAX_WORDS:
+                keep(frozenset(found_all))
+        elif op in _REPEATS and av[0] >= 1:
+            # once at least: its first time begins where the repeat begins, its last ends where
+            # it ends; one time alone is both only when it cannot repeat
+            if av[1] == 1:
+                keep(_needed_in(_seq(av[2], flags), inside_before, inside_after))
+            else:
+                keep(_needed_in(_seq(av[2], flags), False, False))
+        elif _ATOMIC is not None and op is _ATOMIC:
+            keep(_needed_in(_seq(av, flags), inside_before, inside_after))
+        i += 1
+    return best
+
+
+def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
+    """The words one of which every match of ``pattern`` holds whole (None: not known)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        parsed = _P.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & (re.ASCII | re.LOCALE):
+            return None
+        return _needed_in(_seq(parsed.data, parsed.state.flags), False, False)
+    except (_Unknown, RecursionError):
+        return None
+    except Exception:  # noqa: BLE001 - an unusual pattern is simply tried everywhere
+        return None
+
+
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded")
 
     def __init__(self, text: str) -> None:
         from ..prefilter import Lowered
@@ -336,22 +619,70 @@ class TextIndex:
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
         #: (prefixes, cased, every) -> the word starts with one of those prefixes
         self._prefixed: dict[tuple, list[int]] = {}
+        self._tokens: frozenset[str] | None = None
+        self._excluded: dict[int, tuple[object, bool]] = {}
+
+    def excluded(self, pattern) -> bool:
+        """True when ``pattern`` cannot match anywhere in the text: every match holds one of
+        some words whole (``needed_words``) and the text has none of them. It holds for a search
+        of the whole text and of any stretch of it that does not cut a word in two (``cuts``)."""
+        kept = self._excluded.get(id(pattern))
+        if kept is not None and kept[0] is pattern:
+            return kept[1]
+        needed = _needed(pattern) if self.exact else None
+        found = False
+        if needed is not None:
+            tokens = self._tokens
+            if tokens is None:
+                tokens = self._tokens = frozenset(map(str.lower, _WORD.findall(self.text)))
+            found = needed.isdisjoint(tokens)
+        self._excluded[id(pattern)] = (pattern, found)
+        return found
+
+    def cuts(self, p: int) -> bool:
+        """A word goes on across offset ``p``: a search that starts or stops there sees a
+        shorter word than the text holds."""
+        text = self.text
+        return 0 < p < len(text) and _word_char(text[p - 1]) and _word_char(text[p])
 
     def _words(self) -> tuple[dict[str, list[int]], frozenset[str]]:
-        """Word starts by their first character, their first two and their first three,
-        lower-cased (one table: keys of different lengths do not meet), and its keys."""
+        """Word starts by their first three characters, lower-cased (near the end of the text
+        a key may be shorter), and the keys of one, two and three characters that begin a word:
+        the starts by one or two characters are made when first asked for (``_short``)."""
         if self._words_at is None:
             low = self.lowered
             table: dict[str, list[int]] = {}
-            for p in [m.start() for m in _WORD.finditer(self.text)]:
-                for key in (low[p], low[p : p + 2], low[p : p + 3]):
-                    found = table.get(key)
-                    if found is None:
-                        table[key] = [p]
-                    elif found[-1] != p:  # near the end a key may be shorter: the same one twice
-                        found.append(p)
-            self._words_at = (table, frozenset(table))
+            get = table.get
+            for m in _WORD.finditer(self.text):
+                p = m.start()
+                key = low[p : p + 3]
+                found = get(key)
+                if found is None:
+                    table[key] = [p]
+                else:
+                    found.append(p)
+            keys = set(table)
+            keys.update([key[:1] for key in table])
+            keys.update([key[:2] for key in table])
+            self._words_at = (table, frozenset(keys))
         return self._words_at
+
+    def _short(self, key: str) -> list[int]:
+        """The word starts whose first one or two characters (lower-cased) are ``key``."""
+        found = self._kinds.get(key)  # beside the kinds ("line", "digit"...): no key is a kind
+        if found is None:
+            table = self._words()[0]
+            by_first = self._kinds.get("")  # the table's keys by their first character
+            if by_first is None:
+                by_first = self._kinds[""] = {}
+                for k in table:
+                    by_first.setdefault(k[:1], []).append(k)
+            keys = by_first.get(key[:1], ())
+            if len(key) > 1:
+                keys = [k for k in keys if k[:2] == key]
+            found = table[keys[0]] if len(keys) == 1 else sorted([p for k in keys for p in table[k]])
+            self._kinds[key] = found
+        return found
 
     def _places(self, kind: str) -> list[int]:
         found = self._kinds.get(kind)
@@ -387,7 +718,7 @@ class TextIndex:
                 by_key = plan.by_key
                 prefixed = self._prefixed
                 for key in plan.keys & present:
-                    pool = words[key]
+                    pool = words[key] if len(key) == 3 else self._short(key)
                     for entry in by_key[key]:
                         prefixes, cased, every = entry
                         if every:
@@ -433,17 +764,21 @@ def search(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> 
 def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
     """Exactly ``pattern.finditer(idx.text, start, end)`` (``pattern`` may be a module's
     stand-in compiled on first use: ``textpatterns.LazyPatterns``)."""
+    text = idx.text
+    end = len(text) if end is None else min(end, len(text))
     if isinstance(pattern, PatternOnUse):  # where it can begin, from its source: not compiled
-        places = idx.candidates(pattern)  # where it cannot match anywhere (a rule's pattern)
+        if idx.excluded(pattern) and not idx.cuts(end):
+            return  # it needs a word the text does not have (a rule's pattern)
+        places = idx.candidates(pattern)
         if places is not None and not places:
             return
         pattern = pattern.compiled()
     else:
         if not isinstance(pattern, re.Pattern) and hasattr(pattern, "compiled"):
             pattern = pattern.compiled()
+        if idx.excluded(pattern) and not idx.cuts(end):
+            return
         places = idx.candidates(pattern)
-    text = idx.text
-    end = len(text) if end is None else min(end, len(text))
     if places is None:
         yield from pattern.finditer(text, start, end)
         return
@@ -468,6 +803,10 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
     begin costs a look-up, not a search."""
     idx = index(ctx)
     text = idx.text
+    if idx.excluded(pattern):  # only a span that ends inside a word could hold a match
+        spans = [span for span in spans if idx.cuts(min(span.end, len(text)))]
+        if not spans:
+            return
     places = idx.candidates(pattern)
     if places is None:
         for span in spans:
@@ -510,9 +849,13 @@ def search_piece(idx: TextIndex, pattern: re.Pattern, start: int, piece: str) ->
     """Exactly ``pattern.search(piece)`` where ``piece`` is ``idx.text[start:start + len(piece)]``:
     tried at the piece's first character (the first of a word, a line and a number in the piece
     alone) and where the document's index says a match can begin inside it."""
-    places = idx.candidates(pattern)
     end = start + len(piece)
-    if places is None or idx.text[start:end] != piece:
+    if idx.text[start:end] != piece:
+        return pattern.search(piece)
+    if idx.excluded(pattern) and not idx.cuts(start) and not idx.cuts(end):
+        return None  # the piece's words are the text's: none of those a match needs
+    places = idx.candidates(pattern)
+    if places is None:
         return pattern.search(piece)
     match = pattern.match
     m = match(piece, 0)

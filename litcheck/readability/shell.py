@@ -109,38 +109,106 @@ def with_language_measures(readability: Readability, doc: Document, sentences, w
 def count_language(doc: Document, sentences, masks=None, words_of=None) -> LanguageCounts:
     """Count the words, complex words and content words of the prose sentences of ``doc``.
     ``words_of``: a function from a sentence to its words (``prose.iter_words``), when the
-    caller keeps them (the analysis Context finds them once for every rule)."""
+    caller keeps them (the analysis Context finds them once for every rule).
+
+    Each word's counts are packed into one integer (``_Packed``, looked up once a word), so a
+    sentence's are one ``sum`` of its words' texts; in a sentence with a medical term, the words
+    inside it are then found by their offsets and counted as jargon instead."""
     masks = masked_spans(doc) if masks is None and words_of is None else masks
     text = doc.text
     jargon_re = _jargon_pattern()
-    words = jargon = acronyms = uncommon = complex_ = content = 0
+    inside, first_delta = _PACKED.inside, _PACKED.first_delta
+    total = 0  # the whole document's counts, packed as _Packed's fields
+    jargon = 0
     for s in sentences:
         if not s.is_prose:
             continue
-        found = words_of(s) if words_of is not None else iter_words(doc, s.start, s.end, masks)
-        if isinstance(found, SentenceWords):  # texts now, offsets only if a term is found
-            ws = [(i, t) for i, w in enumerate(found.texts) for t in (_traits(w),) if t is not None]
-        else:
-            found = list(found)
-            ws = [(i, t) for i, w in enumerate(found) for t in (_traits(w.text),) if t is not None]
-        if not ws:
-            continue
-        shouting = sum(t[0] for _, t in ws) > max(2, len(ws) * 0.6)
+        found = words_of(s) if words_of is not None else list(iter_words(doc, s.start, s.end, masks))
+        texts = found.texts if isinstance(found, SentenceWords) else [w.text for w in found]
+        packed = sum(map(inside.__getitem__, texts))
+        if not packed:
+            continue  # no counted word
+        first = next(t for t in texts if inside[t])
+        packed += first_delta[first]
         covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
-        spans = (found.spans() if isinstance(found, SentenceWords) else [(w.start, w.end) for w in found]) if covered else ()
-        first = True
-        for i, (_upper, acronym, uncommon_first, uncommon_inside, content_word) in ws:
-            words += 1
-            is_jargon = bool(covered) and any(a <= spans[i][0] and spans[i][1] <= b for a, b in covered)
-            is_acronym = not shouting and acronym
-            is_uncommon = not is_jargon and not is_acronym and (uncommon_first if first else uncommon_inside)
-            first = False
-            jargon += is_jargon
-            acronyms += is_acronym
-            uncommon += is_uncommon
-            complex_ += is_jargon or is_acronym or is_uncommon
-            content += content_word
-    return LanguageCounts(words, jargon, acronyms, uncommon, complex_, content)
+        if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
+            spans = found.spans() if isinstance(found, SentenceWords) else [(w.start, w.end) for w in found]
+            seen_first = False
+            for t, (a, b) in zip(texts, spans):
+                code = inside[t]
+                if not code:
+                    continue
+                if not seen_first:
+                    code += first_delta[t]
+                    seen_first = True
+                if any(x <= a and b <= y for x, y in covered):
+                    jargon += 1
+                    packed -= code & _UNCOMMON_AND_COMPLEX
+        n, upper = packed & _FIELD, (packed >> _BITS) & _FIELD
+        if upper > max(2, n * 0.6):  # a sentence in capitals: no acronyms
+            n, _upper, content, _a, _u, _c, uncommon, complex_ = _unpack(packed)
+            total += _pack(n, 0, content, 0, uncommon, complex_, 0, 0)
+        else:
+            total += packed & _NOT_SHOUTING
+    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total)
+    return LanguageCounts(words, jargon, acronyms, uncommon, complex_ + jargon, content)
+
+
+#: the packed counts: each a field of _BITS bits of one integer, in this order: counted words,
+#: in capitals, content words, then for a sentence not in capitals acronyms, uncommon words and
+#: complex words, then for a sentence in capitals uncommon and complex words (no acronyms)
+_BITS = 40
+_FIELD = (1 << _BITS) - 1
+_NOT_SHOUTING = (1 << (6 * _BITS)) - 1
+#: the fields of uncommon and complex words, in capitals or not
+_UNCOMMON_AND_COMPLEX = ((1 << (2 * _BITS)) - 1) << (4 * _BITS) | ((1 << (2 * _BITS)) - 1) << (6 * _BITS)
+
+
+def _pack(*fields: int) -> int:
+    return sum(f << (k * _BITS) for k, f in enumerate(fields))
+
+
+def _unpack(packed: int) -> tuple[int, ...]:
+    return tuple((packed >> (k * _BITS)) & _FIELD for k in range(8))
+
+
+def _word_packed(word: str, first: bool) -> int:
+    traits = _traits(word)
+    if traits is None:
+        return 0
+    upper, acronym, uncommon_first, uncommon_inside, content = traits
+    unc = uncommon_first if first else uncommon_inside
+    return _pack(1, upper, content, acronym, unc and not acronym, acronym or unc, unc, unc)
+
+
+class _Packed:
+    """Word -> its packed counts inside a sentence (``inside``), and what to add when it is the
+    sentence's first counted word (``first_delta``: a capitalised word there may be uncommon),
+    each worked out once a word (a table of facts about a word, as ``_traits``)."""
+
+    LIMIT = 100_000  #: words kept (a long-running server meets ever new words)
+
+    def __init__(self) -> None:
+        packed = self
+
+        class Inside(dict):
+            def __missing__(self, word: str) -> int:
+                if len(self) >= packed.LIMIT:
+                    self.clear()
+                value = self[word] = _word_packed(word, False)
+                return value
+
+        class FirstDelta(dict):
+            def __missing__(self, word: str) -> int:
+                if len(self) >= packed.LIMIT:
+                    self.clear()
+                value = self[word] = _word_packed(word, True) - _word_packed(word, False)
+                return value
+
+        self.inside, self.first_delta = Inside(), FirstDelta()
+
+
+_PACKED = _Packed()
 
 
 @lru_cache(maxsize=100_000)
@@ -162,12 +230,25 @@ def _counted(word: str) -> bool:
 def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the medical terms are in ``text[start:end]``: the spans ``pattern.finditer`` finds."""
     index = _jargon_index() if pattern is _jargon_pattern() else None
-    if index is None or not text[start:end].isascii():
+    if index is None or (not text[start:end].isascii() and _FOLDS_TO_ASCII.search(text, start, end)):
         return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
-    # In ASCII text a term can start only where the run of letters, digits and hyphens is its
-    # first word (the next character is a space), or the whole term with its plural ending
-    # (the next character is no letter, digit or hyphen): try only the terms that key picks,
-    # in the list's order, so the same term wins as in the whole pattern.
+    # A term can start only where the run of letters, digits and hyphens is its first word (the
+    # next character is a space), or the whole term with its plural ending (the next character
+    # is no letter, digit or hyphen): try only the terms that key picks, in the list's order, so
+    # the same term wins as in the whole pattern. A term's letters are ASCII, and with none of
+    # the characters that match an ASCII letter when case is ignored (_FOLDS_TO_ASCII), the run
+    # it starts is ASCII too: a run with another letter in it is no key, as the whole pattern
+    # finds no term there. Most sentences have no term: one findall of the runs tells (a term of
+    # one word is one run; one of more words is runs in a row, its first two words two of them,
+    # with only spaces between, so no other run of letters, digits and hyphens).
+    piece = text[start:end]
+    if piece.isascii():  # every other character a space, in lower case: the chunks, split
+        lowered = piece.translate(_ASCII_CHUNKS).split()
+    else:
+        lowered = " ".join(_CHUNK.findall(piece)).lower().split(" ")
+    single, pairs = _jargon_keys()
+    if single.isdisjoint(lowered) and pairs.isdisjoint(map(" ".join, zip(lowered, lowered[1:]))):
+        return []
     out = []
     after = start
     for run in _RUN.finditer(text, start, end):
@@ -184,8 +265,19 @@ def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[
     return out
 
 
+#: the characters other than ASCII that Python's regular expressions match with an ASCII letter,
+#: digit or "_" when case is ignored ("İ", "ı", "ſ", the Kelvin sign; tests/test_core_counts_once.py
+#: finds them among every character)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 #: a run of letters, digits and hyphens where a term may start (as the pattern's look-behind)
 _RUN = re.compile(r"(?<![\w-])\w[\w-]*")
+#: letters, digits and hyphens: each run is one of these (one that starts with a hyphen is no run;
+#: one at the start of a sentence may be the end of a run), found quicker
+_CHUNK = re.compile(r"[\w-]+")
+#: ASCII text to its chunks (``_CHUNK``) in lower case, with spaces between them
+_ASCII_CHUNKS = str.maketrans({c: chr(c).lower() if chr(c).isalnum() or chr(c) in "_-" else " " for c in range(128)})
 _BEFORE, _AFTER = r"(?<![\w-])", r"(?:e?s)?(?![\w-])"
 
 
@@ -230,6 +322,22 @@ def _jargon_index() -> CompiledOnUse | None:
 
 
 _PLAIN_FIRST = re.compile(r"\w[\w-]*")
+
+
+@lru_cache(maxsize=1)
+def _jargon_keys() -> tuple[frozenset[str], frozenset[str]]:
+    """What the runs of a sentence (lower case) must hold for a medical term to be there: a term
+    of one word, alone or with its plural ending; a term of more words, its first two words as
+    two runs in a row, joined by a space (the second with a plural ending when it is the last)."""
+    single, pairs = set(), set()
+    for term in _jargon_terms()[0]:
+        parts = term.split()
+        if len(parts) == 1:
+            single.update((term, term + "s", term + "es"))
+        else:
+            two = parts[0] + " " + parts[1]
+            pairs.update((two, two + "s", two + "es") if len(parts) == 2 else (two,))
+    return frozenset(single), frozenset(pairs)
 
 
 @lru_cache(maxsize=1)

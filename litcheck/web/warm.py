@@ -12,10 +12,10 @@ object's header, which copies the fork server's memory into each worker page by 
 
 from __future__ import annotations
 
-import gc
 import io
 
 from ..check import check_document, check_text
+from ..collector import resting
 
 #: a short letter that takes the checks down most of their paths (details, profile, EAST)
 LETTER = """Dear Mr Smith,
@@ -57,9 +57,5 @@ def _warm() -> None:
         pass
 
 
-gc.disable()  # loading makes objects that live as long as the process: no collections meanwhile
-try:
+with resting(keep=True):  # loading makes objects that live as long as the process: no collections meanwhile
     _warm()
-finally:
-    gc.enable()
-gc.freeze()
