@@ -99,6 +99,7 @@ _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](
 #: pattern that opens with a repeat is tried at every position)
 _MARKS = re.compile(r"[.!?][.!?]*")
 _CLOSERS = "\"'”’)]"  # what _BOUNDARY allows between the marks and the space
+_STARTERS = "\"'“‘([«<{£"  # what a sentence can start with besides a capital or a digit
 _BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
@@ -172,7 +173,8 @@ def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
     for s in sentences:
         if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
             s = Sentence(s.start, s.end, s.block, "foreign")
-        if staff_heading(text, s.start, s.end):
+        # (a sentence that ends in a full stop, question or exclamation mark is no staff heading)
+        if text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end):
             staff = True
         elif s.kind == "heading":
             staff = False
@@ -203,7 +205,8 @@ def _wrap_width(doc: Document, block_lines: list[list[tuple[int, int]] | None] |
         if block.kind not in _LINE_BLOCKS:
             continue
         lines = _lines(text, block.start, block.end) if block_lines is None else block_lines[i]
-        lengths.extend(e - s for s, e in lines[:-1])
+        if len(lines) > 1:
+            lengths.extend(e - s for s, e in lines[:-1])
     if len(lengths) < 3:
         return 0  # too few lines to tell: no line is known to end short
     lengths.sort()
@@ -392,13 +395,15 @@ _JOINERS = frozenset({"and", "or", "but"})
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
     sentence = doc.text[s:e]
-    words = (WORD_RE_ASCII if sentence.isascii() else WORD_RE).findall(sentence)
+    ascii = sentence.isascii()
+    words = (WORD_RE_ASCII if ascii else WORD_RE).findall(sentence)
+    doc.span_words[s, e] = words  # the counts read them again (prose.span_word_texts)
     if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
         if not words:
             return "placeholder"
     elif not _has_words_outside_placeholders(doc, s, e):
         return "placeholder"
-    if _is_foreign(sentence, words):
+    if _is_foreign(sentence, words, ascii):
         return "foreign"
     return "prose"
 
@@ -416,24 +421,22 @@ def is_foreign(sentence: str) -> bool:
     alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
     Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
     enough), or letters English never writes (ą, ż, ș)."""
-    return _is_foreign(sentence, (WORD_RE_ASCII if sentence.isascii() else WORD_RE).findall(sentence))
+    ascii = sentence.isascii()
+    return _is_foreign(sentence, (WORD_RE_ASCII if ascii else WORD_RE).findall(sentence), ascii)
 
 
-def _is_foreign(sentence: str, tokens: list[str]) -> bool:
-    """``is_foreign`` given ``WORD_RE.findall(sentence)``."""
+def _is_foreign(sentence: str, tokens: list[str], ascii: bool) -> bool:
+    """``is_foreign`` given ``WORD_RE.findall(sentence)`` and ``sentence.isascii()``."""
     # what each word is (_WORD_CODE): a fact about the word alone, so a sentence's words are
     # looked up in one pass, not tested one by one
-    codes = list(map(_WORD_CODE.get, tokens))
-    if None in codes:
-        codes = [_word_code(w) if c is None else c for w, c in zip(tokens, codes)]
+    codes = list(map(_WORD_CODE.__getitem__, tokens))
     words = len(codes) - codes.count(_NOT_A_WORD)  # the words of letters only
-    ascii = sentence.isascii()
     if ascii:  # every letter is Latin: only the words matter
         if words < 4:
             return False
-        # fewer than 8 letters is too little to tell (the words of letters only have at most
-        # as many; the rest only counted when they have fewer)
-        if sum(map(len, compress(tokens, codes))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
+        # fewer than 8 letters is too little to tell (8 words of letters have 8 letters; fewer
+        # words are counted, and when their letters are fewer, the letters of the others too)
+        if words < 8 and sum(map(len, compress(tokens, codes))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
             return False
     else:
         # the letters: A to Z, and the few others (most sentences here are English with a
@@ -462,22 +465,30 @@ _NOT_A_WORD = 0  # not letters only ("9.30", "don't", "e.g")
 _ENGLISH_WORD = 1  # a word English writes (or a name: capitalised)
 _RARE_WORD = 2  # not capitalised, and rare in English (Zipf under 1.5)
 _ODD_LETTERS = 3  # with letters English never writes (ą, ż, ș)
-_WORD_CODE: dict[str, int] = {}
+
+
+class _WordCodes(dict):
+    """{word: its code}, a word's code worked out when it is first met (a fact about the word
+    alone, like the Zipf table it is read from)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 100_000:
+            self.clear()
+        code = self[word] = _word_code(word)
+        return code
+
+
+_WORD_CODE = _WordCodes()
 
 
 def _word_code(word: str) -> int:
     if not word.isalpha():
-        code = _NOT_A_WORD
-    elif not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word):
-        code = _ODD_LETTERS
-    elif not word[:1].isupper() and _english_zipf(word.lower()) < 1.5:
-        code = _RARE_WORD
-    else:
-        code = _ENGLISH_WORD
-    if len(_WORD_CODE) >= 100_000:
-        _WORD_CODE.clear()
-    _WORD_CODE[word] = code
-    return code
+        return _NOT_A_WORD
+    if not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word):
+        return _ODD_LETTERS
+    if not word[:1].isupper() and _english_zipf(word.lower()) < 1.5:
+        return _RARE_WORD
+    return _ENGLISH_WORD
 
 
 _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
@@ -578,15 +589,38 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b + 1 >= end:
             continue  # the block's end closes the sentence anyway
         following = text[b]
-        if following.isspace() or following in _CLOSERS:
-            if not (after_mark and a == start):
-                m = _BOUNDARY.match(text, a, end)
-                if m is not None and _is_boundary(text, m, end):
-                    cuts.append((m.end(2), m.end()))
-        elif "A" <= following <= "Z" and _GLUED.match(text, b - 1, end):
-            word = _word_before(text, b - 1)
-            if word.lower() not in ABBREVIATIONS and not _in_address(text, b - 1):
-                cuts.append((b, b))
+        if following == " " and not text[b + 1].isspace():
+            stop, nxt = b, b + 1  # what _BOUNDARY matches, in the usual case: the marks, one space
+        elif following.isspace() or following in _CLOSERS:
+            m = _BOUNDARY.match(text, a, end)
+            if m is None:
+                continue
+            stop, nxt = m.span(3)
+            if nxt >= end:
+                continue  # the block's end closes the sentence anyway
+        else:
+            if "A" <= following <= "Z" and _GLUED.match(text, b - 1, end):
+                word = _word_before(text, b - 1)
+                if word.lower() not in ABBREVIATIONS and not _in_address(text, b - 1):
+                    cuts.append((b, b))
+            continue
+        if after_mark and a == start:
+            continue
+        if text[b - 1] == ".":
+            # an abbreviation or an initial does not end a sentence (a word of seven letters
+            # or more is neither: no need to find where it starts)
+            if a < 7 or not text[a - 7 : a].isalnum():
+                word = _word_before(text, a)
+                lower = word.lower()
+                if lower in ABBREVIATIONS and not (lower in _CAN_END and text[nxt].isupper()):
+                    continue
+                if len(word) == 1 and word.isalpha() and word.isupper():
+                    continue  # an initial: "J. Smith"
+            # after a line break, or before a capital, a digit, a quote, a bracket or a placeholder
+            following = text[nxt]
+            if not (following.isupper() or following.isdigit() or following in _STARTERS or text.find("\n", stop, nxt) >= 0):
+                continue
+        cuts.append((stop, nxt))
     if not text.isascii():  # (every bullet is a character outside ASCII)
         for m in _BULLET_AT.finditer(text, start + 1, end):  # not at the start: that bullet opens the span
             if _INLINE_BULLET.match(text, m.start(), end):
@@ -656,27 +690,6 @@ def _in_address(text: str, pos: int) -> bool:
         i -= 1
     token = text[i:pos]
     return "/" in token or "@" in token or token.lower().startswith("www")
-
-
-def _is_boundary(text: str, m: re.Match, end: int) -> bool:
-    punct = m.group(1)
-    nxt = m.end()
-    if nxt >= end:
-        return False  # the block's end closes the sentence anyway
-    following = text[nxt]
-    if punct[-1] in "!?":
-        return True
-    if punct == "." or punct.endswith("."):
-        word = _word_before(text, m.start(1))
-        lower = word.lower()
-        if lower in ABBREVIATIONS and not (lower in _CAN_END and following.isupper()):
-            return False
-        if len(word) == 1 and word.isalpha() and word.isupper():
-            return False  # an initial: "J. Smith"
-    if "\n" in m.group(3):
-        return True
-    # A sentence starts with a capital, a digit, a quote, a bracket or a placeholder.
-    return following.isupper() or following.isdigit() or following in "\"'“‘([«<{£"
 
 
 #: a word before a full stop, as ``_word_before`` reads it: letters, digits, "." and "/"
