@@ -314,3 +314,27 @@ def test_words_in_a_span_are_found_as_before(text, data):
     plain = [(m.group(), m.start(), m.end()) for m in PLAIN_WORD_RE.finditer(doc.text, start, end)
              if not any(s < m.end() and m.start() < e for s, e in masks)]
     assert [tuple(w) for w in words_in(doc, start, end, masks)] == plain
+
+
+def test_plain_text_blocks_as_the_reader_made_them():
+    """readers.text._blocks in one pass over the lines (issue 20): a blank line ends a
+    paragraph, an underline makes the line above a heading, a bullet line is a list item, a
+    short capitalised line alone is a heading, a line closing a sentence ends its paragraph."""
+    text = ("Your appointment\n================\n\nDear Mrs Khan\n\nPlease come to the clinic.\nBring your letter with you.\n"
+            "\nWhat to bring:\n- your glasses\n  * a list of medicines\n\nWhat happens next?\n\nParking is free\nfor blue badge holders.\n"
+            "   \nYours sincerely\n\nA line longer than any wrapped file has, so this file is not hard-wrapped and each line is the writer's own.\n")
+    blocks = read_text(text, "txt", None).blocks
+    got = [(b.kind, b.location["line"], b.level, text[b.start : b.end]) for b in blocks]
+    assert got == [
+        ("heading", 1, 1, "Your appointment"),
+        ("paragraph", 4, 0, "Dear Mrs Khan"),
+        ("paragraph", 6, 0, "Please come to the clinic."),
+        ("paragraph", 7, 0, "Bring your letter with you."),
+        ("paragraph", 9, 0, "What to bring:"),
+        ("list_item", 10, 0, "your glasses"),
+        ("list_item", 11, 1, "a list of medicines"),
+        ("heading", 13, 2, "What happens next?"),
+        ("paragraph", 15, 0, "Parking is free\nfor blue badge holders."),
+        ("paragraph", 18, 0, "Yours sincerely"),
+        ("paragraph", 20, 0, "A line longer than any wrapped file has, so this file is not hard-wrapped and each line is the writer's own."),
+    ]
