@@ -349,9 +349,9 @@ def _list_item(line: str, length: int, wrap: int | None, nxt: str | None) -> boo
 def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> str | None:
     if not _unpunctuated(line):
         return None
-    if _FIELD_LINE.match(line):
+    if _is_field(line):
         return "label"
-    if POSTCODE.search(line):
+    if _has_postcode(line):
         return "address"
     words = WORD_RE.findall(line)
     if (
@@ -536,8 +536,10 @@ def _only_describes(line: str) -> bool:
 
 
 def _any_of(*patterns: re.Pattern) -> re.Pattern:
-    """One pattern that matches where any of ``patterns`` matches (each keeps its own flags)."""
-    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+    """One pattern that matches at the start of a line where any of ``patterns`` (each
+    opening with ``^\\s*``) matches, the spaces read once for all (each keeps its own flags)."""
+    assert all(p.pattern.startswith(r"^\s*") for p in patterns)
+    return re.compile(r"\s*(?:" + "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern[4:]})" for p in patterns) + ")")
 
 
 #: where a line could be letter furniture: one try instead of eight for a line of prose (issue 20)
@@ -566,14 +568,33 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
     """Two or more short lines, none ending like a sentence: an address or signature block."""
     if len(lines) < 2:
         return False
-    postcode = any(POSTCODE.search(text[s:e]) for s, e in lines)
+    postcode = None  # whether a line has a postcode, found when a long line asks
     for s, e in lines:
         line = text[s:e]
-        if _FIELD_LINE.match(line):
+        if _is_field(line):
             return False  # "When: ...", "Where: ...": labelled line by line
-        if line[-1] in ".!?" or (len(WORD_RE.findall(line)) > 8 and not postcode):
+        if line[-1] in ".!?":
             return False
+        if len(WORD_RE.findall(line)) > 8:
+            if postcode is None:
+                postcode = any(_has_postcode(text[a:b]) for a, b in lines)
+            if not postcode:
+                return False
     return True
+
+
+#: a capital then a digit, which every postcode has ("NE1", "SW1A"): POSTCODE opens with \b, so
+#: re tries it at every position; this opens with a capital, so re skips to the next one
+_POSTCODE_AT = re.compile(r"[A-Z]\d")
+
+
+def _has_postcode(line: str) -> bool:
+    return _POSTCODE_AT.search(line) is not None and POSTCODE.search(line) is not None
+
+
+def _is_field(line: str) -> bool:
+    """A field of a form ("When: Tuesday at 10am"): it has a colon."""
+    return ":" in line and _FIELD_LINE.match(line) is not None
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
