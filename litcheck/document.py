@@ -152,6 +152,13 @@ class Document:
         return self.text[block.start : block.end]
 
     @cached_property
+    def span_words(self) -> dict[tuple[int, int], list[str]]:
+        """The words of a span of the text (``prose.span_word_texts``), by (start, end), kept for
+        whoever reads them again: the sentence splitter finds each sentence's words to tell its
+        kind, and the counts read the same words (issue 20). Kept with this document only."""
+        return {}
+
+    @cached_property
     def _line_starts(self) -> list[int]:
         text, starts = self.text, [0]
         i = text.find("\n")

@@ -27,6 +27,16 @@ WORD_RE_ASCII = re.compile(r"[A-Za-z0-9]++(?:[.'\-][A-Za-z0-9]++)*+")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>()\"]+[^\s<>()\".,;:!?]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
+def span_word_texts(doc: Document, start: int, end: int) -> list[str]:
+    """``WORD_RE.findall(doc.text, start, end)``, found once per document and span
+    (``Document.span_words``; WORD_RE_ASCII when the span is ASCII). Do not change the list."""
+    found = doc.span_words.get((start, end))
+    if found is None:
+        piece = doc.text[start:end]  # (the same words: WORD_RE looks neither back nor past the end)
+        found = doc.span_words[start, end] = (WORD_RE_ASCII if piece.isascii() else WORD_RE).findall(piece)
+    return found
+
+
 class Word(NamedTuple):
     """One word as a reader reads it (a value: a tuple is made far faster than a frozen
     dataclass, and a letter has hundreds of words; issue 20)."""
@@ -62,10 +72,11 @@ def words_in(doc: Document, start: int, end: int, masks: list[tuple[int, int]] |
     masks = masked_spans(doc) if masks is None else masks
     text = doc.text
     relevant = [(s, e) for s, e in masks if e > start and s < end]
+    words = WORD_RE_ASCII if text.isascii() else WORD_RE  # (isascii is known without a look)
     if not relevant:
-        return [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, start, end)]
+        return [Word(m.group(), m.start(), m.end()) for m in words.finditer(text, start, end)]
     out = []
-    for m in WORD_RE.finditer(text, start, end):
+    for m in words.finditer(text, start, end):
         ws, we = m.span()
         if any(s < we and ws < e for s, e in relevant):
             continue
@@ -94,7 +105,7 @@ class SentenceWords(Sequence):
             self._spans: list[tuple[int, int]] | None = [(w.start, w.end) for w in words]
             self._words: list[Word] | None = words
         else:
-            self.texts = WORD_RE.findall(doc.text, start, end)
+            self.texts = span_word_texts(doc, start, end)  # (the sentence splitter found them: issue 20)
             self._spans = self._words = None
 
     def spans(self) -> list[tuple[int, int]]:

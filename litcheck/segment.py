@@ -42,6 +42,8 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that can end a sentence when a capital follows ("... at 10 a.m. The clinic").
 # Units end sentences too ("Take 5 mg. Then ..."); titles and "e.g." never do.
 _CAN_END = frozenset({"a.m", "p.m", "am", "pm", "etc", "ltd", "inc", "co", "mg", "ml", "mmol", "hrs", "mins", "min", "max"})
+#: a word before a full stop that is longer than this is no abbreviation (nor an initial)
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 _SALUTATION = re.compile(r"^\s*(dear\b|to whom it may concern|hello\b|hi\b)", re.I)
 _SIGNOFF = re.compile(
@@ -75,12 +77,9 @@ _CONNECTORS = frozenset(
 _END_PUNCT = ".!?:;"
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-# It starts only at the first mark of a run, so a page of "......" is scanned once, not once a
-# dot: a match never starts right after a mark, because a failed try at a run's first mark
-# fails at every later mark of the run too, and a match ends in a space. (Written without a
-# lookbehind and with a single mark first, re skips straight to the next mark instead of
-# trying every position: issue 20. ``_sentence_spans`` drops a match at the scan's start
-# when a mark comes just before it, the one place a lookbehind would differ.)
+# ``_sentence_spans`` tries it only at the first mark of each run of marks (_MARKS), so a page
+# of "......" is scanned once, not once a dot (a try at a later mark of a run could only fail
+# where the first mark's failed), and not at a run that began before the span.
 _BOUNDARY = re.compile(r"([.!?][.!?]*)([\"'”’)\]]*)(\s+)")
 _SEMICOLON_SPLIT_WORDS = 25
 
@@ -92,14 +91,14 @@ _SEMICOLON_SPLIT_WORDS = 25
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[})\]»])|(?<=[a-z]{2} ))([.!?])(?=[A-Z][a-z])")
 #: A bullet inside running text: list items a reader joined into one line.
 _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](?=\s)")
-#: where _GLUED or _INLINE_BULLET can match: a pattern that opens with a lookbehind makes re
-#: try every position of the text, one that opens with a set of characters skips to the next
-#: of them, so these find the few places to try the full pattern at (issue 20)
-#: a run of sentence marks (a single mark first: re then skips to the next mark, where a
-#: pattern that opens with a repeat is tried at every position)
+# Where to try those (issue 20): a pattern that opens with a lookbehind or a repeat makes re
+# try every position of the text, one that opens with a set of characters skips to the next
+# of them. A run of sentence marks is where a sentence end (_BOUNDARY, at its first mark) or a
+# glued one (_GLUED, at its last) can be; a bullet character is where _INLINE_BULLET can be.
 _MARKS = re.compile(r"[.!?][.!?]*")
-_CLOSERS = "\"'”’)]"  # what _BOUNDARY allows between the marks and the space
 _BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
+_CLOSERS = "\"'”’)]"  # what _BOUNDARY allows between the marks and the space
+_STARTERS = "\"'“‘([«<{£"  # what a sentence can start with besides a capital or a digit
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
 #: A line of one or two capital letters: the letters of a watermark or a drop cap.
@@ -172,7 +171,8 @@ def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
     for s in sentences:
         if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
             s = Sentence(s.start, s.end, s.block, "foreign")
-        if staff_heading(text, s.start, s.end):
+        # (a sentence that ends in a full stop, question or exclamation mark is no staff heading)
+        if text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end):
             staff = True
         elif s.kind == "heading":
             staff = False
@@ -203,7 +203,8 @@ def _wrap_width(doc: Document, block_lines: list[list[tuple[int, int]] | None] |
         if block.kind not in _LINE_BLOCKS:
             continue
         lines = _lines(text, block.start, block.end) if block_lines is None else block_lines[i]
-        lengths.extend(e - s for s, e in lines[:-1])
+        if len(lines) > 1:
+            lengths.extend(e - s for s, e in lines[:-1])
     if len(lengths) < 3:
         return 0  # too few lines to tell: no line is known to end short
     lengths.sort()
@@ -348,9 +349,9 @@ def _list_item(line: str, length: int, wrap: int | None, nxt: str | None) -> boo
 def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> str | None:
     if not _unpunctuated(line):
         return None
-    if _FIELD_LINE.match(line):
+    if _is_field(line):
         return "label"
-    if POSTCODE.search(line):
+    if _has_postcode(line):
         return "address"
     words = WORD_RE.findall(line)
     if (
@@ -392,13 +393,15 @@ _JOINERS = frozenset({"and", "or", "but"})
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
     sentence = doc.text[s:e]
-    words = (WORD_RE_ASCII if sentence.isascii() else WORD_RE).findall(sentence)
+    is_ascii = sentence.isascii()
+    words = (WORD_RE_ASCII if is_ascii else WORD_RE).findall(sentence)
+    doc.span_words[s, e] = words  # the counts read them again (prose.span_word_texts)
     if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
         if not words:
             return "placeholder"
     elif not _has_words_outside_placeholders(doc, s, e):
         return "placeholder"
-    if _is_foreign(sentence, words):
+    if _is_foreign(sentence, words, is_ascii):
         return "foreign"
     return "prose"
 
@@ -408,7 +411,6 @@ _STAFF_HEADING_AT = re.compile(_STAFF_HEADING.pattern.removeprefix("^"), _STAFF_
 
 #: Share of a sentence's words that must look un-English for it to be another language.
 _FOREIGN_SHARE = 0.5
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def is_foreign(sentence: str) -> bool:
@@ -416,24 +418,22 @@ def is_foreign(sentence: str) -> bool:
     alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
     Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
     enough), or letters English never writes (ą, ż, ș)."""
-    return _is_foreign(sentence, (WORD_RE_ASCII if sentence.isascii() else WORD_RE).findall(sentence))
+    is_ascii = sentence.isascii()
+    return _is_foreign(sentence, (WORD_RE_ASCII if is_ascii else WORD_RE).findall(sentence), is_ascii)
 
 
-def _is_foreign(sentence: str, tokens: list[str]) -> bool:
-    """``is_foreign`` given ``WORD_RE.findall(sentence)``."""
+def _is_foreign(sentence: str, tokens: list[str], is_ascii: bool) -> bool:
+    """``is_foreign`` given ``WORD_RE.findall(sentence)`` and ``sentence.isascii()``."""
     # what each word is (_WORD_CODE): a fact about the word alone, so a sentence's words are
     # looked up in one pass, not tested one by one
-    codes = list(map(_WORD_CODE.get, tokens))
-    if None in codes:
-        codes = [_word_code(w) if c is None else c for w, c in zip(tokens, codes)]
+    codes = list(map(_WORD_CODE.__getitem__, tokens))
     words = len(codes) - codes.count(_NOT_A_WORD)  # the words of letters only
-    ascii = sentence.isascii()
-    if ascii:  # every letter is Latin: only the words matter
+    if is_ascii:  # every letter is Latin: only the words matter
         if words < 4:
             return False
-        # fewer than 8 letters is too little to tell (the words of letters only have at most
-        # as many; the rest only counted when they have fewer)
-        if sum(map(len, compress(tokens, codes))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
+        # fewer than 8 letters is too little to tell (8 words of letters have 8 letters; fewer
+        # words are counted, and when their letters are fewer, the letters of the others too)
+        if words < 8 and sum(map(len, compress(tokens, codes))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
             return False
     else:
         # the letters: A to Z, and the few others (most sentences here are English with a
@@ -451,7 +451,7 @@ def _is_foreign(sentence: str, tokens: list[str]) -> bool:
     # a common English word ("the", "you") rules out another language's common words
     if _ENGLISH.isdisjoint(tokens) and looks_foreign([w for w, c in zip(tokens, codes) if c != _NOT_A_WORD]):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
-    if not ascii and codes.count(_ODD_LETTERS) >= 3:
+    if not is_ascii and codes.count(_ODD_LETTERS) >= 3:
         return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
     # mostly words English does not write
     return words - codes.count(_ENGLISH_WORD) >= _FOREIGN_SHARE * words
@@ -462,22 +462,30 @@ _NOT_A_WORD = 0  # not letters only ("9.30", "don't", "e.g")
 _ENGLISH_WORD = 1  # a word English writes (or a name: capitalised)
 _RARE_WORD = 2  # not capitalised, and rare in English (Zipf under 1.5)
 _ODD_LETTERS = 3  # with letters English never writes (ą, ż, ș)
-_WORD_CODE: dict[str, int] = {}
+
+
+class _WordCodes(dict):
+    """{word: its code}, a word's code worked out when it is first met (a fact about the word
+    alone, like the Zipf table it is read from)."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 100_000:
+            self.clear()
+        code = self[word] = _word_code(word)
+        return code
+
+
+_WORD_CODE = _WordCodes()
 
 
 def _word_code(word: str) -> int:
     if not word.isalpha():
-        code = _NOT_A_WORD
-    elif not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word):
-        code = _ODD_LETTERS
-    elif not word[:1].isupper() and _english_zipf(word.lower()) < 1.5:
-        code = _RARE_WORD
-    else:
-        code = _ENGLISH_WORD
-    if len(_WORD_CODE) >= 100_000:
-        _WORD_CODE.clear()
-    _WORD_CODE[word] = code
-    return code
+        return _NOT_A_WORD
+    if not word.isascii() and any("\u0100" <= ch <= "\u024f" for ch in word):
+        return _ODD_LETTERS
+    if not word[:1].isupper() and _english_zipf(word.lower()) < 1.5:
+        return _RARE_WORD
+    return _ENGLISH_WORD
 
 
 _NOT_ASCII_LETTER = re.compile(r"[^A-Za-z]+")
@@ -528,8 +536,10 @@ def _only_describes(line: str) -> bool:
 
 
 def _any_of(*patterns: re.Pattern) -> re.Pattern:
-    """One pattern that matches where any of ``patterns`` matches (each keeps its own flags)."""
-    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+    """One pattern that matches at the start of a line where any of ``patterns`` (each
+    opening with ``^\\s*``) matches, the spaces read once for all (each keeps its own flags)."""
+    assert all(p.pattern.startswith(r"^\s*") for p in patterns)
+    return re.compile(r"\s*(?:" + "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern[4:]})" for p in patterns) + ")")
 
 
 #: where a line could be letter furniture: one try instead of eight for a line of prose (issue 20)
@@ -558,14 +568,33 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
     """Two or more short lines, none ending like a sentence: an address or signature block."""
     if len(lines) < 2:
         return False
-    postcode = any(POSTCODE.search(text[s:e]) for s, e in lines)
+    postcode = None  # whether a line has a postcode, found when a long line asks
     for s, e in lines:
         line = text[s:e]
-        if _FIELD_LINE.match(line):
+        if _is_field(line):
             return False  # "When: ...", "Where: ...": labelled line by line
-        if line[-1] in ".!?" or (len(WORD_RE.findall(line)) > 8 and not postcode):
+        if line[-1] in ".!?":
             return False
+        if len(WORD_RE.findall(line)) > 8:
+            if postcode is None:
+                postcode = any(_has_postcode(text[a:b]) for a, b in lines)
+            if not postcode:
+                return False
     return True
+
+
+#: a capital then a digit, which every postcode has ("NE1", "SW1A"): POSTCODE opens with \b, so
+#: re tries it at every position; this opens with a capital, so re skips to the next one
+_POSTCODE_AT = re.compile(r"[A-Z]\d")
+
+
+def _has_postcode(line: str) -> bool:
+    return _POSTCODE_AT.search(line) is not None and POSTCODE.search(line) is not None
+
+
+def _is_field(line: str) -> bool:
+    """A field of a form ("When: Tuesday at 10am"): it has a colon."""
+    return ":" in line and _FIELD_LINE.match(line) is not None
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -578,15 +607,38 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if b + 1 >= end:
             continue  # the block's end closes the sentence anyway
         following = text[b]
-        if following.isspace() or following in _CLOSERS:
-            if not (after_mark and a == start):
-                m = _BOUNDARY.match(text, a, end)
-                if m is not None and _is_boundary(text, m, end):
-                    cuts.append((m.end(2), m.end()))
-        elif "A" <= following <= "Z" and _GLUED.match(text, b - 1, end):
-            word = _word_before(text, b - 1)
-            if word.lower() not in ABBREVIATIONS and not _in_address(text, b - 1):
-                cuts.append((b, b))
+        if following == " " and not text[b + 1].isspace():
+            stop, nxt = b, b + 1  # what _BOUNDARY matches, in the usual case: the marks, one space
+        elif following.isspace() or following in _CLOSERS:
+            m = _BOUNDARY.match(text, a, end)
+            if m is None:
+                continue
+            stop, nxt = m.span(3)
+            if nxt >= end:
+                continue  # the block's end closes the sentence anyway
+        else:
+            if "A" <= following <= "Z" and _GLUED.match(text, b - 1, end):
+                word = _word_before(text, b - 1)
+                if word.lower() not in ABBREVIATIONS and not _in_address(text, b - 1):
+                    cuts.append((b, b))
+            continue
+        if after_mark and a == start:
+            continue
+        if text[b - 1] == ".":
+            # an abbreviation or an initial does not end a sentence (a word longer than any
+            # abbreviation is neither: no need to find where it starts; lower() never shortens)
+            if a <= _LONGEST_ABBREVIATION or not text[a - _LONGEST_ABBREVIATION - 1 : a].isalnum():
+                word = _word_before(text, a)
+                lower = word.lower()
+                if lower in ABBREVIATIONS and not (lower in _CAN_END and text[nxt].isupper()):
+                    continue
+                if len(word) == 1 and word.isalpha() and word.isupper():
+                    continue  # an initial: "J. Smith"
+            # after a line break, or before a capital, a digit, a quote, a bracket or a placeholder
+            following = text[nxt]
+            if not (following.isupper() or following.isdigit() or following in _STARTERS or text.find("\n", stop, nxt) >= 0):
+                continue
+        cuts.append((stop, nxt))
     if not text.isascii():  # (every bullet is a character outside ASCII)
         for m in _BULLET_AT.finditer(text, start + 1, end):  # not at the start: that bullet opens the span
             if _INLINE_BULLET.match(text, m.start(), end):
@@ -656,27 +708,6 @@ def _in_address(text: str, pos: int) -> bool:
         i -= 1
     token = text[i:pos]
     return "/" in token or "@" in token or token.lower().startswith("www")
-
-
-def _is_boundary(text: str, m: re.Match, end: int) -> bool:
-    punct = m.group(1)
-    nxt = m.end()
-    if nxt >= end:
-        return False  # the block's end closes the sentence anyway
-    following = text[nxt]
-    if punct[-1] in "!?":
-        return True
-    if punct == "." or punct.endswith("."):
-        word = _word_before(text, m.start(1))
-        lower = word.lower()
-        if lower in ABBREVIATIONS and not (lower in _CAN_END and following.isupper()):
-            return False
-        if len(word) == 1 and word.isalpha() and word.isupper():
-            return False  # an initial: "J. Smith"
-    if "\n" in m.group(3):
-        return True
-    # A sentence starts with a capital, a digit, a quote, a bracket or a placeholder.
-    return following.isupper() or following.isdigit() or following in "\"'“‘([«<{£"
 
 
 #: a word before a full stop, as ``_word_before`` reads it: letters, digits, "." and "/"

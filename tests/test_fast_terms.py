@@ -66,3 +66,67 @@ def test_a_document_without_a_suppression_comment_may_silence_nothing():
     assert not [f for f in report.findings if f.rule == "jargon.wordy"]
     report = check_text("We commence at 9am. We commence again at noon.\n", format="md")
     assert [f.text for f in report.findings if f.rule == "jargon.wordy"] == ["commence"]
+
+
+#: tokens at the very end of a sentence: glued to the next one, a number range, a slash
+ABBREVIATION_EDGES = [
+    ("glued", "Please see your GP.The ECG is at 9am.Call A&E-19 now.COVID-19 jabs"),
+    ("slashes", "Bring your NHS/ID card. Ring 111/999 if unwell. Your HbA1c-2 test"),
+    ("dash", "We use the PALS-\nservice. Ask the CNS-\u00e9quipe. MRI- scan. ECG -ok"),
+    ("spaces", "  ECG\u00a0today.  Your CT  scan\tMRI\nDNA"),
+]
+
+
+def _reference_sentence_tokens(ctx, sentence, firsts):
+    from litcheck.analysers.abbreviation import _TOKEN, _tokens_starting
+
+    pattern = _TOKEN if firsts is None else _tokens_starting(firsts)
+    return [(m.group(), m.start(), m.end()) for m in pattern.finditer(ctx.document.text, sentence.start, sentence.end)]
+
+
+def _compare_abbreviation_tokens(texts) -> int:
+    from litcheck.analysers.abbreviation import _CAPITALS, sentence_tokens
+
+    compared = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        for firsts in (None, _CAPITALS, "D", "ACEGHMN"):
+            for sentence in ctx.sentences:
+                expected = _reference_sentence_tokens(ctx, sentence, firsts)
+                assert sentence_tokens(ctx, sentence, firsts) == expected, (name, firsts, sentence)
+                compared += len(expected)
+    return compared
+
+
+def test_abbreviation_tokens_are_each_sentences_own_search_on_written_and_sample_texts():
+    assert _compare_abbreviation_tokens(ABBREVIATION_EDGES + WRITTEN + list(sample_texts())) > 1000
+
+
+def test_abbreviation_tokens_are_each_sentences_own_search_on_the_real_texts():
+    texts = list(real_texts())
+    if not texts:
+        pytest.skip("the real texts are not on this machine")
+    assert _compare_abbreviation_tokens(texts) > 10000
+
+
+def test_abbreviation_tokens_of_any_span_are_its_own_search():
+    # spans that end inside a token, before "-19", "/" or "&": what a span's end cuts off is
+    # cut off as its own search does (tokens kept by the span's start and end, not the text's)
+    import random
+
+    from litcheck.analysers.abbreviation import _CAPITALS, _TOKEN, sentence_tokens
+    from litcheck.segment import Sentence
+
+    text = "Your COVID-19 jab and ECG/MRI at A&E. The DNA-rate of GPs HbA1c\nCT-scan PALS&Co MRI_x ok"
+    ctx = Context(readers.read_text(text, "txt"))
+    rng = random.Random(6)
+    differ = 0
+    for _ in range(600):
+        start = rng.randrange(len(text))
+        span = Sentence(start, rng.randrange(start + 1, len(text) + 1), 0)
+        for firsts in (None, _CAPITALS, "CDM"):
+            expected = _reference_sentence_tokens(ctx, span, firsts)
+            assert sentence_tokens(ctx, span, firsts) == expected, (span, firsts)
+            whole = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if span.start <= m.start() < span.end]
+            differ += firsts is None and whole != expected
+    assert differ > 50  # the spans do cut tokens: a search of the whole text alone would differ

@@ -32,7 +32,7 @@ def plain_sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int
     """segment._sentence_spans as it was: three scans of the whole span, then the pieces."""
     cuts = []
     for m in PLAIN_BOUNDARY.finditer(text, start, end):
-        if segment._is_boundary(text, m, end):
+        if plain_is_boundary(text, m, end):
             cuts.append((m.end(2), m.end()))
     for m in segment._GLUED.finditer(text, start, end):
         word = plain_word_before(text, m.start())
@@ -54,6 +54,26 @@ def plain_sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int
         for c, d in segment._cut_runaway(text, a, b):
             out.extend(segment._split_semicolons(text, c, d))
     return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def plain_is_boundary(text: str, m: re.Match, end: int) -> bool:
+    punct = m.group(1)
+    nxt = m.end()
+    if nxt >= end:
+        return False
+    following = text[nxt]
+    if punct[-1] in "!?":
+        return True
+    if punct == "." or punct.endswith("."):
+        word = plain_word_before(text, m.start(1))
+        lower = word.lower()
+        if lower in segment.ABBREVIATIONS and not (lower in segment._CAN_END and following.isupper()):
+            return False
+        if len(word) == 1 and word.isalpha() and word.isupper():
+            return False
+    if "\n" in m.group(3):
+        return True
+    return following.isupper() or following.isdigit() or following in "\"'“‘([«<{£"
 
 
 def plain_word_before(text: str, pos: int) -> str:
@@ -141,7 +161,7 @@ PIECES = [
     "a.m", "etc", "mg", "www.nhs.uk/Conditions", "nhs.uk", "as below", "as follows", "the following", "FOLLOWS", "ſ", "İ",
     "Dear", "Yours sincerely", "Tel", "Date", "NE1 4XX", "appt_key", "M", "An illustration of", "GUIDANCE NOTES",
     "For office use only", "Informacja", "dla", "pacjentów", "Gwybodaeth", "i", "gleifion", "Mae", "yn", "eich",
-    "łóżko", "ș", "Информация", "معلومات", "xqzt", "zzyzx", "Zoe", "Anna", "ok", "To",
+    "łóżko", "ș", "Информация", "معلومات", "xqzt", "zzyzx", "Zoe", "Anna", "ok", "To", "NE1 4XX", "Clinic: ", "When: 10am",
 ] + _OTHER_WORDS
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 raw_texts = st.text(alphabet=st.sampled_from(list("aZé ą.!?;:'’\"”)]-/ \n\t•\ue0010_ſİ")), max_size=60)
@@ -189,6 +209,8 @@ def test_written_sentence_ends_are_cut_as_before():
         'He said "Come early." Then he left? Yes!! And so... on. Done."',
         "Bring • your letter • your glasses \ue001 and a list of medicines; we will check it; then we will see you.",
         "ok.Now ok.Hello ok.Zoe a).Then b].Then c}.Then d».Then e f.Then",
+        "See the approx. Then xapprox. Then medication. Then medicati. Then mmol. Then p.m. Then X. Then 1234567. Then",
+        "Long abbreviation-like words: Thursday. Then dept. then Dept. Then U.S. Then 5ml. Then mg.\nThen 3. 4",
     ]
     texts.append(" ".join(f"word{ch.lower()}x.{ch}ow" for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     for text in texts:
@@ -210,6 +232,30 @@ def test_line_tests_with_a_prefilter_answer_as_the_full_patterns(line):
     assert segment._introduces_list(line) == bool(segment._LIST_LEAD_IN.search(line))
     assert segment._line_label(line) == plain_line_label(line)
     assert bool(segment._STAFF_HEADING_AT.match("x\n" + line + "\ny", 2, 2 + len(line))) == bool(segment._STAFF_HEADING.match(line))
+    assert not (line[-1:] in (".", "!", "?") and segment._STAFF_HEADING.match(line))  # what _staff_sections skips
+    assert segment._has_postcode(line) == bool(segment.POSTCODE.search(line))
+    assert segment._is_field(line) == bool(segment._FIELD_LINE.match(line))
+
+
+def plain_looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
+    if len(lines) < 2:
+        return False
+    postcode = any(segment.POSTCODE.search(text[s:e]) for s, e in lines)
+    for s, e in lines:
+        line = text[s:e]
+        if segment._FIELD_LINE.match(line):
+            return False
+        if line[-1] in ".!?" or (len(WORD_RE.findall(line)) > 8 and not postcode):
+            return False
+    return True
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(PIECES[PIECES.index("the"):] + ["When:", "Where: ", "LS1 1XX", "SW1A1AA", " ", " ", " "]),
+                         min_size=1, max_size=14).map(" ".join), min_size=1, max_size=5).map("\n".join))
+def test_an_address_block_is_found_as_before(text):
+    lines = segment._lines(text, 0, len(text))
+    assert segment._looks_like_address(text, lines) == plain_looks_like_address(text, lines)
 
 
 def test_the_prefilters_let_through_lines_that_the_patterns_label():
@@ -263,3 +309,67 @@ def test_a_sentence_kind_is_found_as_before_with_placeholders(text):
         else:
             plain = "foreign" if plain_is_foreign(doc.text[s.start : s.end]) else "prose"
         assert s.kind == plain, (text, s)
+
+
+def test_the_counts_read_the_words_the_splitter_found():
+    from litcheck.prose import SentenceWords, span_word_texts
+
+    doc = read_text("Dear Mrs Khan\n\nYour appointment is on Monday at 9.30am. Please bring your letter – and your glasses.\n"
+                    "Ring 0300 555 0101 if you can't come.\n", "txt", None)
+    prose = [s for s in segment.split_sentences(doc) if s.kind == "prose"]
+    assert len(prose) == 3
+    for s in prose:
+        found = doc.span_words[s.start, s.end]
+        assert found == PLAIN_WORD_RE.findall(doc.text, s.start, s.end)
+        assert SentenceWords(doc, s.start, s.end, []).texts is found  # not found again
+        assert span_word_texts(doc, s.start, s.end) is found
+    assert span_word_texts(doc, 0, 13) == ["Dear", "Mrs", "Khan"]  # a span nobody asked for yet
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(PIECES + _PLACEHOLDER_PIECES), max_size=30).map("".join), st.data())
+def test_words_in_a_span_are_found_as_before(text, data):
+    from litcheck.prose import masked_spans, words_in
+
+    doc = read_text(text, "txt", None)
+    start, end = _span(doc.text, data)
+    masks = masked_spans(doc)
+    plain = [(m.group(), m.start(), m.end()) for m in PLAIN_WORD_RE.finditer(doc.text, start, end)
+             if not any(s < m.end() and m.start() < e for s, e in masks)]
+    assert [tuple(w) for w in words_in(doc, start, end, masks)] == plain
+
+
+def test_plain_text_blocks_as_the_reader_made_them():
+    """readers.text._blocks in one pass over the lines (issue 20): a blank line ends a
+    paragraph, an underline makes the line above a heading, a bullet line is a list item, a
+    short capitalised line alone is a heading, a line closing a sentence ends its paragraph."""
+    text = ("Your appointment\n================\n\nDear Mrs Khan\n\nPlease come to the clinic.\nBring your letter with you.\n"
+            "\nWhat to bring:\n- your glasses\n  * a list of medicines\n\nWhat happens next?\n\nParking is free\nfor blue badge holders.\n"
+            "   \nYours sincerely\n\nA line longer than any wrapped file has, so this file is not hard-wrapped and each line is the writer's own.\n")
+    blocks = read_text(text, "txt", None).blocks
+    got = [(b.kind, b.location["line"], b.level, text[b.start : b.end]) for b in blocks]
+    assert got == [
+        ("heading", 1, 1, "Your appointment"),
+        ("paragraph", 4, 0, "Dear Mrs Khan"),
+        ("paragraph", 6, 0, "Please come to the clinic."),
+        ("paragraph", 7, 0, "Bring your letter with you."),
+        ("paragraph", 9, 0, "What to bring:"),
+        ("list_item", 10, 0, "your glasses"),
+        ("list_item", 11, 1, "a list of medicines"),
+        ("heading", 13, 2, "What happens next?"),
+        ("paragraph", 15, 0, "Parking is free\nfor blue badge holders."),
+        ("paragraph", 18, 0, "Yours sincerely"),
+        ("paragraph", 20, 0, "A line longer than any wrapped file has, so this file is not hard-wrapped and each line is the writer's own."),
+    ]
+
+
+def test_written_address_blocks_as_before():
+    for text, expected in [
+        ("Ward 3\nWestgate General Hospital\nNE1 4XX", True),
+        ("The Heart Clinic, Westgate General Hospital, Westgate Road, Newcastle upon Tyne\nNE1 4XX", True),
+        ("The Heart Clinic at Westgate General Hospital is on the ground floor near\nthe main entrance", False),
+        ("Please come to the clinic.\nBring your letter", False),
+        ("When: Monday 3 March\nWhere: Ward 3", False),
+    ]:
+        lines = segment._lines(text, 0, len(text))
+        assert segment._looks_like_address(text, lines) is expected == plain_looks_like_address(text, lines), text

@@ -192,15 +192,17 @@ class Abbreviation(Rule):
 
 
 def sentence_tokens(ctx, sentence, firsts: str | None = None) -> list[tuple[str, int, int]]:
-    """The tokens of a sentence that could be abbreviations, (text, start, end): found once
-    per check for the three abbreviation rules. ``firsts``: only the tokens that start with
-    one of these characters (those ``_TOKEN`` finds that do: see ``_tokens_starting``)."""
+    """The tokens of a sentence that could be abbreviations, (text, start, end): exactly
+    ``pattern.finditer(text, sentence.start, sentence.end)``, found once per check for the three
+    abbreviation rules (kept by the sentence's start and end: a Sentence's own hash is worked
+    out in Python). ``firsts``: only the tokens that start with one of these characters (those
+    ``_TOKEN`` finds that do: see ``_tokens_starting``)."""
     found = ctx.memo("abbreviation.tokens", lambda c: {})
-    tokens = found.get((sentence, firsts))
+    key = (sentence.start, sentence.end, firsts)
+    tokens = found.get(key)
     if tokens is None:
         pattern = _TOKEN if firsts is None else _tokens_starting(firsts)
-        text = ctx.document.text
-        tokens = found[(sentence, firsts)] = [(m.group(), m.start(), m.end()) for m in pattern.finditer(text, sentence.start, sentence.end)]
+        tokens = found[key] = [(m.group(), m.start(), m.end()) for m in pattern.finditer(ctx.document.text, sentence.start, sentence.end)]
     return tokens
 
 
@@ -221,7 +223,7 @@ def _tokens_starting(firsts: str) -> re.Pattern:
 def _document_tokens(ctx, sentences, firsts: str) -> frozenset[str]:
     """Every token of ``sentences`` that starts with one of ``firsts``, once per check."""
     found = ctx.memo("abbreviation.token_sets", lambda c: {})
-    key = (tuple(id(s) for s in sentences), firsts)
+    key = (tuple(map(id, sentences)), firsts)
     tokens = found.get(key)
     if tokens is None:
         tokens = found[key] = frozenset(t for s in sentences for t, _, _ in sentence_tokens(ctx, s, firsts))

@@ -7,6 +7,47 @@ from functools import cached_property
 from ..document import Document
 from ..findings import Finding
 
+#: what ``memo`` finds for a key it has not worked out yet
+_MISSING = object()
+
+
+def _kept(table: dict, sentence, default=None):
+    """What ``_keep`` kept for ``sentence`` in ``table``, or ``default``. Looked up by the
+    sentence's start, then by the sentence itself (a Sentence's hash is worked out in Python,
+    from all its fields: a few microseconds a look-up, hundreds of look-ups a letter)."""
+    hit = table.get(sentence.start, _MISSING)
+    if hit is not _MISSING and hit[0] is sentence:
+        return hit[1]
+    return table.get(("sentence", sentence), default)
+
+
+def _keep(table: dict, sentence, value):
+    """Keep ``value`` for ``sentence`` in ``table`` (see ``_kept``) and give it back."""
+    table[("sentence", sentence)] = value
+    if sentence.start not in table:
+        table[sentence.start] = (sentence, value)
+    return value
+
+
+class _Lazy:
+    """What the per-sentence methods below use from other modules, imported on first use and
+    then kept: an import statement inside a method called for every sentence or pattern costs
+    a few microseconds each time (issue 20), the look-up of a kept attribute almost nothing."""
+
+    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
+
+    def __getattr__(self, name: str):
+        from importlib import import_module
+
+        if name not in self._FROM:
+            raise AttributeError(name)
+        value = getattr(import_module(self._FROM[name], __package__), name)
+        setattr(self, name, value)
+        return value
+
+
+_lazy = _Lazy()
+
 
 class Context:
     """One document being checked: its sentences, tokens and readability, lazily."""
@@ -26,9 +67,10 @@ class Context:
     def memo(self, key: str, compute):
         """``compute(self)``, worked out once per document and kept under ``key``: the place
         for a value several rules share (the practical details found, their sentence units)."""
-        if key not in self._memo:
-            self._memo[key] = compute(self)
-        return self._memo[key]
+        found = self._memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._memo[key] = compute(self)
+        return found
 
     @cached_property
     def sentences(self):
@@ -62,11 +104,9 @@ class Context:
 
     def counts(self, sentence):
         """Words, syllables and long words of one sentence, counted once per document."""
-        found = self._counts.get(sentence)
+        found = _kept(self._counts, sentence)
         if found is None:
-            from ..readability.measure import count_sentence
-
-            found = self._counts[sentence] = count_sentence(self.document, sentence, self.masks, self.words(sentence))
+            found = _keep(self._counts, sentence, _lazy.count_sentence(self.document, sentence, self.masks, self.words(sentence)))
         return found
 
     @cached_property
@@ -77,23 +117,29 @@ class Context:
         """The words of one sentence as a reader reads them (``prose.iter_words``: no template
         fields, web or e-mail addresses), found once per document: a sequence of Word
         (``prose.SentenceWords``, whose texts the counts read without making each Word)."""
-        found = self._words.get(sentence)
+        found = _kept(self._words, sentence)
         if found is None:
-            from ..prose import SentenceWords
-
-            found = self._words[sentence] = SentenceWords(self.document, sentence.start, sentence.end, self.masks)
+            found = _keep(self._words, sentence, _lazy.SentenceWords(self.document, sentence.start, sentence.end, self.masks))
         return found
 
     def sentences_in(self, scope) -> list:
-        return [s for s in self.sentences if s.kind in scope]
+        """The sentences whose kind is in ``scope`` (a new list each time; found once a scope)."""
+        found = self._in_scope.get(scope)
+        if found is None:
+            found = self._in_scope[scope] = [s for s in self.sentences if s.kind in scope]
+        return list(found)
+
+    @cached_property
+    def _in_scope(self) -> dict:
+        return {}
 
     def token_spans(self, scope):
         """(sentence, spaCy span of its tokens) for each sentence whose kind is in ``scope``."""
         spans = self._token_spans
         for sentence in self.sentences_in(scope):
-            if sentence not in spans:
-                spans[sentence] = self.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
-            span = spans[sentence]
+            span = _kept(spans, sentence, _MISSING)
+            if span is _MISSING:
+                span = _keep(spans, sentence, self.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand"))
             if span is not None:
                 yield sentence, span
 
@@ -105,17 +151,13 @@ class Context:
         """False only when the regular expression ``pattern`` cannot match anywhere in the text
         (none of the words every match contains is there: ``litcheck.prefilter``), so its
         search can be skipped; True says nothing."""
-        from ..prefilter import prefilter_for
-
-        return prefilter_for(pattern).could_match(self.lowered())
+        return _lazy.prefilter_for(pattern).could_match(self.lowered())
 
     def lowered(self):
         """The text lower-cased once, for prefilter tests (``litcheck.prefilter.Lowered``)."""
         lowered = self._memo.get("lowered")
         if lowered is None:
-            from ..prefilter import Lowered
-
-            lowered = self._memo["lowered"] = Lowered(self.document.text)
+            lowered = self._memo["lowered"] = _lazy.Lowered(self.document.text)
         return lowered
 
     def is_masked(self, start: int, end: int) -> bool:

@@ -28,9 +28,9 @@ words, not two.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from ..rule import Rule
 
@@ -148,7 +148,12 @@ class Passive(Rule):
     def check(self, ctx) -> Iterator:
         doc = ctx.tokens
         text = ctx.document.text
-        for _sentence, span in ctx.token_spans(self.scope):
+        toks = _Tokens.of(doc)
+        for sentence in ctx.sentences_in(self.scope):
+            span = toks.sentence(sentence.start, sentence.end)  # the sentence's tokens
+            if span is None:
+                continue
+            span = _Span(*span)
             for found in find_passives(doc, span.start, span.end):
                 aux_i, part_i, actor = found
                 if actor is None and not _hides_an_action(doc, span.start, aux_i, part_i):
@@ -203,6 +208,11 @@ class Passive(Rule):
             return False  # the common case: no word rule lists this verb; nothing more to do
         starts = ctx.memo("passive.left_to", lambda c: {(f.start, f.end) for r in rules for f in r.check(c)})
         return any(s <= part.idx and part.idx + len(part) <= e for s, e in starts)
+
+
+class _Span(NamedTuple):
+    start: int  #: a sentence's first token
+    end: int  #: the token after its last
 
 
 _PERFECT = frozenset("been".split())
@@ -474,41 +484,89 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
     been told not to", "when you are admitted", "if you are invited". It names the reader's
     situation, not an action the writer should own, and the active ("if we have invited you")
     is no clearer (issue 21: judged debatable or wrong on real NHS texts)."""
+    toks = _Tokens.of(doc)
+    low, alpha = toks.lower, toks.alpha
     k = first - 1
-    while k >= s_start and doc[k].lower_ in ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "have", "has", "had"):
+    while k >= s_start and low[k] in ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "have", "has", "had"):
         k -= 1
-    if k > s_start and doc[k].lower_ in ("that", "which") and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _READER_VERBS:
+    if k > s_start and low[k] in ("that", "which") and alpha[k - 1] and low[k - 1] not in _READER_VERBS:
         return True  # a relative clause describing a thing: "clothing that can be removed easily"
-    if (k > s_start + 1 and doc[k].lower_ == "you" and (doc[k - 1].lower_ in ("which", "what") or (
-            doc[k - 1].lower_ == "that" and doc[k - 2].is_alpha and doc[k - 2].lower_ not in _READER_VERBS))):
+    if (k > s_start + 1 and low[k] == "you" and (low[k - 1] in ("which", "what") or (
+            low[k - 1] == "that" and alpha[k - 2] and low[k - 2] not in _READER_VERBS))):
         return True  # what the reader has been given: "any information that you have been given", "which you may be prescribed"
-    if k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS:
+    if k > s_start and low[k] == "you" and low[k - 1] in _CONDITIONS:
         return True
-    if k > s_start + 1 and doc[k].lower_ == "you" and any(t.lower_ == "what" for t in doc[max(s_start, k - 3) : k]):
+    if k > s_start + 1 and low[k] == "you" and "what" in low[max(s_start, k - 3) : k]:
         return True  # what the reader is told or given: "remember what information you are given"
     # a thing's state in a time clause: "soon after your appointment is booked", "once the form is signed"
-    if {t.lower_ for t in doc[first:first + 1]} <= {"is", "are", "was", "were", "have", "has"}:
+    if set(low[first:first + 1]) <= {"is", "are", "was", "were", "have", "has"}:
         j = first - 1
-        while j > s_start and j >= first - 4 and doc[j].is_alpha and doc[j].lower_ not in _TIME_WORDS:
+        while j > s_start and j >= first - 4 and alpha[j] and low[j] not in _TIME_WORDS:
             j -= 1
-        if j >= s_start and doc[j].lower_ in _TIME_WORDS and j < first - 1:
+        if j >= s_start and low[j] in _TIME_WORDS and j < first - 1:
             return True
     return False
 
 
-def _be_or_get_at(doc) -> list[int]:
-    """Where a form of *be* or *get* is in ``doc`` (token indices, in order), from its array of
-    lower-case ids: found once a document (kept in ``doc.user_data``), with no Token made."""
-    found = doc.user_data.get(_BE_OR_GET_KEY)
-    if found is None:
-        from spacy.attrs import LOWER
+class _Tokens:
+    """What find_passives and _actor ask of each token of a Doc, read from its arrays once a
+    document (kept in ``doc.user_data``) instead of a Token object each time: its lower-case
+    text (``lower``) and its text (``text``), whether it is punctuation (``punct``) or letters
+    (``alpha``), its length in characters (``length``), whether a space follows (``space``), its
+    offset (``starts``), and where a form of *be* or *get* is (``be_or_get``)."""
 
+    __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "reach")
+
+    def __init__(self, doc) -> None:
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, ORTH, SPACY
+
+        lower_ids, orth_ids, self.punct, self.alpha, self.length, self.starts, self.space = doc.to_array(
+            [LOWER, ORTH, IS_PUNCT, IS_ALPHA, LENGTH, IDX, SPACY]).T.tolist()
+        try:
+            self.lower: list[str] = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
+            self.text: list[str] = list(map(_TEXT_OF_ID.__getitem__, orth_ids))
+        except KeyError:  # a word not met before: its text from the Doc's string store
+            strings = doc.vocab.strings
+            if len(_TEXT_OF_ID) > 200_000:
+                _TEXT_OF_ID.clear()
+            for h in (*lower_ids, *orth_ids):
+                if h not in _TEXT_OF_ID:
+                    _TEXT_OF_ID[h] = strings[h]
+            self.lower = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
+            self.text = list(map(_TEXT_OF_ID.__getitem__, orth_ids))
         ids = _be_or_get_ids()
-        found = doc.user_data[_BE_OR_GET_KEY] = [k for k, low in enumerate(doc.to_array(LOWER).tolist()) if low in ids]
-    return found
+        self.be_or_get = [k for k, low in enumerate(lower_ids) if low in ids]
+        #: the offset after each token and the space after it
+        self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, self.space)]
+
+    def sentence(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first token, token after the last) of the characters ``start:end``, as
+        ``doc.char_span(start, end, alignment_mode="expand")`` gives them (None where it gives
+        None): the tokens holding the first and last character, or the space after them, less
+        the first when the sentence starts at the space after it."""
+        first, last = self._token_at(start), self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.starts[first] + self.length[first]:
+            first += 1
+        return first, last + 1
+
+    def _token_at(self, char: int) -> int:
+        i = bisect_right(self.starts, char) - 1
+        return i if i >= 0 and char < self.reach[i] else -1
+
+    @staticmethod
+    def of(doc) -> "_Tokens":
+        found = doc.user_data.get(_TOKENS_KEY)
+        if found is None:
+            found = doc.user_data[_TOKENS_KEY] = _Tokens(doc)
+        return found
 
 
-_BE_OR_GET_KEY = "litcheck.passive.be_or_get"
+_TOKENS_KEY = "litcheck.passive.tokens"
+#: a word's id in spaCy's string store -> its text: ids are hashes of the text, the same in every
+#: store (a table of facts about a word)
+_TEXT_OF_ID: dict[int, str] = {}
 
 
 @lru_cache(maxsize=1)
@@ -521,10 +579,11 @@ def _be_or_get_ids() -> frozenset[int]:
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
     """(first auxiliary, participle, actor span or None) for each passive in doc[start:stop].
 
-    A passive starts at a form of *be* or *get*: the tokens between them are skipped (found
-    from the Doc's arrays, ``_be_or_get_at``)."""
+    A passive starts at a form of *be* or *get*: the tokens between them are skipped, and the
+    tokens are read from the Doc's arrays (``_Tokens``)."""
     out = []
-    at = _be_or_get_at(doc)
+    toks = _Tokens.of(doc)
+    low_of, at = toks.lower, toks.be_or_get
     k = bisect_left(at, start)
     i = start
     while i < stop:
@@ -533,35 +592,34 @@ def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int,
         if k == len(at) or at[k] >= stop:
             break
         i = at[k]
-        tok = doc[i]
-        low = tok.lower_
+        low = low_of[i]
         j = i + 1
-        while j < stop and (doc[j].lower_ in _ADVERBS or (doc[j].lower_.endswith("ly") and len(doc[j]) > 4 and doc[j].lower_ not in _ADJECTIVAL)):
+        while j < stop and (low_of[j] in _ADVERBS or (low_of[j].endswith("ly") and toks.length[j] > 4 and low_of[j] not in _ADJECTIVAL)):
             j += 1
         if j >= stop:
             break
-        cand = doc[j]
-        if doc[j - 1].lower_ in _DEGREE or cand.lower_ in _DEGREE:
+        cand = low_of[j]
+        if low_of[j - 1] in _DEGREE or cand in _DEGREE:
             i = j
             continue
-        lemma = participle_lemma(cand.lower_) if cand.is_alpha else None
-        if lemma is None or cand.lower_ in _ADJECTIVAL or (cand.lower_ in _NATURAL and not _summoned(doc, j, stop)) or (low in _GET and cand.lower_ in ("used", "married", "dressed", "ready")):
+        lemma = participle_lemma(cand) if toks.alpha[j] else None
+        if lemma is None or cand in _ADJECTIVAL or (cand in _NATURAL and not _summoned(doc, j, stop)) or (low in _GET and cand in ("used", "married", "dressed", "ready")):
             i = j if j > i + 1 else i + 1
             continue
         if lemma in _CAUSE:
             i = j + 1
             continue
-        if cand.lower_ == "found" and (_found_in_amount(doc, j + 1, stop) or (
-                j + 1 < stop and doc[j + 1].lower_ in _PLACE and not any(doc[k].lower_ in _MODALS for k in range(max(start, i - 2), j)))):
+        if cand == "found" and (_found_in_amount(doc, j + 1, stop) or (
+                j + 1 < stop and low_of[j + 1] in _PLACE and not any(low_of[m] in _MODALS for m in range(max(start, i - 2), j)))):
             i = j + 1
             continue  # "is found on Level A" means "is on" ("can be found at" is still "you can find")
-        if lemma in _JUDGED and j + 1 < stop and doc[j + 1].lower_ in ("to", "as"):
+        if lemma in _JUDGED and j + 1 < stop and low_of[j + 1] in ("to", "as"):
             i = j + 1
             continue  # "are considered to be very safe": a view, with nobody to name
         # "be" after "get"/"got" to ("got to be seen") is handled by the later "be"
         first = i
-        while first - 1 >= start and (doc[first - 1].lower_ in _BE or doc[first - 1].lower_ in _MODALS or doc[first - 1].lower_ in ("has", "have", "had", "having", "to") or doc[first - 1].lower_ in _ADVERBS):
-            if doc[first - 1].lower_ in _ADVERBS or doc[first - 1].lower_ == "to":
+        while first - 1 >= start and (low_of[first - 1] in _BE or low_of[first - 1] in _MODALS or low_of[first - 1] in ("has", "have", "had", "having", "to") or low_of[first - 1] in _ADVERBS):
+            if low_of[first - 1] in _ADVERBS or low_of[first - 1] == "to":
                 break
             first -= 1
         out.append((first, j, _actor(doc, j + 1, stop)))
@@ -583,18 +641,20 @@ def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
     as requested by your doctor" the doctor asked, and did not make the appointment. Two
     participles joined by "and" share it: "has been reviewed and approved by an ethics committee",
     "have been viewed and commented on by a clinician"."""
+    toks = _Tokens.of(doc)
+    low_of, punct = toks.lower, toks.punct
     first = i
-    while i < stop and not doc[i].is_punct and doc[i].lower_ not in _BE:
-        if doc[i].lower_ != "by" and participle_lemma(doc[i].lower_) is not None and not (
-                i == first + 1 and doc[first].lower_ in ("and", "or")):
+    while i < stop and not punct[i] and low_of[i] not in _BE:
+        if low_of[i] != "by" and participle_lemma(low_of[i]) is not None and not (
+                i == first + 1 and low_of[first] in ("and", "or")):
             return None
-        if doc[i].lower_ == "by":
+        if low_of[i] == "by":
             k = i + 1
-            while k < stop and not doc[k].is_punct and doc[k].lower_ not in _BY_STOP:
-                if doc[k].lower_ in ("and", "or") and not (k + 1 < stop and doc[k + 1].lower_ in ("a", "an", "the", "your", "our", "their", "his", "her", "my")):
+            while k < stop and not punct[k] and low_of[k] not in _BY_STOP:
+                if low_of[k] in ("and", "or") and not (k + 1 < stop and low_of[k + 1] in ("a", "an", "the", "your", "our", "their", "his", "her", "my")):
                     break
                 k += 1
-            words = [t.lower_ for t in doc[i + 1 : k]]
+            words = low_of[i + 1 : k]
             head = i + 1
             if words[:2] == ["one", "of"] and len(words) > 2:  # "by one of our nurses"
                 words, head = words[2:], i + 3
@@ -609,10 +669,10 @@ def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
 
 def _boundary(doc, k: int) -> bool:
     """Punctuation that ends a clause (not the hyphen inside "X-ray")."""
-    tok = doc[k]
-    if not tok.is_punct:
+    toks = _Tokens.of(doc)
+    if not toks.punct[k]:
         return False
-    return tok.text not in "-'’" or bool(tok.whitespace_) or (k > 0 and bool(doc[k - 1].whitespace_))
+    return toks.text[k] not in "-'’" or bool(toks.space[k]) or (k > 0 and bool(toks.space[k - 1]))
 
 
 def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int]) -> str | None:
@@ -655,8 +715,9 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
 
 def _subject_start(doc, s_start: int, first: int) -> int:
     """Where the clause's subject starts: back from the first auxiliary to a clause boundary."""
+    low = _Tokens.of(doc).lower
     i = first
-    while i > s_start and not _boundary(doc, i - 1) and doc[i - 1].lower_ not in _CLAUSE_START:
+    while i > s_start and not _boundary(doc, i - 1) and low[i - 1] not in _CLAUSE_START:
         i -= 1
     return i
 

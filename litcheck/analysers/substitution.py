@@ -156,30 +156,32 @@ class Substitution(Rule):
         uses = list(self._uses(ctx, index))
         if self.repeats == "every" or ctx.options.get("every_use"):  # every_use: for litcheck fix
             for u in uses:
-                if not u["explained"]:
-                    yield self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"])
+                if not u.explained:
+                    yield self._finding(ctx, u.start, u.end, u.actual, u.alts)
             return
-        text = ctx.document.text
-        asked = {m.group(2).lower() for m in _QUESTION.finditer(text) if _answered(text, m.end())}
+        if not uses:
+            return
         by_term: dict[str, list] = {}
         for u in uses:
-            by_term.setdefault(u["key"], []).append(u)
+            by_term.setdefault(u.key, []).append(u)
         silenced = self._silenced(ctx, uses)
         for key, group in by_term.items():
+            # whether a use is explained is worked out only for the uses asked about here: the
+            # first, and the first below a title or heading
             first = group[0]
-            if first["explained"] or any(_same_term(first["actual"], q) or _same_term(key, q) for q in asked):
+            if first.explained or any(_same_term(first.actual, q) or _same_term(key, q) for q in questions_asked(ctx)):
                 continue
             # a title or heading names the term; the text explains it at its first use below
-            below = next((u for u in group if not u["heading"]), None)
-            if below is not None and below["explained"] and all(u["heading"] for u in group[: group.index(below)]):
+            below = next((u for u in group if not u.heading), None)
+            if below is not None and below.explained and all(u.heading for u in group[: group.index(below)]):
                 continue
             # a use a suppression comment silences is given as it is (the comment then counts as
             # used) and the term is reported at its first use that is not silenced
             for k, u in enumerate(group):
                 if k in silenced.get(key, ()):
-                    yield self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"])
+                    yield self._finding(ctx, u.start, u.end, u.actual, u.alts)
                     continue
-                yield self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"], len(group) - k - 1)
+                yield self._finding(ctx, u.start, u.end, u.actual, u.alts, len(group) - k - 1)
                 break
 
     def _silenced(self, ctx, uses) -> dict[str, set[int]]:
@@ -188,18 +190,19 @@ class Substitution(Rule):
 
         if not ctx.memo("suppressions.may_silence", lambda c: suppressions.may_silence(c.document)):
             return {}  # no suppression comment in the document: nothing is silenced
-        findings = [self._finding(ctx, u["start"], u["end"], u["actual"], u["alts"]) for u in uses]
+        findings = [self._finding(ctx, u.start, u.end, u.actual, u.alts) for u in uses]
         kept = {id(f) for f in suppressions.apply(ctx.document, findings)}
         out: dict[str, set[int]] = {}
         count: dict[str, int] = {}
         for u, f in zip(uses, findings):
-            k = count[u["key"]] = count.get(u["key"], -1) + 1
+            k = count[u.key] = count.get(u.key, -1) + 1
             if id(f) not in kept:
-                out.setdefault(u["key"], set()).add(k)
+                out.setdefault(u.key, set()).add(k)
         return out
 
-    def _uses(self, ctx, index) -> Iterator[dict]:
-        """Every use of a listed term the rule reads, in text order, with whether it is explained there."""
+    def _uses(self, ctx, index) -> Iterator["Use"]:
+        """Every use of a listed term the rule reads, in text order (whether it is explained
+        there, and its alternatives, are worked out when asked for: ``Use``)."""
         accepted = accepted_words(ctx)
         doc = ctx.tokens
         forms = document_forms(ctx)
@@ -209,9 +212,11 @@ class Substitution(Rule):
         if not candidates:
             return
         text = ctx.document.text
-        sentences = ctx.sentences
+        where = (text, ctx.sentences, firsts, doc)
+        # a sentence's start -> (its end, name_words), for every term rule
+        named = ctx.memo("substitution.name_words", lambda c: {})
         for sentence, first, stop in forms.sentence_tokens(ctx, self.scope):
-            sentence_text = None
+            sentence_text = sentence_words = None
             i = first
             k = bisect_left(candidates, i)
             while k < len(candidates):
@@ -228,7 +233,14 @@ class Substitution(Rule):
                 entry, n = match
                 start, end = forms.starts[i], forms.ends[i + n - 1]
                 i += n
-                if is_skipped(ctx, start, end) or in_name(text, start, end, sentence.start, sentence.end) or in_expansion(text, start, end):
+                if is_skipped(ctx, start, end):
+                    continue
+                if sentence_words is None:
+                    sentence_words = named.get(sentence.start)
+                    if sentence_words is None or sentence_words[0] != sentence.end:
+                        sentence_words = named[sentence.start] = (sentence.end, name_words(text, sentence.start, sentence.end))
+                    sentence_words = sentence_words[1]
+                if in_name(text, start, end, sentence.start, sentence.end, sentence_words) or in_expansion(text, start, end):
                     continue
                 if entry.skip_when is not None:
                     if sentence_text is None:
@@ -238,21 +250,7 @@ class Substitution(Rule):
                 actual = text[start:end]
                 if actual.lower() in accepted or entry.term.lower() in accepted:
                     continue
-                before = doc[i - n - 1].lower_ if i - n - 1 >= first else ""
-                if actual.lower() == entry.term.lower():  # the listed form: its alternatives fit as they are
-                    alts = [_match_case(a, actual) for a in entry.alternatives]
-                else:
-                    alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
-                examples = EXAMPLES_AFTER.match(text, end, min(len(text), end + 40))
-                explained = (
-                    _explained(text, start, end)
-                    or (examples is not None and _plain_example(examples.group(4), firsts)
-                        and not _PRONOUN_BEFORE.search(text, max(0, start - 12), start))
-                    or (bool(_QUESTION_BEFORE.search(text[max(sentence.start, start - 20) : start])) and _answered(text, end))
-                    or defined_next(text, sentences, sentence, actual)
-                )
-                yield {"key": entry.term.lower(), "start": start, "end": end, "actual": actual,
-                       "alts": alts, "explained": explained, "heading": sentence.kind != "prose"}
+                yield Use(entry, start, end, actual, sentence, i - n - 1 if i - n - 1 >= first else -1, where)
 
     def repeats_of(self, finding, ctx) -> list[tuple[int, int]]:
         """(start, end) of the later uses of the term a ``repeats: first`` finding reports (for a
@@ -261,8 +259,8 @@ class Substitution(Rule):
         if entry is None:
             return []
         key = entry.term.lower()
-        return [(u["start"], u["end"]) for u in self._uses(ctx, self.index_for(ctx))
-                if u["key"] == key and u["start"] > finding.start]
+        return [(u.start, u.end) for u in self._uses(ctx, self.index_for(ctx))
+                if u.key == key and u.start > finding.start]
 
     def _finding(self, ctx, start: int, end: int, actual: str, alts: list[str], more: int = 0):
         """One finding; "(omit)" as the best alternative means: delete the words. ``more``: how
@@ -295,6 +293,64 @@ class Substitution(Rule):
     def _match_at(doc, i: int, stop: int, index) -> tuple | None:
         """The longest entry that matches at token ``i`` of the spaCy ``doc`` (ties: the list's order)."""
         return _match_forms(DocumentForms.of(doc), i, stop, index)
+
+
+class Use:
+    """One use of a listed term: where it is, its words, and, worked out when first asked for
+    (a ``repeats: first`` rule asks about few of a term's uses), whether the text explains it
+    there and the alternatives inflected as it is."""
+
+    __slots__ = ("entry", "key", "start", "end", "actual", "sentence", "heading", "_before", "_where", "_explained", "_alts")
+
+    def __init__(self, entry, start: int, end: int, actual: str, sentence, before: int, where: tuple) -> None:
+        self.entry = entry
+        self.key = entry.term.lower()
+        self.start, self.end, self.actual = start, end, actual
+        self.sentence = sentence
+        self.heading = sentence.kind != "prose"
+        self._before = before  #: the token before it in its sentence (-1: none)
+        self._where = where  #: (the text, its sentences, the first words of the rule's entries, its tokens)
+        self._explained: bool | None = None
+        self._alts: list[str] | None = None
+
+    @property
+    def alts(self) -> list[str]:
+        """The entry's alternatives, in the form and case of the words used."""
+        if self._alts is None:
+            actual, entry = self.actual, self.entry
+            if actual.lower() == entry.term.lower():  # the listed form: its alternatives fit as they are
+                self._alts = [_match_case(a, actual) for a in entry.alternatives]
+            else:
+                before = self._where[3][self._before].lower_ if self._before >= 0 else ""
+                self._alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+        return self._alts
+
+    @property
+    def explained(self) -> bool:
+        """Whether the text explains the term where it is used (see the module's notes)."""
+        if self._explained is None:
+            text, sentences, firsts, _doc = self._where
+            start, end, sentence = self.start, self.end, self.sentence
+            examples = EXAMPLES_AFTER.match(text, end, min(len(text), end + 40))
+            self._explained = bool(
+                _explained(text, start, end)
+                or (examples is not None and _plain_example(examples.group(4), firsts)
+                    and not _PRONOUN_BEFORE.search(text, max(0, start - 12), start))
+                or (bool(_QUESTION_BEFORE.search(text[max(sentence.start, start - 20) : start])) and _answered(text, end))
+                or defined_next(text, sentences, sentence, self.actual)
+            )
+        return self._explained
+
+
+def questions_asked(ctx) -> frozenset[str]:
+    """The things the text asks "What is ...?" about and then answers (lower case), found once
+    per document for every term rule."""
+
+    def find(c) -> frozenset[str]:
+        text = c.document.text
+        return frozenset(m.group(2).lower() for m in _QUESTION.finditer(text) if _answered(text, m.end()))
+
+    return ctx.memo("substitution.questions_asked", find)
 
 
 class DocumentForms:
@@ -753,20 +809,28 @@ _NAMED_PLACE_AFTER = re.compile(r"^(\s+[A-Z][a-z-]+){0,3}\s+(Unit|Department|Cli
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
 
 
-@lru_cache(maxsize=1024)
-def _name_words(sentence: str) -> tuple:
-    """The words of one sentence, for ``in_name`` (found once for all its terms)."""
-    return tuple(_NAME_WORD.finditer(sentence))
+def name_words(text: str, s_start: int, s_end: int) -> tuple:
+    """The words of the sentence at [s_start, s_end) of ``text``, for ``in_name``: (their
+    matches in the sentence's text, and where each ends in ``text``). Found once a sentence for
+    all its terms (``_uses`` keeps them for the document's check)."""
+    words = tuple(_NAME_WORD.finditer(text[s_start:s_end]))
+    return words, [s_start + w.end() for w in words]
 
 
-def in_name(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+def in_name(text: str, start: int, end: int, s_start: int, s_end: int, words: tuple | None = None) -> bool:
     """True when [start, end) is part of a name, sign or title written in capitals inside an
     ordinary sentence: "Renal Outpatients", "the Patient Services Officer", "Magnetic Resonance
-    Imaging". A heading in title case ("Your Colonoscopy") is not an ordinary sentence."""
-    words = _name_words(text[s_start:s_end])
+    Imaging". A heading in title case ("Your Colonoscopy") is not an ordinary sentence.
+    ``words``: ``name_words`` of the sentence, when already found."""
+    words, ends = words if words is not None else name_words(text, s_start, s_end)
     if not words:
         return False
-    idx = [k for k, w in enumerate(words) if s_start + w.start() < end and start < s_start + w.end()]
+    # the words [start, end) overlaps: those that end after start and begin before end
+    k = bisect_right(ends, start)
+    idx = []
+    while k < len(words) and s_start + words[k].start() < end:
+        idx.append(k)
+        k += 1
     if not idx or not all(words[k].group()[0].isupper() for k in idx):
         return False
     if (idx[0] > 0 and _PLACE_AFTER.match(text[end:s_end])) or _NAMED_PLACE_AFTER.match(text[end:s_end]):

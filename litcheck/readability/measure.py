@@ -103,14 +103,15 @@ def _count_texts(text: str, found: SentenceWords) -> SentenceCounts:
 
     Each word's counts are packed into one integer (``_PACKED``: words, syllables, long words
     and numbers, each a field of _BITS bits; looked up once a word), so a sentence's are one
-    ``sum``. Only a sentence with two numbers or more, whose digit groups may be one phone
+    ``sum``. Only a sentence with two numbers in a row, whose digit groups may be one phone
     number, is counted word by word (``_count_joining``)."""
     texts = found.texts
-    packed = sum(map(_PACKED.__getitem__, texts))
-    if packed >> (3 * _BITS) >= 2:
+    codes = list(map(_PACKED.__getitem__, texts))
+    packed = sum(codes)
+    if packed >> (3 * _BITS) >= 2 and any(a >> (3 * _BITS) and b >> (3 * _BITS) for a, b in zip(codes, codes[1:])):
         return _count_joining(text, found)
     poly = (packed >> (2 * _BITS)) & _FIELD
-    long_words = [t for t in texts if _PACKED[t] & _POLY] if poly else []
+    long_words = [t for t, code in zip(texts, codes) if code & _POLY] if poly else []
     return SentenceCounts(packed & _FIELD, (packed >> _BITS) & _FIELD, poly, long_words)
 
 
