@@ -373,3 +373,11 @@ def test_written_address_blocks_as_before():
     ]:
         lines = segment._lines(text, 0, len(text))
         assert segment._looks_like_address(text, lines) is expected == plain_looks_like_address(text, lines), text
+
+
+@SETTINGS
+@given(any_text)
+def test_markdown_line_starts_as_before(text):
+    from litcheck.readers.markdown import _line_starts
+
+    assert _line_starts(text) == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
