@@ -216,6 +216,16 @@ def _in(items, ignore: bool, boundary: bool, no_digit_before: bool) -> list[Star
     return out
 
 
+#: each plan's entries ((prefixes, cased, every) and (string, cased)) once, whatever pattern
+#: holds them: a document keeps what it found for an entry by the entry's identity, shared by
+#: the patterns that begin alike (hashing a long tuple of prefixes costs more than the look-up)
+_ENTRIES: dict[tuple, tuple] = {}
+
+
+def _interned(entry: tuple) -> tuple:
+    return _ENTRIES.setdefault(entry, entry)
+
+
 class _Plan:
     """A pattern's starts, grouped for the index: word prefixes by their first three characters
     (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
@@ -224,7 +234,7 @@ class _Plan:
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
-        self.strings: tuple[tuple[str, bool], ...] = tuple(dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
+        self.strings: tuple[tuple[str, bool], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
         self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
         #: key (the first three characters, lower-cased) -> ((the prefixes, whether they are
         #: read in the text itself, whether every word start with the key has one of them), ...)
@@ -235,7 +245,7 @@ class _Plan:
         #: key -> ((prefixes, cased, every), ...), and the keys as a set to meet the text's
         by_key: dict[str, list] = {}
         for (key, cased), prefixes in sorted(groups.items()):
-            by_key.setdefault(key, []).append((tuple(sorted(prefixes)), cased, not cased and key in prefixes))
+            by_key.setdefault(key, []).append(_interned((tuple(sorted(prefixes)), cased, not cased and key in prefixes)))
         self.by_key: dict[str, tuple] = {key: tuple(entries) for key, entries in by_key.items()}
         self.keys = frozenset(self.by_key)
 
@@ -617,8 +627,8 @@ class TextIndex:
         self._words_at: tuple[dict[str, list[int]], frozenset[str]] | None = None
         self._kinds: dict[str, list[int]] = {}
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
-        #: (prefixes, cased, every) -> the word starts with one of those prefixes
-        self._prefixed: dict[tuple, list[int]] = {}
+        #: id of an interned plan entry (prefixes, cased, every) or (string, cased) -> its places
+        self._prefixed: dict[int, list[int]] = {}
         self._tokens: frozenset[str] | None = None
         self._excluded: dict[int, tuple[object, bool]] = {}
         self._needed_at: dict[int, tuple[object, list[int] | None]] = {}
@@ -767,13 +777,13 @@ class TextIndex:
                         if every:
                             parts.append(pool)
                             continue
-                        kept = prefixed.get(entry)  # patterns often share their first words
+                        kept = prefixed.get(id(entry))  # patterns often share their first words
                         if kept is None:
                             starts_with = (self.text if cased else self.lowered).startswith
-                            kept = prefixed[entry] = [p for p in pool if starts_with(prefixes, p)]
+                            kept = prefixed[id(entry)] = [p for p in pool if starts_with(prefixes, p)]
                         parts.append(kept)
             for string in plan.strings:  # (prefix, cased): rule patterns share many
-                places = prefixed.get(string)
+                places = prefixed.get(id(string))
                 if places is None:
                     prefix, cased = string
                     source = self.text if cased else self.lowered
@@ -781,7 +791,7 @@ class TextIndex:
                     while p != -1:
                         places.append(p)
                         p = source.find(prefix, p + 1)
-                    prefixed[string] = places
+                    prefixed[id(string)] = places
                 parts.append(places)
             parts = [part for part in parts if part]
             if len(parts) == 1:
