@@ -510,7 +510,8 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
 
 class _Tokens:
     """What find_passives and _actor ask of each token of a Doc, read from its arrays once a
-    document (kept in ``doc.user_data``) instead of a Token object each time: its lower-case
+    document (kept in ``doc.user_data``; a word's own attributes looked up once a word, ``_WORD``)
+    instead of a Token object each time: its lower-case
     text (``lower``) and its text (``text``), whether it is punctuation (``punct``) or letters
     (``alpha``), its length in characters (``length``), whether a space follows (``space``), its
     offset (``starts``), and where a form of *be* or *get* is (``be_or_get``)."""
@@ -518,24 +519,25 @@ class _Tokens:
     __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "reach")
 
     def __init__(self, doc) -> None:
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, ORTH, SPACY
+        from spacy.attrs import IDX, ORTH, SPACY
 
-        lower_ids, orth_ids, self.punct, self.alpha, self.length, self.starts, self.space = doc.to_array(
-            [LOWER, ORTH, IS_PUNCT, IS_ALPHA, LENGTH, IDX, SPACY]).T.tolist()
+        orth_ids, self.starts, self.space = doc.to_array([ORTH, IDX, SPACY]).T.tolist()
         try:
-            self.lower: list[str] = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
-            self.text: list[str] = list(map(_TEXT_OF_ID.__getitem__, orth_ids))
-        except KeyError:  # a word not met before: its text from the Doc's string store
-            strings = doc.vocab.strings
-            if len(_TEXT_OF_ID) > 200_000:
-                _TEXT_OF_ID.clear()
-            for h in (*lower_ids, *orth_ids):
-                if h not in _TEXT_OF_ID:
-                    _TEXT_OF_ID[h] = strings[h]
-            self.lower = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
-            self.text = list(map(_TEXT_OF_ID.__getitem__, orth_ids))
-        ids = _be_or_get_ids()
-        self.be_or_get = [k for k, low in enumerate(lower_ids) if low in ids]
+            found = list(map(_WORD.__getitem__, orth_ids))
+        except KeyError:  # a word not met before: what its lexeme says
+            if len(_WORD) > 200_000:
+                _WORD.clear()
+            vocab = doc.vocab
+            for h in orth_ids:
+                if h not in _WORD:
+                    lex = vocab[h]
+                    _WORD[h] = (lex.lower_, lex.orth_, int(lex.is_punct), int(lex.is_alpha), len(lex.orth_))
+            found = list(map(_WORD.__getitem__, orth_ids))
+        if found:
+            self.lower, self.text, self.punct, self.alpha, self.length = map(list, zip(*found))
+        else:
+            self.lower, self.text, self.punct, self.alpha, self.length = [], [], [], [], []
+        self.be_or_get = [k for k, low in enumerate(self.lower) if low in _BE_OR_GET]
         #: the offset after each token and the space after it
         self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, self.space)]
 
@@ -564,16 +566,12 @@ class _Tokens:
 
 
 _TOKENS_KEY = "litcheck.passive.tokens"
-#: a word's id in spaCy's string store -> its text: ids are hashes of the text, the same in every
-#: store (a table of facts about a word)
-_TEXT_OF_ID: dict[int, str] = {}
+#: a word's id in spaCy's string store (a hash of its text, the same in every store) -> what its
+#: lexeme says: (lower case, text, punctuation, letters, length): a table of facts about a word
+_WORD: dict[int, tuple[str, str, int, int, int]] = {}
 
 
-@lru_cache(maxsize=1)
-def _be_or_get_ids() -> frozenset[int]:
-    from spacy.strings import hash_string
-
-    return frozenset(hash_string(w) for w in _BE | _GET)
+_BE_OR_GET = _BE | _GET
 
 
 def find_passives(doc, start: int, stop: int) -> list[tuple[int, int, tuple[int, int] | None]]:
