@@ -41,7 +41,7 @@ def table() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _ALL_COMMON() -> frozenset[str]:
+def _all_common() -> frozenset[str]:
     """Every language's common words together."""
     return frozenset().union(*table().values())
 
@@ -132,7 +132,7 @@ def looks_foreign_heading(line: str) -> bool:
     # What a word adds to (marked, own, english) does not depend on the language unless it is
     # one of that language's words, so it is worked out once a word, not once a word and language.
     odd = [not w.isascii() and any("\u00c0" <= ch <= "\u024f" for ch in w) for w in words]  # a letter English never writes
-    if not any(odd) and _ALL_COMMON().isdisjoint(lowered):
+    if not any(odd) and _all_common().isdisjoint(lowered):
         return False  # nothing marks the line as any language's
     plain = []  # a word's share when it is not the language's own word
     for i, (w, lw, odd_letters) in enumerate(zip(words, lowered, odd)):

@@ -42,6 +42,8 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that can end a sentence when a capital follows ("... at 10 a.m. The clinic").
 # Units end sentences too ("Take 5 mg. Then ..."); titles and "e.g." never do.
 _CAN_END = frozenset({"a.m", "p.m", "am", "pm", "etc", "ltd", "inc", "co", "mg", "ml", "mmol", "hrs", "mins", "min", "max"})
+#: a word before a full stop that is longer than this is no abbreviation (nor an initial)
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 
 _SALUTATION = re.compile(r"^\s*(dear\b|to whom it may concern|hello\b|hi\b)", re.I)
 _SIGNOFF = re.compile(
@@ -75,12 +77,9 @@ _CONNECTORS = frozenset(
 _END_PUNCT = ".!?:;"
 
 # A candidate sentence end: terminal punctuation, closing quotes or brackets, then space.
-# It starts only at the first mark of a run, so a page of "......" is scanned once, not once a
-# dot: a match never starts right after a mark, because a failed try at a run's first mark
-# fails at every later mark of the run too, and a match ends in a space. (Written without a
-# lookbehind and with a single mark first, re skips straight to the next mark instead of
-# trying every position: issue 20. ``_sentence_spans`` drops a match at the scan's start
-# when a mark comes just before it, the one place a lookbehind would differ.)
+# ``_sentence_spans`` tries it only at the first mark of each run of marks (_MARKS), so a page
+# of "......" is scanned once, not once a dot (a try at a later mark of a run could only fail
+# where the first mark's failed), and not at a run that began before the span.
 _BOUNDARY = re.compile(r"([.!?][.!?]*)([\"'”’)\]]*)(\s+)")
 _SEMICOLON_SPLIT_WORDS = 25
 
@@ -92,15 +91,14 @@ _SEMICOLON_SPLIT_WORDS = 25
 _GLUED = re.compile(r"(?:(?<=[a-z]{2})|(?<=[})\]»])|(?<=[a-z]{2} ))([.!?])(?=[A-Z][a-z])")
 #: A bullet inside running text: list items a reader joined into one line.
 _INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)[•▪◦●‣■□\ue000-\uf8ff](?=\s)")
-#: where _GLUED or _INLINE_BULLET can match: a pattern that opens with a lookbehind makes re
-#: try every position of the text, one that opens with a set of characters skips to the next
-#: of them, so these find the few places to try the full pattern at (issue 20)
-#: a run of sentence marks (a single mark first: re then skips to the next mark, where a
-#: pattern that opens with a repeat is tried at every position)
+# Where to try those (issue 20): a pattern that opens with a lookbehind or a repeat makes re
+# try every position of the text, one that opens with a set of characters skips to the next
+# of them. A run of sentence marks is where a sentence end (_BOUNDARY, at its first mark) or a
+# glued one (_GLUED, at its last) can be; a bullet character is where _INLINE_BULLET can be.
 _MARKS = re.compile(r"[.!?][.!?]*")
+_BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
 _CLOSERS = "\"'”’)]"  # what _BOUNDARY allows between the marks and the space
 _STARTERS = "\"'“‘([«<{£"  # what a sentence can start with besides a capital or a digit
-_BULLET_AT = re.compile(r"[•▪◦●‣■□\ue000-\uf8ff]")
 #: A line that is only a template key or section key: "appt_reminder:", "flu_invite:".
 _KEY_LINE = re.compile(r"^\s*[A-Za-z][\w.-]*_[\w.-]*\s*:\s*$")
 #: A line of one or two capital letters: the letters of a watermark or a drop cap.
@@ -351,9 +349,9 @@ def _list_item(line: str, length: int, wrap: int | None, nxt: str | None) -> boo
 def _standalone_label(line: str, first: bool, nxt: str | None, alone: bool) -> str | None:
     if not _unpunctuated(line):
         return None
-    if _FIELD_LINE.match(line):
+    if _is_field(line):
         return "label"
-    if POSTCODE.search(line):
+    if _has_postcode(line):
         return "address"
     words = WORD_RE.findall(line)
     if (
@@ -395,15 +393,15 @@ _JOINERS = frozenset({"and", "or", "but"})
 
 def _kind_of_span(doc: Document, s: int, e: int) -> str:
     sentence = doc.text[s:e]
-    ascii = sentence.isascii()
-    words = (WORD_RE_ASCII if ascii else WORD_RE).findall(sentence)
+    is_ascii = sentence.isascii()
+    words = (WORD_RE_ASCII if is_ascii else WORD_RE).findall(sentence)
     doc.span_words[s, e] = words  # the counts read them again (prose.span_word_texts)
     if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
         if not words:
             return "placeholder"
     elif not _has_words_outside_placeholders(doc, s, e):
         return "placeholder"
-    if _is_foreign(sentence, words, ascii):
+    if _is_foreign(sentence, words, is_ascii):
         return "foreign"
     return "prose"
 
@@ -413,7 +411,6 @@ _STAFF_HEADING_AT = re.compile(_STAFF_HEADING.pattern.removeprefix("^"), _STAFF_
 
 #: Share of a sentence's words that must look un-English for it to be another language.
 _FOREIGN_SHARE = 0.5
-_LATIN = re.compile(r"[A-Za-z]")
 
 
 def is_foreign(sentence: str) -> bool:
@@ -421,17 +418,17 @@ def is_foreign(sentence: str) -> bool:
     alphabet (Urdu, Bulgarian, Arabic), or mostly words English does not use (Polish,
     Romanian): a Zipf frequency in English under 1.5 and not capitalised (names are English
     enough), or letters English never writes (ą, ż, ș)."""
-    ascii = sentence.isascii()
-    return _is_foreign(sentence, (WORD_RE_ASCII if ascii else WORD_RE).findall(sentence), ascii)
+    is_ascii = sentence.isascii()
+    return _is_foreign(sentence, (WORD_RE_ASCII if is_ascii else WORD_RE).findall(sentence), is_ascii)
 
 
-def _is_foreign(sentence: str, tokens: list[str], ascii: bool) -> bool:
+def _is_foreign(sentence: str, tokens: list[str], is_ascii: bool) -> bool:
     """``is_foreign`` given ``WORD_RE.findall(sentence)`` and ``sentence.isascii()``."""
     # what each word is (_WORD_CODE): a fact about the word alone, so a sentence's words are
     # looked up in one pass, not tested one by one
     codes = list(map(_WORD_CODE.__getitem__, tokens))
     words = len(codes) - codes.count(_NOT_A_WORD)  # the words of letters only
-    if ascii:  # every letter is Latin: only the words matter
+    if is_ascii:  # every letter is Latin: only the words matter
         if words < 4:
             return False
         # fewer than 8 letters is too little to tell (8 words of letters have 8 letters; fewer
@@ -454,7 +451,7 @@ def _is_foreign(sentence: str, tokens: list[str], ascii: bool) -> bool:
     # a common English word ("the", "you") rules out another language's common words
     if _ENGLISH.isdisjoint(tokens) and looks_foreign([w for w, c in zip(tokens, codes) if c != _NOT_A_WORD]):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
-    if not ascii and codes.count(_ODD_LETTERS) >= 3:
+    if not is_ascii and codes.count(_ODD_LETTERS) >= 3:
         return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
     # mostly words English does not write
     return words - codes.count(_ENGLISH_WORD) >= _FOREIGN_SHARE * words
@@ -539,8 +536,10 @@ def _only_describes(line: str) -> bool:
 
 
 def _any_of(*patterns: re.Pattern) -> re.Pattern:
-    """One pattern that matches where any of ``patterns`` matches (each keeps its own flags)."""
-    return re.compile("|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern})" for p in patterns))
+    """One pattern that matches at the start of a line where any of ``patterns`` (each
+    opening with ``^\\s*``) matches, the spaces read once for all (each keeps its own flags)."""
+    assert all(p.pattern.startswith(r"^\s*") for p in patterns)
+    return re.compile(r"\s*(?:" + "|".join(f"(?{'i' if p.flags & re.I else ''}:{p.pattern[4:]})" for p in patterns) + ")")
 
 
 #: where a line could be letter furniture: one try instead of eight for a line of prose (issue 20)
@@ -569,14 +568,33 @@ def _looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
     """Two or more short lines, none ending like a sentence: an address or signature block."""
     if len(lines) < 2:
         return False
-    postcode = any(POSTCODE.search(text[s:e]) for s, e in lines)
+    postcode = None  # whether a line has a postcode, found when a long line asks
     for s, e in lines:
         line = text[s:e]
-        if _FIELD_LINE.match(line):
+        if _is_field(line):
             return False  # "When: ...", "Where: ...": labelled line by line
-        if line[-1] in ".!?" or (len(WORD_RE.findall(line)) > 8 and not postcode):
+        if line[-1] in ".!?":
             return False
+        if len(WORD_RE.findall(line)) > 8:
+            if postcode is None:
+                postcode = any(_has_postcode(text[a:b]) for a, b in lines)
+            if not postcode:
+                return False
     return True
+
+
+#: a capital then a digit, which every postcode has ("NE1", "SW1A"): POSTCODE opens with \b, so
+#: re tries it at every position; this opens with a capital, so re skips to the next one
+_POSTCODE_AT = re.compile(r"[A-Z]\d")
+
+
+def _has_postcode(line: str) -> bool:
+    return _POSTCODE_AT.search(line) is not None and POSTCODE.search(line) is not None
+
+
+def _is_field(line: str) -> bool:
+    """A field of a form ("When: Tuesday at 10am"): it has a colon."""
+    return ":" in line and _FIELD_LINE.match(line) is not None
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -607,9 +625,9 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if after_mark and a == start:
             continue
         if text[b - 1] == ".":
-            # an abbreviation or an initial does not end a sentence (a word of seven letters
-            # or more is neither: no need to find where it starts)
-            if a < 7 or not text[a - 7 : a].isalnum():
+            # an abbreviation or an initial does not end a sentence (a word longer than any
+            # abbreviation is neither: no need to find where it starts; lower() never shortens)
+            if a <= _LONGEST_ABBREVIATION or not text[a - _LONGEST_ABBREVIATION - 1 : a].isalnum():
                 word = _word_before(text, a)
                 lower = word.lower()
                 if lower in ABBREVIATIONS and not (lower in _CAN_END and text[nxt].isupper()):

@@ -248,3 +248,28 @@ def test_shipped_needed_words_agree_with_reading_the_patterns():
     for pattern in own:
         entry = table[scan.NEEDED_PREFIX + scan.table_key(pattern)]
         assert (None if entry is None else frozenset(entry)) == scan.read_needed_words(pattern), pattern.pattern[:80]
+
+
+def _reference_word_table(text: str) -> dict[str, list[int]]:
+    """TextIndex's word table as it was first written: each word's first one, two and three
+    characters, word by word."""
+    low, table = text.lower(), {}
+    for p in [m.start() for m in re.finditer(r"\w+", text)]:
+        for key in (low[p], low[p : p + 2], low[p : p + 3]):
+            found = table.setdefault(key, [])
+            if not found or found[-1] != p:
+                found.append(p)
+    return table
+
+
+@pytest.mark.parametrize("text_no", range(len(with_corpus(OWN_TEXTS))))
+def test_the_word_table_is_the_word_by_word_one(text_no):
+    text = with_corpus(OWN_TEXTS)[text_no]
+    assert scan.TextIndex(text)._words()[0] == _reference_word_table(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_WORDY, max_size=30).map("".join))
+def test_the_word_table_is_the_word_by_word_one_on_random_texts(text):
+    table, keys = scan.TextIndex(text)._words()
+    assert table == _reference_word_table(text) and keys == frozenset(table)

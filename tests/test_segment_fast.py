@@ -161,7 +161,7 @@ PIECES = [
     "a.m", "etc", "mg", "www.nhs.uk/Conditions", "nhs.uk", "as below", "as follows", "the following", "FOLLOWS", "ſ", "İ",
     "Dear", "Yours sincerely", "Tel", "Date", "NE1 4XX", "appt_key", "M", "An illustration of", "GUIDANCE NOTES",
     "For office use only", "Informacja", "dla", "pacjentów", "Gwybodaeth", "i", "gleifion", "Mae", "yn", "eich",
-    "łóżko", "ș", "Информация", "معلومات", "xqzt", "zzyzx", "Zoe", "Anna", "ok", "To",
+    "łóżko", "ș", "Информация", "معلومات", "xqzt", "zzyzx", "Zoe", "Anna", "ok", "To", "NE1 4XX", "Clinic: ", "When: 10am",
 ] + _OTHER_WORDS
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 raw_texts = st.text(alphabet=st.sampled_from(list("aZé ą.!?;:'’\"”)]-/ \n\t•\ue0010_ſİ")), max_size=60)
@@ -233,6 +233,29 @@ def test_line_tests_with_a_prefilter_answer_as_the_full_patterns(line):
     assert segment._line_label(line) == plain_line_label(line)
     assert bool(segment._STAFF_HEADING_AT.match("x\n" + line + "\ny", 2, 2 + len(line))) == bool(segment._STAFF_HEADING.match(line))
     assert not (line[-1:] in (".", "!", "?") and segment._STAFF_HEADING.match(line))  # what _staff_sections skips
+    assert segment._has_postcode(line) == bool(segment.POSTCODE.search(line))
+    assert segment._is_field(line) == bool(segment._FIELD_LINE.match(line))
+
+
+def plain_looks_like_address(text: str, lines: list[tuple[int, int]]) -> bool:
+    if len(lines) < 2:
+        return False
+    postcode = any(segment.POSTCODE.search(text[s:e]) for s, e in lines)
+    for s, e in lines:
+        line = text[s:e]
+        if segment._FIELD_LINE.match(line):
+            return False
+        if line[-1] in ".!?" or (len(WORD_RE.findall(line)) > 8 and not postcode):
+            return False
+    return True
+
+
+@SETTINGS
+@given(st.lists(st.lists(st.sampled_from(PIECES[PIECES.index("the"):] + ["When:", "Where: ", "LS1 1XX", "SW1A1AA", " ", " ", " "]),
+                         min_size=1, max_size=14).map(" ".join), min_size=1, max_size=5).map("\n".join))
+def test_an_address_block_is_found_as_before(text):
+    lines = segment._lines(text, 0, len(text))
+    assert segment._looks_like_address(text, lines) == plain_looks_like_address(text, lines)
 
 
 def test_the_prefilters_let_through_lines_that_the_patterns_label():
@@ -314,3 +337,39 @@ def test_words_in_a_span_are_found_as_before(text, data):
     plain = [(m.group(), m.start(), m.end()) for m in PLAIN_WORD_RE.finditer(doc.text, start, end)
              if not any(s < m.end() and m.start() < e for s, e in masks)]
     assert [tuple(w) for w in words_in(doc, start, end, masks)] == plain
+
+
+def test_plain_text_blocks_as_the_reader_made_them():
+    """readers.text._blocks in one pass over the lines (issue 20): a blank line ends a
+    paragraph, an underline makes the line above a heading, a bullet line is a list item, a
+    short capitalised line alone is a heading, a line closing a sentence ends its paragraph."""
+    text = ("Your appointment\n================\n\nDear Mrs Khan\n\nPlease come to the clinic.\nBring your letter with you.\n"
+            "\nWhat to bring:\n- your glasses\n  * a list of medicines\n\nWhat happens next?\n\nParking is free\nfor blue badge holders.\n"
+            "   \nYours sincerely\n\nA line longer than any wrapped file has, so this file is not hard-wrapped and each line is the writer's own.\n")
+    blocks = read_text(text, "txt", None).blocks
+    got = [(b.kind, b.location["line"], b.level, text[b.start : b.end]) for b in blocks]
+    assert got == [
+        ("heading", 1, 1, "Your appointment"),
+        ("paragraph", 4, 0, "Dear Mrs Khan"),
+        ("paragraph", 6, 0, "Please come to the clinic."),
+        ("paragraph", 7, 0, "Bring your letter with you."),
+        ("paragraph", 9, 0, "What to bring:"),
+        ("list_item", 10, 0, "your glasses"),
+        ("list_item", 11, 1, "a list of medicines"),
+        ("heading", 13, 2, "What happens next?"),
+        ("paragraph", 15, 0, "Parking is free\nfor blue badge holders."),
+        ("paragraph", 18, 0, "Yours sincerely"),
+        ("paragraph", 20, 0, "A line longer than any wrapped file has, so this file is not hard-wrapped and each line is the writer's own."),
+    ]
+
+
+def test_written_address_blocks_as_before():
+    for text, expected in [
+        ("Ward 3\nWestgate General Hospital\nNE1 4XX", True),
+        ("The Heart Clinic, Westgate General Hospital, Westgate Road, Newcastle upon Tyne\nNE1 4XX", True),
+        ("The Heart Clinic at Westgate General Hospital is on the ground floor near\nthe main entrance", False),
+        ("Please come to the clinic.\nBring your letter", False),
+        ("When: Monday 3 March\nWhere: Ward 3", False),
+    ]:
+        lines = segment._lines(text, 0, len(text))
+        assert segment._looks_like_address(text, lines) is expected == plain_looks_like_address(text, lines), text

@@ -186,9 +186,19 @@ def _one_idea_max(ctx):
     return ctx.memo("one_idea_max", find)
 
 
+def _rated_in(ctx, scope) -> list[tuple]:
+    """(sentence, rung, plain_counts) for each sentence whose kind is in ``scope``, in order:
+    worked out once per document and scope (``_rated``'s answers), so the three rules of the
+    ladder each read a list instead of looking every sentence up again."""
+    by_scope = ctx.memo("sentence_rungs_in", _new_dict)
+    found = by_scope.get(scope)
+    if found is None:
+        found = by_scope[scope] = [(s, *_rated(ctx, s)) for s in ctx.sentences_in(scope)]
+    return found
+
+
 def _sentences_on_rung(ctx, rule, rung: str) -> Iterator[Measurement]:
-    for s in ctx.sentences_in(rule.scope):
-        on, c = _rated(ctx, s)
+    for s, on, c in _rated_in(ctx, rule.scope):
         if on == rung:
             value = c.words if rung == "long" else round(sentence_grade(c), 1)
             yield Measurement(s.start, s.end, value, sentence_reason(c))

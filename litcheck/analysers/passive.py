@@ -484,24 +484,26 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
     been told not to", "when you are admitted", "if you are invited". It names the reader's
     situation, not an action the writer should own, and the active ("if we have invited you")
     is no clearer (issue 21: judged debatable or wrong on real NHS texts)."""
+    toks = _Tokens.of(doc)
+    low, alpha = toks.lower, toks.alpha
     k = first - 1
-    while k >= s_start and doc[k].lower_ in ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "have", "has", "had"):
+    while k >= s_start and low[k] in ("'ve", "’ve", "'re", "’re", "'ll", "’ll", "have", "has", "had"):
         k -= 1
-    if k > s_start and doc[k].lower_ in ("that", "which") and doc[k - 1].is_alpha and doc[k - 1].lower_ not in _READER_VERBS:
+    if k > s_start and low[k] in ("that", "which") and alpha[k - 1] and low[k - 1] not in _READER_VERBS:
         return True  # a relative clause describing a thing: "clothing that can be removed easily"
-    if (k > s_start + 1 and doc[k].lower_ == "you" and (doc[k - 1].lower_ in ("which", "what") or (
-            doc[k - 1].lower_ == "that" and doc[k - 2].is_alpha and doc[k - 2].lower_ not in _READER_VERBS))):
+    if (k > s_start + 1 and low[k] == "you" and (low[k - 1] in ("which", "what") or (
+            low[k - 1] == "that" and alpha[k - 2] and low[k - 2] not in _READER_VERBS))):
         return True  # what the reader has been given: "any information that you have been given", "which you may be prescribed"
-    if k > s_start and doc[k].lower_ == "you" and doc[k - 1].lower_ in _CONDITIONS:
+    if k > s_start and low[k] == "you" and low[k - 1] in _CONDITIONS:
         return True
-    if k > s_start + 1 and doc[k].lower_ == "you" and any(t.lower_ == "what" for t in doc[max(s_start, k - 3) : k]):
+    if k > s_start + 1 and low[k] == "you" and "what" in low[max(s_start, k - 3) : k]:
         return True  # what the reader is told or given: "remember what information you are given"
     # a thing's state in a time clause: "soon after your appointment is booked", "once the form is signed"
-    if {t.lower_ for t in doc[first:first + 1]} <= {"is", "are", "was", "were", "have", "has"}:
+    if set(low[first:first + 1]) <= {"is", "are", "was", "were", "have", "has"}:
         j = first - 1
-        while j > s_start and j >= first - 4 and doc[j].is_alpha and doc[j].lower_ not in _TIME_WORDS:
+        while j > s_start and j >= first - 4 and alpha[j] and low[j] not in _TIME_WORDS:
             j -= 1
-        if j >= s_start and doc[j].lower_ in _TIME_WORDS and j < first - 1:
+        if j >= s_start and low[j] in _TIME_WORDS and j < first - 1:
             return True
     return False
 
@@ -509,30 +511,33 @@ def _reader_condition(doc, s_start: int, first: int) -> bool:
 class _Tokens:
     """What find_passives and _actor ask of each token of a Doc, read from its arrays once a
     document (kept in ``doc.user_data``) instead of a Token object each time: its lower-case
-    text (``lower``), whether it is punctuation (``punct``) or letters (``alpha``), its length
-    in characters (``length``), and where a form of *be* or *get* is (``be_or_get``)."""
+    text (``lower``) and its text (``text``), whether it is punctuation (``punct``) or letters
+    (``alpha``), its length in characters (``length``), whether a space follows (``space``), its
+    offset (``starts``), and where a form of *be* or *get* is (``be_or_get``)."""
 
-    __slots__ = ("lower", "punct", "alpha", "length", "be_or_get", "starts", "reach")
+    __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "reach")
 
     def __init__(self, doc) -> None:
-        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, SPACY
+        from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, LENGTH, LOWER, ORTH, SPACY
 
-        lower_ids, self.punct, self.alpha, self.length, self.starts, spacy = doc.to_array(
-            [LOWER, IS_PUNCT, IS_ALPHA, LENGTH, IDX, SPACY]).T.tolist()
+        lower_ids, orth_ids, self.punct, self.alpha, self.length, self.starts, self.space = doc.to_array(
+            [LOWER, ORTH, IS_PUNCT, IS_ALPHA, LENGTH, IDX, SPACY]).T.tolist()
         try:
             self.lower: list[str] = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
+            self.text: list[str] = list(map(_TEXT_OF_ID.__getitem__, orth_ids))
         except KeyError:  # a word not met before: its text from the Doc's string store
             strings = doc.vocab.strings
             if len(_TEXT_OF_ID) > 200_000:
                 _TEXT_OF_ID.clear()
-            for h in lower_ids:
+            for h in (*lower_ids, *orth_ids):
                 if h not in _TEXT_OF_ID:
                     _TEXT_OF_ID[h] = strings[h]
             self.lower = list(map(_TEXT_OF_ID.__getitem__, lower_ids))
+            self.text = list(map(_TEXT_OF_ID.__getitem__, orth_ids))
         ids = _be_or_get_ids()
         self.be_or_get = [k for k, low in enumerate(lower_ids) if low in ids]
         #: the offset after each token and the space after it
-        self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, spacy)]
+        self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, self.space)]
 
     def sentence(self, start: int, end: int) -> tuple[int, int] | None:
         """(first token, token after the last) of the characters ``start:end``, as
@@ -664,10 +669,10 @@ def _actor(doc, i: int, stop: int) -> tuple[int, int] | None:
 
 def _boundary(doc, k: int) -> bool:
     """Punctuation that ends a clause (not the hyphen inside "X-ray")."""
-    tok = doc[k]
-    if not tok.is_punct:
+    toks = _Tokens.of(doc)
+    if not toks.punct[k]:
         return False
-    return tok.text not in "-'’" or bool(tok.whitespace_) or (k > 0 and bool(doc[k - 1].whitespace_))
+    return toks.text[k] not in "-'’" or bool(toks.space[k]) or (k > 0 and bool(toks.space[k - 1]))
 
 
 def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int]) -> str | None:
@@ -710,8 +715,9 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
 
 def _subject_start(doc, s_start: int, first: int) -> int:
     """Where the clause's subject starts: back from the first auxiliary to a clause boundary."""
+    low = _Tokens.of(doc).lower
     i = first
-    while i > s_start and not _boundary(doc, i - 1) and doc[i - 1].lower_ not in _CLAUSE_START:
+    while i > s_start and not _boundary(doc, i - 1) and low[i - 1] not in _CLAUSE_START:
         i -= 1
     return i
 

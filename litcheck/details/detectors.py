@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import patterns as P
-from .scan import finditer, finditer_spans, search, search_unit
+from .scan import finditer, finditer_in, finditer_spans, index, search, search_unit
 from .units import Unit, units
 
 
@@ -36,7 +36,10 @@ _IMAGE_DESCRIPTION = re.compile(
 
 
 def _content(ctx) -> list[Unit]:
-    return ctx.memo("detail_content", lambda c: [u for u in units(c) if u.kind != "heading" and not search_unit(c, _IMAGE_DESCRIPTION, u)])
+    # each branch of _IMAGE_DESCRIPTION begins with "^" (not multiline): a search of the unit's
+    # text is a match at its start
+    match = _IMAGE_DESCRIPTION.match
+    return ctx.memo("detail_content", lambda c: [u for u in units(c) if u.kind != "heading" and not match(u.text)])
 
 
 def _sections(wanted: str, unwanted: str | None = None) -> Callable[[str], bool]:
@@ -554,8 +557,9 @@ def _asks_online(ctx):
     if not ctx.may_match(P.ONLINE_ACTION):
         return None  # no sentence can name a way online
     content = _content(ctx)
+    idx = index(ctx)
     for i, u in enumerate(content):
-        m = P.ONLINE_ACTION.search(text, u.start, u.end)
+        m = next(finditer_in(idx, P.ONLINE_ACTION, u.start, u.end), None)  # P.ONLINE_ACTION.search(text, u.start, u.end)
         lead_in = content[i - 1].text if i and u.section == content[i - 1].section else ""
         if m and (P.ONLINE_VERB.search(u.text) or P.ONLINE_VERB.search(lead_in) or P.ONLINE_VERB.search(u.section)) and not re.search(r"\bmaps?\b|\bdirections\b|\bmore\s+information\b|\bfind\s+out\s+more\b|\bread\s+more\b", u.text, re.I):
             return u

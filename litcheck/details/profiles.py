@@ -142,6 +142,27 @@ def _load(dirs: tuple[Path, ...]) -> dict[str, Profile]:
             out[path.stem] = _parse(path, read_yaml(path))
     if FALLBACK not in out:
         raise RuleError(f"{profiles_dir()}: the '{FALLBACK}' profile is missing")
+    return _share_patterns(out)
+
+
+def _share_patterns(profiles: dict[str, Profile]) -> dict[str, Profile]:
+    """The profiles with one pattern object for each pattern written in several of them (the
+    same source and flags), so that a check searches it once (``_pattern_hit``)."""
+    from dataclasses import replace
+
+    shared: dict[tuple, object] = {}
+    out = {}
+    for name, profile in profiles.items():
+        signals = []
+        for sig in profile.signals:
+            if sig.kind == "pattern":
+                value = sig.value
+                flags = value._flags if isinstance(value, PatternOnUse) else value.flags
+                value = shared.setdefault((type(value), value.pattern, int(flags)), value)
+                if value is not sig.value:
+                    sig = replace(sig, value=value)
+            signals.append(sig)
+        out[name] = replace(profile, signals=tuple(signals))
     return out
 
 
@@ -279,29 +300,37 @@ def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     """(whether ``pattern`` is found ``min_count`` times, the words it found first), once per
     check for a pattern several profiles share; a pattern that cannot match the text (its
     prefilter says so) is not run."""
-    found = ctx.memo("profile.patterns", lambda c: {})  # (source, flags, min_count) -> hit
-    # by source, not identity: profiles write the same sign ("Dear ...", a sign-off, a template
-    # field) each in its own file, and hashing a compiled pattern would read all its code
-    flags = pattern._flags if isinstance(pattern, PatternOnUse) else pattern.flags
-    key = (pattern.pattern, int(flags), min_count)
+    found = ctx.memo("profile.patterns", lambda c: {})  # (id(pattern), min_count) -> (pattern, hit)
+    # by identity: hashing a compiled pattern reads all its code; profiles that write the same
+    # sign ("Dear ...", a sign-off, a template field) share one pattern (``_share_patterns``)
+    key = (id(pattern), min_count)
     kept = found.get(key)
-    if kept is None:
-        kept = found[key] = _find_pattern(ctx, pattern, min_count)
-    return kept
+    if kept is None or kept[0] is not pattern:
+        kept = found[key] = (pattern, _find_pattern(ctx, pattern, min_count))
+    return kept[1]
 
 
 def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     text = ctx.document.text
+    idx = scan.index(ctx)
     matches = []
-    # a pattern whose matches' beginnings are known is tried only there (few places, so its
-    # prefilter would cost more than it spares), unless it is not compiled yet (compiling
-    # costs more); any other only if its prefilter lets it
+    # a pattern is tried only where a match can begin (scan: few places, so its prefilter
+    # would cost more than it spares); one whose beginnings are not known, or one not compiled
+    # yet (compiling costs more than asking), only if its prefilter lets it
     uncompiled = isinstance(pattern, PatternOnUse) and pattern._compiled is None
-    if (scan.starts(pattern) is not None and not uncompiled) or ctx.may_match(pattern):
-        for m in scan.finditer(ctx, pattern):
-            matches.append(m)
-            if len(matches) >= min_count:
-                break
+    if uncompiled and idx.excluded(pattern):
+        places: list | None = []
+    else:
+        places = idx.candidates(pattern)
+    if places is None or uncompiled:
+        if places is not None and not places:
+            return False, ""
+        if not ctx.may_match(pattern):
+            return False, ""
+    for m in scan.finditer_in(idx, pattern):
+        matches.append(m)
+        if len(matches) >= min_count:
+            break
     hit = len(matches) >= min_count
     return hit, (_quote(text, matches[0].start(), matches[0].end()) if hit else "")
 

@@ -216,6 +216,16 @@ def _in(items, ignore: bool, boundary: bool, no_digit_before: bool) -> list[Star
     return out
 
 
+#: each plan's entries ((prefixes, cased, every) and (string, cased)) once, whatever pattern
+#: holds them: a document keeps what it found for an entry by the entry's identity, shared by
+#: the patterns that begin alike (hashing a long tuple of prefixes costs more than the look-up)
+_ENTRIES: dict[tuple, tuple] = {}
+
+
+def _interned(entry: tuple) -> tuple:
+    return _ENTRIES.setdefault(entry, entry)
+
+
 class _Plan:
     """A pattern's starts, grouped for the index: word prefixes by their first three characters
     (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
@@ -224,7 +234,7 @@ class _Plan:
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
-        self.strings: tuple[tuple[str, bool], ...] = tuple(dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
+        self.strings: tuple[tuple[str, bool], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
         self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
         #: key (the first three characters, lower-cased) -> ((the prefixes, whether they are
         #: read in the text itself, whether every word start with the key has one of them), ...)
@@ -235,7 +245,7 @@ class _Plan:
         #: key -> ((prefixes, cased, every), ...), and the keys as a set to meet the text's
         by_key: dict[str, list] = {}
         for (key, cased), prefixes in sorted(groups.items()):
-            by_key.setdefault(key, []).append((tuple(sorted(prefixes)), cased, not cased and key in prefixes))
+            by_key.setdefault(key, []).append(_interned((tuple(sorted(prefixes)), cased, not cased and key in prefixes)))
         self.by_key: dict[str, tuple] = {key: tuple(entries) for key, entries in by_key.items()}
         self.keys = frozenset(self.by_key)
 
@@ -605,22 +615,23 @@ def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded", "_needed_at")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lowered=None) -> None:
         from ..prefilter import Lowered
 
-        low = Lowered(text)
+        low = lowered if lowered is not None and lowered.text is not None else Lowered(text)
         self.text = text
         self.lowered = low.text
         self.exact = low.exact  # the lower-cased text has the same offsets, and folds as re does
         self._words_at: tuple[dict[str, list[int]], frozenset[str]] | None = None
         self._kinds: dict[str, list[int]] = {}
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
-        #: (prefixes, cased, every) -> the word starts with one of those prefixes
-        self._prefixed: dict[tuple, list[int]] = {}
+        #: id of an interned plan entry (prefixes, cased, every) or (string, cased) -> its places
+        self._prefixed: dict[int, list[int]] = {}
         self._tokens: frozenset[str] | None = None
         self._excluded: dict[int, tuple[object, bool]] = {}
+        self._needed_at: dict[int, tuple[object, list[int] | None]] = {}
 
     def excluded(self, pattern) -> bool:
         """True when ``pattern`` cannot match anywhere in the text: every match holds one of
@@ -639,6 +650,44 @@ class TextIndex:
         self._excluded[id(pattern)] = (pattern, found)
         return found
 
+    def needed_at(self, pattern) -> list[int] | None:
+        """The sorted offsets where the words one of which every match of ``pattern`` holds
+        (``needed_words``) begin, whole, in the text (None: not known)."""
+        kept = self._needed_at.get(id(pattern))
+        if kept is not None and kept[0] is pattern:
+            return kept[1]
+        needed = _needed(pattern) if self.exact else None
+        found: list[int] | None = None
+        if needed is not None:
+            found = []
+            if not self.excluded(pattern):
+                table, present = self._words()
+                low, text = self.lowered, self.text
+                n = len(text)
+                for word in needed:
+                    key = word[:3]
+                    if key not in present:
+                        continue
+                    k = len(word)
+                    for p in table[key]:
+                        if low.startswith(word, p) and (p + k >= n or not _word_char(text[p + k])):
+                            found.append(p)
+                found.sort()  # one word at each place: a word of the text is one of them or none
+        self._needed_at[id(pattern)] = (pattern, found)
+        return found
+
+    def holds_needed(self, pattern, start: int, end: int) -> bool:
+        """Whether the stretch [start, end) may hold a match of ``pattern`` as far as its needed
+        words tell: False only when ``end`` does not cut a word and none of the words begins in
+        the stretch (for a search that begins at ``start`` in the text; for the stretch searched
+        alone, ``start`` must not cut a word either). Asked of a pattern whose beginnings are not
+        known, which would otherwise be searched in full."""
+        need = self.needed_at(pattern)
+        if need is None or self.cuts(end):
+            return True
+        i = bisect_left(need, start)
+        return i < len(need) and need[i] < end
+
     def cuts(self, p: int) -> bool:
         """A word goes on across offset ``p``: a search that starts or stops there sees a
         shorter word than the text holds."""
@@ -646,9 +695,12 @@ class TextIndex:
         return 0 < p < len(text) and _word_char(text[p - 1]) and _word_char(text[p])
 
     def _words(self) -> tuple[dict[str, list[int]], frozenset[str]]:
-        """Word starts by their first three characters, lower-cased (near the end of the text
-        a key may be shorter), and the keys of one, two and three characters that begin a word:
-        the starts by one or two characters are made when first asked for (``_short``)."""
+        """Word starts by their first character, their first two and their first three,
+        lower-cased (one table: keys of different lengths do not meet), and its keys.
+
+        Made in one loop over the words by their first three characters (near the end of the
+        text a key may be shorter); the starts by one and two characters are made from that
+        table's keys (a few hundred), not from the words again."""
         if self._words_at is None:
             low = self.lowered
             table: dict[str, list[int]] = {}
@@ -661,28 +713,19 @@ class TextIndex:
                     table[key] = [p]
                 else:
                     found.append(p)
-            keys = set(table)
-            keys.update([key[:1] for key in table])
-            keys.update([key[:2] for key in table])
-            self._words_at = (table, frozenset(keys))
+            shorter: dict[str, list[int]] = {}
+            for key, places in table.items():
+                for short in (key[:1], key[:2]) if len(key) > 1 else (key,):
+                    found = shorter.get(short)
+                    if found is None:
+                        shorter[short] = places.copy()
+                    else:
+                        found.extend(places)
+            for places in shorter.values():
+                places.sort()
+            table.update(shorter)  # a key of one or two characters: every word it begins
+            self._words_at = (table, frozenset(table))
         return self._words_at
-
-    def _short(self, key: str) -> list[int]:
-        """The word starts whose first one or two characters (lower-cased) are ``key``."""
-        found = self._kinds.get(key)  # beside the kinds ("line", "digit"...): no key is a kind
-        if found is None:
-            table = self._words()[0]
-            by_first = self._kinds.get("")  # the table's keys by their first character
-            if by_first is None:
-                by_first = self._kinds[""] = {}
-                for k in table:
-                    by_first.setdefault(k[:1], []).append(k)
-            keys = by_first.get(key[:1], ())
-            if len(key) > 1:
-                keys = [k for k in keys if k[:2] == key]
-            found = table[keys[0]] if len(keys) == 1 else sorted([p for k in keys for p in table[k]])
-            self._kinds[key] = found
-        return found
 
     def _places(self, kind: str) -> list[int]:
         found = self._kinds.get(kind)
@@ -696,7 +739,17 @@ class TextIndex:
                     found.append(p + 1)
                     p = text.find("\n", p + 1)
             elif kind == "digit":
-                found = [m.start() for m in _DIGIT.finditer(text)]
+                if text.isascii() or not any(ch.isdecimal() for ch in set(text) if not ch.isascii()):
+                    # only the ten ASCII digits: each found with str.find, far quicker than \d
+                    found = []
+                    for digit in "0123456789":
+                        p = text.find(digit)
+                        while p != -1:
+                            found.append(p)
+                            p = text.find(digit, p + 1)
+                    found.sort()
+                else:
+                    found = [m.start() for m in _DIGIT.finditer(text)]
             elif kind == "digit_run":  # the first digit of a number: no digit (\\d) before it
                 found = [p for p in self._places("digit") if p == 0 or not text[p - 1].isdecimal()]
             else:  # digit_word: a digit that begins a word: no word character (\\w) before it
@@ -713,28 +766,32 @@ class TextIndex:
         found: list[int] | None = None
         if plan is not None:
             parts: list[list[int]] = [self._places(kind) for kind in plan.kinds]
+            prefixed = self._prefixed
             if plan.keys:
                 words, present = self._words()
                 by_key = plan.by_key
-                prefixed = self._prefixed
                 for key in plan.keys & present:
-                    pool = words[key] if len(key) == 3 else self._short(key)
+                    pool = words[key]
                     for entry in by_key[key]:
                         prefixes, cased, every = entry
                         if every:
                             parts.append(pool)
                             continue
-                        kept = prefixed.get(entry)  # patterns often share their first words
+                        kept = prefixed.get(id(entry))  # patterns often share their first words
                         if kept is None:
                             starts_with = (self.text if cased else self.lowered).startswith
-                            kept = prefixed[entry] = [p for p in pool if starts_with(prefixes, p)]
+                            kept = prefixed[id(entry)] = [p for p in pool if starts_with(prefixes, p)]
                         parts.append(kept)
-            for prefix, cased in plan.strings:
-                source = self.text if cased else self.lowered
-                places, p = [], source.find(prefix)
-                while p != -1:
-                    places.append(p)
-                    p = source.find(prefix, p + 1)
+            for string in plan.strings:  # (prefix, cased): rule patterns share many
+                places = prefixed.get(id(string))
+                if places is None:
+                    prefix, cased = string
+                    source = self.text if cased else self.lowered
+                    places, p = [], source.find(prefix)
+                    while p != -1:
+                        places.append(p)
+                        p = source.find(prefix, p + 1)
+                    prefixed[id(string)] = places
                 parts.append(places)
             parts = [part for part in parts if part]
             if len(parts) == 1:
@@ -747,7 +804,7 @@ class TextIndex:
 
 def index(ctx) -> TextIndex:
     """The TextIndex of the check's document, made once."""
-    return ctx.memo("details.scan_index", lambda c: TextIndex(c.document.text))
+    return ctx.memo("details.scan_index", lambda c: TextIndex(c.document.text, c.lowered()))
 
 
 def finditer(ctx, pattern: re.Pattern, start: int = 0, end: int | None = None) -> Iterator[re.Match]:
@@ -766,6 +823,7 @@ def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | 
     stand-in compiled on first use: ``textpatterns.LazyPatterns``)."""
     text = idx.text
     end = len(text) if end is None else min(end, len(text))
+    given = pattern
     if isinstance(pattern, PatternOnUse):  # where it can begin, from its source: not compiled
         if idx.excluded(pattern) and not idx.cuts(end):
             return  # it needs a word the text does not have (a rule's pattern)
@@ -780,7 +838,8 @@ def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | 
             return
         places = idx.candidates(pattern)
     if places is None:
-        yield from pattern.finditer(text, start, end)
+        if idx.holds_needed(given, start, end):  # searched in full: only with a needed word there
+            yield from pattern.finditer(text, start, end)
         return
     match = pattern.match
     i = bisect_left(places, start)
@@ -809,9 +868,11 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
             return
     places = idx.candidates(pattern)
     if places is None:
+        holds = idx.holds_needed
         for span in spans:
-            for m in pattern.finditer(text, span.start, span.end):
-                yield span, m
+            if holds(pattern, span.start, min(span.end, len(text))):
+                for m in pattern.finditer(text, span.start, span.end):
+                    yield span, m
         return
     match = pattern.match
     n = len(places)
@@ -856,6 +917,8 @@ def search_piece(idx: TextIndex, pattern: re.Pattern, start: int, piece: str) ->
         return None  # the piece's words are the text's: none of those a match needs
     places = idx.candidates(pattern)
     if places is None:
+        if not idx.cuts(start) and not idx.holds_needed(pattern, start, end):
+            return None
         return pattern.search(piece)
     match = pattern.match
     m = match(piece, 0)

@@ -9,13 +9,16 @@ says nothing about parking); they only give the units under them their ``section
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TITLE_LINE = re.compile(r"^[A-Za-z][A-Za-z '&/-]{0,60}[A-Za-z?:]$")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
+    """A sentence, or a title line peeled off one (a NamedTuple: a document makes one for each
+    sentence, and a frozen dataclass, setting each field through object.__setattr__, costs
+    several times more)."""
+
     start: int  #: 0-based offset in Document.text
     end: int
     text: str

@@ -28,14 +28,7 @@ def read(data: bytes, path: str | None = None, limits: Limits = DEFAULT_LIMITS) 
 
 def parse(text: str, path: str | None = None, format: str = "txt") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Document.build(text, list(_blocks(text)), path=path, format=format)
-
-
-def _lines(text: str):
-    pos = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        yield number, pos, line
-        pos += len(line) + 1
+    return Document.build(text, _blocks(text), path=path, format=format)
 
 
 #: A hard-wrapped file has no line longer than this (e-mail and editors wrap at 66 to 80).
@@ -69,36 +62,41 @@ def ends_paragraph(line: str, nxt: str, width: int | None) -> bool:
     return len(line.rstrip()) + 1 + len(first) <= width
 
 
-def _blocks(text: str):
-    lines = list(_lines(text))
-    width = wrap_width([line for _, _, line in lines])
-    paragraph: list[tuple[int, int, str]] = []
-
-    def flush():
-        if paragraph:
-            yield _paragraph_block(paragraph)
-            paragraph.clear()
-
-    for number, pos, line in lines:
-        if not line.strip():
-            yield from flush()
+def _blocks(text: str) -> list[Block]:
+    lines = text.split("\n")
+    width = wrap_width(lines)
+    blocks: list[Block] = []
+    paragraph: list[tuple[int, int, str]] = []  # (line number, offset, line)
+    pos = 0
+    for number, line in enumerate(lines, start=1):
+        here = pos
+        pos += len(line) + 1
+        if not line or line.isspace():  # a blank line ends a paragraph
+            if paragraph:
+                blocks.append(_paragraph_block(paragraph))
+                paragraph = []
             continue
-        if _UNDERLINE.match(line) and paragraph and len(paragraph) == 1:
+        if len(paragraph) == 1 and _UNDERLINE.match(line):
             n, p, l = paragraph.pop()
-            yield _span("heading", n, p, l, level=1 if "=" in line else 2)
+            blocks.append(_span("heading", n, p, l, level=1 if "=" in line else 2))
             continue
         bullet = BULLET.match(line)
         if bullet:
-            yield from flush()
-            start = pos + bullet.end()
-            end = pos + len(line.rstrip())
+            if paragraph:
+                blocks.append(_paragraph_block(paragraph))
+                paragraph = []
+            start = here + bullet.end()
+            end = here + len(line.rstrip())
             depth = len(bullet.group(1).expandtabs(4)) // 2
-            yield Block("list_item", start, end, {"line": number}, level=depth)
+            blocks.append(Block("list_item", start, end, {"line": number}, level=depth))
             continue
         if paragraph and ends_paragraph(paragraph[-1][2], line, width):
-            yield from flush()
-        paragraph.append((number, pos, line))
-    yield from flush()
+            blocks.append(_paragraph_block(paragraph))
+            paragraph = []
+        paragraph.append((number, here, line))
+    if paragraph:
+        blocks.append(_paragraph_block(paragraph))
+    return blocks
 
 
 def _span(kind, number, pos, line, level=0) -> Block:
@@ -122,8 +120,10 @@ _NOT_HEADINGS = re.compile(r"^\s*(dear|yours|kind regards|best wishes|regards|to
 def _looks_like_heading(line: str) -> bool:
     """A short line alone, capitalised, without closing punctuation: "What happens next"."""
     s = line.strip()
-    words = s.split()
-    if not words or len(words) > 8 or s[-1] in ".,;!)\"'" or not s[0].isupper():
+    if not s or s[-1] in ".,;!)\"'" or not s[0].isupper():
+        return False
+    words = s.split(None, 8)  # (nine pieces: more than eight words)
+    if len(words) > 8:
         return False
     if _NOT_HEADINGS.match(s) or any(ch.isdigit() for ch in s) or "@" in s:
         return False
