@@ -345,7 +345,10 @@ def _serve(conn, settings: Settings, warm: bool = False) -> None:
     gc.enable()  # a worker forked while the parent's collector rests collects its own garbage
     if warm:
         _settings = settings
-    else:
+    else:  # a worker started afresh (spawned): litcheck's own process, as the command line's
+        from .prebuilt import install
+
+        install()
         _warm_up(settings)
     limit_memory(settings.memory_limit_mb())
     while True:

@@ -132,7 +132,7 @@ _STAFF_HEADING = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Sentence:
     start: int  #: 0-based offset in Document.text
     end: int
@@ -142,6 +142,16 @@ class Sentence:
     #: footer, table, placeholder, caption (a picture's description), foreign (another language),
     #: staff (a template's notes for the staff who send it)
     kind: str = "prose"
+
+    def __init__(self, start: int, end: int, block: int, kind: str = "prose") -> None:
+        # (A frozen dataclass's own __init__ sets each field through object.__setattr__; filling
+        # the new instance's dict is twice as fast, and a letter has dozens of sentences: issue 20.
+        # Still frozen: setting a field afterwards raises FrozenInstanceError.)
+        d = self.__dict__
+        d["start"] = start
+        d["end"] = end
+        d["block"] = block
+        d["kind"] = kind
 
     @property
     def is_prose(self) -> bool:

@@ -373,3 +373,31 @@ def test_written_address_blocks_as_before():
     ]:
         lines = segment._lines(text, 0, len(text))
         assert segment._looks_like_address(text, lines) is expected == plain_looks_like_address(text, lines), text
+
+
+@SETTINGS
+@given(any_text)
+def test_markdown_line_starts_as_before(text):
+    from litcheck.readers.markdown import _line_starts
+
+    assert _line_starts(text) == [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+
+def test_a_sentence_is_still_a_frozen_value():
+    import dataclasses
+    import pickle
+
+    s = segment.Sentence(3, 10, 1)
+    assert (s.start, s.end, s.block, s.kind) == (3, 10, 1, "prose") and s.is_prose
+    assert s == segment.Sentence(3, 10, 1, "prose") and hash(s) == hash((3, 10, 1, "prose"))
+    assert s != segment.Sentence(3, 10, 1, "heading")
+    assert repr(s) == "Sentence(start=3, end=10, block=1, kind='prose')"
+    assert dataclasses.replace(s, kind="foreign") == segment.Sentence(3, 10, 1, "foreign")
+    assert [f.name for f in dataclasses.fields(s)] == ["start", "end", "block", "kind"]
+    assert pickle.loads(pickle.dumps(s)) == s
+    try:
+        s.kind = "heading"
+    except dataclasses.FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("a Sentence can be changed")

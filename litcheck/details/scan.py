@@ -838,7 +838,8 @@ def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | 
             return
         places = idx.candidates(pattern)
     if places is None:
-        if idx.holds_needed(given, start, end):  # searched in full: only with a needed word there
+        # searched in full: a stretch only with a needed word in it (the whole text: asked above)
+        if (start <= 0 and end == len(text)) or idx.holds_needed(given, start, end):
             yield from pattern.finditer(text, start, end)
         return
     match = pattern.match

@@ -128,7 +128,7 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
         packed = sum(map(inside.__getitem__, texts))
         if not packed:
             continue  # no counted word
-        first = next(t for t in texts if inside[t])
+        first = texts[0] if inside[texts[0]] else next(t for t in texts if inside[t])
         packed += first_delta[first]
         covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
         if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
@@ -230,7 +230,8 @@ def _counted(word: str) -> bool:
 def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Where the medical terms are in ``text[start:end]``: the spans ``pattern.finditer`` finds."""
     index = _jargon_index() if pattern is _jargon_pattern() else None
-    if index is None or (not text[start:end].isascii() and _FOLDS_TO_ASCII.search(text, start, end)):
+    piece = text[start:end]
+    if index is None or (not piece.isascii() and _FOLDS_TO_ASCII.search(piece)):
         return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
     # A term can start only where the run of letters, digits and hyphens is its first word (the
     # next character is a space), or the whole term with its plural ending (the next character
@@ -241,7 +242,6 @@ def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[
     # finds no term there. Most sentences have no term: one findall of the runs tells (a term of
     # one word is one run; one of more words is runs in a row, its first two words two of them,
     # with only spaces between, so no other run of letters, digits and hyphens).
-    piece = text[start:end]
     if piece.isascii():  # every other character a space, in lower case: the chunks, split
         lowered = piece.translate(_ASCII_CHUNKS).split()
     else:

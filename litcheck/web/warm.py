@@ -5,17 +5,23 @@ file down the whole path of an upload (reading it, checking it, the reviewed Wor
 report page's parts), so that every worker forked from the server starts warm instead of
 spending its first upload loading them. A worker started some other way imports it itself.
 
-The loaded objects then leave the cycle collector's sight (``gc.freeze``): they live as long
-as the process, and otherwise a worker's collections walk them all again and write to every
-object's header, which copies the fork server's memory into each worker page by page.
+Its patterns and dataclass methods are made from what was compiled at build time
+(``litcheck.prebuilt``), as in the command line. The loaded objects then leave the cycle
+collector's sight (``gc.freeze``): they live as long as the process, and otherwise a worker's
+collections walk them all again and write to every object's header, which copies the fork
+server's memory into each worker page by page.
 """
 
 from __future__ import annotations
 
 import io
 
-from ..check import check_document, check_text
-from ..collector import resting
+from .. import prebuilt
+
+prebuilt.install()  # the page's own worker processes: what was compiled at build time is used
+
+from ..check import check_document, check_text  # noqa: E402
+from ..collector import resting  # noqa: E402
 
 #: a short letter that takes the checks down most of their paths (details, profile, EAST)
 LETTER = """Dear Mr Smith,
