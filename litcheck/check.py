@@ -107,7 +107,10 @@ def check_document(
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     ctx.options["time_format"] = time_format  # "5:30pm" (NHS, the default) or "5.30pm": dates.time_format
     ctx.ruleset = rules
-    ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]
+    if select or ignore:
+        ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]
+    else:  # _selected is then whether the rule is on by default
+        ctx.rules_run = [r for r in rules if r.enabled and r.applies_to(profile)]
     findings = []
     for rule in ctx.rules_run:
         findings.extend(rule.check(ctx))

@@ -92,8 +92,9 @@ def build(ctx, findings) -> EastSummary:
             categories[f.east].findings.append(f)
     fired = {f.rule for f in findings}
     for rule in ctx.rules_run:  # only checks that ran can be praised
-        silenced_by = (rule.id, *STRONGER.get(rule.id, ()))
-        if not rule.good or rule.east not in categories or fired.intersection(silenced_by):
+        if not rule.good or rule.east not in categories:
+            continue
+        if rule.id in fired or fired.intersection(STRONGER.get(rule.id, ())):
             continue
         if not rule.relevant(ctx):
             continue  # a whole-document check that does not apply here (a leaflet, a text message)

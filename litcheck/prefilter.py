@@ -119,7 +119,11 @@ def _node(clauses) -> list:
 
 def _split(rest: list) -> tuple:
     """(word, if_there, if_not): the word most of the sets ``rest`` hold, the node of those
-    sets less it, and the node of the sets without it (None: there are none)."""
+    sets less it, and the node of the sets without it (None: there are none). When every set
+    is one word (a pattern's alternatives of one word each), (words,): any one of them is
+    enough, shorter (commoner) words asked first."""
+    if all(len(c) == 1 for c in rest):
+        return (tuple(sorted({w for c in rest for w in c}, key=lambda w: (len(w), w))),)
     counts: dict[str, int] = {}
     for c in rest:
         for w in c:
@@ -146,6 +150,14 @@ def _holds(node, known: dict, text: str) -> bool:
         split = node[2]
         if split is None:
             split = node[2] = _split(rest)
+        if len(split) == 1:  # any one of these words is enough
+            for word in split[0]:
+                there = known.get(word)
+                if there is None:
+                    there = known[word] = word in text
+                if there:
+                    return True
+            return False
         word, if_there, if_not = split
         there = known.get(word)
         if there is None:

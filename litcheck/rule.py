@@ -196,6 +196,9 @@ class Rule:
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset()
     #: whether the kind has a mechanical change (``edits``), so ``fix: swap`` makes sense
     CAN_EDIT: ClassVar[bool] = False
+    #: rule id prefixes whose findings cover this rule's (a kind that defers sets it:
+    #: languagetool); none by default
+    defer_to: tuple[str, ...] = ()
 
     COMMON_KEYS: ClassVar[dict[str, tuple[bool, tuple[type, ...]]]] = {
         "kind": (True, (str,)),

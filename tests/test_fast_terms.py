@@ -130,3 +130,40 @@ def test_abbreviation_tokens_of_any_span_are_its_own_search():
             whole = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if span.start <= m.start() < span.end]
             differ += firsts is None and whole != expected
     assert differ > 50  # the spans do cut tokens: a search of the whole text alone would differ
+
+
+EXPANSIONS = [
+    ("after", "Your human papillomavirus (HPV) test and a CT (computed tomography) scan."),
+    ("before", "MRI stands for Magnetic Resonance Imaging. ECG is short for electrocardiogram. DNA means did not attend."),
+    ("whole", "An implantable cardioverter defibrillator (ICD) and computerised tomography (CT) tests."),
+    ("far", "A magnetic resonance imaging scan " + "and more words " * 6 + "(MRI) is later on this line."),
+    ("lines", "A magnetic resonance\nimaging (MRI)\nscan. STANDS FOR nothing. Means\ntest"),
+    ("unicode", "Résumé of your magnetic resonance imaging (MRI) ﬁle scan."),
+]
+
+
+def _compare_expansions(texts) -> int:
+    import re
+
+    from litcheck.analysers.substitution import ExpansionMarks, in_expansion
+
+    found = 0
+    for name, text in texts:
+        marks = ExpansionMarks(text)
+        for m in re.finditer(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2}", text):
+            s, e = m.span()
+            expected = in_expansion(text, s, e)
+            assert in_expansion(text, s, e, marks) is expected, (name, text[s:e])
+            found += expected
+    return found
+
+
+def test_expansion_marks_spare_only_terms_in_no_expansion_on_written_and_sample_texts():
+    assert _compare_expansions(EXPANSIONS + WRITTEN + list(sample_texts())) >= 10
+
+
+def test_expansion_marks_spare_only_terms_in_no_expansion_on_the_real_texts():
+    texts = list(real_texts())
+    if not texts:
+        pytest.skip("the real texts are not on this machine")
+    assert _compare_expansions(texts) >= 10

@@ -12,19 +12,23 @@ _MISSING = object()
 
 
 def _kept(table: dict, sentence, default=None):
-    """What ``_keep`` kept for ``sentence`` in ``table``, or ``default``. Looked up by the
-    sentence's start, then by the sentence itself (a Sentence's hash is worked out in Python,
-    from all its fields: a few microseconds a look-up, hundreds of look-ups a letter)."""
+    """What ``_keep`` kept for ``sentence`` (or a sentence equal to it) in ``table``, or
+    ``default``. Looked up by the sentence's start; only another sentence that starts there
+    is looked up by the sentence itself (a Sentence's hash is worked out in Python, from all its
+    fields: a few microseconds a look-up, hundreds of look-ups a letter)."""
     hit = table.get(sentence.start, _MISSING)
-    if hit is not _MISSING and hit[0] is sentence:
+    if hit is _MISSING:
+        return default
+    if hit[0] is sentence or hit[0] == sentence:
         return hit[1]
     return table.get(("sentence", sentence), default)
 
 
 def _keep(table: dict, sentence, value):
     """Keep ``value`` for ``sentence`` in ``table`` (see ``_kept``) and give it back."""
-    table[("sentence", sentence)] = value
-    if sentence.start not in table:
+    if sentence.start in table:
+        table[("sentence", sentence)] = value  # another sentence starts there
+    else:
         table[sentence.start] = (sentence, value)
     return value
 

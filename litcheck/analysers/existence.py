@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..details import scan
 from ..rule import Rule
 from ..textpatterns import PatternOnUse, rule_pattern
 from .patterns import compile_optional, excluded
@@ -104,20 +105,23 @@ class Existence(Rule):
         if self.unless_document is not None and self.unless_document.search(text):
             return
         said: set[str] = set()
-        for sentence in ctx.sentences_in(self.scope):
-            for m in pattern.finditer(text, sentence.start, sentence.end):
-                if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
+        done = None  # the sentence already reported (once_per_sentence)
+        # exactly each sentence's own search, tried only where a match can begin (details.scan)
+        for sentence, m in scan.finditer_spans(ctx, pattern, ctx.sentences_in(self.scope)):
+            if sentence is done:
+                continue
+            if m.end() == m.start() or ctx.is_masked(m.start(), m.end()):
+                continue
+            if excluded(ctx, m.start(), m.end(), self.unless, sentence=sentence):
+                continue
+            if self.once_per_document:
+                words = " ".join(m.group().lower().split())
+                if words in said:
                     continue
-                if excluded(ctx, m.start(), m.end(), self.unless, sentence=sentence):
-                    continue
-                if self.once_per_document:
-                    words = " ".join(m.group().lower().split())
-                    if words in said:
-                        continue
-                    said.add(words)
-                yield ctx.finding(self, m.start(), m.end(), self.format_message(actual=m.group()), self.suggest)
-                if self.once_per_sentence:
-                    break
+                said.add(words)
+            yield ctx.finding(self, m.start(), m.end(), self.format_message(actual=m.group()), self.suggest)
+            if self.once_per_sentence:
+                done = sentence
 
 
 _REFERS = re.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?\(")

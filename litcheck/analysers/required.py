@@ -20,6 +20,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..details import DETAIL_IDS, detect
+from ..details.detectors import applies
+from ..details.profiles import FALLBACK, profiles_for, written_to_one_person
 from ..rule import Rule
 
 
@@ -32,8 +35,6 @@ class Required(Rule):
     MESSAGE_FIELDS = frozenset({"profile", "need"})
 
     def setup(self, spec) -> None:
-        from ..details import DETAIL_IDS
-
         if spec["detail"] not in DETAIL_IDS:
             self.fail("detail", f"unknown detail '{spec['detail']}' (known: {', '.join(DETAIL_IDS)})")
         self.detail = spec["detail"]
@@ -46,10 +47,6 @@ class Required(Rule):
         return self.suggestions.get(profile or "default", self.suggestions["default"])
 
     def check(self, ctx) -> Iterator:
-        from ..details import detect
-        from ..details.detectors import applies
-        from ..details.profiles import FALLBACK, profiles_for, written_to_one_person
-
         profiles = profiles_for(ctx)
         profile = profiles.get(ctx.profile) or profiles[FALLBACK]
         need = profile.need(self.detail, written_to_one_person(ctx))

@@ -215,6 +215,7 @@ class Substitution(Rule):
         where = (text, ctx.sentences, firsts, doc)
         # a sentence's start -> (its end, name_words), for every term rule
         named = ctx.memo("substitution.name_words", lambda c: {})
+        marks = expansion_marks(ctx)
         for sentence, first, stop in forms.sentence_tokens(ctx, self.scope):
             sentence_text = sentence_words = None
             i = first
@@ -240,7 +241,7 @@ class Substitution(Rule):
                     if sentence_words is None or sentence_words[0] != sentence.end:
                         sentence_words = named[sentence.start] = (sentence.end, name_words(text, sentence.start, sentence.end))
                     sentence_words = sentence_words[1]
-                if in_name(text, start, end, sentence.start, sentence.end, sentence_words) or in_expansion(text, start, end):
+                if in_name(text, start, end, sentence.start, sentence.end, sentence_words) or in_expansion(text, start, end, marks):
                     continue
                 if entry.skip_when is not None:
                     if sentence_text is None:
@@ -755,14 +756,17 @@ _ABBR_AFTER = re.compile(r"^[\w\s'’-]{0,60}?\(\s*[A-Z][A-Za-z]*[A-Z]s?\s*\)")
 _ABBR_BEFORE = re.compile(r"(\b[A-Z][A-Za-z]*[A-Z]s?\s*\(\s*[\w\s'’-]*|\b[A-Z]{2,}s?\s+(stands\s+for|is\s+short\s+for|means)\s+[\w\s'’-]*)$")
 
 
-def in_expansion(text: str, start: int, end: int) -> bool:
+def in_expansion(text: str, start: int, end: int, marks: "ExpansionMarks | None" = None) -> bool:
     """True when [start, end) is part of an abbreviation written out: "human papillomavirus
     (HPV)", "CT (computed tomography)", "MRI stands for Magnetic Resonance Imaging". The
     words are there to explain the abbreviation. A term that is the whole expansion before
-    its abbreviation is not (``_whole_expansion``)."""
+    its abbreviation is not (``_whole_expansion``). ``marks``: the text's ``ExpansionMarks``,
+    when at hand (one look for many terms)."""
     # an expansion sits within a few words of its abbreviation: look no further than that
     # (a page that is one line would otherwise be scanned once for each term on it)
     line_start = max(text.rfind("\n", max(0, start - _EXPANSION_REACH), start) + 1, start - _EXPANSION_REACH)
+    if marks is not None and not marks.near(line_start, min(len(text), end + 61)):
+        return False  # no bracket, "stands", "short" or "means" near: no expansion
     line_end = text.find("\n", end, end + _EXPANSION_REACH)
     line_end = min(len(text), end + _EXPANSION_REACH) if line_end == -1 else line_end
     if _whole_expansion(text, start, end):
@@ -773,6 +777,44 @@ def in_expansion(text: str, start: int, end: int) -> bool:
         return True
     before = text[line_start:end]
     return _may_hold(before, _ABBR_BEFORE_WORDS) and bool(_ABBR_BEFORE.search(before))
+
+
+class ExpansionMarks:
+    """Where a text holds a bracket or one of ``_ABBR_BEFORE_WORDS`` (case aside), for
+    ``in_expansion``: a term with none of them from its line's start (at most
+    ``_EXPANSION_REACH`` characters before it) to 61 characters after it is in no expansion.
+    Every match of ``_ABBR_AFTER`` holds a bracket within 61 characters of the term's start,
+    every match of ``_ABBR_BEFORE`` a bracket or one of those words before the term's end, and
+    ``_whole_expansion`` needs a bracket right after the term. A text with a character outside
+    ASCII is always looked at in full (``_may_hold``)."""
+
+    __slots__ = ("places",)
+
+    def __init__(self, text: str) -> None:
+        #: sorted starts of every mark; None: the text is not ASCII
+        self.places: list[int] | None = None
+        if text.isascii():
+            low = text.lower()
+            places = []
+            for mark in _ABBR_BEFORE_WORDS:  # "(" is one of them
+                p = low.find(mark)
+                while p != -1:
+                    places.append(p)
+                    p = low.find(mark, p + 1)
+            self.places = sorted(places)
+
+    def near(self, start: int, end: int) -> bool:
+        """False only when no mark starts in [start, end)."""
+        places = self.places
+        if places is None:
+            return True
+        k = bisect_left(places, start)
+        return k < len(places) and places[k] < end
+
+
+def expansion_marks(ctx) -> ExpansionMarks:
+    """The document's ``ExpansionMarks``, found once per check."""
+    return ctx.memo("substitution.expansion_marks", lambda c: ExpansionMarks(c.document.text))
 
 
 #: one of these is in every match of _ABBR_BEFORE
