@@ -99,52 +99,7 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None, found=None) ->
 
 
 def _count_texts(text: str, found: SentenceWords) -> SentenceCounts:
-    """count_sentence from the words' texts; their offsets only to join a number's groups.
-
-    Each word's counts are packed into one integer (``_PACKED``: words, syllables, long words
-    and numbers, each a field of _BITS bits; looked up once a word), so a sentence's are one
-    ``sum``. Only a sentence with two numbers in a row, whose digit groups may be one phone
-    number, is counted word by word (``_count_joining``)."""
-    texts = found.texts
-    codes = list(map(_PACKED.__getitem__, texts))
-    packed = sum(codes)
-    if packed >> (3 * _BITS) >= 2 and any(a >> (3 * _BITS) and b >> (3 * _BITS) for a, b in zip(codes, codes[1:])):
-        return _count_joining(text, found)
-    poly = (packed >> (2 * _BITS)) & _FIELD
-    long_words = [t for t, code in zip(texts, codes) if code & _POLY] if poly else []
-    return SentenceCounts(packed & _FIELD, (packed >> _BITS) & _FIELD, poly, long_words)
-
-
-_BITS = 40
-_FIELD = (1 << _BITS) - 1
-_POLY = _FIELD << (2 * _BITS)
-
-
-class _Packed(dict):
-    """Word -> its packed counts (``_count_texts``): 1 word, its syllables, 1 when it is a long
-    word, 1 when it is a number (a glance token that starts with a digit)."""
-
-    LIMIT = 100_000  #: words kept (a long-running server meets ever new words)
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= self.LIMIT:
-            self.clear()
-        n = _word_syllables(word)
-        if n is None:  # a glance token: one word of one syllable
-            value = 1 | 1 << _BITS | (1 << (3 * _BITS) if word[:1].isdigit() else 0)
-        elif n < 0:  # a polysyllable
-            value = 1 | -n << _BITS | 1 << (2 * _BITS)
-        else:
-            value = 1 | n << _BITS
-        self[word] = value
-        return value
-
-
-_PACKED = _Packed()
-
-
-def _count_joining(text: str, found: SentenceWords) -> SentenceCounts:
-    """_count_texts word by word, joining the digit groups of one number."""
+    """count_sentence from the words' texts; their offsets only to join a number's groups."""
     words = syllables = poly = 0
     long_words = []
     spans = None
