@@ -41,7 +41,12 @@ def collect() -> tuple[set[tuple[str, int]], set[str]]:
     except ImportError:  # Python 3.10
         import sre_compile as _compiler
 
-    # recording before litcheck is imported: its modules compile as they load
+    from litcheck import prebuilt  # (imports litcheck's __init__, which compiles nothing)
+
+    # what is recorded is compiled here, not taken from the table being rebuilt: a module
+    # that installs it (litcheck.web.warm) finds it installed already, with nothing in it
+    prebuilt._patterns, prebuilt._code = {}, {}
+    # recording before litcheck's modules are imported: they compile as they load
     places = (str(ROOT / "litcheck"), str(Path(spacy.__file__).parent))
     compile_as_before = _compiler.compile
     patterns: set[tuple[str, int]] = set()
