@@ -87,6 +87,22 @@ def test_online_only_has_no_digital_alternative_and_phone_route_has_one():
     assert found("Book online at www.clinic.example/book, or call us free on 0800 555 0123.")["digital_alternative"]
 
 
+def test_words_starting_with_app_are_not_an_app():
+    """"the app" was matched inside "the appointment" and "the appropriate person": a letter that
+    only asks the reader to book or change an appointment does not ask them to act online."""
+    from litcheck.analysers import Context
+    from litcheck.details.detectors import asks_online
+    from litcheck.readers import read_text
+
+    def online(text):
+        return asks_online(Context(read_text(text, "txt", None), None, {}))
+
+    assert online("Reception will book you in with the appropriate person.") is None
+    assert online("Please confirm the appointment by replying to this letter.") is None
+    assert online("Please confirm your appointment in the app.") is not None
+    assert online("You can book in our app or on the NHS App.") is not None
+
+
 def test_someone_must_collect_you_is_not_a_companion():
     assert not found("Someone must collect you and stay with you for 24 hours.")["companion"]
     assert found("You can bring a friend, relative or carer with you.")["companion"]

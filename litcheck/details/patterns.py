@@ -230,7 +230,7 @@ FORMATS = _later(
 FORMATS_EXCLUDE = _later(r"\bthis\s+(?:letter|leaflet|page|document)\s+is\s+(?:in\s+|an\s+)?easy\s*read\b|^\W*easy\s*read\s+(?:information|guides?|leaflets?|booklets?)\s+(?:about|on|for)\b|\b(?:these|the\s+following)\s+easy\s*read\s+(?:guides|leaflets|booklets|pages)\b", I)
 
 ONLINE_ACTION = _later(
-    r"\b(?:online|website|web\s+site|portal|NHS\s+App|our\s+app|the\s+app|QR\s+code|scan\s+the\s+code|www\.|https?://|\w+\.(?:example|nhs\.uk|org|com|co\.uk)/|text\s+link|the\s+link|log\s+in)",
+    r"\b(?:online|website|web\s+site|portal|NHS\s+App\b|our\s+app\b|the\s+app\b|QR\s+code|scan\s+the\s+code|www\.|https?://|\w+\.(?:example|nhs\.uk|org|com|co\.uk)/|text\s+link|the\s+link|log\s+in)",
     I,
 )
 ONLINE_VERB = _later(r"\b(?:book|confirm|fill|complete|register|choose|answer|tell\s+us|cancel|change|reply|scan|visit|go\s+to|use|do\s+this|submit|select|pick|click|sign\s+up|refer)\w*", I)
