@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import builtins
 import marshal
+import os
 import sys
 from array import array
 from pathlib import Path
@@ -139,10 +140,14 @@ def _exec(source, globals=None, locals=None):
 def install() -> bool:
     """Make ``re`` build the patterns in this interpreter's table from their programs, and
     ``dataclasses`` run the methods' shipped code (once per process). False when there is no
-    table for this interpreter: both are left as they were."""
+    table for this interpreter, or when the environment sets ``LITCHECK_PREBUILT=0`` (to rule the
+    table out while looking into a problem): both are left as they were."""
     global _patterns, _code
     if _patterns is not None:
         return bool(_patterns or _code)
+    if os.environ.get("LITCHECK_PREBUILT", "1") == "0":  # compile everything as Python does
+        _patterns, _code = {}, {}
+        return False
     table = load()
     _patterns, _code = table["patterns"], table["code"]
     if _patterns and _compiler.compile is _compile_as_before:

@@ -195,3 +195,16 @@ def test_run_installs_the_table_before_litcheck_loads(monkeypatch):
     monkeypatch.setattr(cli, "leave", lambda code: calls.append(code))
     cli.run()
     assert calls == ["install", {"own_process": True}, 1]
+
+
+def test_litcheck_prebuilt_0_leaves_re_and_dataclasses_alone(monkeypatch):
+    import dataclasses
+
+    monkeypatch.setenv("LITCHECK_PREBUILT", "0")
+    monkeypatch.setattr(prebuilt, "_patterns", None)
+    monkeypatch.setattr(prebuilt, "_code", {})
+    monkeypatch.setattr(prebuilt._compiler, "compile", prebuilt._compile_as_before)
+    monkeypatch.delattr(dataclasses, "exec", raising=False)
+    assert prebuilt.install() is False
+    assert prebuilt._compiler.compile is prebuilt._compile_as_before and "exec" not in vars(dataclasses)
+    assert not prebuilt.installed()
