@@ -275,55 +275,17 @@ def test_the_word_table_is_the_word_by_word_one_on_random_texts(text):
     assert table == _reference_word_table(text) and keys == frozenset(table)
 
 
-# -- line starts kept by how the line goes on ----------------------------------------------
-
-_LINE_PATTERNS = [
-    (r"^[^\w\n]*(?:dear|hi|hello)\b", re.I | re.M),
-    (r"^[^\S\n]*(?:subject|re)[^\S\n]*:", re.I | re.M),
-    (r"^[^\w\n]*(?:dear|hi)\b|^[^\S\n]*(?:re|cc)[^\S\n]*:|^[^\S\n]*I\s+have\b", re.I | re.M),
-    (r"^[ \t]*[A-Za-z]+(?:_[A-Za-z]+)+:?[ \t]*$", re.M),
-    (r"^[ \t]*Yours\s+(?:sincerely|faithfully)", re.M),  # cased prefix
-    (r"^(?:dear|to)\s+\w+", re.I | re.M),  # nothing skipped
-    (r"^[^\w\n]{1,3}(?:dear|hi)\b", re.I | re.M),  # at least once, at most three times
-    (r"^[^\w\n]*?dear\b", re.I | re.M),  # a lazy skip
-    (r"^(?a:[^\w\n]*)dear\b", re.I | re.M),  # ASCII \w: not the known class, a plain line start
-    (r"^\s*dear\b", re.I | re.M),  # a skip that crosses lines: a plain line start
-    (r"^[^\w\n]*[-*•]\s*dear", re.I | re.M),  # begins with a skipped character: a plain line start
-]
-
-
-def test_line_patterns_are_kept_by_how_the_line_goes_on():
-    starts = scan.read_starts(re.compile(*_LINE_PATTERNS[2]))
-    assert starts is not None and {s.kind for s in starts} == {"line_w", "line_s"}
-    assert {s.prefix for s in starts} == {"dear", "hi", "re", "cc", "i"}
-    for source, flags in _LINE_PATTERNS[-3:]:
-        assert [s.kind for s in scan.read_starts(re.compile(source, flags))] == ["line"], source
-    idx = scan.TextIndex("To: Ms Patel\n  Dear Ms Patel,\n\t\u2022 Hi there\nRe: your visit\n\ndear all")
-    assert idx.candidates(re.compile(*_LINE_PATTERNS[0])) == [13, 30, 58]  # the dear lines, and Hi after a tab and a bullet
-
-
-_LINE_ALPHABET = st.sampled_from(
-    list(" \t\n\r\x0b\x0c\u00a0\u2022-*:,_aIY1") + ["dear", "Dear ", "DEAR", "hi", "Hi ", "re:", "Re ", "cc:", "Yours sincerely", "I have", "to ", "hello_world", "\u212aeep", "\u0130"]
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_LINE_ALPHABET, max_size=30).map("".join), st.integers(0, 40), st.integers(0, 45))
-def test_line_patterns_find_what_re_finds(text, start, end):
-    idx = scan.TextIndex(text)
-    for source, flags in _LINE_PATTERNS:
-        pattern = re.compile(source, flags)
-        begin = min(start, len(text))
-        _same(pattern, idx, begin, end)
-        _same(pattern, idx, 0, None)
-        piece = text[begin:end]  # a unit searched on its own
-        want = pattern.search(piece)
-        got = scan.search_piece(idx, pattern, begin, piece)
-        assert (got and got.span()) == (want and want.span()), source
-
-
 def test_other_digits_are_found_as_re_finds_them():
-    # the ten ASCII digits are found with str.find; a text with any other decimal digit with \d
+    # the ten ASCII digits are found with str.find; in a text with any other decimal digit, with \d
     for text in ["Ward 7B, 10:30", "Ward \u0667 and 3", "\uff13\uff10 minutes, 12", "no digits at all \u00bd"]:
         idx = scan.TextIndex(text)
         assert idx._places("digit") == [m.start() for m in re.finditer(r"\d", text)]
+
+
+def test_other_digit_is_every_decimal_digit_but_the_ascii_ones():
+    # the quick test of whether a text has a decimal digit beyond 0-9, checked on every character
+    import sys
+
+    text = "".join(map(chr, range(sys.maxunicode + 1)))
+    want = [i for i, ch in enumerate(text) if ch.isdecimal() and ch not in "0123456789"]
+    assert [m.start() for m in scan._OTHER_DIGIT.finditer(text)] == want

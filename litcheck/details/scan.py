@@ -50,7 +50,7 @@ _MAX_STARTS = 600
 _WORD = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
 _ASCII_DIGITS = frozenset("0123456789")
-#: a digit (\\d: a decimal digit in Unicode) other than the ten ASCII ones: "٣", "３"
+#: a digit (\\d: a decimal digit in Unicode) other than the ten ASCII ones ("٣", "３")
 _OTHER_DIGIT = re.compile(r"[^\D0-9]")
 
 
@@ -135,7 +135,7 @@ def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: 
             if av is _C.AT_BOUNDARY:
                 boundary = True
             elif av is _C.AT_BEGINNING:
-                return _line_heads(rest) if flags & re.MULTILINE else [Start("text")]
+                return [Start("line" if flags & re.MULTILINE else "text")]
             elif av is _C.AT_BEGINNING_STRING:
                 return [Start("text")]
             continue  # another zero-width test: it narrows where a match begins, no more
@@ -167,65 +167,6 @@ def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: 
             return first if low >= 1 else first + _walk(rest, prefix, cased, boundary, no_digit_before)
         raise _Unknown(op)
     return _finish(prefix, cased, boundary, no_digit_before)
-
-
-#: the classes a line-start pattern may skip before its first word ("^[^\\w\\n]*dear"), by the
-#: kind of its starts: "line_w" skips [^\\w\\n], "line_s" [^\\S\\n], "line_t" [ \\t], "line_0" nothing
-_LINE_SKIPS = {
-    frozenset([(_C.NEGATE, None), (_C.CATEGORY, _C.CATEGORY_WORD), (_C.LITERAL, 10)]): "line_w",
-    frozenset([(_C.NEGATE, None), (_C.CATEGORY, _C.CATEGORY_NOT_SPACE), (_C.LITERAL, 10)]): "line_s",
-    frozenset([(_C.LITERAL, 32), (_C.LITERAL, 9)]): "line_t",
-}
-
-
-_LINE_KINDS = frozenset(["line_0", *_LINE_SKIPS.values()])
-
-
-def _skipped(kind: str, ch: str) -> bool:
-    """Whether the skip of a line-start kind passes over ``ch`` (never a line break)."""
-    if kind == "line_w":
-        return ch != "\n" and not _word_char(ch)
-    if kind == "line_s":
-        return ch != "\n" and ch.isspace()
-    if kind == "line_t":
-        return ch in " \t"
-    return False
-
-
-def _line_heads(rest: list) -> list[Start]:
-    """The starts of a pattern after ``^`` (multiline): a line start, kept only where the line,
-    after the characters of one known class (``_LINE_SKIPS``, repeated any number of times, or
-    none), goes on with one of some prefixes: Start("line_w", "dear") for "^[^\\w\\n]*dear\\b".
-
-    Such a match must begin its prefix where the run of skipped characters ends: the prefix's
-    first character is not one the skip passes over. What cannot be read so is a plain line
-    start (Start("line")), as before."""
-    if rest and rest[0][0] is _C.BRANCH:  # "^a|^b" is parsed as "^(?:a|b)"
-        op, av, flags = rest[0]
-        out: list[Start] = []
-        for branch in av[1]:
-            out.extend(_line_heads(_seq(branch, flags) + rest[1:]))
-        return out
-    if rest and rest[0][0] is _C.SUBPATTERN:
-        op, (_group, add, delete, sub), flags = rest[0]
-        return _line_heads(_seq(sub, (flags | add) & ~delete) + rest[1:])
-    kind = "line_0"
-    if rest and rest[0][0] in _REPEATS and len(rest[0][1][2]) == 1 and rest[0][1][2][0][0] is _C.IN:
-        skip = _LINE_SKIPS.get(frozenset(rest[0][1][2][0][1]))
-        if skip is not None and not rest[0][2] & (re.ASCII | re.LOCALE):
-            kind, rest = skip, rest[1:]
-    try:
-        # "\b" before: only to read the first characters of a class ([A-Za-z]) one by one; what
-        # is read is a prefix the line must go on with, whatever kind _walk gives it
-        found = _walk(rest, "", False, True, False)
-    except (_Unknown, RecursionError):
-        return [Start("line")]
-    out = []
-    for s in found:
-        if s.kind not in ("word", "string") or not s.prefix or _skipped(kind, s.prefix[0]) or s.prefix[0] == "\n":
-            return [Start("line")]
-        out.append(Start(kind, s.prefix, s.cased))
-    return out or [Start("line")]
 
 
 def _digits_only(items) -> bool:
@@ -291,18 +232,12 @@ class _Plan:
     """A pattern's starts, grouped for the index: word prefixes by their first three characters
     (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
 
-    __slots__ = ("starts", "by_key", "keys", "strings", "kinds", "lines")
+    __slots__ = ("starts", "by_key", "keys", "strings", "kinds")
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
         self.strings: tuple[tuple[str, bool], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
-        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string") and s.kind not in _LINE_KINDS}))
-        #: line starts kept by how the line goes on: ((kind, prefixes, cased), ...)
-        lines: dict[tuple[str, bool], set[str]] = {}
-        for s in found:
-            if s.kind in _LINE_KINDS:
-                lines.setdefault((s.kind, s.cased), set()).add(s.prefix)
-        self.lines = tuple(_interned((kind, tuple(sorted(prefixes)), cased)) for (kind, cased), prefixes in sorted(lines.items()))
+        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
         #: key (the first three characters, lower-cased) -> ((the prefixes, whether they are
         #: read in the text itself, whether every word start with the key has one of them), ...)
         groups: dict[tuple[str, bool], set[str]] = {}
@@ -682,7 +617,7 @@ def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded", "_needed_at", "_heads")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded", "_needed_at")
 
     def __init__(self, text: str, lowered=None) -> None:
         from ..prefilter import Lowered
@@ -699,8 +634,6 @@ class TextIndex:
         self._tokens: frozenset[str] | None = None
         self._excluded: dict[int, tuple[object, bool]] = {}
         self._needed_at: dict[int, tuple[object, list[int] | None]] = {}
-        #: a line-start kind -> (line start, where the line goes on after what the kind skips)
-        self._heads: dict[str, list[tuple[int, int]]] = {}
 
     def excluded(self, pattern) -> bool:
         """True when ``pattern`` cannot match anywhere in the text: every match holds one of
@@ -826,22 +759,6 @@ class TextIndex:
             self._kinds[kind] = found
         return found
 
-    def _line_heads(self, kind: str) -> list[tuple[int, int]]:
-        """(where a line starts, where it goes on after the characters a line-start kind skips),
-        for each line."""
-        heads = self._heads.get(kind)
-        if heads is None:
-            text = self.text
-            n = len(text)
-            heads = []
-            for p in self._places("line"):
-                q = p
-                while q < n and _skipped(kind, text[q]):
-                    q += 1
-                heads.append((p, q))
-            self._heads[kind] = heads
-        return heads
-
     def candidates(self, pattern: re.Pattern) -> list[int] | None:
         """The sorted places in the text where a match of ``pattern`` can begin (None: any)."""
         kept = self._found.get(id(pattern))
@@ -867,13 +784,6 @@ class TextIndex:
                             starts_with = (self.text if cased else self.lowered).startswith
                             kept = prefixed[id(entry)] = [p for p in pool if starts_with(prefixes, p)]
                         parts.append(kept)
-            for entry in plan.lines:  # (kind, prefixes, cased): the greetings and sign-offs share some
-                places = prefixed.get(id(entry))
-                if places is None:
-                    kind, prefixes, cased = entry
-                    starts_with = (self.text if cased else self.lowered).startswith
-                    places = prefixed[id(entry)] = [p for p, q in self._line_heads(kind) if starts_with(prefixes, q)]
-                parts.append(places)
             for string in plan.strings:  # (prefix, cased): rule patterns share many
                 places = prefixed.get(id(string))
                 if places is None:
