@@ -69,18 +69,17 @@ def generate(root: Path, n: int) -> None:
 
 #: litcheck's console entry point, run as the console script runs it, then the CPU time of this
 #: process (the parent: start-up, the walk, collecting and writing the report) and of its
-#: workers, printed to stderr
+#: workers, printed to stderr by an atexit function (the command ends with os._exit after
+#: running them: litcheck.cli.leave)
 WRAPPER = (
-    "import json, resource, sys\n"
+    "import atexit, json, resource, sys\n"
     "from litcheck.cli import run\n"
+    "def cpu():\n"
+    "    s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "    print('LITCHECK-CPU', json.dumps([s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime]), file=sys.stderr, flush=True)\n"
+    "atexit.register(cpu)\n"
     "sys.argv[0] = 'litcheck'\n"
-    "try:\n"
-    "    run()\n"
-    "except SystemExit as exc:\n"
-    "    code = exc.code or 0\n"
-    "s, c = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-    "print('LITCHECK-CPU', json.dumps([s.ru_utime + s.ru_stime, c.ru_utime + c.ru_stime]), file=sys.stderr)\n"
-    "sys.exit(code)\n"
+    "run()\n"
 )
 
 

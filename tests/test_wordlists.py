@@ -55,3 +55,19 @@ def test_sizes_meet_the_curation_targets():
 def test_licences_and_sources_are_recorded():
     assert (ROOT / "SOURCES.md").is_file()
     assert {p.name for p in (ROOT / "LICENSES").iterdir()} >= {"OGL-3.0.txt", "MIT-retext-simplify.txt"}
+
+
+def test_numbing_explanation_is_a_whole_word_not_the_start_of_number():
+    """'local anaesthetic' is left alone when its sentence already says the skin is made numb,
+    but the skip_when pattern once read '\\bnumb' and so also fired on 'number', hiding the
+    jargon note in any sentence that asked for a phone or hospital number."""
+    from litcheck import check_text
+
+    def flagged(text):
+        return [f for f in check_text(text).findings if f.rule == "jargon.medical" and "anaesthetic" in text[f.start : f.end].lower()]
+
+    assert flagged("You will have a local anaesthetic, so please bring a phone number we can call.")
+    assert flagged("Bring your NHS numbers for the local anaesthetic clinic.")
+    assert not flagged("We numb the skin with a local anaesthetic before the test starts.")
+    assert not flagged("The local anaesthetic is a numbing medicine that wears off in an hour.")
+    assert not flagged("After the local anaesthetic you may feel some numbness for a while.")
