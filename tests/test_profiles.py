@@ -52,3 +52,12 @@ def test_a_text_reminder_is_not_asked_how_long_the_appointment_takes():
     # a text has no room for it (judged wrong on the real texts, tests/data/precision)
     p = load_profiles()["text_reminder"]
     assert p.need("duration") == "not_applicable" and p.need("time") == "required"
+
+
+def test_hi_and_a_name_reads_like_a_text_but_hi_there_does_not():
+    """Profile patterns compile ignoring case, so "Hi [A-Z]" also took "hi there" and "Hi
+    everyone" for a greeting by name: the capital is now asked for as written."""
+    signal = next(s for s in load_profiles()["text_reminder"].signals if s.kind == "pattern" and "Hi" in s.value.pattern)
+    assert signal.value.search("Hi Sam, your appointment is on Tuesday.")
+    assert not signal.value.search("hi there, thank you for coming to see us.")
+    assert not signal.value.search("We say hi to everyone at the front desk.")
