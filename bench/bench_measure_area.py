@@ -26,21 +26,15 @@ collector running as it does in a check.
 
 from __future__ import annotations
 
-import argparse
 import collections
-import gc
 import importlib
-import random
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_check import make_letter  # noqa: E402
-from bench_kinds_area import _renamed_copy  # noqa: E402
+from area_bench import compare  # noqa: E402
 
 
 def _tools(package: str):
@@ -77,45 +71,8 @@ def _time_one(tools, text: str, totals: collections.Counter) -> None:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--letters", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--against", type=Path, help="another checkout, timed in the same run")
-    args = parser.parse_args(argv)
-    variants = {"this checkout": _tools("litcheck")}
-    scratch = None
-    if args.against:
-        scratch = Path(tempfile.mkdtemp(prefix="bench-measure-"))
-        variants = {"against": _tools(_renamed_copy(args.against.resolve(), "litcheck_against", scratch)), **variants}
-    rng = random.Random(1)
-    letters = [make_letter(rng) for _ in range(args.letters + 20)]
-    for tools in variants.values():
-        for text in letters[:20]:  # tables read, patterns compiled: the cold work of a new letter only
-            tools[-1](text)
-    totals = {name: collections.Counter() for name in variants}
-    names = list(variants)
-    gc.collect()
-    gc.freeze()
-    gc.disable()
-    try:
-        for r in range(args.rounds):
-            for i, text in enumerate(letters[20:]):
-                for name in names if (i + r) % 2 == 0 else names[::-1]:
-                    _time_one(variants[name], text, totals[name])
-                    gc.collect()  # between letters, untimed
-    finally:
-        gc.enable()
-        gc.unfreeze()
-    n = args.letters * args.rounds
     parts = ["tokens and lemmas", "reading age and SHeLL", "passive voice", "sentence ladder"]
-    print(f"{args.letters} synthetic letters x {args.rounds} rounds, ms of CPU a letter")
-    print(f"  {'part':<22}" + "".join(f"{name:>16}" for name in names) + ("      ratio" if len(names) > 1 else ""))
-    for part in parts + ["whole area"]:
-        values = [sum(totals[name].values()) if part == "whole area" else totals[name][part] for name in names]
-        ratio = f"   {values[0] / values[1]:6.2f}x" if len(values) > 1 and values[1] else ""
-        print(f"  {part:<22}" + "".join(f"{1e3 * v / n:16.3f}" for v in values) + ratio)
-    if scratch is not None:
-        shutil.rmtree(scratch, ignore_errors=True)
+    compare(__doc__.splitlines()[0], _tools, _time_one, parts=parts, collector_paused=True, argv=argv)
 
 
 if __name__ == "__main__":
