@@ -183,7 +183,7 @@ def test_no_hospital_number(text):
 
 
 # -- a date of birth next to a name, with no label ---------------------------------------------
-@pytest.mark.parametrize("text", ["Mrs Ann Example, 14/03/1984", "Patient: Ann Example (3 May 1984)", "Mr J Example - 1984-03-14"])
+@pytest.mark.parametrize("text", ["Mrs Ann Example, 14/03/1984", "Patient: Ann Example (3 May 1984)", "Mr J Example - 1984-03-14", "Mrs Ann Example, 14/03/1984, Noonan Court"])  # "Noon..." is no time
 def test_date_of_birth_next_to_a_name(text):
     (f,) = privacy(check_text(text, select=["privacy"]))
     assert f.rule == "privacy.date_of_birth" and "1984" in f.text and not re.search(r"\d", f.text.replace("1984", ""))
@@ -193,6 +193,7 @@ def test_date_of_birth_next_to_a_name(text):
     "text",
     [
         "Clinic with Mr Example, 14 March 2023 at 10:30am",  # an appointment: a time follows
+        "Clinic with Mr Example, 14 March 2023 at noon",
         "Mr Example, 14 March 2026",  # this year: a letter's date, not a birth
         "Mr Example\n14 March 1984",  # not on the same line
         "Mr Example will see you on 14 March 2023.",

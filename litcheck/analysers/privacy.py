@@ -118,7 +118,7 @@ _DATE_AFTER_NAME = _lazy(rf"(?i)(?:[ \t]*[,(;–—-][ \t]*|[ \t]+)({_DATE})")
 #: the rest of a name after its first word ("Mrs Ann| Example")
 _MORE_NAMES = _lazy(r"(?:[ \t]+[A-Z][a-z'’-]+)*")
 #: a time after the date makes it an appointment ("Mr Shah, 14 March 2023 at 10am")
-_TIME_AFTER = _lazy(r"(?i)[\s,)]*(?:at|from|,)?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs?|hours)\b|\d{1,2}[:.]\d{2}\b|noon|midday)")
+_TIME_AFTER = _lazy(r"(?i)[\s,)]*(?:at|from|,)?\s*(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|hrs?|hours)\b|\d{1,2}[:.]\d{2}\b|(?:noon|midday)\b)")
 
 
 def mask_date(text: str) -> str:
