@@ -17,6 +17,7 @@ from litcheck.analysers import Context
 from litcheck.analysers.substitution import Substitution, _match_forms, document_forms, token_forms
 from litcheck.rulebook import load_rules
 
+from tests.test_segment_fast import plain_is_foreign  # segment.is_foreign as it was, word by word
 from tests.texts import real_texts, sample_texts
 
 
@@ -179,35 +180,13 @@ def test_a_term_alternation_on_awkward_text():
     check()
 
 
-def _reference_is_foreign(sentence: str) -> bool:
-    """segment.is_foreign as it was: every letter and every word looked at one by one."""
-    from wordfreq import zipf_frequency
-
-    from litcheck.languages import looks_foreign
-    from litcheck.prose import WORD_RE
-
-    letters = [ch for ch in sentence if ch.isalpha()]
-    if len(letters) < 8:
-        return False
-    latin = sum(1 for ch in letters if re.match(r"[A-Za-z]", ch) or "\u00c0" <= ch <= "\u024f")
-    if latin < 0.5 * len(letters):
-        return True
-    words = [w for w in WORD_RE.findall(sentence) if w.isalpha()]
-    if len(words) < 4:
-        return False
-    if looks_foreign(words):
-        return True
-    odd = sum(1 for w in words if any("\u0100" <= ch <= "\u024f" for ch in w) or (not w[:1].isupper() and zipf_frequency(w.lower(), "en") < 1.5))
-    return odd >= 0.5 * len(words)
-
-
 @pytest.mark.parametrize("texts", [sample_texts, real_texts], ids=["samples", "real-texts"])
 def test_foreign_sentences_are_found_as_before(texts):
     from litcheck.segment import is_foreign
 
     lines = [line for _name, text in texts() for line in text.splitlines() if line.strip()]
     lines += ["Mae'r apwyntiad yn y clinig ddydd Llun.", "Wizyta odbędzie się w poniedziałek rano.", "Пожалуйста, приходите вовремя на прием.", "Please bring your glasses and a list of medicines."]
-    assert [is_foreign(line) for line in lines] == [_reference_is_foreign(line) for line in lines]
+    assert [is_foreign(line) for line in lines] == [plain_is_foreign(line) for line in lines]
     assert any(is_foreign(line) for line in lines[-4:-1])
 
 
