@@ -4,8 +4,9 @@ another checkout in the same process (issue 20).
     PYTHONPATH=. python bench/bench_terms_area.py [--letters 200] [--rounds 2] [--against PATH]
 
 Times, on the synthetic letters of ``bench_check.make_letter`` (the text read, its sentences
-split, its tokens made, the readability measured, the practical details found and the
-document kind chosen before the clock starts: other areas' work), each part of this area:
+split, its tokens made, the readability measured, the practical details found, the document
+kind chosen and the text the word rules leave alone found (``skipped_text.skipped_spans``)
+before the clock starts: other areas' work), each part of this area:
 
 - term lists: the substitution rules (jargon, wordy words: ``analysers/substitution.py``);
 - abbreviations: the abbreviation rules (``analysers/abbreviation.py``);
@@ -56,16 +57,18 @@ def _tools(package: str):
     privacy = importlib.import_module(package + ".analysers.privacy")
     suppressions = importlib.import_module(package + ".suppressions")
     sections = importlib.import_module(package + ".report_sections").build_sections
-    return readers, context, apply_profile, rules, check, privacy, suppressions, sections, check.check_text
+    skipped = importlib.import_module(package + ".analysers.skipped_text").skipped_spans
+    return readers, context, apply_profile, rules, check, privacy, suppressions, sections, skipped, check.check_text
 
 
 def _time_one(tools, text: str, totals: collections.Counter) -> None:
-    readers, context, apply_profile, rules, check, privacy, suppressions, build_sections, _ = tools
+    readers, context, apply_profile, rules, check, privacy, suppressions, build_sections, skipped_spans, _ = tools
     clock = time.process_time
     document = readers.read_text(text, "txt", None)
     ctx = context(document, None, {"accepted_words": (), "extra_terms": (), "profile_dirs": (), "languagetool": None})
     ctx.sentences, ctx.masks, ctx.tokens, ctx.readability  # other areas' work: done before the clock starts
     profile = apply_profile(ctx, None)
+    skipped_spans(ctx)  # the text the word rules leave alone (skipped_text.py): the first word rule's
     ctx.options.update(every_use=False, limits={}, time_format=None)
     ctx.ruleset = rules
     t0 = clock()
