@@ -736,8 +736,6 @@ def _same_term(a: str, b: str) -> bool:
 def defined_next(text: str, sentences, sentence, actual: str) -> bool:
     """True when one of the next two sentences defines ``actual``: "A colonoscopy is a test ...",
     "The cystoscope is a thin tube ...", "Biopsies are small samples ..."."""
-    from bisect import bisect_right
-
     k = bisect_right(sentences, sentence.start, key=_start_of)
     following = text[sentence.end : sentences[min(k + 1, len(sentences) - 1)].end if k < len(sentences) else sentence.end]
     if not following.strip():
