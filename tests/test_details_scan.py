@@ -40,6 +40,8 @@ OWN_TEXTS = [
     "\n\n\n",
     "x",
     "99 9 0 01234567890 +44 191 496 0000 (0191) 496 0000 £10.30 10.30am",
+    "Book online at example.org/flu or our-site.nhs.uk/app, www.nhs.uk or https://x.co.uk/a. Use the NHS App. "
+    "Mr.Smith e.g. a.b.c/ x_y.com/ 9.org/ .com/ café.org/ \u212a.com/ the app. Log in.",
 ]
 
 
@@ -362,6 +364,18 @@ def test_random_texts_hold_the_needed_keys(text):
 def test_needed_keys_read(source, flags, needed):
     got = scan.read_needed_keys(re.compile(source, flags))
     assert (None if got is None else set(got)) == needed
+
+
+@pytest.mark.parametrize("source", [r"\b\w+\.(?:org|com)/", r"\b(?:www\.|\w+@\w+)", r"(?<!\w)\w+\.uk\b"])
+def test_a_word_before_a_string_begins_the_match(source):
+    # "\b\w+" then a string that begins with no word character: the match begins at the start of the
+    # word that ends right before the string, and the search finds what re finds
+    pattern = re.compile(source, re.I)
+    assert any(s.kind == "word_before" for s in scan.read_starts(pattern))
+    for text in ["see example.org/flu and a@b.uk, bad.COM/ x.com/ .org/ (www.x.uk) 1.uk", "no address", "@ @x a@"]:
+        idx = scan.TextIndex(text)
+        assert [m.span() for m in scan.finditer_in(idx, pattern)] == [m.span() for m in pattern.finditer(text)]
+    assert scan.read_starts(re.compile(r"\w+\.com", re.I)) is None  # no boundary: it may begin inside a word
 
 
 def test_a_text_without_the_run_is_not_searched():

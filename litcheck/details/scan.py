@@ -62,7 +62,8 @@ class Start:
     itself when ``cased``); ``string``: ``prefix`` is there (a rare string: two characters or
     more, or one that is not a letter or digit); ``line``, ``text``: the start of a line, of the
     text; ``digit``, ``digit_run``, ``digit_word``: a digit, the first digit of a number, a digit
-    that begins a word."""
+    that begins a word; ``word_before``: the start of the word that ends right before
+    ``prefix`` (a string that begins with a character that is no word character)."""
 
     kind: str
     prefix: str = ""
@@ -163,6 +164,13 @@ def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: 
             low, high, sub = av
             if high == 0:
                 continue
+            if boundary and low >= 1 and list(sub) == [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_WORD)])]:
+                # \b\w+ and then a string that begins with a character that is no word character
+                # ("\b\w+\.org/"): the match begins where the word before that string begins
+                after = _walk(rest, "", False, False, False)
+                if all(s.kind == "string" and not _word_char(s.prefix[0]) for s in after):
+                    return [Start("word_before", s.prefix, s.cased) for s in after]
+                raise _Unknown("a word of any letters")
             first = _walk(_seq(sub, flags), prefix, cased, boundary, no_digit_before)
             return first if low >= 1 else first + _walk(rest, prefix, cased, boundary, no_digit_before)
         raise _Unknown(op)
@@ -232,12 +240,14 @@ class _Plan:
     """A pattern's starts, grouped for the index: word prefixes by their first three characters
     (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
 
-    __slots__ = ("starts", "by_key", "keys", "strings", "kinds")
+    __slots__ = ("starts", "by_key", "keys", "strings", "before", "kinds")
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
         self.strings: tuple[tuple[str, bool], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
-        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
+        #: (string, cased, "before"): the word before each place of the string
+        self.before: tuple[tuple[str, bool, str], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased, "before") for s in found if s.kind == "word_before"))
+        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string", "word_before")}))
         #: key (the first three characters, lower-cased) -> ((the prefixes, whether they are
         #: read in the text itself, whether every word start with the key has one of them), ...)
         groups: dict[tuple[str, bool], set[str]] = {}
@@ -1056,6 +1066,21 @@ class TextIndex:
                         places.append(p)
                         p = source.find(prefix, p + 1)
                     prefixed[id(string)] = places
+                parts.append(places)
+            for entry in plan.before:  # (string, cased, "before"): the word that ends at each place of it
+                places = prefixed.get(id(entry))
+                if places is None:
+                    prefix, cased, _before = entry
+                    source, text = self.text if cased else self.lowered, self.text
+                    places, p = [], source.find(prefix)
+                    while p != -1:
+                        q = p
+                        while q > 0 and _word_char(text[q - 1]):
+                            q -= 1
+                        if q < p:
+                            places.append(q)
+                        p = source.find(prefix, p + 1)
+                    prefixed[id(entry)] = places
                 parts.append(places)
             parts = [part for part in parts if part]
             if len(parts) == 1:
