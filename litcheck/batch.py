@@ -425,10 +425,7 @@ def pooled(files: list[str], settings: Settings, workers: int):
     # In litcheck's own command, the collector rests while the answers come in: they are
     # thousands of reports that stay until the end (no garbage cycles among them), and its
     # collections walked them all again and again (a fifth of the parent's collecting).
-    # Workers collect as usual (_serve turns it on in each). A generator's loop, so the
-    # rest is entered here and left in the finally below.
-    rest = resting(keep=True) if settings.whole_process else nullcontext(False)
-    paused = rest.__enter__()
+    # Workers collect as usual (_serve turns it on in each).
     limit = settings.time_limit()
     todo = deque(enumerate(files))
     done: dict[int, object] = {}
@@ -452,7 +449,7 @@ def pooled(files: list[str], settings: Settings, workers: int):
         fresh = _Worker(ctx, settings)
         pool.append(fresh)
 
-    try:
+    def answers():
         for _ in range(workers):
             pool.append(_Worker(ctx, settings))
         for worker in pool:
@@ -487,10 +484,15 @@ def pooled(files: list[str], settings: Settings, workers: int):
             while following in done:
                 yield done.pop(following)
                 following += 1
+
+    rest = resting(keep=True) if settings.whole_process else nullcontext(False)
+    paused = False
+    try:
+        with rest as paused:  # the reports stay until the process ends: frozen too
+            yield from answers()
     finally:
         for worker in pool:
             worker.stop()
-        rest.__exit__(None, None, None)  # the reports stay until the process ends: frozen too
         if forked and not paused:
             gc.unfreeze()
 

@@ -40,6 +40,7 @@ Both shares are ``None`` when there are no words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,32 +119,35 @@ def count_language(doc: Document, sentences, masks=None, words_of=None) -> Langu
     text = doc.text
     jargon_re = _jargon_pattern()
     inside, first_delta = _PACKED.inside, _PACKED.first_delta
+    prose = [s for s in sentences if s.is_prose]
+    # the sentences that may hold a medical term, found in one pass over the document (None:
+    # every sentence is searched, as each sentence's own test in _covered decides)
+    maybe = _maybe_jargon(text, prose) if jargon_re is not None else frozenset()
     total = 0  # the whole document's counts, packed as _Packed's fields
     jargon = 0
-    for s in sentences:
-        if not s.is_prose:
-            continue
+    for i, s in enumerate(prose):
         found = words_of(s) if words_of is not None else list(iter_words(doc, s.start, s.end, masks))
         texts = found.texts if isinstance(found, SentenceWords) else [w.text for w in found]
         packed = sum(map(inside.__getitem__, texts))
         if not packed:
             continue  # no counted word
-        first = texts[0] if inside[texts[0]] else next(t for t in texts if inside[t])
-        packed += first_delta[first]
-        covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
+        f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
+        packed += first_delta[texts[f]]
+        covered = _covered(jargon_re, text, s.start, s.end) if maybe is None or i in maybe else ()
         if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
             spans = found.spans() if isinstance(found, SentenceWords) else [(w.start, w.end) for w in found]
-            seen_first = False
-            for t, (a, b) in zip(texts, spans):
-                code = inside[t]
-                if not code:
-                    continue
-                if not seen_first:
-                    code += first_delta[t]
-                    seen_first = True
-                if any(x <= a and b <= y for x, y in covered):
-                    jargon += 1
-                    packed -= code & _UNCOMMON_AND_COMPLEX
+            word_starts = [a for a, _b in spans]
+            for x, y in covered:  # (in order, not overlapping): the words inside each, in order
+                k = bisect_left(word_starts, x)
+                while k < len(spans) and spans[k][1] <= y:
+                    t = texts[k]
+                    code = inside[t]
+                    if code:
+                        if k == f:
+                            code += first_delta[t]
+                        jargon += 1
+                        packed -= code & _UNCOMMON_AND_COMPLEX
+                    k += 1
         n, upper = packed & _FIELD, (packed >> _BITS) & _FIELD
         if upper > max(2, n * 0.6):  # a sentence in capitals: no acronyms
             n, _upper, content, _a, _u, _c, uncommon, complex_ = _unpack(packed)
@@ -263,6 +267,77 @@ def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[
             out.append((pos, m.end()))
             after = m.end()
     return out
+
+
+def _maybe_jargon(text: str, prose: list) -> frozenset[int] | None:
+    """The indices in ``prose`` (sentences in document order) of those where ``_covered`` may
+    find a medical term, worked out for the whole document at once; None when every sentence
+    must be searched (a character that folds to ASCII, or sentences out of order, overlapping,
+    or starting or ending inside a run of letters, digits and hyphens).
+
+    ``_covered`` finds no term in a sentence whose runs (lower case) hold no key of
+    ``_jargon_keys``. A sentence that starts and ends between runs has its runs as a stretch
+    of the document's, and its pairs of runs in a row among the document's. The document's
+    runs are read from its text with every character that is not an ASCII letter, digit, "_"
+    or "-" made a space: a run that is all ASCII (every key is) is then the same run, two in a
+    row still in a row, and a run with another letter in it is cut into pieces that are no
+    such runs (extra runs: only a superset). So a key of a sentence is a key found among the
+    document's runs, one word or a pair in a row; the sentences searched are those where the
+    key (its first word, for a pair) appears in that text as a string (again a superset), and
+    each is then searched exactly as before."""
+    if not prose:
+        return frozenset()
+    is_ascii = text.isascii()
+    if not is_ascii and _FOLDS_TO_ASCII.search(text):
+        return None
+    # (one byte a character, "?" for any other than ASCII: offsets are the text's)
+    lowered = text.encode("ascii", "replace").translate(_ASCII_RUNS).decode("ascii")
+    last, before = len(text), 0
+    for s in prose:  # each sentence starts and ends between runs
+        if s.start < before:
+            return None  # out of order or overlapping: not what bisect below can place
+        before = s.end
+        for i in (s.start - 1, s.end):
+            if 0 <= i < last and (lowered[i] != " " or (text[i] > "\x7f" and _CHUNK.match(text, i, i + 1))):
+                return None  # a sentence cut inside a run: its runs are not the document's
+    runs = lowered.split()
+    present = set(runs)
+    single, _pairs = _jargon_keys()
+    keys = set(single.intersection(present))
+    seconds = _jargon_pair_seconds()
+    joined = None
+    for first in seconds.keys() & present:
+        for second in seconds[first] & present:
+            joined = joined or " " + " ".join(runs) + " "
+            if " " + first + " " + second + " " in joined:
+                keys.add(first)
+                break
+    if not keys:
+        return frozenset()
+    starts = [s.start for s in prose]
+    maybe = set()
+    for key in keys:
+        i = lowered.find(key)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < prose[k].end:
+                maybe.add(k)
+            i = lowered.find(key, i + 1)
+    return frozenset(maybe)
+
+
+#: ASCII bytes to the runs' characters: a letter in lower case, a digit, "_" or "-"; any other a space
+_ASCII_RUNS = bytes(c if chr(c).isdigit() or chr(c) in "_-" else ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)) + b" " * 128
+
+
+@lru_cache(maxsize=1)
+def _jargon_pair_seconds() -> dict[str, frozenset[str]]:
+    """The first word of each pair of ``_jargon_keys`` -> the second words it is paired with."""
+    out: dict[str, set[str]] = {}
+    for pair in _jargon_keys()[1]:
+        first, second = pair.split(" ")
+        out.setdefault(first, set()).add(second)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 #: the characters other than ASCII that Python's regular expressions match with an ASCII letter,
