@@ -40,6 +40,8 @@ OWN_TEXTS = [
     "\n\n\n",
     "x",
     "99 9 0 01234567890 +44 191 496 0000 (0191) 496 0000 £10.30 10.30am",
+    "Book online at example.org/flu or our-site.nhs.uk/app, www.nhs.uk or https://x.co.uk/a. Use the NHS App. "
+    "Mr.Smith e.g. a.b.c/ x_y.com/ 9.org/ .com/ café.org/ \u212a.com/ the app. Log in.",
 ]
 
 
@@ -289,3 +291,107 @@ def test_other_digit_is_every_decimal_digit_but_the_ascii_ones():
     text = "".join(map(chr, range(sys.maxunicode + 1)))
     want = [i for i, ch in enumerate(text) if ch.isdecimal() and ch not in "0123456789"]
     assert [m.start() for m in scan._OTHER_DIGIT.finditer(text)] == want
+
+
+# -- runs of words a match must hold (needed_keys) ---------------------------------------------
+
+
+def _runs_inside(text: str, start: int, end: int) -> set:
+    """The words of ``text`` inside [start, end), lower-cased, and each run of two and three of
+    them that follow one another in the text, as tuples: what a match there holds whole."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in re.finditer(r"\w+", text)]
+    inside = [i for i, (s, e, _w) in enumerate(words) if start <= s and e <= end]
+    out = set()
+    for i in inside:
+        for size in (1, 2, 3):
+            run = words[i : i + size]
+            if len(run) == size and run[-1][1] <= end:
+                out.add(run[0][2] if size == 1 else tuple(w for _s, _e, w in run))
+    return out
+
+
+def _holds_a_needed_key(pattern: re.Pattern, text: str) -> None:
+    from litcheck.prefilter import Lowered
+
+    needed = scan.needed_keys(pattern)
+    if needed is None or not Lowered(text).exact:  # the index asks only of a text that folds as re does
+        return
+    for m in pattern.finditer(text):
+        assert needed & _runs_inside(text, *m.span()), (pattern.pattern[:80], m.group(), sorted(map(str, needed))[:10])
+
+
+def test_more_patterns_need_keys_than_words():
+    with_keys = sum(scan.needed_keys(p) is not None for p in PATTERNS)
+    assert with_keys >= sum(scan.needed_words(p) is not None for p in PATTERNS)
+    runs = sum(any(isinstance(k, tuple) for k in scan.needed_keys(p) or ()) for p in PATTERNS)
+    assert runs >= 0.2 * len(PATTERNS)  # the phrase patterns are read as runs of words
+
+
+@pytest.mark.parametrize("text_no", range(len(with_corpus(OWN_TEXTS))))
+def test_every_match_holds_one_of_the_needed_keys_whole(text_no):
+    text = with_corpus(OWN_TEXTS)[text_no]
+    for pattern in PATTERNS:
+        _holds_a_needed_key(pattern, text)
+
+
+_PHRASY = st.sampled_from(
+    list("adeiknorsty0 ,.:'’-\n_\t") + ["you ", "You", "will ", "be ", "sent", "no ", "further", "easy", "read", "don't ", "do not ", "please ", "call ",
+                                        "book", "your ", "appointment ", "is ", "letter", "the ", "our ", "team ", "  ", "-", "step", "free"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASY, max_size=30).map("".join))
+def test_random_texts_hold_the_needed_keys(text):
+    for pattern in PATTERNS:
+        _holds_a_needed_key(pattern, text)
+
+
+@pytest.mark.parametrize(
+    "source, flags, needed",
+    [
+        (r"\byou\s+(?:have\s+)?missed\s+your\b", re.I, {"you have missed", "you missed your"}),
+        (r"\b(?:your|the)\s+letter\b", re.I, {"your letter", "the letter"}),
+        (r"\beasy[ -]?read\b", re.I, {"easy read", "easyread"}),  # "easy-read" holds the run "easy read"
+        (r"\bdon't\s+eat\b", re.I, {"don t eat"}),  # the apostrophe parts two words
+        (r"\bstep\s+free", re.I, {"step"}),  # "free" may go on ("freedom"): only "step" is whole
+        (r"(?<![\w-])clinic\s+(?:room|area)(?![\w-])", re.I, {"clinic room", "clinic area"}),
+        (r"\bappoint", re.I, None),
+        (r"\w+\s+letter\b", re.I, {"letter"}),
+        (r"(?a)\bdear\s+sir\b", re.I, None),
+    ],
+)
+def test_needed_keys_read(source, flags, needed):
+    got = scan.read_needed_keys(re.compile(source, flags))
+    assert (None if got is None else set(got)) == needed
+
+
+@pytest.mark.parametrize("source", [r"\b\w+\.(?:org|com)/", r"\b(?:www\.|\w+@\w+)", r"(?<!\w)\w+\.uk\b"])
+def test_a_word_before_a_string_begins_the_match(source):
+    # "\b\w+" then a string that begins with no word character: the match begins at the start of the
+    # word that ends right before the string, and the search finds what re finds
+    pattern = re.compile(source, re.I)
+    assert any(s.kind == "word_before" for s in scan.read_starts(pattern))
+    for text in ["see example.org/flu and a@b.uk, bad.COM/ x.com/ .org/ (www.x.uk) 1.uk", "no address", "@ @x a@"]:
+        idx = scan.TextIndex(text)
+        assert [m.span() for m in scan.finditer_in(idx, pattern)] == [m.span() for m in pattern.finditer(text)]
+    assert scan.read_starts(re.compile(r"\w+\.com", re.I)) is None  # no boundary: it may begin inside a word
+
+
+def test_a_text_without_the_run_is_not_searched():
+    pattern = re.compile(r"\byou\s+will\s+be\s+sent\b", re.I)
+    idx = scan.TextIndex("You will be told when. We have sent you a letter.")
+    assert idx.excluded(pattern)  # every word is there, never in that order
+    assert list(scan.finditer_in(idx, pattern)) == []
+    idx = scan.TextIndex("You will\nbe  sent a letter.")
+    assert not idx.excluded(pattern)
+    assert [m.span() for m in scan.finditer_in(idx, pattern)] == [(0, 17)]
+
+
+def test_shipped_needed_keys_agree_with_reading_the_patterns():
+    table = scan._shipped()
+    own = [p for p in PATTERNS if scan.KEYS_PREFIX + scan.table_key(p) in table]
+    assert len(own) >= 0.8 * len(PATTERNS), "run scripts/build_scan_table.py"
+    for pattern in own:
+        entry = table[scan.KEYS_PREFIX + scan.table_key(pattern)]
+        assert (None if entry is None else frozenset(entry)) == scan.read_needed_keys(pattern), pattern.pattern[:80]

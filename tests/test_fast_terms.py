@@ -167,3 +167,72 @@ def test_expansion_marks_spare_only_terms_in_no_expansion_on_the_real_texts():
     if not texts:
         pytest.skip("the real texts are not on this machine")
     assert _compare_expansions(texts) >= 10
+
+
+#: names, signs and titles in capitals round lower-case words, words glued by ' & - and digits
+NAMES = [
+    ("names", "Ring the Endoscopy unit or the Patient Services Officer about your cardiology review."),
+    ("glued", "Your pre-op check, the re-commence date, A&E and O'Brien's hypertension clinic."),
+    ("digits", "Take 2nd-line medication, 3rd dose, x-ray at Ward 4b and a ½dose of ²cardiology."),
+    ("unicode", "Élodie's résumé: the Ökologie department, ǅemal and ﬁle cardiology."),
+]
+
+
+def _compare_lower_words(texts) -> int:
+    """Wherever ``_lower_word_at`` says a term starting there is not in a name, ``in_name`` says
+    so too, whatever the term's end."""
+    from litcheck.analysers.substitution import _lower_word_at, in_name, name_words
+
+    spared = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        for sentence in ctx.sentences:
+            s, e = sentence.start, sentence.end
+            words = name_words(text, s, e)
+            for start in range(s, e):
+                if not _lower_word_at(text, start, s, e):
+                    continue
+                spared += 1
+                for end in sorted({start + 1, *(w.end() + s for w in words[0] if w.end() + s > start)})[:4]:
+                    assert in_name(text, start, end, s, e, words) is False, (name, text[start:end])
+    return spared
+
+
+def test_a_lower_case_word_is_in_no_name_on_written_and_sample_texts():
+    assert _compare_lower_words(NAMES + EXPANSIONS + WRITTEN + list(sample_texts())) > 1000
+
+
+def test_a_lower_case_word_is_in_no_name_on_the_real_texts():
+    assert _compare_lower_words(list(real_texts())[:40]) > 5000
+
+
+def _compare_term_starts(texts) -> int:
+    """Where the term rules' first- and second-word sets (``TermIndex.singles``, ``seconds``)
+    rule a token out, no entry matches there (``_match_forms``)."""
+    from litcheck.analysers.substitution import _match_forms
+    from litcheck.rulebook import load_rules
+
+    indexes = [r.index for r in load_rules() if r.kind == "substitution" and r.entries]
+    assert indexes
+    ruled_out = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        forms = document_forms(ctx)
+        for index in indexes:
+            assert index.singles and index.seconds
+            for _sentence, first, stop in forms.sentence_tokens(ctx, tuple(SENTENCE_KINDS)):
+                for c in range(first, stop):
+                    if index.firsts.isdisjoint(forms.sets[c]):
+                        continue
+                    if index.singles.isdisjoint(forms.sets[c]) and (c + 1 >= stop or index.seconds.isdisjoint(forms.sets[c + 1])):
+                        ruled_out += 1
+                        assert _match_forms(forms, c, stop, index) is None, (name, c)
+    return ruled_out
+
+
+def test_term_starts_ruled_out_match_nothing_on_written_and_sample_texts():
+    assert _compare_term_starts(WRITTEN + list(sample_texts())) > 300
+
+
+def test_term_starts_ruled_out_match_nothing_on_the_real_texts():
+    assert _compare_term_starts(real_texts()) > 3000

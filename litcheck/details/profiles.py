@@ -317,11 +317,10 @@ def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     # a pattern is tried only where a match can begin (scan: few places, so its prefilter
     # would cost more than it spares); one whose beginnings are not known, or one not compiled
     # yet (compiling costs more than asking), only if its prefilter lets it
+    if idx.excluded(pattern):
+        return False, ""  # it needs words, or runs of words, the text does not hold
     uncompiled = isinstance(pattern, PatternOnUse) and pattern._compiled is None
-    if uncompiled and idx.excluded(pattern):
-        places: list | None = []
-    else:
-        places = idx.candidates(pattern)
+    places = idx.candidates(pattern)
     if places is None or uncompiled:
         if places is not None and not places:
             return False, ""

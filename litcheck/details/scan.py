@@ -62,7 +62,8 @@ class Start:
     itself when ``cased``); ``string``: ``prefix`` is there (a rare string: two characters or
     more, or one that is not a letter or digit); ``line``, ``text``: the start of a line, of the
     text; ``digit``, ``digit_run``, ``digit_word``: a digit, the first digit of a number, a digit
-    that begins a word."""
+    that begins a word; ``word_before``: the start of the word that ends right before
+    ``prefix`` (a string that begins with a character that is no word character)."""
 
     kind: str
     prefix: str = ""
@@ -163,6 +164,13 @@ def _walk(seq: list, prefix: str, cased: bool, boundary: bool, no_digit_before: 
             low, high, sub = av
             if high == 0:
                 continue
+            if boundary and low >= 1 and list(sub) == [(_C.IN, [(_C.CATEGORY, _C.CATEGORY_WORD)])]:
+                # \b\w+ and then a string that begins with a character that is no word character
+                # ("\b\w+\.org/"): the match begins where the word before that string begins
+                after = _walk(rest, "", False, False, False)
+                if all(s.kind == "string" and not _word_char(s.prefix[0]) for s in after):
+                    return [Start("word_before", s.prefix, s.cased) for s in after]
+                raise _Unknown("a word of any letters")
             first = _walk(_seq(sub, flags), prefix, cased, boundary, no_digit_before)
             return first if low >= 1 else first + _walk(rest, prefix, cased, boundary, no_digit_before)
         raise _Unknown(op)
@@ -232,12 +240,14 @@ class _Plan:
     """A pattern's starts, grouped for the index: word prefixes by their first three characters
     (or fewer: all of a shorter prefix), lower-cased; strings; and the other kinds."""
 
-    __slots__ = ("starts", "by_key", "keys", "strings", "kinds")
+    __slots__ = ("starts", "by_key", "keys", "strings", "before", "kinds")
 
     def __init__(self, found: tuple[Start, ...]) -> None:
         self.starts = found
         self.strings: tuple[tuple[str, bool], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased) for s in found if s.kind == "string"))
-        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string")}))
+        #: (string, cased, "before"): the word before each place of the string
+        self.before: tuple[tuple[str, bool, str], ...] = tuple(_interned(way) for way in dict.fromkeys((s.prefix, s.cased, "before") for s in found if s.kind == "word_before"))
+        self.kinds = tuple(sorted({s.kind for s in found if s.kind not in ("word", "string", "word_before")}))
         #: key (the first three characters, lower-cased) -> ((the prefixes, whether they are
         #: read in the text itself, whether every word start with the key has one of them), ...)
         groups: dict[tuple[str, bool], set[str]] = {}
@@ -284,6 +294,29 @@ def _new_needed(pattern) -> frozenset[str] | None:
 _needed = PatternCache(_new_needed)
 #: the shipped table's keys for the needed words are the pattern's key after this
 NEEDED_PREFIX = "w:"
+
+
+def needed_keys(pattern) -> frozenset[str] | None:
+    """Keys (words, or runs of words joined by a space) one of which every match of ``pattern``
+    holds whole, in order, case aside (None: not known): ``read_needed_keys``."""
+    return _needed_keys(pattern)
+
+
+def _new_needed_keys(pattern) -> frozenset | None:
+    """The keys as ``TextIndex.grams`` holds them: a word as itself, a run of words as a tuple."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    known = _shipped().get(KEYS_PREFIX + table_key(pattern), False)
+    if known is False:
+        known = read_needed_keys(pattern)
+    if known is None:
+        return None
+    return frozenset(tuple(key.split(" ")) if " " in key else key for key in known)
+
+
+_needed_keys = PatternCache(_new_needed_keys)
+#: the shipped table's keys for the needed keys (words and runs of words)
+KEYS_PREFIX = "k:"
 
 
 def _starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
@@ -335,6 +368,8 @@ def table_source(patterns) -> str:
         rows[table_key(pattern)] = None if found is None else [[s.kind, s.prefix, s.cased] for s in found]
         words = read_needed_words(pattern)
         rows[NEEDED_PREFIX + table_key(pattern)] = None if words is None else sorted(words)
+        keys = read_needed_keys(pattern)
+        rows[KEYS_PREFIX + table_key(pattern)] = None if keys is None else sorted(keys)
     return json.dumps(dict(sorted(rows.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -614,6 +649,243 @@ def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
         return None
 
 
+# -- words and runs of words a match must hold ---------------------------------------------
+#
+# ``needed_keys(pattern)``: like ``needed_words``, but a key may also be a run of two or three
+# words that every match holds one after the other, whole, with only characters that are not
+# word characters between them ("you will", "no further", "remove you"), written with one space
+# between the words. A text holds a key when it has the run among its words in order (its words
+# lower-cased, ``TextIndex.grams``). Phrase patterns made of common words ("\byou\s+will\s+be
+# \s+sent\b") need none of their words alone, but a letter seldom holds their runs.
+
+#: at most this many ways a stretch of a pattern is read as words
+_MAX_RUNS = 256
+#: the longest run of words a key holds (the text's runs of one, two and three words are made)
+GRAM = 3
+#: a stretch that matches nothing, and one that matches only characters that are not word
+#: characters (one or more) or a boundary between words: ("",) and ("", "")
+_NOTHING = ("",)
+_APART = ("", "")
+
+
+def _join(a: tuple, b: tuple) -> tuple:
+    """The words of ``a`` then those of ``b``: the last piece of ``a`` and the first of ``b``
+    are one word; two runs of non-word characters that meet are one run."""
+    mid = a[-1] + b[0]
+    if not mid and len(a) > 1 and len(b) > 1:
+        return a[:-1] + b[1:]
+    return a[:-1] + (mid,) + b[1:]
+
+
+def _runs(items) -> set[tuple[str, ...]] | None:
+    """How matches of the sequence ``items`` [(op, av)] read as words: each a tuple of word
+    pieces, lower-cased, in order, with non-word characters (one or more) or a boundary
+    between words wherever two pieces meet; an empty first (last) piece: the match begins
+    (ends) with such characters or a boundary. None: not known."""
+    out = {_NOTHING}
+    for op, av in items:
+        part = _runs_of(op, av)
+        if part is None:
+            return None
+        out = {_join(a, b) for a in out for b in part}
+        if len(out) > _MAX_RUNS:
+            return None
+    return out
+
+
+def _runs_of(op, av) -> set[tuple[str, ...]] | None:
+    if op is _C.LITERAL:
+        ch = chr(av)
+        if _plain_word_char(ch):
+            return {(ch.lower(),)}
+        return {_APART} if _plain_non_word(ch) else None
+    if op is _C.IN:
+        if _class_non_word(av):
+            return {_APART}
+        chars = _class_chars(av, _SMALL_CLASS) if av and av[0][0] is not _C.NEGATE else None
+        if not chars or len(chars) > _SMALL_CLASS:
+            return None
+        out = set()
+        for ch in chars:
+            if _plain_word_char(ch):
+                out.add((ch.lower(),))
+            elif _plain_non_word(ch):
+                out.add(_APART)
+            else:
+                return None
+        return out
+    if op is _C.AT:
+        # a boundary, a line's or the text's start or end: no word character on one side
+        return {_NOTHING} if av is _C.AT_NON_BOUNDARY else {_APART}
+    if op is _C.ASSERT_NOT:
+        return {_APART} if _no_word_char(list(av[1])) else {_NOTHING}
+    if op is _C.ASSERT:
+        return {_NOTHING}  # it narrows, no more
+    if op is _C.SUBPATTERN:
+        if av[1] & (re.ASCII | re.LOCALE):
+            return None
+        return _runs(list(av[3]))
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _runs(list(av))
+    if op is _C.BRANCH:
+        out = set()
+        for alt in av[1]:
+            sub = _runs(list(alt))
+            if sub is None:
+                return None
+            out |= sub
+        return out if len(out) <= _MAX_RUNS else None
+    if op in _REPEATS:
+        low, high, sub_items = av
+        sub = _runs(list(sub_items))
+        if sub is None:
+            return None
+        if sub <= {_NOTHING, _APART}:  # \s+, [- ]?: a run of non-word characters, or nothing
+            return sub | ({_NOTHING} if low == 0 else set())
+        if high > 3:
+            return None
+        out = set()
+        power = {_NOTHING}
+        for k in range(high + 1):
+            if k >= low:
+                out |= power
+            if k < high:
+                power = {_join(a, b) for a in power for b in sub}
+                if len(power) > _MAX_RUNS:
+                    return None
+        return out if len(out) <= _MAX_RUNS else None
+    return None
+
+
+def _key_weight(key: str) -> float:
+    """A rough chance that a letter holds ``key``: a common word nearly always, another word
+    seldom, a run of words with an uncommon one in it hardly ever."""
+    words = key.split(" ")
+    common = all(w in COMMON_WORDS for w in words)
+    if len(words) == 1:
+        return 1.0 if common else 0.05
+    if common:
+        return 0.2 if len(words) == 2 else 0.05
+    return 0.005
+
+
+def _rank_keys(keys: frozenset[str]) -> tuple:
+    """How likely a letter is to hold one of ``keys`` (lower is less likely)."""
+    return (sum(map(_key_weight, keys)), len(keys), -min(len(k) for k in keys))
+
+
+def _keys_of(runs: set[tuple[str, ...]], left: bool, right: bool) -> frozenset[str] | None:
+    """One key for each way ``runs`` reads (its rarest run of up to GRAM whole words: an inner
+    piece is whole, an outer one only when ``left`` / ``right`` says no word character is
+    beside the stretch), or None when one way has no whole word."""
+    keys: set[str] = set()
+    for run in runs:
+        words = list(run)
+        if len(words) == 1:
+            if not (left and right):
+                return None
+        else:
+            if not left:
+                words[0] = ""
+            if not right:
+                words[-1] = ""
+        words = [w for w in words if w]
+        if not words:
+            return None
+        best = min((" ".join(words[i : i + size]) for size in range(min(GRAM, len(words)), 0, -1) for i in range(len(words) - size + 1)), key=_key_weight)
+        keys.add(best)
+        if len(keys) > _MAX_WORDS:
+            return None
+    return frozenset(keys) if keys else None
+
+
+def _keys_in(items, before: bool, after: bool) -> frozenset[str] | None:
+    """A set of keys (a word, or a run of words: ``needed_keys``) one of which every match of
+    the sequence ``items`` [(op, av, flags)] holds; ``before``/``after``: no word character is
+    just before/after the sequence."""
+    best: frozenset[str] | None = None
+
+    def keep(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _rank_keys(found) < _rank_keys(best)):
+            best = found
+
+    i, n = 0, len(items)
+    while i < n:
+        # the longest stretch from here that reads as words
+        j, runs = i, None
+        for k in range(i + 1, n + 1):
+            found = _runs([(op, av) for op, av, _f in items[i:k]])
+            if found is None:
+                break
+            j, runs = k, found
+        if runs is not None and j > i:
+            left = _side_guarded(items, i - 1, -1, before)
+            found = _keys_of(runs, left, _side_guarded(items, j, 1, after))
+            k = j
+            while found is None and k - 1 > i:  # too many ways, or no whole word: a shorter stretch
+                k -= 1
+                shorter = _runs([(op, av) for op, av, _f in items[i:k]])
+                found = None if shorter is None else _keys_of(shorter, left, _side_guarded(items, k, 1, after))
+            keep(found)
+            i = j
+            continue
+        op, av, flags = items[i]
+        inside_before = _side_guarded(items, i - 1, -1, before)
+        inside_after = _side_guarded(items, i + 1, 1, after)
+        if op is _C.SUBPATTERN:
+            _group, add, delete, sub = av
+            if add & (re.ASCII | re.LOCALE):
+                raise _Unknown("ASCII or locale word boundaries")
+            keep(_keys_in(_seq(sub, (flags | add) & ~delete), inside_before, inside_after))
+        elif op is _C.BRANCH:
+            found_all: set[str] = set()
+            for alt in av[1]:
+                found = _keys_in(_seq(alt, flags), inside_before, inside_after)
+                if found is None:
+                    found_all = set()
+                    break
+                found_all |= found
+            if found_all and len(found_all) <= _MAX_WORDS:
+                keep(frozenset(found_all))
+        elif op in _REPEATS and av[0] >= 1:
+            if av[1] == 1:
+                keep(_keys_in(_seq(av[2], flags), inside_before, inside_after))
+            else:
+                keep(_keys_in(_seq(av[2], flags), False, False))
+        elif _ATOMIC is not None and op is _ATOMIC:
+            keep(_keys_in(_seq(av, flags), inside_before, inside_after))
+        i += 1
+    return best
+
+
+def read_needed_keys(pattern: re.Pattern) -> frozenset[str] | None:
+    """The keys (words, or runs of up to GRAM words joined by a space) one of which every match
+    of ``pattern`` holds whole, in order (None: not known)."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
+        return None
+    try:
+        parsed = _P.parse(pattern.pattern, pattern.flags)
+        if parsed.state.flags & (re.ASCII | re.LOCALE):
+            return None
+        items = _seq(parsed.data, parsed.state.flags)
+        found = [keys for keys in (_keys_in(items, False, False), _needed_in(items, False, False)) if keys]
+        return min(found, key=_rank_keys) if found else None
+    except (_Unknown, RecursionError):
+        return None
+    except Exception:  # noqa: BLE001 - an unusual pattern is simply tried everywhere
+        return None
+
+
+def text_grams(words: list[str]) -> set:
+    """A text's keys: its words (lower-cased, in order), and each run of two and of three of
+    them as a tuple (a tuple of words hashes faster than the words joined would be made)."""
+    grams = set(words)
+    grams.update(zip(words, words[1:]))
+    grams.update(zip(words, words[1:], words[2:]))
+    return grams
+
+
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
@@ -631,23 +903,23 @@ class TextIndex:
         self._found: dict[int, tuple[re.Pattern, list[int] | None]] = {}
         #: id of an interned plan entry (prefixes, cased, every) or (string, cased) -> its places
         self._prefixed: dict[int, list[int]] = {}
-        self._tokens: frozenset[str] | None = None
+        self._tokens: set | None = None  #: its words and runs of words (``text_grams``)
         self._excluded: dict[int, tuple[object, bool]] = {}
         self._needed_at: dict[int, tuple[object, list[int] | None]] = {}
 
     def excluded(self, pattern) -> bool:
         """True when ``pattern`` cannot match anywhere in the text: every match holds one of
-        some words whole (``needed_words``) and the text has none of them. It holds for a search
+        some words, or runs of words, whole (``needed_keys``) and the text has none of them. It holds for a search
         of the whole text and of any stretch of it that does not cut a word in two (``cuts``)."""
         kept = self._excluded.get(id(pattern))
         if kept is not None and kept[0] is pattern:
             return kept[1]
-        needed = _needed(pattern) if self.exact else None
+        needed = _needed_keys(pattern) if self.exact else None
         found = False
         if needed is not None:
             tokens = self._tokens
             if tokens is None:
-                tokens = self._tokens = frozenset(map(str.lower, _WORD.findall(self.text)))
+                tokens = self._tokens = text_grams(_WORD.findall(self.lowered))
             found = needed.isdisjoint(tokens)
         self._excluded[id(pattern)] = (pattern, found)
         return found
@@ -794,6 +1066,21 @@ class TextIndex:
                         places.append(p)
                         p = source.find(prefix, p + 1)
                     prefixed[id(string)] = places
+                parts.append(places)
+            for entry in plan.before:  # (string, cased, "before"): the word that ends at each place of it
+                places = prefixed.get(id(entry))
+                if places is None:
+                    prefix, cased, _before = entry
+                    source, text = self.text if cased else self.lowered, self.text
+                    places, p = [], source.find(prefix)
+                    while p != -1:
+                        q = p
+                        while q > 0 and _word_char(text[q - 1]):
+                            q -= 1
+                        if q < p:
+                            places.append(q)
+                        p = source.find(prefix, p + 1)
+                    prefixed[id(entry)] = places
                 parts.append(places)
             parts = [part for part in parts if part]
             if len(parts) == 1:
