@@ -250,11 +250,15 @@ def _count_line_words(ctx) -> float | None:
     return sum(len(words) for words in lines) / len(lines)
 
 
+#: the rest of a clause: to the next punctuation or the end of the line (compiled when first used)
+_CLAUSE_REST = PatternOnUse(r"(?:[^.,;:!?\n]|[.,;:](?=[^\s]))*")
+
+
 def _quote(text: str, start: int, end: int) -> str:
     """The words the pattern found, on to the end of their clause (the next punctuation or the
     end of the line; from the last line when the match spans several), shortened."""
-    rest = re.match(r"(?:[^.,;:!?\n]|[.,;:](?=[^\s]))*", text[end:])
-    found = text[start : end + (rest.end() if rest else 0)].strip()
+    rest = _CLAUSE_REST.compiled().match(text, end)  # from ``end`` on (no copy of the rest of the text)
+    found = text[start : (rest.end() if rest else end)].strip()
     found = " ".join(found.splitlines()[-1:]) if found else ""
     found = " ".join(found.split())
     if len(found) > _MATCH_CHARS:
