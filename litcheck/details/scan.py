@@ -303,12 +303,17 @@ def needed_keys(pattern) -> frozenset[str] | None:
 
 
 def _new_needed_keys(pattern) -> frozenset | None:
-    """The keys as ``TextIndex.grams`` holds them: a word as itself, a run of words as a tuple."""
+    """The keys as ``TextIndex.grams`` holds them: a word as itself, a run of words as a tuple.
+
+    Read from the shipped table; a pattern not in it (made while checking, as an existence
+    rule's pattern of the tokens that can match a text, or an organisation's own) gets its
+    needed words, which are keys too: reading the runs costs several times more, and such a
+    pattern is read afresh in every process."""
     if not isinstance(pattern.pattern, str):
         return None
     known = _shipped().get(KEYS_PREFIX + table_key(pattern), False)
     if known is False:
-        known = read_needed_keys(pattern)
+        return _needed(pattern)
     if known is None:
         return None
     return frozenset(tuple(key.split(" ")) if " " in key else key for key in known)
