@@ -272,3 +272,23 @@ def test_abbreviation_shortcuts_change_nothing_on_written_and_sample_texts():
 def test_abbreviation_shortcuts_change_nothing_on_the_real_texts():
     returned, lower = _compare_abbreviation_shortcuts(real_texts())
     assert returned > 20 and lower > 1000
+
+
+def test_the_characters_that_fold_to_ascii_are_every_one_there_is():
+    """``prefilter.FOLDS_TO_ASCII`` is every character outside ASCII that a case-ignoring pattern
+    matches with an ASCII letter, or whose lower or upper case holds ASCII or is longer."""
+    import re
+
+    from litcheck.prefilter import FOLDS_TO_ASCII, lower_is_exact
+
+    letter = re.compile("[a-z]", re.I)
+    found = []
+    for code in range(128, 0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if any(c.isascii() for c in ch.lower() + ch.upper()) or len(ch.lower()) != 1 or letter.fullmatch(ch):
+            found.append(ch)
+    assert found and all(FOLDS_TO_ASCII.fullmatch(ch) for ch in found)
+    assert len(found) == sum(1 for code in range(128, 0x110000) if not 0xD800 <= code <= 0xDFFF and FOLDS_TO_ASCII.fullmatch(chr(code)))
+    assert lower_is_exact("£2.50 ‘please’ – café") and not lower_is_exact("the \u212aelvin sign") and lower_is_exact("")
