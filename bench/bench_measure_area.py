@@ -3,8 +3,13 @@ checkout in the same process (issue 20).
 
     PYTHONPATH=. python bench/bench_measure_area.py [--letters 200] [--rounds 2] [--against PATH]
 
-Times, on the synthetic letters of ``bench_check.make_letter`` (the text read, its sentences
-split and its masks found before the clock starts: other areas' work), each part of this area:
+Times, on the synthetic letters of ``bench_check.make_letter``:
+
+- reading age alone: ``Context(read_text(text)).readability`` on a new Context, the text read,
+  its sentences split, counted and measured (the line of bench_speed.py against textstat);
+
+then, on another Context (the text read, its sentences split and its masks found before the
+clock starts: other areas' work), each part of this area:
 
 - tokens and lemmas: spaCy's tokenizer and the lookup lemmas (``Context.tokens``);
 - reading age and SHeLL: each prose sentence's words, syllables and long words counted, the
@@ -49,6 +54,9 @@ def _tools(package: str):
 def _time_one(tools, text: str, totals: collections.Counter) -> None:
     readers, context, apply_profile, rules, _ = tools
     clock = time.process_time
+    t0 = clock()
+    context(readers.read_text(text, "txt", None)).readability  # what bench_speed.py's line times
+    totals["reading age alone"] += clock() - t0
     ctx = context(readers.read_text(text, "txt", None))
     ctx.sentences, ctx.masks  # other areas' work: done before the clock starts
     profile = apply_profile(ctx, None)
@@ -71,7 +79,7 @@ def _time_one(tools, text: str, totals: collections.Counter) -> None:
 
 
 def main(argv=None) -> None:
-    parts = ["tokens and lemmas", "reading age and SHeLL", "passive voice", "sentence ladder"]
+    parts = ["reading age alone", "tokens and lemmas", "reading age and SHeLL", "passive voice", "sentence ladder"]
     compare(__doc__.splitlines()[0], _tools, _time_one, parts=parts, collector_paused=True, argv=argv)
 
 

@@ -99,7 +99,7 @@ class SentenceWords(Sequence):
 
     def __init__(self, doc: Document, start: int, end: int, masks: list[tuple[int, int]]) -> None:
         self._text, self._start = doc.text, start
-        if any(e > start and s < end for s, e in masks):
+        if masks and any(e > start and s < end for s, e in masks):
             words = words_in(doc, start, end, masks)
             self.texts: list[str] = [w.text for w in words]
             self._spans: list[tuple[int, int]] | None = [(w.start, w.end) for w in words]

@@ -435,15 +435,22 @@ def is_foreign(sentence: str) -> bool:
 def _is_foreign(sentence: str, tokens: list[str], is_ascii: bool) -> bool:
     """``is_foreign`` given ``WORD_RE.findall(sentence)`` and ``sentence.isascii()``."""
     # what each word is (_WORD_CODE): a fact about the word alone, so a sentence's words are
-    # looked up in one pass, not tested one by one
-    codes = list(map(_WORD_CODE.__getitem__, tokens))
-    words = len(codes) - codes.count(_NOT_A_WORD)  # the words of letters only
+    # looked up in one pass, not tested one by one; how many of each kind: one sum of a field
+    # a kind (_WORD_COUNT), or a list of the codes counted for a sentence too long for the fields
+    if len(tokens) < _KIND_LIMIT:
+        packed = sum(map(_WORD_COUNT.__getitem__, tokens))
+        english, odd = (packed >> _KIND_BITS) & _KIND_FIELD, packed >> 3 * _KIND_BITS
+        words = len(tokens) - (packed & _KIND_FIELD)  # the words of letters only
+    else:
+        kinds = list(map(_WORD_CODE.__getitem__, tokens))
+        english, odd = kinds.count(_ENGLISH_WORD), kinds.count(_ODD_LETTERS)
+        words = len(kinds) - kinds.count(_NOT_A_WORD)
     if is_ascii:  # every letter is Latin: only the words matter
         if words < 4:
             return False
         # fewer than 8 letters is too little to tell (8 words of letters have 8 letters; fewer
         # words are counted, and when their letters are fewer, the letters of the others too)
-        if words < 8 and sum(map(len, compress(tokens, codes))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
+        if words < 8 and sum(map(len, compress(tokens, map(_WORD_CODE.__getitem__, tokens)))) < 8 and len(_NOT_ASCII_LETTER.sub("", sentence)) < 8:
             return False
     else:
         # the letters: A to Z, and the few others (most sentences here are English with a
@@ -459,12 +466,12 @@ def _is_foreign(sentence: str, tokens: list[str], is_ascii: bool) -> bool:
         if words < 4:
             return False
     # a common English word ("the", "you") rules out another language's common words
-    if _ENGLISH.isdisjoint(tokens) and looks_foreign([w for w, c in zip(tokens, codes) if c != _NOT_A_WORD]):
+    if _ENGLISH.isdisjoint(tokens) and looks_foreign([w for w in tokens if _WORD_CODE[w] != _NOT_A_WORD]):
         return True  # Welsh and others whose short words English also writes ("Mae", "yn", "os")
-    if not is_ascii and codes.count(_ODD_LETTERS) >= 3:
+    if not is_ascii and odd >= 3:
         return True  # three words with letters English never writes (ą, ć, ś, ż, ș): Polish, Romanian ...
     # mostly words English does not write
-    return words - codes.count(_ENGLISH_WORD) >= _FOREIGN_SHARE * words
+    return words - english >= _FOREIGN_SHARE * words
 
 
 # What a word found by WORD_RE is, for ``is_foreign``:
@@ -486,6 +493,26 @@ class _WordCodes(dict):
 
 
 _WORD_CODE = _WordCodes()
+
+#: a word's kind counted in a field of its own, for a sum over a sentence's words: the field
+#: of _NOT_A_WORD first, then _ENGLISH_WORD, _RARE_WORD, _ODD_LETTERS, each _KIND_BITS wide
+_KIND_BITS = 20
+_KIND_FIELD = (1 << _KIND_BITS) - 1
+#: a sentence with this many words or more is counted from a list (its counts would not fit a field)
+_KIND_LIMIT = 1 << _KIND_BITS
+
+
+class _WordCounts(dict):
+    """{word: 1 in the field of its code} (``_WORD_CODE``), worked out when the word is first met."""
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= 100_000:
+            self.clear()
+        value = self[word] = 1 << _KIND_BITS * _WORD_CODE[word]
+        return value
+
+
+_WORD_COUNT = _WordCounts()
 
 
 def _word_code(word: str) -> int:

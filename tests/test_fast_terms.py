@@ -167,3 +167,128 @@ def test_expansion_marks_spare_only_terms_in_no_expansion_on_the_real_texts():
     if not texts:
         pytest.skip("the real texts are not on this machine")
     assert _compare_expansions(texts) >= 10
+
+
+#: names, signs and titles in capitals round lower-case words, words glued by ' & - and digits
+NAMES = [
+    ("names", "Ring the Endoscopy unit or the Patient Services Officer about your cardiology review."),
+    ("glued", "Your pre-op check, the re-commence date, A&E and O'Brien's hypertension clinic."),
+    ("digits", "Take 2nd-line medication, 3rd dose, x-ray at Ward 4b and a ½dose of ²cardiology."),
+    ("unicode", "Élodie's résumé: the Ökologie department, ǅemal and ﬁle cardiology."),
+]
+
+
+def _compare_lower_words(texts) -> int:
+    """Wherever ``_lower_word_at`` says a term starting there is not in a name, ``in_name`` says
+    so too, whatever the term's end."""
+    from litcheck.analysers.substitution import _lower_word_at, in_name, name_words
+
+    spared = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        for sentence in ctx.sentences:
+            s, e = sentence.start, sentence.end
+            words = name_words(text, s, e)
+            for start in range(s, e):
+                if not _lower_word_at(text, start, s, e):
+                    continue
+                spared += 1
+                for end in sorted({start + 1, *(w.end() + s for w in words[0] if w.end() + s > start)})[:4]:
+                    assert in_name(text, start, end, s, e, words) is False, (name, text[start:end])
+    return spared
+
+
+def test_a_lower_case_word_is_in_no_name_on_written_and_sample_texts():
+    assert _compare_lower_words(NAMES + EXPANSIONS + WRITTEN + list(sample_texts())) > 1000
+
+
+def test_a_lower_case_word_is_in_no_name_on_the_real_texts():
+    assert _compare_lower_words(list(real_texts())[:40]) > 5000
+
+
+def _compare_term_starts(texts) -> int:
+    """Where the term rules' first- and second-word sets (``TermIndex.singles``, ``seconds``)
+    rule a token out, no entry matches there (``_match_forms``)."""
+    from litcheck.analysers.substitution import _match_forms
+    from litcheck.rulebook import load_rules
+
+    indexes = [r.index for r in load_rules() if r.kind == "substitution" and r.entries]
+    assert indexes
+    ruled_out = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        forms = document_forms(ctx)
+        for index in indexes:
+            assert index.singles and index.seconds
+            for _sentence, first, stop in forms.sentence_tokens(ctx, tuple(SENTENCE_KINDS)):
+                for c in range(first, stop):
+                    if index.firsts.isdisjoint(forms.sets[c]):
+                        continue
+                    if index.singles.isdisjoint(forms.sets[c]) and (c + 1 >= stop or index.seconds.isdisjoint(forms.sets[c + 1])):
+                        ruled_out += 1
+                        assert _match_forms(forms, c, stop, index) is None, (name, c)
+    return ruled_out
+
+
+def test_term_starts_ruled_out_match_nothing_on_written_and_sample_texts():
+    assert _compare_term_starts(WRITTEN + list(sample_texts())) > 300
+
+
+def test_term_starts_ruled_out_match_nothing_on_the_real_texts():
+    assert _compare_term_starts(real_texts()) > 3000
+
+
+def _compare_abbreviation_shortcuts(texts) -> tuple[int, int]:
+    """A text holding none of a rule's ``target_strings`` has none of its targets among any
+    sentence's tokens (the rule returns at once); and a token whose letters after the first are
+    all small letters is never of the unknown-abbreviation shape (``_UNKNOWN``: two capitals)."""
+    from litcheck.analysers.abbreviation import _TOKEN, _UNKNOWN
+    from litcheck.rulebook import load_rules
+
+    rules = [r for r in load_rules() if r.kind == "abbreviation"]
+    short = [r for r in rules if r.target_strings is not None]
+    assert short
+    returned = lower = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        tokens = {m.group() for s in ctx.sentences for m in _TOKEN.finditer(text, s.start, s.end)}
+        for rule in short:
+            if not any(t in text for t in rule.target_strings):
+                returned += 1
+                assert rule.target_tokens.isdisjoint(tokens), (name, rule.id)
+        for token in tokens:
+            if token[1:].islower():
+                lower += 1
+                assert _UNKNOWN.match(token) is None, (name, token)
+    return returned, lower
+
+
+def test_abbreviation_shortcuts_change_nothing_on_written_and_sample_texts():
+    dna = [("dna", "Your child was marked DNA. DNAs are counted. A DNA-test, ECG, Ecg and Mri.")]
+    returned, lower = _compare_abbreviation_shortcuts(dna + ABBREVIATION_EDGES + WRITTEN + list(sample_texts()))
+    assert returned > 5 and lower > 100
+
+
+def test_abbreviation_shortcuts_change_nothing_on_the_real_texts():
+    returned, lower = _compare_abbreviation_shortcuts(real_texts())
+    assert returned > 20 and lower > 1000
+
+
+def test_the_characters_that_fold_to_ascii_are_every_one_there_is():
+    """``prefilter.FOLDS_TO_ASCII`` is every character outside ASCII that a case-ignoring pattern
+    matches with an ASCII letter, or whose lower or upper case holds ASCII or is longer."""
+    import re
+
+    from litcheck.prefilter import FOLDS_TO_ASCII, lower_is_exact
+
+    letter = re.compile("[a-z]", re.I)
+    found = []
+    for code in range(128, 0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if any(c.isascii() for c in ch.lower() + ch.upper()) or len(ch.lower()) != 1 or letter.fullmatch(ch):
+            found.append(ch)
+    assert found and all(FOLDS_TO_ASCII.fullmatch(ch) for ch in found)
+    assert len(found) == sum(1 for code in range(128, 0x110000) if not 0xD800 <= code <= 0xDFFF and FOLDS_TO_ASCII.fullmatch(chr(code)))
+    assert lower_is_exact("£2.50 ‘please’ – café") and not lower_is_exact("the \u212aelvin sign") and lower_is_exact("")

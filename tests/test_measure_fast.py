@@ -14,6 +14,7 @@ from litcheck.analysers import Context
 from litcheck.analysers.passive import _Tokens, find_passives
 from litcheck.readability import shell
 from litcheck.readability.measure import count_sentence
+from litcheck.segment import Sentence
 
 from tests.test_core_counts_once import _reference_count, _reference_language
 from tests.texts import with_corpus
@@ -139,3 +140,85 @@ def test_a_second_pipeline_sets_lemmas_in_its_own_string_store():
     other = nlp.English()  # its own vocabulary: the lemma ids must be in its store
     doc = other("The tablets were taken.")
     assert [t.lemma_ for t in doc] == [nlp.lemmas().get(t.text, t.text) for t in doc]
+
+
+# session 7 (issue 20): the medical terms looked for in the whole document at once, and a
+# sentence's counts from one sum of its words' packed counts
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_medical_terms_found_from_the_whole_documents_runs_are_each_sentences_own(data):
+    """shell._maybe_jargon names every sentence where _covered finds a term, with the places
+    where _covered_from finds the same terms (or None: each sentence is searched on its own)."""
+    pieces = _pieces()
+    glue = st.sampled_from([" ", "  ", "\n", "-", ", ", ". ", "s ", "es ", "’s ", "’", "–", "é", "£", "_", "\u0130", " to come ", " next of "])
+    word = st.one_of(
+        st.sampled_from(pieces),
+        st.sampled_from(pieces).map(str.upper),
+        st.sampled_from(["the", "café", "your", "test", "blood", "next", "of", "kin", "to", "come", "trust"]),
+    )
+    parts = data.draw(st.lists(st.tuples(word, glue), max_size=12))
+    text = "".join(w + g for w, g in parts)
+    cuts = sorted(set(data.draw(st.lists(st.integers(0, len(text)), max_size=6))) | {0, len(text)})
+    prose = [Sentence(a, b, 0) for a, b in zip(cuts, cuts[1:]) if b > a]
+    maybe = shell._maybe_jargon(text, prose)
+    pattern = shell._jargon_pattern()
+    for i, s in enumerate(prose):
+        if maybe is not None:
+            assert shell._covered_from(text, maybe.get(i, []), s.end) == shell._covered(pattern, text, s.start, s.end)
+
+
+def test_a_sentence_cut_inside_a_word_or_out_of_order_is_searched_as_before():
+    text = "Your hypertension clinic. Blood pressure is fine."
+    cut = text.index("tension")
+    assert shell._maybe_jargon(text, [Sentence(0, cut, 0), Sentence(cut, 25, 0)]) is None
+    assert shell._maybe_jargon(text, [Sentence(26, len(text), 0), Sentence(0, 25, 0)]) is None
+    found = shell._maybe_jargon(text, [Sentence(0, 25, 0), Sentence(26, len(text), 0)])
+    assert list(found) == [0] and shell._covered_from(text, found[0], 25) == [(5, 17)]  # hypertension
+    assert shell._maybe_jargon("Come in.", [Sentence(0, 8, 0)]) == {}
+    # a term inside a longer one is not found again ("embolism" in "pulmonary embolism")
+    text = "You had a pulmonary embolism and an embolism."
+    found = shell._maybe_jargon(text, [Sentence(0, len(text), 0)])
+    expected = shell._covered(shell._jargon_pattern(), text, 0, len(text))
+    assert shell._covered_from(text, found[0], len(text)) == expected and len(expected) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.tuples(
+    st.sampled_from(["0300", "555", "0101", "12", "41", "9.30am", "14:30", "NHS", "GP", "call", "appointment", "(01632)", "+44", "2025", "ECG"]),
+    st.sampled_from([" ", "  ", " - ", "–", ", ", " (", ") ", "\n", " and "]),
+), max_size=12))
+def test_counts_of_numbers_in_a_row_are_the_word_by_word_counts(parts):
+    _same_counts_as_word_by_word("".join(w + g for w, g in parts) + "end.")
+
+
+def test_a_number_after_an_initialism_or_a_word_stays_a_word_of_its_own():
+    # (0300 555 0101 is one word; NHS 111, 12 and 41 are not joined to what comes before)
+    _same_counts_as_word_by_word("Call 0300 555 0101 or NHS 111 on 12 41 times, or (01632) 960-789 then GP 2025.")
+
+
+def _same_counts_as_word_by_word(text: str) -> None:
+    doc = readers.read_text(text, "txt", None)
+    ctx = Context(doc)
+    for s in ctx.sentences:
+        c = count_sentence(doc, s, ctx.masks, ctx.words(s))
+        assert (c.words, c.syllables, c.polysyllables, c.long_words) == _reference_count(doc, s, ctx.masks)
+
+
+def test_sentence_counts_are_a_frozen_value():
+    from dataclasses import FrozenInstanceError, asdict
+    import pickle
+
+    from litcheck.readability.measure import SentenceCounts
+
+    c = SentenceCounts(3, 5, 1, ["appointment"])
+    assert c == SentenceCounts(3, 5, 1) and hash(c) == hash(SentenceCounts(3, 5, 1))
+    assert SentenceCounts(3, 5, 1).long_words == [] and asdict(c)["long_words"] == ["appointment"]
+    assert pickle.loads(pickle.dumps(c)) == c and repr(c).startswith("SentenceCounts(words=3")
+    try:
+        c.words = 4
+    except FrozenInstanceError:
+        pass
+    else:
+        raise AssertionError("SentenceCounts is no longer frozen")

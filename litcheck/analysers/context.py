@@ -100,7 +100,15 @@ class Context:
         from ..readability import measure
         from .metric import reading_age_basis
 
-        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words)
+        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words, keep=self._keep_counts)
+
+    def _keep_counts(self, sentences, counts) -> None:
+        """Keep each of ``counts`` as its sentence's (counted all at once for the reading age),
+        where a sentence has none kept yet."""
+        table = self._counts
+        for sentence, c in zip(sentences, counts):
+            if _kept(table, sentence) is None:
+                _keep(table, sentence, c)
 
     @cached_property
     def _counts(self) -> dict:

@@ -19,6 +19,7 @@ import re
 from typing import Iterator
 
 from ..details import scan
+from ..prefilter import Prefilter
 from ..rule import Rule
 from ..textpatterns import PatternOnUse, rule_pattern
 from .patterns import compile_optional, excluded
@@ -74,8 +75,6 @@ class Existence(Rule):
         of which is nowhere in it cannot: ``litcheck.prefilter``), or None when none can. A
         token that cannot match anywhere never wins at any place, so the matches are the ones
         the whole pattern finds; the search is shorter."""
-        from ..prefilter import Prefilter
-
         if not ctx.may_match(self.pattern):
             return None  # one test says it for most rules and texts
         if not self._reducible:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
+from ..details import scan
 from ..textpatterns import rule_pattern
 
 
@@ -27,8 +28,6 @@ def matches(ctx, pattern: re.Pattern) -> Iterator[re.Match]:
     """Matches in the document's text outside placeholders, web and e-mail addresses."""
     if not ctx.may_match(pattern):
         return  # a word every match holds is nowhere in the text
-    from ..details import scan
-
     for m in scan.finditer(ctx, pattern):  # tried only where a match can begin: re's matches
         if m.end() > m.start() and not ctx.is_masked(m.start(), m.end()):
             yield m

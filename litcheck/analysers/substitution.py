@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import wordlists
+from ..prefilter import lower_is_exact
 from ..rule import Rule
 from .inflection import inflect_like
 from .skipped_text import is_skipped
@@ -211,6 +212,10 @@ class Substitution(Rule):
         candidates = forms.tokens_with(firsts)
         if not candidates:
             return
+        sets = forms.sets
+        # no entry of one word starts at a candidate, nor does the next token hold any entry's
+        # second word: no entry matches there (``_match_forms`` would give None)
+        singles, seconds = getattr(index, "singles", None), getattr(index, "seconds", None)
         text = ctx.document.text
         where = (text, ctx.sentences, firsts, doc)
         # a sentence's start -> (its end, name_words), for every term rule
@@ -227,6 +232,8 @@ class Substitution(Rule):
                     break
                 if c < i:
                     continue  # inside the entry matched before
+                if singles is not None and singles.isdisjoint(sets[c]) and (c + 1 >= stop or seconds.isdisjoint(sets[c + 1])):
+                    continue
                 match = _match_forms(forms, c, stop, index)
                 if match is None:
                     continue
@@ -236,12 +243,15 @@ class Substitution(Rule):
                 i += n
                 if is_skipped(ctx, start, end):
                     continue
-                if sentence_words is None:
-                    sentence_words = named.get(sentence.start)
-                    if sentence_words is None or sentence_words[0] != sentence.end:
-                        sentence_words = named[sentence.start] = (sentence.end, name_words(text, sentence.start, sentence.end))
-                    sentence_words = sentence_words[1]
-                if in_name(text, start, end, sentence.start, sentence.end, sentence_words) or in_expansion(text, start, end, marks):
+                if not _lower_word_at(text, start, sentence.start, sentence.end):
+                    if sentence_words is None:
+                        sentence_words = named.get(sentence.start)
+                        if sentence_words is None or sentence_words[0] != sentence.end:
+                            sentence_words = named[sentence.start] = (sentence.end, name_words(text, sentence.start, sentence.end))
+                        sentence_words = sentence_words[1]
+                    if in_name(text, start, end, sentence.start, sentence.end, sentence_words):
+                        continue
+                if in_expansion(text, start, end, marks):
                     continue
                 if entry.skip_when is not None:
                     if sentence_text is None:
@@ -502,6 +512,11 @@ class TermIndex(dict):
 
     firsts: frozenset = frozenset()
     trie: dict | None = None
+    #: the words of the entries of one word, and the second words of the longer entries: an
+    #: entry can start at a token only if the token has one of ``singles`` among its forms or
+    #: the next token one of ``seconds``
+    singles: frozenset = frozenset()
+    seconds: frozenset = frozenset()
 
 
 def _first_words(index: dict) -> frozenset:
@@ -569,6 +584,8 @@ def _build_index(entries) -> dict[str, list]:
     for candidates in index.values():
         candidates.sort(key=lambda c: -len(c[1]))
     index.firsts = frozenset(index)
+    index.singles = frozenset(words[0] for candidates in index.values() for _, words in candidates if len(words) == 1)
+    index.seconds = frozenset(words[1] for candidates in index.values() for _, words in candidates if len(words) > 1)
     trie: dict = {}
     for first, candidates in index.items():
         for k, (entry, words) in enumerate(candidates):
@@ -624,9 +641,10 @@ def _explained_before(before: str) -> bool:
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
     """False only when none of ``words`` (lower case) is in ``window``, case aside: a pattern
     every match of which holds one of them cannot match there, and its search is spared. A
-    window with a character outside ASCII is always searched (the Kelvin sign and a few others
-    match ASCII letters when case is ignored)."""
-    if not window.isascii():
+    window with a character that matches an ASCII letter when case is ignored (the Kelvin sign,
+    the long s, the dotless i and a few others: ``prefilter.lower_is_exact``) is always
+    searched; a pound sign or a curly quote spares nothing."""
+    if not lower_is_exact(window):
         return True
     low = window.lower()
     return any(w in low for w in words)
@@ -720,8 +738,6 @@ def _same_term(a: str, b: str) -> bool:
 def defined_next(text: str, sentences, sentence, actual: str) -> bool:
     """True when one of the next two sentences defines ``actual``: "A colonoscopy is a test ...",
     "The cystoscope is a thin tube ...", "Biopsies are small samples ..."."""
-    from bisect import bisect_right
-
     k = bisect_right(sentences, sentence.start, key=_start_of)
     following = text[sentence.end : sentences[min(k + 1, len(sentences) - 1)].end if k < len(sentences) else sentence.end]
     if not following.strip():
@@ -785,15 +801,16 @@ class ExpansionMarks:
     ``_EXPANSION_REACH`` characters before it) to 61 characters after it is in no expansion.
     Every match of ``_ABBR_AFTER`` holds a bracket within 61 characters of the term's start,
     every match of ``_ABBR_BEFORE`` a bracket or one of those words before the term's end, and
-    ``_whole_expansion`` needs a bracket right after the term. A text with a character outside
-    ASCII is always looked at in full (``_may_hold``)."""
+    ``_whole_expansion`` needs a bracket right after the term. A text with a character that
+    matches an ASCII letter when case is ignored is always looked at in full (``_may_hold``)."""
 
     __slots__ = ("places",)
 
     def __init__(self, text: str) -> None:
-        #: sorted starts of every mark; None: the text is not ASCII
+        #: sorted starts of every mark; None: a character of the text matches an ASCII letter
+        #: when case is ignored (lower case is then no guide, nor has it the text's length)
         self.places: list[int] | None = None
-        if text.isascii():
+        if lower_is_exact(text):
             low = text.lower()
             places = []
             for mark in _ABBR_BEFORE_WORDS:  # "(" is one of them
@@ -849,6 +866,21 @@ _NAMED_PLACE_AFTER = re.compile(r"^(\s+[A-Z][a-z-]+){0,3}\s+(Unit|Department|Cli
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’&-]*|&")
+
+
+def _lower_word_at(text: str, start: int, s_start: int, s_end: int) -> bool:
+    """True when one of ``name_words`` of the sentence at [s_start, s_end) starts at ``start``
+    and its first character is not a capital: ``in_name`` is then False for a term starting
+    there (the first word it overlaps is not capitalised), and the sentence's words need not be
+    found. A word starts there when ``_NAME_WORD`` matches there and the character before (if
+    in the sentence) is none a word goes on through (a word character, ' ’ & or -)."""
+    if text[start].isupper():
+        return False
+    if start > s_start:
+        before = text[start - 1]
+        if before.isalnum() or before in "_'’&-":
+            return False
+    return start < s_end and _NAME_WORD.match(text, start, s_end) is not None
 
 
 def name_words(text: str, s_start: int, s_end: int) -> tuple:

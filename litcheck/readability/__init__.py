@@ -1,15 +1,28 @@
 """Reading age: counts from a Document's prose sentences, then the formulas; and the
 SHeLL-comparable measures (complex-language share, lexical density: ``shell.py``)."""
 
-from .measure import Readability
+from ..prose import SentenceWords
+from .measure import Readability, count_sentences, measure_counted
 from .measure import measure as _reading_age
 from .shell import MeasuredReadability, with_language_measures
 
 
-def measure(doc, sentences, *args, words=None, **kwargs) -> MeasuredReadability:
+def measure(doc, sentences, *args, words=None, keep=None, **kwargs) -> MeasuredReadability:
     """``measure.measure`` (the reading age and its counts) with the two SHeLL-comparable
     measures added (``shell.with_language_measures``; ``words``: a function from a sentence
-    to its words, when the caller keeps them)."""
+    to its words, when the caller keeps them).
+
+    ``keep``: with ``words``, a function given the prose sentences and their SentenceCounts,
+    for the caller to keep (the analysis Context): the prose sentences are then counted all
+    at once (``count_sentences``), not through ``counts`` one by one (issue 20)."""
+    if keep is not None and words is not None and not args:
+        prose = [s for s in sentences if s.kind == "prose"]
+        found = list(map(words, prose))
+        if all(type(f) is SentenceWords for f in found):
+            counted = count_sentences(doc.text, found)
+            keep(prose, counted)
+            reading = measure_counted(counted, kwargs.get("basis", "smog"))
+            return with_language_measures(reading, doc, sentences, found=found)
     return with_language_measures(_reading_age(doc, sentences, *args, **kwargs), doc, sentences, words=words)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from ..document import Document
 from ..segment import Sentence
@@ -22,12 +23,21 @@ SMOG_MIN_SENTENCES = 10
 SMOG_FULL_SENTENCES = 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class SentenceCounts:
     words: int
     syllables: int
     polysyllables: int  #: words of 3 or more syllables
     long_words: list[str] = field(default_factory=list, compare=False)
+
+    def __init__(self, words: int, syllables: int, polysyllables: int, long_words: list[str] | None = None) -> None:
+        # (as segment.Sentence: the instance's dict filled at once, not a field at a time through
+        # object.__setattr__, a third of the cost of counting a sentence: issue 20; still frozen)
+        d = self.__dict__
+        d["words"] = words
+        d["syllables"] = syllables
+        d["polysyllables"] = polysyllables
+        d["long_words"] = [] if long_words is None else long_words
 
 
 @dataclass(frozen=True)
@@ -99,34 +109,81 @@ def count_sentence(doc: Document, sentence: Sentence, masks=None, found=None) ->
 
 
 def _count_texts(text: str, found: SentenceWords) -> SentenceCounts:
-    """count_sentence from the words' texts; their offsets only to join a number's groups."""
-    words = syllables = poly = 0
-    long_words = []
-    spans = None
-    previous = -1  # the index of the last word, when it was a number
-    for i, t in enumerate(found.texts):
-        n = _word_syllables(t)
-        if n is None:  # a glance token
-            digit = t[:1].isdigit()
-            joined = False
-            if previous >= 0:
-                spans = spans or found.spans()
-                joined = _NUMBER_JOIN.fullmatch(text, spans[previous][1], spans[i][0]) is not None
-            previous = i if digit else -1
-            if joined and digit:
-                continue  # the next group of the same number
-            words += 1
-            syllables += 1
-            continue
-        previous = -1
-        words += 1
-        if n < 0:  # a polysyllable
-            syllables -= n
-            poly += 1
-            long_words.append(t)
-        else:
-            syllables += n
-    return SentenceCounts(words, syllables, poly, long_words)
+    """count_sentence from the words' texts (``count_sentences``)."""
+    return count_sentences(text, [found])[0]
+
+
+def count_sentences(text: str, found: list) -> list[SentenceCounts]:
+    """``_count_texts`` of each of ``found`` (sentences' SentenceWords), for many sentences at
+    once: the sums of their words' packed counts made in one pass without a Python call a
+    sentence (issue 20)."""
+    table = _COUNTS
+    if len(table) >= _COUNTS_LIMIT:  # (cleared before the sums, never during them)
+        table.clear()
+        _POLY.clear()
+        _DIGITS.clear()
+    texts = [f.texts for f in found]
+    out = []
+    poly_of = _POLY.__contains__
+    for f, t, packed in zip(found, texts, map(sum, map(map, repeat(table.__getitem__), texts))):
+        words, syllables, poly = packed & _FIELD, (packed >> _BITS) & _FIELD, (packed >> 2 * _BITS) & _FIELD
+        if packed >> 3 * _BITS >= 2:  # two numbers or more: the groups of one number count once
+            digits = bytes(map(_DIGITS.__contains__, t))
+            i = digits.find(b"\x01\x01")
+            if i >= 0:
+                joined = _joined_groups(text, f, digits, i + 1)
+                words -= joined
+                syllables -= joined
+        out.append(SentenceCounts(words, syllables, poly, list(filter(poly_of, t)) if poly else []))
+    return out
+
+
+def _joined_groups(text: str, found: SentenceWords, digits: bytes, first: int) -> int:
+    """How many glance tokens starting with a digit (``digits``: 1 for each, by word) follow one
+    (the first at ``first``), joined to it by what may stand between a phone number's groups
+    (``_NUMBER_JOIN``): each is the next group of the same number, not a word of its own."""
+    spans = found.spans()
+    joined = 0
+    for i in range(first, len(digits)):
+        if digits[i] and digits[i - 1] and _NUMBER_JOIN.fullmatch(text, spans[i - 1][1], spans[i][0]) is not None:
+            joined += 1
+    return joined
+
+
+#: the packed counts of a word (``_COUNTS``): each a field of _BITS bits of one integer, in this
+#: order: words (1), syllables, polysyllables (0 or 1), and a glance token starting with a digit
+#: (0 or 1: a number's group, which may join the number before it)
+_BITS = 32
+_FIELD = (1 << _BITS) - 1
+_COUNTS_LIMIT = 100_000  #: words kept (a long-running server meets ever new words)
+
+
+def _packed_counts(word: str) -> int:
+    n = _word_syllables(word)
+    if n is None:  # a glance token: one word of one syllable
+        if word[:1].isdigit():
+            _DIGITS.add(word)
+            return 1 | 1 << _BITS | 1 << 3 * _BITS
+        return 1 | 1 << _BITS
+    if n < 0:
+        _POLY.add(word)
+        return 1 | -n << _BITS | 1 << 2 * _BITS
+    return 1 | n << _BITS
+
+
+class _Counts(dict):
+    """Word -> its packed counts (a table of facts about a word, worked out when first met)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = _packed_counts(word)
+        return value
+
+
+_COUNTS = _Counts()
+#: the polysyllables among ``_COUNTS``'s words
+_POLY: set[str] = set()
+#: the glance tokens starting with a digit among ``_COUNTS``'s words
+_DIGITS: set[str] = set()
 
 
 @lru_cache(maxsize=100_000)
@@ -219,6 +276,18 @@ def measure(doc: Document, sentences: list[Sentence], counts=None, basis: str = 
         n_words += c.words
         n_syll += c.syllables
         n_poly += c.polysyllables
+    return from_counts(n_sent, n_words, n_syll, n_poly, basis)
+
+
+def measure_counted(counted, basis: str = "smog") -> Readability:
+    """``measure`` from the counts of the prose sentences (``count_sentences``), in order."""
+    n_sent = n_words = n_syll = n_poly = 0
+    for c in counted:
+        if c.words:
+            n_sent += 1
+            n_words += c.words
+            n_syll += c.syllables
+            n_poly += c.polysyllables
     return from_counts(n_sent, n_words, n_syll, n_poly, basis)
 
 

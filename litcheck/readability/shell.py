@@ -40,8 +40,11 @@ Both shares are ``None`` when there are no words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter, le
 
 from ..alternation import TermAlternation
 from ..document import Document
@@ -93,10 +96,10 @@ class MeasuredReadability(Readability):
         return d
 
 
-def with_language_measures(readability: Readability, doc: Document, sentences, words=None) -> MeasuredReadability:
+def with_language_measures(readability: Readability, doc: Document, sentences, words=None, found=None) -> MeasuredReadability:
     """``readability`` with the complex-language share and lexical density of ``doc``'s prose
-    (``words``: as for ``count_language``)."""
-    c = count_language(doc, sentences, words_of=words)
+    (``words``, ``found``: as for ``count_language``)."""
+    c = count_language(doc, sentences, words_of=words, found=found)
     base = {k: getattr(readability, k) for k in readability.__dataclass_fields__}
     return MeasuredReadability(
         **base,
@@ -106,44 +109,57 @@ def with_language_measures(readability: Readability, doc: Document, sentences, w
     )
 
 
-def count_language(doc: Document, sentences, masks=None, words_of=None) -> LanguageCounts:
+def count_language(doc: Document, sentences, masks=None, words_of=None, found=None) -> LanguageCounts:
     """Count the words, complex words and content words of the prose sentences of ``doc``.
     ``words_of``: a function from a sentence to its words (``prose.iter_words``), when the
-    caller keeps them (the analysis Context finds them once for every rule).
+    caller keeps them (the analysis Context finds them once for every rule); ``found``: the
+    words of each prose sentence of ``sentences``, in order, when the caller has them already.
 
     Each word's counts are packed into one integer (``_Packed``, looked up once a word), so a
-    sentence's are one ``sum`` of its words' texts; in a sentence with a medical term, the words
-    inside it are then found by their offsets and counted as jargon instead."""
-    masks = masked_spans(doc) if masks is None and words_of is None else masks
+    sentence's are one ``sum`` of its words' texts (all made in one pass); in a sentence with a
+    medical term, the words inside it are then found by their offsets and counted as jargon
+    instead."""
     text = doc.text
+    prose = [s for s in sentences if s.kind == "prose"]
+    if found is None:
+        if words_of is None:
+            masks = masked_spans(doc) if masks is None else masks
+            found = [list(iter_words(doc, s.start, s.end, masks)) for s in prose]
+        else:
+            found = list(map(words_of, prose))
+    all_texts = [f.texts if isinstance(f, SentenceWords) else [w.text for w in f] for f in found]
     jargon_re = _jargon_pattern()
     inside, first_delta = _PACKED.inside, _PACKED.first_delta
+    # the sentences that may hold a medical term, found in one pass over the document (None:
+    # every sentence is searched, as each sentence's own test in _covered decides)
+    maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
     total = 0  # the whole document's counts, packed as _Packed's fields
     jargon = 0
-    for s in sentences:
-        if not s.is_prose:
-            continue
-        found = words_of(s) if words_of is not None else list(iter_words(doc, s.start, s.end, masks))
-        texts = found.texts if isinstance(found, SentenceWords) else [w.text for w in found]
-        packed = sum(map(inside.__getitem__, texts))
+    for i, (texts, packed) in enumerate(zip(all_texts, map(sum, map(map, repeat(inside.__getitem__), all_texts)))):
         if not packed:
             continue  # no counted word
-        first = texts[0] if inside[texts[0]] else next(t for t in texts if inside[t])
-        packed += first_delta[first]
-        covered = _covered(jargon_re, text, s.start, s.end) if jargon_re is not None else ()
+        f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
+        packed += first_delta[texts[f]]
+        if maybe is None:
+            covered = _covered(jargon_re, text, prose[i].start, prose[i].end)
+        else:
+            starts = maybe.get(i)
+            covered = _covered_from(text, starts, prose[i].end) if starts else ()
         if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
-            spans = found.spans() if isinstance(found, SentenceWords) else [(w.start, w.end) for w in found]
-            seen_first = False
-            for t, (a, b) in zip(texts, spans):
-                code = inside[t]
-                if not code:
-                    continue
-                if not seen_first:
-                    code += first_delta[t]
-                    seen_first = True
-                if any(x <= a and b <= y for x, y in covered):
-                    jargon += 1
-                    packed -= code & _UNCOMMON_AND_COMPLEX
+            words = found[i]
+            spans = words.spans() if isinstance(words, SentenceWords) else [(w.start, w.end) for w in words]
+            word_starts = [a for a, _b in spans]
+            for x, y in covered:  # (in order, not overlapping): the words inside each, in order
+                k = bisect_left(word_starts, x)
+                while k < len(spans) and spans[k][1] <= y:
+                    t = texts[k]
+                    code = inside[t]
+                    if code:
+                        if k == f:
+                            code += first_delta[t]
+                        jargon += 1
+                        packed -= code & _UNCOMMON_AND_COMPLEX
+                    k += 1
         n, upper = packed & _FIELD, (packed >> _BITS) & _FIELD
         if upper > max(2, n * 0.6):  # a sentence in capitals: no acronyms
             n, _upper, content, _a, _u, _c, uncommon, complex_ = _unpack(packed)
@@ -265,10 +281,112 @@ def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[
     return out
 
 
+def _maybe_jargon(text: str, prose: list) -> dict[int, list[int]] | None:
+    """Where ``_covered`` may find a medical term in each of ``prose`` (sentences in document
+    order), worked out for the whole document at once: {index in ``prose``: the offsets where
+    a run of letters, digits and hyphens may start one, in order} (``_covered_from`` finds the
+    terms from them); a sentence not in it has none. None when every sentence must be searched
+    on its own (a character that folds to ASCII, or sentences out of order, overlapping, or
+    starting or ending inside a run).
+
+    ``_covered`` tries a term only at a run whose lower case is a key of ``_jargon_index``, and
+    finds none in a sentence whose runs hold no key of ``_jargon_keys``. A sentence that starts
+    and ends between runs has its runs as a stretch of the document's, and its pairs of runs
+    in a row among the document's. The document's runs are read from its text with every
+    character that is not an ASCII letter, digit, "_" or "-" made a space: a run that is all
+    ASCII (every key is) is then the same run, two in a row still in a row, and a run with
+    another letter in it is cut into pieces that are no such runs (extra runs: only a
+    superset). A term can match only at a run that is a one-word key, or the first word of a
+    pair of keys found in a row, among the document's runs: every place where such a word
+    appears in that text (as a string: again a superset) is kept, and ``_covered_from`` tries
+    only those that start a run, exactly as ``_covered`` tries each run."""
+    if not prose:
+        return {}
+    if _jargon_index() is None:
+        return None
+    if not text.isascii() and any(ch in text for ch in _FOLDS):
+        return None
+    # (one byte a character, "?" for any other than ASCII: offsets are the text's)
+    lowered = text.encode("ascii", "replace").translate(_ASCII_RUNS).decode("ascii")
+    starts = [s.start for s in prose]
+    ends = [s.end for s in prose]
+    if not all(map(le, ends[:-1], starts[1:])):
+        return None  # out of order or overlapping: not what bisect below can place
+    # each sentence starts and ends between runs: the characters before and after it are none
+    # of a run's (a space in ``lowered``, and no letter or digit outside ASCII)
+    edges = [i - 1 for i in starts if i > 0] + [i for i in ends if i < len(text)]
+    if edges:
+        pick = itemgetter(*edges) if len(edges) > 1 else (lambda x: (x[edges[0]],))
+        if set(pick(lowered)) != {" "}:
+            return None  # a sentence cut inside a run: its runs are not the document's
+        if not text.isascii() and any(ch > "\x7f" and _CHUNK.match(ch) for ch in pick(text)):
+            return None
+    runs = lowered.split()
+    present = set(runs)
+    single, _pairs = _jargon_keys()
+    keys = set(single.intersection(present))
+    seconds = _jargon_pair_seconds()
+    joined = None
+    for first in seconds.keys() & present:
+        for second in seconds[first] & present:
+            joined = joined or " " + " ".join(runs) + " "
+            if " " + first + " " + second + " " in joined:
+                keys.add(first)
+                break
+    if not keys:
+        return {}
+    found: dict[int, set[int]] = {}
+    for key in keys:
+        i = lowered.find(key)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < ends[k]:
+                found.setdefault(k, set()).add(i)
+            i = lowered.find(key, i + 1)
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def _covered_from(text: str, starts: list[int], end: int) -> list[tuple[int, int]]:
+    """``_covered`` of a sentence ending at ``end``, trying only ``starts`` (``_maybe_jargon``:
+    in order, every run of the sentence whose lower case is a key among them)."""
+    index = _jargon_index()
+    out = []
+    after = 0
+    for pos in starts:
+        if pos < after:
+            continue
+        run = _RUN.match(text, pos, end)  # (a run starts here: its look-behind reads the text before)
+        if run is None:
+            continue
+        terms = index.get(run.group().lower())
+        if terms is None:
+            continue
+        m = terms.match(text, pos, end)
+        if m is not None:
+            out.append((pos, m.end()))
+            after = m.end()
+    return out
+
+
+#: ASCII bytes to the runs' characters: a letter in lower case, a digit, "_" or "-"; any other a space
+_ASCII_RUNS = bytes(c if chr(c).isdigit() or chr(c) in "_-" else ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)) + b" " * 128
+
+
+@lru_cache(maxsize=1)
+def _jargon_pair_seconds() -> dict[str, frozenset[str]]:
+    """The first word of each pair of ``_jargon_keys`` -> the second words it is paired with."""
+    out: dict[str, set[str]] = {}
+    for pair in _jargon_keys()[1]:
+        first, second = pair.split(" ")
+        out.setdefault(first, set()).add(second)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 #: the characters other than ASCII that Python's regular expressions match with an ASCII letter,
 #: digit or "_" when case is ignored ("İ", "ı", "ſ", the Kelvin sign; tests/test_core_counts_once.py
 #: finds them among every character)
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII = re.compile(f"[{_FOLDS}]")
 
 
 #: a run of letters, digits and hyphens where a term may start (as the pattern's look-behind)
