@@ -42,6 +42,21 @@ _ATOMIC = getattr(_sre_constants, "ATOMIC_GROUP", None)
 MIN_WORD = 1
 
 
+#: every character outside ASCII that matches an ASCII letter when case is ignored, or whose
+#: lower or upper case holds one or is longer (the dotted and dotless i, the long s, the Kelvin
+#: sign, sharp s, ligatures...); tests/test_fast_terms.py works it out again from every character
+FOLDS_TO_ASCII = re.compile(
+    "[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]"
+)
+
+
+def lower_is_exact(text: str) -> bool:
+    """True when ``text`` has no character of ``FOLDS_TO_ASCII``: an ASCII word is then in
+    ``text.lower()`` exactly where a pattern ignoring case finds it in ``text``, and
+    ``text.lower()`` is as long as ``text`` (a pound sign or a curly quote changes nothing)."""
+    return text.isascii() or FOLDS_TO_ASCII.search(text) is None
+
+
 class Lowered:
     """A text lower-cased once for many ``could_match`` tests."""
 
@@ -50,7 +65,7 @@ class Lowered:
     def __init__(self, text: str) -> None:
         self.text = text.lower()
         #: False when some character matches an ASCII letter only when case is ignored
-        self.exact = text.isascii() or not any(_folds_to_ascii(ch) for ch in set(text) if not ch.isascii())
+        self.exact = lower_is_exact(text)
         self._present: dict[str, bool] = {}
 
     def present(self, words) -> frozenset[str]:
@@ -60,10 +75,6 @@ class Lowered:
             if word not in known:
                 known[word] = word in text
         return frozenset(w for w in words if known[w])
-
-
-def _folds_to_ascii(ch: str) -> bool:
-    return any(c.isascii() for c in ch.lower() + ch.upper()) or len(ch.lower()) != 1
 
 
 class Prefilter:

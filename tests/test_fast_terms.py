@@ -236,3 +236,59 @@ def test_term_starts_ruled_out_match_nothing_on_written_and_sample_texts():
 
 def test_term_starts_ruled_out_match_nothing_on_the_real_texts():
     assert _compare_term_starts(real_texts()) > 3000
+
+
+def _compare_abbreviation_shortcuts(texts) -> tuple[int, int]:
+    """A text holding none of a rule's ``target_strings`` has none of its targets among any
+    sentence's tokens (the rule returns at once); and a token whose letters after the first are
+    all small letters is never of the unknown-abbreviation shape (``_UNKNOWN``: two capitals)."""
+    from litcheck.analysers.abbreviation import _TOKEN, _UNKNOWN
+    from litcheck.rulebook import load_rules
+
+    rules = [r for r in load_rules() if r.kind == "abbreviation"]
+    short = [r for r in rules if r.target_strings is not None]
+    assert short
+    returned = lower = 0
+    for name, text in texts:
+        ctx = Context(readers.read_text(text, "txt"))
+        tokens = {m.group() for s in ctx.sentences for m in _TOKEN.finditer(text, s.start, s.end)}
+        for rule in short:
+            if not any(t in text for t in rule.target_strings):
+                returned += 1
+                assert rule.target_tokens.isdisjoint(tokens), (name, rule.id)
+        for token in tokens:
+            if token[1:].islower():
+                lower += 1
+                assert _UNKNOWN.match(token) is None, (name, token)
+    return returned, lower
+
+
+def test_abbreviation_shortcuts_change_nothing_on_written_and_sample_texts():
+    dna = [("dna", "Your child was marked DNA. DNAs are counted. A DNA-test, ECG, Ecg and Mri.")]
+    returned, lower = _compare_abbreviation_shortcuts(dna + ABBREVIATION_EDGES + WRITTEN + list(sample_texts()))
+    assert returned > 5 and lower > 100
+
+
+def test_abbreviation_shortcuts_change_nothing_on_the_real_texts():
+    returned, lower = _compare_abbreviation_shortcuts(real_texts())
+    assert returned > 20 and lower > 1000
+
+
+def test_the_characters_that_fold_to_ascii_are_every_one_there_is():
+    """``prefilter.FOLDS_TO_ASCII`` is every character outside ASCII that a case-ignoring pattern
+    matches with an ASCII letter, or whose lower or upper case holds ASCII or is longer."""
+    import re
+
+    from litcheck.prefilter import FOLDS_TO_ASCII, lower_is_exact
+
+    letter = re.compile("[a-z]", re.I)
+    found = []
+    for code in range(128, 0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if any(c.isascii() for c in ch.lower() + ch.upper()) or len(ch.lower()) != 1 or letter.fullmatch(ch):
+            found.append(ch)
+    assert found and all(FOLDS_TO_ASCII.fullmatch(ch) for ch in found)
+    assert len(found) == sum(1 for code in range(128, 0x110000) if not 0xD800 <= code <= 0xDFFF and FOLDS_TO_ASCII.fullmatch(chr(code)))
+    assert lower_is_exact("£2.50 ‘please’ – café") and not lower_is_exact("the \u212aelvin sign") and lower_is_exact("")

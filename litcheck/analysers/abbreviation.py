@@ -90,6 +90,12 @@ class Abbreviation(Rule):
         self.targets = {a: x for a, x in self.expansions.items() if (not only or a in only) and a not in exclude and a not in self.allowed}
         #: every token that may be one of the targets: a target, or a target and "s"
         self.target_tokens = frozenset(self.targets) | {t + "s" for t in self.targets}
+        #: the targets, less those that hold another (a plural holds its singular): a text holding
+        #: none of these as a string has none of the targets as a token (few: else None, and the
+        #: tokens are looked at)
+        spelt = sorted(self.target_tokens, key=len)
+        least = [t for k, t in enumerate(spelt) if not any(u in t for u in spelt[:k])]
+        self.target_strings: tuple[str, ...] | None = tuple(least) if len(least) <= 8 else None
         #: the characters a target token starts with (of the targets that can be a token at all)
         self.target_firsts = "".join(sorted({t[0] for t in self.target_tokens if _TOKEN.fullmatch(t)}))
         self.every_use = bool(spec.get("every_use", False))
@@ -124,6 +130,8 @@ class Abbreviation(Rule):
         firsts = _CAPITALS if self.unknown else self.target_firsts
         if not firsts:
             return
+        if not self.unknown and self.target_strings is not None and not any(t in text for t in self.target_strings):
+            return  # no target, nor a target's plural, anywhere in the text (a token is a part of it)
         if not self.unknown and targets.isdisjoint(_document_tokens(ctx, sentences, firsts)):
             return  # no target, nor a target's plural, anywhere
         for sentence in sentences:
@@ -134,8 +142,8 @@ class Abbreviation(Rule):
                 if not self.unknown:
                     if token not in targets:
                         continue  # the quick test: neither a target nor a target's plural
-                elif len(token) > 6 or not "A" <= token[0] <= "Z":
-                    continue  # not the shape of an unknown abbreviation (_UNKNOWN)
+                elif len(token) > 6 or not "A" <= token[0] <= "Z" or token[1:].islower():
+                    continue  # not the shape of an unknown abbreviation (_UNKNOWN: two capitals at least)
                 if skip is None:
                     skip = self.skip_when is not None and self.skip_when.search(sentence_text) is not None
                 if skip:

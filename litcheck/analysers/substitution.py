@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import wordlists
+from ..prefilter import lower_is_exact
 from ..rule import Rule
 from .inflection import inflect_like
 from .skipped_text import is_skipped
@@ -640,9 +641,10 @@ def _explained_before(before: str) -> bool:
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
     """False only when none of ``words`` (lower case) is in ``window``, case aside: a pattern
     every match of which holds one of them cannot match there, and its search is spared. A
-    window with a character outside ASCII is always searched (the Kelvin sign and a few others
-    match ASCII letters when case is ignored)."""
-    if not window.isascii():
+    window with a character that matches an ASCII letter when case is ignored (the Kelvin sign,
+    the long s, the dotless i and a few others: ``prefilter.lower_is_exact``) is always
+    searched; a pound sign or a curly quote spares nothing."""
+    if not lower_is_exact(window):
         return True
     low = window.lower()
     return any(w in low for w in words)
@@ -799,15 +801,16 @@ class ExpansionMarks:
     ``_EXPANSION_REACH`` characters before it) to 61 characters after it is in no expansion.
     Every match of ``_ABBR_AFTER`` holds a bracket within 61 characters of the term's start,
     every match of ``_ABBR_BEFORE`` a bracket or one of those words before the term's end, and
-    ``_whole_expansion`` needs a bracket right after the term. A text with a character outside
-    ASCII is always looked at in full (``_may_hold``)."""
+    ``_whole_expansion`` needs a bracket right after the term. A text with a character that
+    matches an ASCII letter when case is ignored is always looked at in full (``_may_hold``)."""
 
     __slots__ = ("places",)
 
     def __init__(self, text: str) -> None:
-        #: sorted starts of every mark; None: the text is not ASCII
+        #: sorted starts of every mark; None: a character of the text matches an ASCII letter
+        #: when case is ignored (lower case is then no guide, nor has it the text's length)
         self.places: list[int] | None = None
-        if text.isascii():
+        if lower_is_exact(text):
             low = text.lower()
             places = []
             for mark in _ABBR_BEFORE_WORDS:  # "(" is one of them
