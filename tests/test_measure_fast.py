@@ -239,3 +239,21 @@ def test_sentence_kinds_told_all_at_once_are_each_spans_own():
                 assert doc.span_words[s.start, s.end] == alone.span_words[s.start, s.end]
                 kinds.add(s.kind)
     assert kinds == {"prose", "placeholder", "foreign"}
+
+
+def test_counts_kept_by_the_reading_age_are_each_sentences_own():
+    """Context.readability counts the prose sentences all at once and keeps their counts: what
+    Context.counts gives afterwards is count_sentence's, and a Context that counted a sentence
+    first gets the same reading age."""
+    for text in _texts()[:12]:
+        doc = readers.read_text(text, "txt", None)
+        ctx = Context(doc)
+        r = ctx.readability
+        for s in ctx.sentences:
+            c = ctx.counts(s)
+            expected = _reference_count(doc, s, ctx.masks)
+            assert (c.words, c.syllables, c.polysyllables, c.long_words) == expected
+        other = Context(readers.read_text(text, "txt", None))
+        for s in other.sentences[::2]:
+            other.counts(s)  # some counted one by one first
+        assert other.readability == r and other.readability.language_counts == r.language_counts
