@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, repeat
 
 from .document import Block, Document
 from .languages import _ENGLISH, looks_foreign, looks_foreign_heading
@@ -167,7 +167,52 @@ def split_sentences(doc: Document) -> list[Sentence]:
     wrap = _wrap_width(doc, lines)
     for index, block in enumerate(doc.blocks):
         out.extend(_split_block(doc, index, block, wrap, lines[index]))
+    _with_kinds(doc, out)
     return _staff_sections(text, out)
+
+
+def _with_kinds(doc: Document, out: list) -> None:
+    """Make each running-text span in ``out`` (a (start, end, block) tuple ``_flush`` left for
+    its kind to be told) a Sentence of its kind (``_kind_of_span``), all of them at once: their
+    words found and their kinds of word counted in one pass each, and a span's kind worked out
+    in Python only when it may be another language (issue 20)."""
+    where = [i for i, x in enumerate(out) if type(x) is tuple]
+    if not where:
+        return
+    text = doc.text
+    spans = [out[i] for i in where]
+    pieces = [text[s:e] for s, e, _b in spans]
+    if text.isascii():
+        ascii_ = [True] * len(pieces)
+        found = list(map(WORD_RE_ASCII.findall, pieces))
+    else:
+        ascii_ = [p.isascii() for p in pieces]
+        found = [(WORD_RE_ASCII if a else WORD_RE).findall(p) for p, a in zip(pieces, ascii_)]
+    span_words = doc.span_words
+    span_words.update(zip([(s, e) for s, e, _b in spans], found))  # the counts read them again
+    if max(map(len, found)) >= _KIND_LIMIT:  # (no sentence is this long: MAX_SENTENCE_CHARS)
+        for i, (s, e, b) in zip(where, spans):
+            out[i] = Sentence(s, e, b, _kind_of_span(doc, s, e))
+        return
+    placeholders = doc.placeholders
+    english_words = _ENGLISH
+    for i, (s, e, b), words, piece, is_ascii, packed in zip(
+        where, spans, found, pieces, ascii_, map(sum, map(map, repeat(_WORD_COUNT.__getitem__), found))
+    ):
+        if not placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
+            if not words:
+                out[i] = Sentence(s, e, b, "placeholder")
+                continue
+        elif not _has_words_outside_placeholders(doc, s, e):
+            out[i] = Sentence(s, e, b, "placeholder")
+            continue
+        n = len(words) - (packed & _KIND_FIELD)  # the words of letters only
+        # what _is_foreign says of an ASCII sentence of under 4 such words, or with a common
+        # English word and fewer than half of its words not English: not foreign
+        if is_ascii and (n < 4 or (2 * (n - ((packed >> _KIND_BITS) & _KIND_FIELD)) < n and not english_words.isdisjoint(words))):
+            out[i] = Sentence(s, e, b, "prose")
+        else:
+            out[i] = Sentence(s, e, b, "foreign" if _is_foreign(piece, words, is_ascii) else "prose")
 
 
 def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
@@ -263,8 +308,8 @@ def _flush(doc: Document, lines: list[tuple[int, int]], index: int, out: list[Se
         if label:
             out.extend(Sentence(s, e, index, label) for s, e in group)
             continue
-        for s, e in _sentence_spans(text, group[0][0], group[-1][1]):
-            out.append(Sentence(s, e, index, _kind_of_span(doc, s, e)))
+        # (the kinds are told for all the document's spans at once: _with_kinds)
+        out.extend([(s, e, index) for s, e in _sentence_spans(text, group[0][0], group[-1][1])])
 
 
 def _line_groups(text: str, lines: list[tuple[int, int]], wrap: int | None = 0) -> list[tuple[list[tuple[int, int]], str | None]]:

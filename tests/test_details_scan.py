@@ -378,8 +378,19 @@ def test_a_word_before_a_string_begins_the_match(source):
     assert scan.read_starts(re.compile(r"\w+\.com", re.I)) is None  # no boundary: it may begin inside a word
 
 
-def test_a_text_without_the_run_is_not_searched():
+def test_a_pattern_not_in_the_table_needs_its_words():
+    # a pattern made while checking (an existence rule's tokens that can match) is read in every
+    # process: it gets its needed words, not the costlier runs
+    pattern = re.compile(r"\bwe\s+shall\s+be\s+posting\b", re.I)
+    assert scan.needed_keys(pattern) == scan.needed_words(pattern) == {"posting"}
+    assert scan.read_needed_keys(pattern) == {"we shall be"}
+
+
+def test_a_text_without_the_run_is_not_searched(monkeypatch):
     pattern = re.compile(r"\byou\s+will\s+be\s+sent\b", re.I)
+    # as if litcheck's own: its runs are in the shipped table
+    monkeypatch.setitem(scan._shipped(), scan.KEYS_PREFIX + scan.table_key(pattern), sorted(scan.read_needed_keys(pattern)))
+    assert scan.needed_keys(pattern) == {("will", "be", "sent")}
     idx = scan.TextIndex("You will be told when. We have sent you a letter.")
     assert idx.excluded(pattern)  # every word is there, never in that order
     assert list(scan.finditer_in(idx, pattern)) == []

@@ -222,3 +222,20 @@ def test_sentence_counts_are_a_frozen_value():
         pass
     else:
         raise AssertionError("SentenceCounts is no longer frozen")
+
+
+def test_sentence_kinds_told_all_at_once_are_each_spans_own():
+    """segment._with_kinds gives each running-text span the kind _kind_of_span gives it alone."""
+    from litcheck import segment
+
+    texts = _texts() + ["Dziękuję bardzo za wizytę w naszej przychodni dzisiaj rano.\n\nMae eich apwyntiad yn y clinig ar ddydd Llun.\n\n[name] {{ date }}.\n"]
+    kinds = set()
+    for text in texts:
+        doc = readers.read_text(text, "txt", None)
+        alone = readers.read_text(text, "txt", None)
+        for s in segment.split_sentences(doc):
+            if s.kind in ("prose", "placeholder", "foreign") and not (s.kind == "foreign" and segment.looks_foreign_heading(text[s.start : s.end])):
+                assert segment._kind_of_span(alone, s.start, s.end) == s.kind, (text[s.start : s.end])
+                assert doc.span_words[s.start, s.end] == alone.span_words[s.start, s.end]
+                kinds.add(s.kind)
+    assert kinds == {"prose", "placeholder", "foreign"}

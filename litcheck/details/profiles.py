@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 import sys
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -249,11 +250,15 @@ def _count_line_words(ctx) -> float | None:
     return sum(len(words) for words in lines) / len(lines)
 
 
+#: the rest of a clause: to the next punctuation or the end of the line (compiled when first used)
+_CLAUSE_REST = PatternOnUse(r"(?:[^.,;:!?\n]|[.,;:](?=[^\s]))*")
+
+
 def _quote(text: str, start: int, end: int) -> str:
     """The words the pattern found, on to the end of their clause (the next punctuation or the
     end of the line; from the last line when the match spans several), shortened."""
-    rest = re.match(r"(?:[^.,;:!?\n]|[.,;:](?=[^\s]))*", text[end:])
-    found = text[start : end + (rest.end() if rest else 0)].strip()
+    rest = _CLAUSE_REST.compiled().match(text, end)  # from ``end`` on (no copy of the rest of the text)
+    found = text[start : (rest.end() if rest else end)].strip()
     found = " ".join(found.splitlines()[-1:]) if found else ""
     found = " ".join(found.split())
     if len(found) > _MATCH_CHARS:
@@ -272,20 +277,28 @@ def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
     from .detectors import detect
 
     chars = _chars(ctx)
+    found_patterns = _found_patterns(ctx)
+    details = None
     hits = []
     for sig in profile.signals:
         found = ""
-        if sig.kind == "pattern":
-            hit, found = _pattern_hit(ctx, sig.value, sig.min_count)
-        elif sig.kind == "detail":
-            hit = detect(ctx)[sig.value] is not None
-        elif sig.kind == "absent":
-            hit = detect(ctx)[sig.value] is None
-        elif sig.kind == "max_chars":
+        kind = sig.kind
+        if kind == "pattern":
+            pattern = sig.value
+            key = (id(pattern), sig.min_count)  # by identity: see _pattern_hit
+            kept = found_patterns.get(key)
+            if kept is None or kept[0] is not pattern:
+                kept = found_patterns[key] = (pattern, _find_pattern(ctx, pattern, sig.min_count))
+            hit, found = kept[1]
+        elif kind == "detail" or kind == "absent":
+            if details is None:
+                details = detect(ctx)
+            hit = (details[sig.value] is not None) == (kind == "detail")
+        elif kind == "max_chars":
             hit = chars <= sig.value
-        elif sig.kind == "min_chars":
+        elif kind == "min_chars":
             hit = chars >= sig.value
-        elif sig.kind == "max_line_words":
+        elif kind == "max_line_words":
             mean = _mean_line_words(ctx)
             hit = mean is not None and mean <= sig.value
         else:
@@ -296,11 +309,21 @@ def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
     return hits
 
 
+def _found_patterns(ctx) -> dict:
+    """(id(pattern), min_count) -> (pattern, (hit, words)): what each profile pattern found, once
+    per check for a pattern several profiles share."""
+    return ctx.memo("profile.patterns", _new_found)
+
+
+def _new_found(ctx) -> dict:
+    return {}
+
+
 def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     """(whether ``pattern`` is found ``min_count`` times, the words it found first), once per
     check for a pattern several profiles share; a pattern that cannot match the text (its
     prefilter says so) is not run."""
-    found = ctx.memo("profile.patterns", lambda c: {})  # (id(pattern), min_count) -> (pattern, hit)
+    found = _found_patterns(ctx)
     # by identity: hashing a compiled pattern reads all its code; profiles that write the same
     # sign ("Dear ...", a sign-off, a template field) share one pattern (``_share_patterns``)
     key = (id(pattern), min_count)
@@ -313,23 +336,35 @@ def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
 def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     text = ctx.document.text
     idx = scan.index(ctx)
-    matches = []
+    if idx.excluded(pattern):
+        return False, ""  # it needs words, or runs of words, the text does not hold
     # a pattern is tried only where a match can begin (scan: few places, so its prefilter
     # would cost more than it spares); one whose beginnings are not known, or one not compiled
     # yet (compiling costs more than asking), only if its prefilter lets it
-    if idx.excluded(pattern):
-        return False, ""  # it needs words, or runs of words, the text does not hold
     uncompiled = isinstance(pattern, PatternOnUse) and pattern._compiled is None
     places = idx.candidates(pattern)
-    if places is None or uncompiled:
-        if places is not None and not places:
-            return False, ""
-        if not ctx.may_match(pattern):
-            return False, ""
-    for m in scan.finditer_in(idx, pattern):
-        matches.append(m)
-        if len(matches) >= min_count:
-            break
+    if places is not None and not places:
+        return False, ""
+    if (places is None or uncompiled) and not ctx.may_match(pattern):
+        return False, ""
+    matches = []
+    if places is None:
+        for m in scan.finditer_in(idx, pattern):
+            matches.append(m)
+            if len(matches) >= min_count:
+                break
+    else:  # scan.finditer_in's loop over the places, to the min_count-th match
+        match = (pattern.compiled() if isinstance(pattern, PatternOnUse) else pattern).match
+        i, n, end = 0, len(places), len(text)
+        while i < n:
+            m = match(text, places[i], end)
+            if m is None:
+                i += 1
+                continue
+            matches.append(m)
+            if len(matches) >= min_count:
+                break
+            i = bisect_left(places, m.end(), i + 1)
     hit = len(matches) >= min_count
     return hit, (_quote(text, matches[0].start(), matches[0].end()) if hit else "")
 

@@ -303,12 +303,17 @@ def needed_keys(pattern) -> frozenset[str] | None:
 
 
 def _new_needed_keys(pattern) -> frozenset | None:
-    """The keys as ``TextIndex.grams`` holds them: a word as itself, a run of words as a tuple."""
+    """The keys as ``TextIndex.grams`` holds them: a word as itself, a run of words as a tuple.
+
+    Read from the shipped table; a pattern not in it (made while checking, as an existence
+    rule's pattern of the tokens that can match a text, or an organisation's own) gets its
+    needed words, which are keys too: reading the runs costs several times more, and such a
+    pattern is read afresh in every process."""
     if not isinstance(pattern.pattern, str):
         return None
     known = _shipped().get(KEYS_PREFIX + table_key(pattern), False)
     if known is False:
-        known = read_needed_keys(pattern)
+        return _needed(pattern)
     if known is None:
         return None
     return frozenset(tuple(key.split(" ")) if " " in key else key for key in known)
@@ -660,6 +665,8 @@ def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
 
 #: at most this many ways a stretch of a pattern is read as words
 _MAX_RUNS = 256
+#: at most this many keys in one set (a text's keys are a set: asking about many costs little)
+_MAX_KEYS = 512
 #: the longest run of words a key holds (the text's runs of one, two and three words are made)
 GRAM = 3
 #: a stretch that matches nothing, and one that matches only characters that are not word
@@ -794,7 +801,7 @@ def _keys_of(runs: set[tuple[str, ...]], left: bool, right: bool) -> frozenset[s
             return None
         best = min((" ".join(words[i : i + size]) for size in range(min(GRAM, len(words)), 0, -1) for i in range(len(words) - size + 1)), key=_key_weight)
         keys.add(best)
-        if len(keys) > _MAX_WORDS:
+        if len(keys) > _MAX_KEYS:
             return None
     return frozenset(keys) if keys else None
 
@@ -846,7 +853,7 @@ def _keys_in(items, before: bool, after: bool) -> frozenset[str] | None:
                     found_all = set()
                     break
                 found_all |= found
-            if found_all and len(found_all) <= _MAX_WORDS:
+            if found_all and len(found_all) <= _MAX_KEYS:
                 keep(frozenset(found_all))
         elif op in _REPEATS and av[0] >= 1:
             if av[1] == 1:
@@ -889,7 +896,7 @@ def text_grams(words: list[str]) -> set:
 class TextIndex:
     """Where words, lines and numbers begin in one text, for ``candidates``."""
 
-    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded", "_needed_at")
+    __slots__ = ("text", "lowered", "exact", "_words_at", "_kinds", "_found", "_prefixed", "_tokens", "_excluded", "_needed_at", "_cutting")
 
     def __init__(self, text: str, lowered=None) -> None:
         from ..prefilter import Lowered
@@ -906,6 +913,7 @@ class TextIndex:
         self._tokens: set | None = None  #: its words and runs of words (``text_grams``)
         self._excluded: dict[int, tuple[object, bool]] = {}
         self._needed_at: dict[int, tuple[object, list[int] | None]] = {}
+        self._cutting: dict[int, tuple[list, list]] = {}
 
     def excluded(self, pattern) -> bool:
         """True when ``pattern`` cannot match anywhere in the text: every match holds one of
@@ -961,6 +969,18 @@ class TextIndex:
             return True
         i = bisect_left(need, start)
         return i < len(need) and need[i] < end
+
+    def cutting(self, spans) -> list:
+        """Those of ``spans`` (objects with ``start`` and ``end``) whose end cuts a word (``cuts``),
+        worked out once for a list of spans asked about again and again."""
+        kept = self._cutting.get(id(spans))
+        if kept is not None and kept[0] is spans:
+            return kept[1]
+        n = len(self.text)
+        found = [span for span in spans if self.cuts(min(span.end, n))]
+        if isinstance(spans, list):  # a list asked about by many patterns (a generator: once)
+            self._cutting[id(spans)] = (spans, found)
+        return found
 
     def cuts(self, p: int) -> bool:
         """A word goes on across offset ``p``: a search that starts or stops there sees a
@@ -1075,7 +1095,7 @@ class TextIndex:
                     places, p = [], source.find(prefix)
                     while p != -1:
                         q = p
-                        while q > 0 and _word_char(text[q - 1]):
+                        while q > 0 and (text[q - 1].isalnum() or text[q - 1] == "_"):
                             q -= 1
                         if q < p:
                             places.append(q)
@@ -1153,7 +1173,7 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
     idx = index(ctx)
     text = idx.text
     if idx.excluded(pattern):  # only a span that ends inside a word could hold a match
-        spans = [span for span in spans if idx.cuts(min(span.end, len(text)))]
+        spans = idx.cutting(spans)
         if not spans:
             return
     places = idx.candidates(pattern)
