@@ -292,3 +292,19 @@ def test_the_characters_that_fold_to_ascii_are_every_one_there_is():
     assert found and all(FOLDS_TO_ASCII.fullmatch(ch) for ch in found)
     assert len(found) == sum(1 for code in range(128, 0x110000) if not 0xD800 <= code <= 0xDFFF and FOLDS_TO_ASCII.fullmatch(chr(code)))
     assert lower_is_exact("£2.50 ‘please’ – café") and not lower_is_exact("the \u212aelvin sign") and lower_is_exact("")
+
+
+def test_questions_asked_are_the_questions_found_in_the_whole_text():
+    """A text without "what" (case aside) asks no question: ``questions_asked`` gives what the
+    search of the whole text gives, with or without the word."""
+    from litcheck.analysers.substitution import _QUESTION, _answered, questions_asked
+
+    written = [("asks", "WHAT IS A COLONOSCOPY?\nA colonoscopy is a test of your bowel. What are biopsies? Small samples."),
+               ("kelvin", "\u212aeep calm. Wh\u212aat is it?"), ("none", "Your appointment is on Monday.")]
+    asked = 0
+    for name, text in written + list(sample_texts()) + list(real_texts()):
+        ctx = Context(readers.read_text(text, "txt"))
+        expected = frozenset(m.group(2).lower() for m in _QUESTION.finditer(text) if _answered(text, m.end()))
+        assert questions_asked(ctx) == expected, name
+        asked += bool(expected)
+    assert asked >= 3

@@ -359,6 +359,9 @@ def questions_asked(ctx) -> frozenset[str]:
 
     def find(c) -> frozenset[str]:
         text = c.document.text
+        lowered = c.lowered()
+        if lowered.exact and "what" not in lowered.text:
+            return frozenset()  # every question holds "what", case aside
         return frozenset(m.group(2).lower() for m in _QUESTION.finditer(text) if _answered(text, m.end()))
 
     return ctx.memo("substitution.questions_asked", find)
