@@ -133,7 +133,13 @@ def tokens(text: str):
     text keeps its length, so every offset still points at the same character."""
     if len(text) > LONG_RUN and _LONG.search(text):
         text = _LONG.sub(_broken, text)
-    return english()(text)
+    doc = english()(text)
+    doc.user_data[TEXT_KEY] = text  # its text (Doc.text joins every token's text each time it is asked)
+    return doc
+
+
+#: where ``tokens`` keeps the text it tokenised in the Doc's ``user_data`` (spaCy's Doc.text)
+TEXT_KEY = "litcheck.text"
 
 
 _LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))

@@ -257,3 +257,34 @@ def test_counts_kept_by_the_reading_age_are_each_sentences_own():
         for s in other.sentences[::2]:
             other.counts(s)  # some counted one by one first
         assert other.readability == r and other.readability.language_counts == r.language_counts
+
+
+def test_text_between_tokens_from_the_arrays_is_the_tokens_text_with_spaces():
+    """passive._text_with_ws (active_form's pieces) is the tokens' text_with_ws joined, for a Doc
+    from nlp.tokens (its text kept) and one made otherwise (Doc.text read), long runs broken too."""
+    from litcheck.analysers.passive import _text_with_ws
+
+    texts = _texts()[:10] + ["x" * 700 + " was seen by the GP.\n\n  Two  spaces\tand a tab were\nkept by us."]
+    for text in texts:
+        for doc in (nlp.tokens(text), nlp.english()(text[:400])):
+            toks = _Tokens.of(doc)
+            n = len(doc)
+            for a in range(0, n + 2, 3):
+                for b in (a, a + 1, a + 5, a + 17, n, n + 3):
+                    assert _text_with_ws(doc, toks, a, b) == "".join(t.text_with_ws for t in doc[a:b]), (a, b)
+
+
+def test_active_forms_from_the_arrays_are_as_before():
+    from litcheck.analysers.passive import active_form
+
+    found = []
+    for text in ("You have been referred to the heart clinic by your GP.",
+                 "Your scan will be checked by a radiographer, then the results are sent to you.",
+                 "Your hypertension will be reviewed by the consultant cardiologist in clinic.",
+                 "The letter was sent by post."):
+        doc = nlp.tokens(text)
+        for aux, part, actor in find_passives(doc, 0, len(doc)):
+            found.append(active_form(doc, 0, len(doc), aux, part, actor) if actor else None)
+    assert found == ["Your GP has referred you to the heart clinic.",
+                     "A radiographer will check your scan, then the results are sent to you.", None,
+                     "The consultant cardiologist will review your hypertension in clinic.", None]

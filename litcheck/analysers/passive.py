@@ -272,18 +272,20 @@ def _before_relative_clause(doc, s_start: int, subj_start: int) -> tuple[int, in
     letter" the subject is "Patients", not "miss two appointments". (start, end) of the phrase
     before "who", or None. "and" and "or" may join the clause's verbs; any other clause word
     or a punctuation mark between "who" and the verb means it is not the subject's clause."""
+    toks = _Tokens.of(doc)
+    low_of = toks.lower
     k = subj_start
     while k > s_start:
-        word = doc[k - 1]
-        if word.lower_ == "who":
+        word = low_of[k - 1]
+        if word == "who":
             break
-        if _boundary(doc, k - 1) or (word.lower_ in _CLAUSE_START and word.lower_ not in ("and", "or")):
+        if _boundary(doc, k - 1) or (word in _CLAUSE_START and word not in ("and", "or")):
             return None
         k -= 1
     else:
         return None
     who = k - 1
-    if who == s_start or not doc[who - 1].is_alpha or doc[who - 1].lower_ in _NOT_BEFORE_RELATIVE:
+    if who == s_start or not toks.alpha[who - 1] or low_of[who - 1] in _NOT_BEFORE_RELATIVE:
         return None  # "ask who is sent", "tell us who": a question word, no person described
     start = _subject_start(doc, s_start, who)
     return (start, who) if start < who else None
@@ -516,7 +518,7 @@ class _Tokens:
     (``alpha``), its length in characters (``length``), whether a space follows (``space``), its
     offset (``starts``), and where a form of *be* or *get* is (``be_or_get``)."""
 
-    __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "reach")
+    __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "reach", "_doc_text")
 
     def __init__(self, doc) -> None:
         from spacy.attrs import IDX, ORTH, SPACY
@@ -540,6 +542,15 @@ class _Tokens:
         self.be_or_get = [k for k, low in enumerate(self.lower) if low in _BE_OR_GET]
         #: the offset after each token and the space after it
         self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, self.space)]
+        self._doc_text = None
+
+    def doc_text(self, doc) -> str:
+        """``doc.text``, made once (spaCy joins every token's text each time it is asked)."""
+        if self._doc_text is None:
+            from ..nlp import TEXT_KEY
+
+            self._doc_text = doc.user_data.get(TEXT_KEY) or doc.text  # (kept by nlp.tokens)
+        return self._doc_text
 
     def sentence(self, start: int, end: int) -> tuple[int, int] | None:
         """(first token, token after the last) of the characters ``start:end``, as
@@ -676,15 +687,19 @@ def _boundary(doc, k: int) -> bool:
 def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tuple[int, int]) -> str | None:
     """The clause rewritten in the active voice, or None when it is not simple enough to be
     sure of: a short subject, a named actor of plain words, a known verb form."""
+    # (the tokens' words and the text between them read from the Doc's arrays, _Tokens, not from
+    # a Token object each: issue 20)
+    toks = _Tokens.of(doc)
+    text_of, low_of = toks.text, toks.lower
     subj_start = _subject_start(doc, s_start, first)
-    subject = [t.text for t in doc[subj_start:first]]
+    subject = text_of[subj_start:first]
     if not subject or len(subject) > 6 or not _plain_actor(doc, actor):
         return None
     if _before_relative_clause(doc, s_start, subj_start):
         return None  # the words before the verb are a "who" clause, not the subject: not rewritten
-    if part + 1 < len(doc) and doc[part + 1].lower_ in ("and", "or"):
+    if part + 1 < len(low_of) and low_of[part + 1] in ("and", "or"):
         return None  # two verbs share the actor ("reviewed and approved by"): not rewritten
-    actor_words = [t.text for t in doc[actor[0] : actor[1]]]
+    actor_words = text_of[actor[0] : actor[1]]
     plural = (len(actor_words) > 1 and actor_words[-1].lower().endswith("s") and not actor_words[-1].lower().endswith("ss")) or any(w.lower() == "and" for w in actor_words)
     if actor_words[0].lower() == "one":  # "one of our nurses takes"
         plural = False
@@ -694,21 +709,31 @@ def active_form(doc, s_start: int, s_stop: int, first: int, part: int, actor: tu
     # particles stay with the verb ("looked at your X-ray")
     k = part + 1
     particles = []
-    if k < actor[0] - 1 and doc[k].lower_ in _PARTICLES:
-        particles.append(doc[k].text)
+    if k < actor[0] - 1 and low_of[k] in _PARTICLES:
+        particles.append(text_of[k])
         k += 1
-    middle = ["".join(t.text_with_ws for t in doc[k : actor[0] - 1]).strip()] if k < actor[0] - 1 else []
-    obj = _as_object("".join(t.text_with_ws for t in doc[subj_start:first]).strip())
-    actor_out = "".join(t.text_with_ws for t in doc[actor[0] : actor[1]]).strip()
-    prefix = "".join(t.text_with_ws for t in doc[s_start:subj_start])
+    middle = [_text_with_ws(doc, toks, k, actor[0] - 1).strip()] if k < actor[0] - 1 else []
+    obj = _as_object(_text_with_ws(doc, toks, subj_start, first).strip())
+    actor_out = _text_with_ws(doc, toks, actor[0], actor[1]).strip()
+    prefix = _text_with_ws(doc, toks, s_start, subj_start)
     actor_out = actor_out[:1].upper() + actor_out[1:] if not prefix or actor_words[0][:1].isupper() else actor_out
     sentence = prefix + " ".join([actor_out, *head, *particles, obj, *middle])
-    tail = "".join(t.text_with_ws for t in doc[actor[1] : s_stop]).rstrip()
-    if actor[1] < s_stop and doc[actor[1]].lower_ in ("who", "whom", "whose", "which", "that", "where"):
+    tail = _text_with_ws(doc, toks, actor[1], s_stop).rstrip()
+    if actor[1] < s_stop and low_of[actor[1]] in ("who", "whom", "whose", "which", "that", "where"):
         return None  # the actor's relative clause would end up after the object
     if tail and tail[:1] not in ".,;:!?":
         sentence += " "
     return (sentence + tail).replace(" ,", ",")
+
+
+def _text_with_ws(doc, toks: "_Tokens", start: int, stop: int) -> str:
+    """``"".join(t.text_with_ws for t in doc[start:stop])``: the Doc's text from the first
+    token's offset to the end of the last one and the space after it (a Doc's text is its
+    tokens' texts with their spaces)."""
+    stop = min(stop, len(toks.starts))
+    if start >= stop:
+        return ""
+    return toks.doc_text(doc)[toks.starts[start] : toks.reach[stop - 1]]
 
 
 def _subject_start(doc, s_start: int, first: int) -> int:
@@ -722,18 +747,21 @@ def _subject_start(doc, s_start: int, first: int) -> int:
 
 def _plain_actor(doc, actor: tuple[int, int]) -> bool:
     """An actor litcheck can move safely: plain words, no hyphen or slash split by the tokenizer."""
-    tokens = doc[actor[0] : actor[1]]
-    end = actor[1]
-    if end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_space and doc[end].text not in ".,;:!?":
+    toks = _Tokens.of(doc)
+    start, end = actor
+    if end < len(toks.starts) and not toks.space[end - 1] and not doc[end].is_space and toks.text[end] not in ".,;:!?":
         return False  # the actor runs on into a hyphen or slash: "the pre-assessment team"
-    return 0 < len(tokens) <= 6 and all(t.is_alpha or t.text in ("'s", "’s") for t in tokens)
+    n = min(end, len(toks.starts)) - start
+    return 0 < n <= 6 and all(a or t in ("'s", "’s") for a, t in zip(toks.alpha[start:end], toks.text[start:end]))
 
 
 def _active_verb(doc, first: int, part: int, plural: bool) -> list[str] | None:
     """The verb group of the active clause ("has referred", "will send"), adverbs kept."""
-    auxes = [t.lower_ for t in doc[first:part] if t.lower_ not in _ADVERBS]
-    adverbs = [t.text for t in doc[first:part] if t.lower_ in _ADVERBS]
-    verb = participle_lemma(doc[part].lower_)
+    toks = _Tokens.of(doc)
+    lows = toks.lower[first:part]
+    auxes = [w for w in lows if w not in _ADVERBS]
+    adverbs = [t for t, w in zip(toks.text[first:part], lows) if w in _ADVERBS]
+    verb = participle_lemma(toks.lower[part])
     if verb is None:
         return None
 
