@@ -161,8 +161,10 @@ def _whole_words(text: str, start: int, end: int) -> set[str]:
 
 
 def _holds_a_needed_word(pattern: re.Pattern, text: str) -> None:
+    from litcheck.prefilter import Lowered
+
     needed = scan.needed_words(pattern)
-    if needed is None:
+    if needed is None or not Lowered(text).exact:  # the index asks only of a text that folds as re does
         return
     for m in pattern.finditer(text):
         assert needed & _whole_words(text, *m.span()), (pattern.pattern[:80], m.group(), sorted(needed)[:10])
