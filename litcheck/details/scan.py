@@ -583,29 +583,28 @@ def _rank(words: frozenset[str]) -> tuple:
     return (sum(w in COMMON_WORDS for w in words), len(words), -min(len(w) for w in words))
 
 
-def _needed_in(items, before: bool, after: bool) -> frozenset[str] | None:
-    """A set of words one of which every match of the sequence ``items`` [(op, av, flags)] holds
-    whole; ``before``/``after``: no word character is just before/after the sequence."""
-    best: frozenset[str] | None = None
+def _walk_needed(items, before: bool, after: bool, plain, rank, limit: int) -> frozenset | None:
+    """The set, ranked best by ``rank`` (lower: rarer), one member of which every match of the
+    sequence ``items`` [(op, av, flags)] holds whole; ``before``/``after``: no word character is
+    just before/after the sequence. ``plain(items, i, before, after)`` reads the longest stretch
+    of plain words from ``i``: (where it ends, or ``i`` when none begins there; what every match
+    of it holds, or None). An alternation's sets are joined up to ``limit`` members. Shared by
+    needed words (``_needed_in``) and needed keys (``_keys_in``)."""
+    best: frozenset | None = None
 
-    def keep(found: frozenset[str] | None) -> None:
+    def keep(found: frozenset | None) -> None:
         nonlocal best
-        if found and (best is None or _rank(found) < _rank(best)):
+        if found and (best is None or rank(found) < rank(best)):
             best = found
+
+    def inner(seq, inside_before: bool, inside_after: bool) -> frozenset | None:
+        return _walk_needed(seq, inside_before, inside_after, plain, rank, limit)
 
     i, n = 0, len(items)
     while i < n:
-        # the longest stretch of plain word characters (and groups of them) from here
-        j, words = i, None
-        for k in range(i + 1, n + 1):
-            found = _strings([(op, av) for op, av, _f in items[i:k]])
-            if found is None:
-                break
-            j, words = k, found
-        if words is not None and j > i:
-            whole = "" not in words and _side_guarded(items, i - 1, -1, before) and _side_guarded(items, j, 1, after)
-            if whole:
-                keep(frozenset(words))
+        j, found = plain(items, i, before, after)
+        if j > i:
+            keep(found)
             i = j
             continue
         op, av, flags = items[i]
@@ -615,28 +614,49 @@ def _needed_in(items, before: bool, after: bool) -> frozenset[str] | None:
             _group, add, delete, sub = av
             if add & (re.ASCII | re.LOCALE):
                 raise _Unknown("ASCII or locale word boundaries")
-            keep(_needed_in(_seq(sub, (flags | add) & ~delete), inside_before, inside_after))
+            keep(inner(_seq(sub, (flags | add) & ~delete), inside_before, inside_after))
         elif op is _C.BRANCH:
-            found_all: set[str] = set()
+            found_all: set = set()
             for alt in av[1]:
-                found = _needed_in(_seq(alt, flags), inside_before, inside_after)
+                found = inner(_seq(alt, flags), inside_before, inside_after)
                 if found is None:
                     found_all = set()
                     break
                 found_all |= found
-            if found_all and len(found_all) <= _MAX_WORDS:
+            if found_all and len(found_all) <= limit:
                 keep(frozenset(found_all))
         elif op in _REPEATS and av[0] >= 1:
             # once at least: its first time begins where the repeat begins, its last ends where
             # it ends; one time alone is both only when it cannot repeat
             if av[1] == 1:
-                keep(_needed_in(_seq(av[2], flags), inside_before, inside_after))
+                keep(inner(_seq(av[2], flags), inside_before, inside_after))
             else:
-                keep(_needed_in(_seq(av[2], flags), False, False))
+                keep(inner(_seq(av[2], flags), False, False))
         elif _ATOMIC is not None and op is _ATOMIC:
-            keep(_needed_in(_seq(av, flags), inside_before, inside_after))
+            keep(inner(_seq(av, flags), inside_before, inside_after))
         i += 1
     return best
+
+
+def _plain_words(items, i: int, before: bool, after: bool) -> tuple[int, frozenset[str] | None]:
+    """The longest stretch of plain word characters (and groups of them) from ``i``, and its
+    words when each is whole."""
+    j, words = i, None
+    for k in range(i + 1, len(items) + 1):
+        found = _strings([(op, av) for op, av, _f in items[i:k]])
+        if found is None:
+            break
+        j, words = k, found
+    if words is None or j == i:
+        return i, None
+    whole = "" not in words and _side_guarded(items, i - 1, -1, before) and _side_guarded(items, j, 1, after)
+    return j, frozenset(words) if whole else None
+
+
+def _needed_in(items, before: bool, after: bool) -> frozenset[str] | None:
+    """A set of words one of which every match of the sequence ``items`` [(op, av, flags)] holds
+    whole; ``before``/``after``: no word character is just before/after the sequence."""
+    return _walk_needed(items, before, after, _plain_words, _rank, _MAX_WORDS)
 
 
 def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
@@ -806,64 +826,32 @@ def _keys_of(runs: set[tuple[str, ...]], left: bool, right: bool) -> frozenset[s
     return frozenset(keys) if keys else None
 
 
+def _plain_keys(items, i: int, before: bool, after: bool) -> tuple[int, frozenset[str] | None]:
+    """The longest stretch from ``i`` that reads as words, and its keys (a shorter stretch's when
+    it has too many ways or no whole word)."""
+    j, runs = i, None
+    for k in range(i + 1, len(items) + 1):
+        found = _runs([(op, av) for op, av, _f in items[i:k]])
+        if found is None:
+            break
+        j, runs = k, found
+    if runs is None or j == i:
+        return i, None
+    left = _side_guarded(items, i - 1, -1, before)
+    keys = _keys_of(runs, left, _side_guarded(items, j, 1, after))
+    k = j
+    while keys is None and k - 1 > i:  # too many ways, or no whole word: a shorter stretch
+        k -= 1
+        shorter = _runs([(op, av) for op, av, _f in items[i:k]])
+        keys = None if shorter is None else _keys_of(shorter, left, _side_guarded(items, k, 1, after))
+    return j, keys
+
+
 def _keys_in(items, before: bool, after: bool) -> frozenset[str] | None:
     """A set of keys (a word, or a run of words: ``needed_keys``) one of which every match of
     the sequence ``items`` [(op, av, flags)] holds; ``before``/``after``: no word character is
     just before/after the sequence."""
-    best: frozenset[str] | None = None
-
-    def keep(found: frozenset[str] | None) -> None:
-        nonlocal best
-        if found and (best is None or _rank_keys(found) < _rank_keys(best)):
-            best = found
-
-    i, n = 0, len(items)
-    while i < n:
-        # the longest stretch from here that reads as words
-        j, runs = i, None
-        for k in range(i + 1, n + 1):
-            found = _runs([(op, av) for op, av, _f in items[i:k]])
-            if found is None:
-                break
-            j, runs = k, found
-        if runs is not None and j > i:
-            left = _side_guarded(items, i - 1, -1, before)
-            found = _keys_of(runs, left, _side_guarded(items, j, 1, after))
-            k = j
-            while found is None and k - 1 > i:  # too many ways, or no whole word: a shorter stretch
-                k -= 1
-                shorter = _runs([(op, av) for op, av, _f in items[i:k]])
-                found = None if shorter is None else _keys_of(shorter, left, _side_guarded(items, k, 1, after))
-            keep(found)
-            i = j
-            continue
-        op, av, flags = items[i]
-        inside_before = _side_guarded(items, i - 1, -1, before)
-        inside_after = _side_guarded(items, i + 1, 1, after)
-        if op is _C.SUBPATTERN:
-            _group, add, delete, sub = av
-            if add & (re.ASCII | re.LOCALE):
-                raise _Unknown("ASCII or locale word boundaries")
-            keep(_keys_in(_seq(sub, (flags | add) & ~delete), inside_before, inside_after))
-        elif op is _C.BRANCH:
-            found_all: set[str] = set()
-            for alt in av[1]:
-                found = _keys_in(_seq(alt, flags), inside_before, inside_after)
-                if found is None:
-                    found_all = set()
-                    break
-                found_all |= found
-            if found_all and len(found_all) <= _MAX_KEYS:
-                keep(frozenset(found_all))
-        elif op in _REPEATS and av[0] >= 1:
-            if av[1] == 1:
-                keep(_keys_in(_seq(av[2], flags), inside_before, inside_after))
-            else:
-                keep(_keys_in(_seq(av[2], flags), False, False))
-        elif _ATOMIC is not None and op is _ATOMIC:
-            keep(_keys_in(_seq(av, flags), inside_before, inside_after))
-        i += 1
-    return best
+    return _walk_needed(items, before, after, _plain_keys, _rank_keys, _MAX_KEYS)
 
 
 def read_needed_keys(pattern: re.Pattern) -> frozenset[str] | None:
