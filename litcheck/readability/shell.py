@@ -265,20 +265,7 @@ def _covered(pattern: TermAlternation, text: str, start: int, end: int) -> list[
     single, pairs = _jargon_keys()
     if single.isdisjoint(lowered) and pairs.isdisjoint(map(" ".join, zip(lowered, lowered[1:]))):
         return []
-    out = []
-    after = start
-    for run in _RUN.finditer(text, start, end):
-        pos = run.start()
-        if pos < after:
-            continue
-        terms = index.get(run.group().lower())
-        if terms is None:
-            continue
-        m = terms.match(text, pos, end)
-        if m is not None:
-            out.append((pos, m.end()))
-            after = m.end()
-    return out
+    return _terms_at(text, _RUN.finditer(text, start, end), end, index)
 
 
 def _maybe_jargon(text: str, prose: list) -> dict[int, list[int]] | None:
@@ -349,14 +336,21 @@ def _maybe_jargon(text: str, prose: list) -> dict[int, list[int]] | None:
 def _covered_from(text: str, starts: list[int], end: int) -> list[tuple[int, int]]:
     """``_covered`` of a sentence ending at ``end``, trying only ``starts`` (``_maybe_jargon``:
     in order, every run of the sentence whose lower case is a key among them)."""
-    index = _jargon_index()
+    # (a run starts at each place: its look-behind reads the text before)
+    return _terms_at(text, (_RUN.match(text, pos, end) for pos in starts), end, _jargon_index())
+
+
+def _terms_at(text: str, runs, end: int, index: dict) -> list[tuple[int, int]]:
+    """The medical terms that begin at ``runs`` (matches of _RUN in order; None: no run there)
+    before ``end``: each run's key picks the terms to try (``_jargon_index``), and a run inside
+    a term already found is passed over."""
     out = []
     after = 0
-    for pos in starts:
-        if pos < after:
-            continue
-        run = _RUN.match(text, pos, end)  # (a run starts here: its look-behind reads the text before)
+    for run in runs:
         if run is None:
+            continue
+        pos = run.start()
+        if pos < after:
             continue
         terms = index.get(run.group().lower())
         if terms is None:
