@@ -160,14 +160,19 @@ def _whole_words(text: str, start: int, end: int) -> set[str]:
     return {m.group().lower() for m in re.finditer(r"\w+", text) if start <= m.start() and m.end() <= end}
 
 
-def _holds_a_needed_word(pattern: re.Pattern, text: str) -> None:
+def _holds_what_it_needs(needed, inside, pattern: re.Pattern, text: str) -> None:
+    """Every match of ``pattern`` in ``text`` holds one of ``needed`` (what ``inside(text, start,
+    end)`` reads in the match), on a text that folds as re does: the index asks nothing of another."""
     from litcheck.prefilter import Lowered
 
-    needed = scan.needed_words(pattern)
-    if needed is None or not Lowered(text).exact:  # the index asks only of a text that folds as re does
+    if needed is None or not Lowered(text).exact:
         return
     for m in pattern.finditer(text):
-        assert needed & _whole_words(text, *m.span()), (pattern.pattern[:80], m.group(), sorted(needed)[:10])
+        assert needed & inside(text, *m.span()), (pattern.pattern[:80], m.group(), sorted(map(str, needed))[:10])
+
+
+def _holds_a_needed_word(pattern: re.Pattern, text: str) -> None:
+    _holds_what_it_needs(scan.needed_words(pattern), _whole_words, pattern, text)
 
 
 def test_most_patterns_need_words():
@@ -313,13 +318,7 @@ def _runs_inside(text: str, start: int, end: int) -> set:
 
 
 def _holds_a_needed_key(pattern: re.Pattern, text: str) -> None:
-    from litcheck.prefilter import Lowered
-
-    needed = scan.needed_keys(pattern)
-    if needed is None or not Lowered(text).exact:  # the index asks only of a text that folds as re does
-        return
-    for m in pattern.finditer(text):
-        assert needed & _runs_inside(text, *m.span()), (pattern.pattern[:80], m.group(), sorted(map(str, needed))[:10])
+    _holds_what_it_needs(scan.needed_keys(pattern), _runs_inside, pattern, text)
 
 
 def test_more_patterns_need_keys_than_words():
