@@ -638,15 +638,22 @@ def _walk_needed(items, before: bool, after: bool, plain, rank, limit: int) -> f
     return best
 
 
+def _longest(items, i: int, read):
+    """(where the longest stretch of ``items`` from ``i`` that ``read`` can read ends, what it
+    read), or (i, None) when not even one item reads."""
+    j, got = i, None
+    for k in range(i + 1, len(items) + 1):
+        found = read([(op, av) for op, av, _f in items[i:k]])
+        if found is None:
+            break
+        j, got = k, found
+    return j, got
+
+
 def _plain_words(items, i: int, before: bool, after: bool) -> tuple[int, frozenset[str] | None]:
     """The longest stretch of plain word characters (and groups of them) from ``i``, and its
     words when each is whole."""
-    j, words = i, None
-    for k in range(i + 1, len(items) + 1):
-        found = _strings([(op, av) for op, av, _f in items[i:k]])
-        if found is None:
-            break
-        j, words = k, found
+    j, words = _longest(items, i, _strings)
     if words is None or j == i:
         return i, None
     whole = "" not in words and _side_guarded(items, i - 1, -1, before) and _side_guarded(items, j, 1, after)
@@ -829,12 +836,7 @@ def _keys_of(runs: set[tuple[str, ...]], left: bool, right: bool) -> frozenset[s
 def _plain_keys(items, i: int, before: bool, after: bool) -> tuple[int, frozenset[str] | None]:
     """The longest stretch from ``i`` that reads as words, and its keys (a shorter stretch's when
     it has too many ways or no whole word)."""
-    j, runs = i, None
-    for k in range(i + 1, len(items) + 1):
-        found = _runs([(op, av) for op, av, _f in items[i:k]])
-        if found is None:
-            break
-        j, runs = k, found
+    j, runs = _longest(items, i, _runs)
     if runs is None or j == i:
         return i, None
     left = _side_guarded(items, i - 1, -1, before)
