@@ -1,8 +1,8 @@
 """Time one area of a check against another checkout in the same process (issue 20): what
-bench_kinds_area.py and bench_measure_area.py share.
+bench_kinds_area.py, bench_measure_area.py, bench_terms_area.py and bench_segment.py share.
 
-A second checkout (a folder holding ``litcheck/``, e.g. an exported earlier commit: ``git archive
-03bdf2e | tar -x -C /tmp/before``) is copied to a scratch folder under another package name and
+A second checkout (a folder holding ``litcheck/``, or a git revision of this repository, which
+is exported first) is copied to a scratch folder under another package name and
 timed letter by letter in alternate order with this one, so that the machine's load falls on
 both alike: the ratios are what to read.
 """
@@ -48,6 +48,18 @@ def renamed_copy(checkout: Path, name: str, scratch: Path) -> str:
     return name
 
 
+def exported(revision: str, folder: Path) -> Path:
+    """``revision`` of this repository's litcheck, rules and word lists, written to ``folder``."""
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    folder.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(root), "archive", revision, "litcheck", "rules", "wordlists"],
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    return folder
+
+
 def compare(description: str, tools: Callable[[str], tuple], time_one: Callable, *, parts: list[str] | None = None,
             collector_paused: bool = False, argv=None) -> None:
     """Parse ``--letters``, ``--rounds`` and ``--against``, time ``time_one(tools(package), text,
@@ -60,13 +72,16 @@ def compare(description: str, tools: Callable[[str], tuple], time_one: Callable,
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--letters", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--against", type=Path, help="another checkout, timed in the same run")
+    parser.add_argument("--against", help="another checkout's folder, or a git revision of this repository, timed in the same run")
     args = parser.parse_args(argv)
     variants = {"this checkout": tools("litcheck")}
     scratch = None
     if args.against:
         scratch = Path(tempfile.mkdtemp(prefix="bench-area-"))
-        variants = {"against": tools(renamed_copy(args.against.resolve(), "litcheck_against", scratch)), **variants}
+        checkout = Path(args.against)
+        if not checkout.is_dir():
+            checkout = exported(args.against, scratch / "checkout")
+        variants = {"against": tools(renamed_copy(checkout.resolve(), "litcheck_against", scratch)), **variants}
     rng = random.Random(1)
     letters = [make_letter(rng) for _ in range(args.letters + WARM_UP)]
     for found in variants.values():
