@@ -66,7 +66,7 @@ def _time_one(tools, text: str, totals: collections.Counter) -> None:
 
 
 def main(argv=None) -> None:
-    compare(__doc__.splitlines()[0], _tools, _time_one, argv=argv)
+    compare(__doc__.splitlines()[0], _tools, _time_one, collector_paused=True, argv=argv)
 
 
 if __name__ == "__main__":

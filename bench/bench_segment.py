@@ -41,4 +41,4 @@ def _time_one(tools, text: str, totals: collections.Counter) -> None:
 
 
 if __name__ == "__main__":
-    compare(__doc__.split("\n\n")[0], _tools, _time_one, parts=["split_sentences"])
+    compare(__doc__.split("\n\n")[0], _tools, _time_one, parts=["split_sentences"], collector_paused=True)
