@@ -378,20 +378,28 @@ def table_source(patterns) -> str:
     return json.dumps(dict(sorted(rows.items())), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def read_starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
-    """How a match of ``pattern`` can begin, read from the parsed pattern (None: not known)."""
+def _read_parsed(pattern: re.Pattern, read):
+    """``read(parsed)`` of the parsed ``pattern``; None when it is not a text pattern read with
+    Unicode word boundaries, or when the reading gives up (``_Unknown``, a pattern nested too
+    deep, anything unusual): such a pattern is simply searched as usual."""
     if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
         return None
     try:
-        parsed = _P.parse(pattern.pattern, pattern.flags)
+        return read(_P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - see above
+        return None
+
+
+def read_starts(pattern: re.Pattern) -> tuple[Start, ...] | None:
+    """How a match of ``pattern`` can begin, read from the parsed pattern (None: not known)."""
+
+    def read(parsed) -> tuple[Start, ...] | None:
         if parsed.getwidth()[0] == 0:
             return None  # a match may be empty: finditer's rules for those are not copied
         found = tuple(dict.fromkeys(_walk(_seq(parsed.data, parsed.state.flags), "", False, False, False)))
-    except (_Unknown, RecursionError):
-        return None
-    except Exception:  # noqa: BLE001 - an unusual pattern is simply searched as usual
-        return None
-    return found if len(found) <= _MAX_STARTS else None
+        return found if len(found) <= _MAX_STARTS else None
+
+    return _read_parsed(pattern, read)
 
 
 # -- words a match must hold --------------------------------------------------------------
@@ -666,19 +674,22 @@ def _needed_in(items, before: bool, after: bool) -> frozenset[str] | None:
     return _walk_needed(items, before, after, _plain_words, _rank, _MAX_WORDS)
 
 
+def _unicode_items(parsed):
+    """The parsed pattern's items [(op, av, flags)], or None when its own flags ask for ASCII or
+    locale word boundaries."""
+    if parsed.state.flags & (re.ASCII | re.LOCALE):
+        return None
+    return _seq(parsed.data, parsed.state.flags)
+
+
 def read_needed_words(pattern: re.Pattern) -> frozenset[str] | None:
     """The words one of which every match of ``pattern`` holds whole (None: not known)."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
-        return None
-    try:
-        parsed = _P.parse(pattern.pattern, pattern.flags)
-        if parsed.state.flags & (re.ASCII | re.LOCALE):
-            return None
-        return _needed_in(_seq(parsed.data, parsed.state.flags), False, False)
-    except (_Unknown, RecursionError):
-        return None
-    except Exception:  # noqa: BLE001 - an unusual pattern is simply tried everywhere
-        return None
+
+    def read(parsed) -> frozenset[str] | None:
+        items = _unicode_items(parsed)
+        return None if items is None else _needed_in(items, False, False)
+
+    return _read_parsed(pattern, read)
 
 
 # -- words and runs of words a match must hold ---------------------------------------------
@@ -859,19 +870,15 @@ def _keys_in(items, before: bool, after: bool) -> frozenset[str] | None:
 def read_needed_keys(pattern: re.Pattern) -> frozenset[str] | None:
     """The keys (words, or runs of up to GRAM words joined by a space) one of which every match
     of ``pattern`` holds whole, in order (None: not known)."""
-    if not isinstance(pattern.pattern, str) or pattern.flags & (re.ASCII | re.LOCALE):
-        return None
-    try:
-        parsed = _P.parse(pattern.pattern, pattern.flags)
-        if parsed.state.flags & (re.ASCII | re.LOCALE):
+
+    def read(parsed) -> frozenset[str] | None:
+        items = _unicode_items(parsed)
+        if items is None:
             return None
-        items = _seq(parsed.data, parsed.state.flags)
         found = [keys for keys in (_keys_in(items, False, False), _needed_in(items, False, False)) if keys]
         return min(found, key=_rank_keys) if found else None
-    except (_Unknown, RecursionError):
-        return None
-    except Exception:  # noqa: BLE001 - an unusual pattern is simply tried everywhere
-        return None
+
+    return _read_parsed(pattern, read)
 
 
 def text_grams(words: list[str]) -> set:
