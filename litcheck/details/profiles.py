@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import re
 import sys
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -148,7 +147,7 @@ def _load(dirs: tuple[Path, ...]) -> dict[str, Profile]:
 
 def _share_patterns(profiles: dict[str, Profile]) -> dict[str, Profile]:
     """The profiles with one pattern object for each pattern written in several of them (the
-    same source and flags), so that a check searches it once (``_pattern_hit``)."""
+    same source and flags), so that a check searches it once (``_signal_hits``)."""
     from dataclasses import replace
 
     shared: dict[tuple, object] = {}
@@ -285,7 +284,9 @@ def _signal_hits(ctx, profile: Profile) -> list[tuple[Signal, str]]:
         kind = sig.kind
         if kind == "pattern":
             pattern = sig.value
-            key = (id(pattern), sig.min_count)  # by identity: see _pattern_hit
+            # by identity: hashing a compiled pattern reads all its code; profiles that write
+            # the same sign ("Dear ...", a sign-off) share one pattern (``_share_patterns``)
+            key = (id(pattern), sig.min_count)
             kept = found_patterns.get(key)
             if kept is None or kept[0] is not pattern:
                 kept = found_patterns[key] = (pattern, _find_pattern(ctx, pattern, sig.min_count))
@@ -319,20 +320,6 @@ def _new_found(ctx) -> dict:
     return {}
 
 
-def _pattern_hit(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
-    """(whether ``pattern`` is found ``min_count`` times, the words it found first), once per
-    check for a pattern several profiles share; a pattern that cannot match the text (its
-    prefilter says so) is not run."""
-    found = _found_patterns(ctx)
-    # by identity: hashing a compiled pattern reads all its code; profiles that write the same
-    # sign ("Dear ...", a sign-off, a template field) share one pattern (``_share_patterns``)
-    key = (id(pattern), min_count)
-    kept = found.get(key)
-    if kept is None or kept[0] is not pattern:
-        kept = found[key] = (pattern, _find_pattern(ctx, pattern, min_count))
-    return kept[1]
-
-
 def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
     text = ctx.document.text
     idx = scan.index(ctx)
@@ -353,18 +340,12 @@ def _find_pattern(ctx, pattern: re.Pattern, min_count: int) -> tuple[bool, str]:
             matches.append(m)
             if len(matches) >= min_count:
                 break
-    else:  # scan.finditer_in's loop over the places, to the min_count-th match
-        match = (pattern.compiled() if isinstance(pattern, PatternOnUse) else pattern).match
-        i, n, end = 0, len(places), len(text)
-        while i < n:
-            m = match(text, places[i], end)
-            if m is None:
-                i += 1
-                continue
+    else:  # the places are known: tried there, without asking the index again
+        compiled = pattern.compiled() if isinstance(pattern, PatternOnUse) else pattern
+        for m in scan.at_places(compiled, text, places, 0, len(text)):
             matches.append(m)
             if len(matches) >= min_count:
                 break
-            i = bisect_left(places, m.end(), i + 1)
     hit = len(matches) >= min_count
     return hit, (_quote(text, matches[0].start(), matches[0].end()) if hit else "")
 

@@ -1143,6 +1143,13 @@ def finditer_in(idx: TextIndex, pattern: re.Pattern, start: int = 0, end: int | 
         if (start <= 0 and end == len(text)) or idx.holds_needed(given, start, end):
             yield from pattern.finditer(text, start, end)
         return
+    yield from at_places(pattern, text, places, start, end)
+
+
+def at_places(pattern: re.Pattern, text: str, places: list[int], start: int, end: int) -> Iterator[re.Match]:
+    """Exactly ``pattern.finditer(text, start, end)`` when a match can begin only at ``places``
+    (sorted; ``TextIndex.candidates``): ``match`` tried at each place in the stretch, and after a
+    match at the first place from its end on, as ``finditer`` goes on."""
     match = pattern.match
     i = bisect_left(places, start)
     n = len(places)
@@ -1176,23 +1183,15 @@ def finditer_spans(ctx, pattern: re.Pattern, spans) -> Iterator[tuple[object, re
                 for m in pattern.finditer(text, span.start, span.end):
                     yield span, m
         return
-    match = pattern.match
     n = len(places)
     if not n:
         return
     for span in spans:
         end = min(span.end, len(text))
         i = bisect_left(places, span.start)
-        while i < n:
-            p = places[i]
-            if p >= end:
-                break
-            m = match(text, p, end)
-            if m is not None:
+        if i < n and places[i] < end:  # a span where no match can begin costs this look-up
+            for m in at_places(pattern, text, places, span.start, end):
                 yield span, m
-                i = bisect_left(places, m.end(), i + 1)
-            else:
-                i += 1
 
 
 def finder(ctx):
