@@ -16,7 +16,7 @@ def measure(doc, sentences, *args, words=None, keep=None, **kwargs) -> MeasuredR
     for the caller to keep (the analysis Context): the prose sentences are then counted all
     at once (``count_sentences``), not through ``counts`` one by one (issue 20)."""
     if keep is not None and words is not None and not args:
-        prose = [s for s in sentences if s.kind == "prose"]
+        prose = [s for s in sentences if s.is_prose]
         found = list(map(words, prose))
         if all(type(f) is SentenceWords for f in found):
             counted = count_sentences(doc.text, found)

@@ -265,22 +265,12 @@ def measure(doc: Document, sentences: list[Sentence], counts=None, basis: str = 
     if counts is None:
         masks = masked_spans(doc)
         counts = lambda s: count_sentence(doc, s, masks)  # noqa: E731
-    n_sent = n_words = n_syll = n_poly = 0
-    for s in sentences:
-        if not s.is_prose:
-            continue
-        c = counts(s)
-        if c.words == 0:
-            continue
-        n_sent += 1
-        n_words += c.words
-        n_syll += c.syllables
-        n_poly += c.polysyllables
-    return from_counts(n_sent, n_words, n_syll, n_poly, basis)
+    return measure_counted([counts(s) for s in sentences if s.is_prose], basis)
 
 
 def measure_counted(counted, basis: str = "smog") -> Readability:
-    """``measure`` from the counts of the prose sentences (``count_sentences``), in order."""
+    """``measure`` from the counts of the prose sentences (``count_sentences``, or one by one),
+    in order: a sentence with no words is not a sentence for the formulas."""
     n_sent = n_words = n_syll = n_poly = 0
     for c in counted:
         if c.words:
