@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Mapping
 
 from .placeholders import Placeholder, find_placeholders
+from .textpatterns import offsets
 
 #: Block kinds. Headers, footers and captions (a figure's or table's, "Figure 2: ...") are
 #: shown but never scored as prose.
@@ -160,12 +161,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        text, starts = self.text, [0]
-        i = text.find("\n")
-        while i >= 0:
-            starts.append(i + 1)
-            i = text.find("\n", i + 1)
-        return starts
+        return [0] + [i + 1 for i in offsets(self.text, "\n")]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a 0-based offset."""

@@ -12,6 +12,16 @@ MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
 
+def offsets(source: str, needle: str) -> list[int]:
+    """Every offset where ``needle`` begins in ``source``, overlapping ones too, in order (found
+    with str.find: far quicker than a pattern, or than a Python step a character)."""
+    found, p = [], source.find(needle)
+    while p != -1:
+        found.append(p)
+        p = source.find(needle, p + 1)
+    return found
+
+
 class PatternCache:
     """What is worked out once for each compiled pattern, ``make(pattern)``, kept by the
     pattern's identity: hashing a compiled pattern hashes its whole compiled code (14

@@ -37,6 +37,7 @@ from typing import Iterator
 
 from .. import wordlists
 from ..prefilter import lower_is_exact
+from ..textpatterns import offsets
 from ..rule import Rule
 from .inflection import inflect_like
 from .skipped_text import is_skipped
@@ -815,13 +816,7 @@ class ExpansionMarks:
         self.places: list[int] | None = None
         if lower_is_exact(text):
             low = text.lower()
-            places = []
-            for mark in _ABBR_BEFORE_WORDS:  # "(" is one of them
-                p = low.find(mark)
-                while p != -1:
-                    places.append(p)
-                    p = low.find(mark, p + 1)
-            self.places = sorted(places)
+            self.places = sorted(p for mark in _ABBR_BEFORE_WORDS for p in offsets(low, mark))  # "(" is one of them
 
     def near(self, start: int, end: int) -> bool:
         """False only when no mark starts in [start, end)."""

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..textpatterns import PatternCache, PatternOnUse
+from ..textpatterns import PatternCache, PatternOnUse, offsets
 
 try:  # Python 3.11+
     from re import _constants as _C, _parser as _P  # type: ignore[attr-defined]
@@ -76,16 +76,6 @@ class _Unknown(Exception):
 
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
-
-
-def _offsets(source: str, needle: str) -> list[int]:
-    """Every offset where ``needle`` begins in ``source``, overlapping ones too, in order (found
-    with str.find, far quicker than a pattern)."""
-    found, p = [], source.find(needle)
-    while p != -1:
-        found.append(p)
-        p = source.find(needle, p + 1)
-    return found
 
 
 def _seq(items, flags: int) -> list:
@@ -1035,11 +1025,11 @@ class TextIndex:
             if kind == "text":
                 found = [0]
             elif kind == "line":
-                found = [0] + [p + 1 for p in _offsets(text, "\n")]
+                found = [0] + [p + 1 for p in offsets(text, "\n")]
             elif kind == "digit":
                 if text.isascii() or _OTHER_DIGIT.search(text) is None:
                     # only the ten ASCII digits: each found with str.find, far quicker than \d
-                    found = sorted(p for digit in "0123456789" for p in _offsets(text, digit))
+                    found = sorted(p for digit in "0123456789" for p in offsets(text, digit))
                 else:
                     found = [m.start() for m in _DIGIT.finditer(text)]
             elif kind == "digit_run":  # the first digit of a number: no digit (\\d) before it
@@ -1078,7 +1068,7 @@ class TextIndex:
                 places = prefixed.get(id(string))
                 if places is None:
                     prefix, cased = string
-                    places = prefixed[id(string)] = _offsets(self.text if cased else self.lowered, prefix)
+                    places = prefixed[id(string)] = offsets(self.text if cased else self.lowered, prefix)
                 parts.append(places)
             for entry in plan.before:  # (string, cased, "before"): the word that ends at each place of it
                 places = prefixed.get(id(entry))
@@ -1086,7 +1076,7 @@ class TextIndex:
                     prefix, cased, _before = entry
                     text = self.text
                     places = []
-                    for p in _offsets(text if cased else self.lowered, prefix):
+                    for p in offsets(text if cased else self.lowered, prefix):
                         q = p
                         while q > 0 and _word_char(text[q - 1]):
                             q -= 1

@@ -50,7 +50,7 @@ from ..alternation import TermAlternation
 from ..document import Document
 from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
-from ..textpatterns import CompiledOnUse
+from ..textpatterns import CompiledOnUse, offsets
 from .measure import Readability
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
@@ -324,12 +324,10 @@ def _maybe_jargon(text: str, prose: list) -> dict[int, list[int]] | None:
         return {}
     found: dict[int, set[int]] = {}
     for key in keys:
-        i = lowered.find(key)
-        while i >= 0:
+        for i in offsets(lowered, key):
             k = bisect_right(starts, i) - 1
             if k >= 0 and i < ends[k]:
                 found.setdefault(k, set()).add(i)
-            i = lowered.find(key, i + 1)
     return {k: sorted(v) for k, v in found.items()}
 
 

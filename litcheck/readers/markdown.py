@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .base import DEFAULT_LIMITS, Limits
 from ..document import Block, Document
+from ..textpatterns import offsets
 from .decode import decode_text
 
 _MARKER = re.compile(r"^\s*(?:>\s*)*(?:#{1,6}\s+|(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?)?")
@@ -39,12 +40,7 @@ def parse(text: str, path: str | None = None) -> Document:
 
 
 def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    i = text.find("\n")
-    while i >= 0:  # (str.find, not a Python step a character)
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    return starts
+    return [0] + [i + 1 for i in offsets(text, "\n")]
 
 
 def _blocks(text: str):
