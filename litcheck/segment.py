@@ -194,16 +194,11 @@ def _with_kinds(doc: Document, out: list) -> None:
         for i, (s, e, b) in zip(where, spans):
             out[i] = Sentence(s, e, b, _kind_of_span(doc, s, e))
         return
-    placeholders = doc.placeholders
     english_words = _ENGLISH
     for i, (s, e, b), words, piece, is_ascii, packed in zip(
         where, spans, found, pieces, ascii_, map(sum, map(map, repeat(_WORD_COUNT.__getitem__), found))
     ):
-        if not placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
-            if not words:
-                out[i] = Sentence(s, e, b, "placeholder")
-                continue
-        elif not _has_words_outside_placeholders(doc, s, e):
+        if _only_placeholders(doc, s, e, words):
             out[i] = Sentence(s, e, b, "placeholder")
             continue
         n = len(words) - (packed & _KIND_FIELD)  # the words of letters only
@@ -451,10 +446,7 @@ def _kind_of_span(doc: Document, s: int, e: int) -> str:
     is_ascii = sentence.isascii()
     words = (WORD_RE_ASCII if is_ascii else WORD_RE).findall(sentence)
     doc.span_words[s, e] = words  # the counts read them again (prose.span_word_texts)
-    if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
-        if not words:
-            return "placeholder"
-    elif not _has_words_outside_placeholders(doc, s, e):
+    if _only_placeholders(doc, s, e, words):
         return "placeholder"
     if _is_foreign(sentence, words, is_ascii):
         return "foreign"
@@ -579,6 +571,13 @@ def _english_zipf(word: str) -> float:
     from .spelling import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def _only_placeholders(doc: Document, s: int, e: int, words: list[str]) -> bool:
+    """The span [s, e) (whose words are ``words``) has no word outside a template field."""
+    if not doc.placeholders or doc.placeholder_at(s, e) is None:  # no placeholder in the span: every word counts
+        return not words
+    return not _has_words_outside_placeholders(doc, s, e)
 
 
 def _has_words_outside_placeholders(doc: Document, s: int, e: int) -> bool:
