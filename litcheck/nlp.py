@@ -11,6 +11,7 @@ spacy-lookups-data (100 MB) at run time and without its start-up cost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -140,6 +141,26 @@ def tokens(text: str):
 
 #: where ``tokens`` keeps the text it tokenised in the Doc's ``user_data`` (spaCy's Doc.text)
 TEXT_KEY = "litcheck.text"
+
+
+def token_range(starts: list[int], ends: list[int], reach: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """(first token, token after the last) of the characters ``start:end``, as spaCy's
+    ``doc.char_span(start, end, alignment_mode="expand")`` gives them (None where it gives None),
+    from the tokens' offsets: ``starts`` (each token's first character), ``ends`` (after its
+    last) and ``reach`` (after the space that follows it, if any). The tokens whose characters
+    or following space hold the first and the last character, less the first when the span
+    starts at the space after it; no spaCy Span is made."""
+    first, last = _token_at(starts, reach, start), _token_at(starts, reach, end - 1)
+    if first < 0 or last < 0:
+        return None
+    if start == ends[first]:
+        first += 1  # the span starts at the space after a token
+    return first, last + 1
+
+
+def _token_at(starts: list[int], reach: list[int], char: int) -> int:
+    i = bisect_right(starts, char) - 1
+    return i if i >= 0 and char < reach[i] else -1
 
 
 _LONG = re.compile(r"\S{%d,}" % (LONG_RUN + 1))

@@ -28,10 +28,11 @@ words, not two.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
+from ..nlp import token_range
 from ..rule import Rule
 
 _BE = frozenset("be is are was were been being am 're 'm".split())
@@ -518,7 +519,7 @@ class _Tokens:
     (``alpha``), its length in characters (``length``), whether a space follows (``space``), its
     offset (``starts``), and where a form of *be* or *get* is (``be_or_get``)."""
 
-    __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "reach", "_doc_text")
+    __slots__ = ("lower", "text", "punct", "alpha", "length", "space", "be_or_get", "starts", "ends", "reach", "_doc_text")
 
     def __init__(self, doc) -> None:
         from spacy.attrs import IDX, ORTH, SPACY
@@ -540,8 +541,9 @@ class _Tokens:
         else:
             self.lower, self.text, self.punct, self.alpha, self.length = [], [], [], [], []
         self.be_or_get = [k for k, low in enumerate(self.lower) if low in _BE_OR_GET]
-        #: the offset after each token and the space after it
-        self.reach = [a + n + sp for a, n, sp in zip(self.starts, self.length, self.space)]
+        #: the offset after each token, and after it and the space after it
+        self.ends = [a + n for a, n in zip(self.starts, self.length)]
+        self.reach = [e + sp for e, sp in zip(self.ends, self.space)]
         self._doc_text = None
 
     def doc_text(self, doc) -> str:
@@ -554,19 +556,8 @@ class _Tokens:
 
     def sentence(self, start: int, end: int) -> tuple[int, int] | None:
         """(first token, token after the last) of the characters ``start:end``, as
-        ``doc.char_span(start, end, alignment_mode="expand")`` gives them (None where it gives
-        None): the tokens holding the first and last character, or the space after them, less
-        the first when the sentence starts at the space after it."""
-        first, last = self._token_at(start), self._token_at(end - 1)
-        if first < 0 or last < 0:
-            return None
-        if start == self.starts[first] + self.length[first]:
-            first += 1
-        return first, last + 1
-
-    def _token_at(self, char: int) -> int:
-        i = bisect_right(self.starts, char) - 1
-        return i if i >= 0 and char < self.reach[i] else -1
+        ``doc.char_span(start, end, alignment_mode="expand")`` gives them (``nlp.token_range``)."""
+        return token_range(self.starts, self.ends, self.reach, start, end)
 
     @staticmethod
     def of(doc) -> "_Tokens":

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .. import wordlists
+from ..nlp import token_range
 from ..prefilter import lower_is_exact
 from ..textpatterns import offsets
 from ..rule import Rule
@@ -383,12 +384,6 @@ class DocumentForms:
         self._ordered: list | None = None
         self._sentences: dict = {}
 
-    def _token_at(self, char: int) -> int:
-        """The token whose characters or following space hold offset ``char`` (-1: none), as
-        spaCy's ``Doc.char_span`` finds it."""
-        i = bisect_right(self.starts, char) - 1
-        return i if i >= 0 and char < self.reach[i] else -1
-
     def sentence_tokens(self, ctx, scope) -> list[tuple]:
         """(sentence, first token, token after the last) for each sentence whose kind is in
         ``scope``: the tokens ``ctx.tokens.char_span(start, end, alignment_mode="expand")``
@@ -398,13 +393,9 @@ class DocumentForms:
         if found is None:
             found = self._sentences[scope] = []
             for sentence in ctx.sentences_in(scope):
-                start, end = sentence.start, sentence.end
-                first, last = self._token_at(start), self._token_at(end - 1)
-                if first < 0 or last < 0:
-                    continue
-                if start == self.ends[first]:
-                    first += 1  # the sentence starts at the space after a token
-                found.append((sentence, first, last + 1))
+                tokens = token_range(self.starts, self.ends, self.reach, sentence.start, sentence.end)
+                if tokens is not None:
+                    found.append((sentence, *tokens))
         return found
 
     @property
