@@ -17,6 +17,7 @@ from litcheck.analysers import Context
 from litcheck.analysers.substitution import Substitution, _match_forms, document_forms, token_forms
 from litcheck.rulebook import load_rules
 
+from tests.test_fast_terms import spacy_spans  # spaCy's char_span: the reference for token offsets
 from tests.test_segment_fast import plain_is_foreign  # segment.is_foreign as it was, word by word
 from tests.texts import real_texts, sample_texts
 
@@ -51,7 +52,7 @@ def _compare_term_matching(texts) -> int:
         for rule in rules:
             index = rule.index_for(ctx)
             firsts = frozenset(index)
-            for _sentence, span in ctx.token_spans(rule.scope):
+            for _sentence, span in spacy_spans(ctx, rule.scope):
                 for i in range(span.start, span.end):
                     expected = _reference_match_at(doc, i, span.end, index)
                     fast = None if firsts.isdisjoint(forms.sets[i]) else _match_forms(forms, i, span.end, index)

@@ -145,20 +145,6 @@ class Context:
     def _in_scope(self) -> dict:
         return {}
 
-    def token_spans(self, scope):
-        """(sentence, spaCy span of its tokens) for each sentence whose kind is in ``scope``."""
-        spans = self._token_spans
-        for sentence in self.sentences_in(scope):
-            span = _kept(spans, sentence, _MISSING)
-            if span is _MISSING:
-                span = _keep(spans, sentence, self.tokens.char_span(sentence.start, sentence.end, alignment_mode="expand"))
-            if span is not None:
-                yield sentence, span
-
-    @cached_property
-    def _token_spans(self) -> dict:
-        return {}
-
     def may_match(self, pattern) -> bool:
         """False only when the regular expression ``pattern`` cannot match anywhere in the text
         (none of the words every match contains is there: ``litcheck.prefilter``), so its
