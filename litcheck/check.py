@@ -107,10 +107,7 @@ def check_document(
     ctx.options["limits"] = dict(limits or {})  # rule id -> limit for this call (config targets)
     ctx.options["time_format"] = time_format  # "5:30pm" (NHS, the default) or "5.30pm": dates.time_format
     ctx.ruleset = rules
-    if select or ignore:
-        ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]
-    else:  # _selected is then whether the rule is on by default
-        ctx.rules_run = [r for r in rules if r.enabled and r.applies_to(profile)]
+    ctx.rules_run = [r for r in rules if r.applies_to(profile) and _selected(r, select, ignore)]
     findings = []
     for rule in ctx.rules_run:
         findings.extend(rule.check(ctx))
