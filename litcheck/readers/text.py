@@ -72,9 +72,7 @@ def _blocks(text: str) -> list[Block]:
         here = pos
         pos += len(line) + 1
         if not line or line.isspace():  # a blank line ends a paragraph
-            if paragraph:
-                blocks.append(_paragraph_block(paragraph))
-                paragraph = []
+            paragraph = _flushed(blocks, paragraph)
             continue
         if len(paragraph) == 1 and _UNDERLINE.match(line):
             n, p, l = paragraph.pop()
@@ -82,21 +80,25 @@ def _blocks(text: str) -> list[Block]:
             continue
         bullet = BULLET.match(line)
         if bullet:
-            if paragraph:
-                blocks.append(_paragraph_block(paragraph))
-                paragraph = []
+            paragraph = _flushed(blocks, paragraph)
             start = here + bullet.end()
             end = here + len(line.rstrip())
             depth = len(bullet.group(1).expandtabs(4)) // 2
             blocks.append(Block("list_item", start, end, {"line": number}, level=depth))
             continue
         if paragraph and ends_paragraph(paragraph[-1][2], line, width):
-            blocks.append(_paragraph_block(paragraph))
-            paragraph = []
+            paragraph = _flushed(blocks, paragraph)
         paragraph.append((number, here, line))
+    _flushed(blocks, paragraph)
+    return blocks
+
+
+def _flushed(blocks: list[Block], paragraph: list[tuple[int, int, str]]) -> list:
+    """The paragraph's lines, if any, made one block at the end of ``blocks``; a new, empty
+    paragraph."""
     if paragraph:
         blocks.append(_paragraph_block(paragraph))
-    return blocks
+    return []
 
 
 def _span(kind, number, pos, line, level=0) -> Block:
