@@ -7,7 +7,6 @@ folder is absent). Speed itself is measured by bench/bench_speed.py, not here.
 
 from __future__ import annotations
 
-import pytest
 
 from litcheck import readers
 from litcheck.analysers import Context
@@ -55,9 +54,7 @@ def test_sentence_tokens_are_spacys_char_spans_on_written_and_sample_texts():
 
 
 def test_sentence_tokens_are_spacys_char_spans_on_the_real_texts():
-    texts = list(real_texts())
-    if not texts:
-        pytest.skip("the real texts are not on this machine")
+    texts = real_texts()  # (skips when the real texts are not on this machine)
     assert _compare_sentence_tokens(texts) > 1000
 
 
@@ -112,9 +109,7 @@ def test_abbreviation_tokens_are_each_sentences_own_search_on_written_and_sample
 
 
 def test_abbreviation_tokens_are_each_sentences_own_search_on_the_real_texts():
-    texts = list(real_texts())
-    if not texts:
-        pytest.skip("the real texts are not on this machine")
+    texts = real_texts()  # (skips when the real texts are not on this machine)
     assert _compare_abbreviation_tokens(texts) > 10000
 
 
@@ -172,9 +167,7 @@ def test_expansion_marks_spare_only_terms_in_no_expansion_on_written_and_sample_
 
 
 def test_expansion_marks_spare_only_terms_in_no_expansion_on_the_real_texts():
-    texts = list(real_texts())
-    if not texts:
-        pytest.skip("the real texts are not on this machine")
+    texts = real_texts()  # (skips when the real texts are not on this machine)
     assert _compare_expansions(texts) >= 10
 
 
