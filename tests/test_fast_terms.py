@@ -7,7 +7,6 @@ folder is absent). Speed itself is measured by bench/bench_speed.py, not here.
 
 from __future__ import annotations
 
-
 from litcheck import readers
 from litcheck.analysers import Context
 from litcheck.analysers.substitution import document_forms
