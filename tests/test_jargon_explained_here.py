@@ -94,3 +94,12 @@ def test_a_term_of_several_words_is_called_a_phrase_in_the_message():
     assert found["in order to"].startswith("'in order to' is an official-sounding phrase.")
     assert found["commence"].startswith("'commence' is an official-sounding word.")
     assert found["hypertension"].startswith("'hypertension' is a medical word")
+
+
+def test_alternatives_that_inflect_alike_are_offered_once():
+    # "tests | test" for "investigations": both become "tests" in the plural
+    found = {f.text: f for f in litcheck.check_text(
+        "Some patients who send a kit back may need further investigations at the hospital.").findings}
+    medical = found["investigations"]
+    assert medical.suggestions == ("tests",)
+    assert "'tests' or 'tests'" not in medical.message and "Try 'tests'" in medical.message

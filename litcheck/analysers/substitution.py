@@ -328,14 +328,16 @@ class Use:
 
     @property
     def alts(self) -> list[str]:
-        """The entry's alternatives, in the form and case of the words used."""
+        """The entry's alternatives, in the form and case of the words used, each once (two
+        alternatives may inflect alike: 'tests | test' for "investigations" is "tests" twice)."""
         if self._alts is None:
             actual, entry = self.actual, self.entry
             if actual.lower() == entry.term.lower():  # the listed form: its alternatives fit as they are
-                self._alts = [_match_case(a, actual) for a in entry.alternatives]
+                alts = [_match_case(a, actual) for a in entry.alternatives]
             else:
                 before = self._where[3][self._before].lower_ if self._before >= 0 else ""
-                self._alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+                alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+            self._alts = list(dict.fromkeys(alts))
         return self._alts
 
     @property
