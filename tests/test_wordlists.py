@@ -46,6 +46,15 @@ def test_no_term_is_listed_twice(name):
     assert len(terms) == len(set(terms))
 
 
+@pytest.mark.parametrize("name", TERM_LISTS + ABBREVIATION_LISTS)
+def test_no_note_says_the_same_thing_twice(name):
+    # a note's clauses are shown to the writer ('often best left out; often best left out' was)
+    for row in rows(name)[1:]:
+        for field in row:
+            clauses = [c.strip() for c in field.split(";") if c.strip()]
+            assert len(clauses) == len(set(clauses)), f"{row[0]!r}: {field!r}"
+
+
 def test_sizes_meet_the_curation_targets():
     assert len(wordlists.load(ROOT / "medical.tsv")) >= 400
     assert len(wordlists.load(ROOT / "wordy.tsv")) >= 250
