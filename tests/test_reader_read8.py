@@ -146,3 +146,35 @@ def test_a_bracketed_omit_entry_still_deletes_the_words():
     finding = next(f for f in check_text(text).findings if f.rule == "jargon.wordy")
     assert "Leave it out" in finding.message
     assert "Your clinic has moved to the Green Wing." in _fixed(text).text or "your clinic has moved" in _fixed(text).text
+
+
+# --------------------------------------------------------------------------- split proposals
+
+
+def test_no_split_that_leaves_the_last_item_of_a_list_as_a_sentence():
+    # 'team' and 'care' can be verbs, but after 'medical' and 'possible' they are the things
+    # described: 'Any other useful papers that may help our care team in giving you the best
+    # possible care.' is not a sentence, so no split is offered
+    from litcheck.analysers.split_proposal import propose_split
+
+    sentence = (
+        "It is important that you bring all your hospital letters such as scan results, medicine lists, "
+        "and any other useful papers that may help our medical team in giving you the best possible care."
+    )
+    assert propose_split(sentence) is None
+    report = check_text("Dear [patient name],\n\n" + sentence + "\n")
+    hard = [f for f in report.findings if f.rule.startswith("sentences.")]
+    assert hard and not any("Any other useful papers" in s for f in hard for s in f.suggestions)
+
+
+def test_a_split_between_two_real_sentences_is_still_offered():
+    from litcheck.analysers.split_proposal import propose_split
+
+    sentence = (
+        "Please come to the main reception at least 15 minutes before your time, and a member of the "
+        "clinic team will check your details and take you to the waiting area."
+    )
+    assert propose_split(sentence) == (
+        "Please come to the main reception at least 15 minutes before your time. A member of the "
+        "clinic team will check your details and take you to the waiting area."
+    )
