@@ -178,3 +178,16 @@ def test_a_split_between_two_real_sentences_is_still_offered():
         "Please come to the main reception at least 15 minutes before your time. A member of the "
         "clinic team will check your details and take you to the waiting area."
     )
+
+
+def test_a_leaflet_is_not_called_a_letter_when_other_formats_are_missing():
+    text = (
+        "Your CT scan\n\nThis leaflet tells you about your CT scan.\n\nWhat is a CT scan?\n"
+        "A CT scan uses X-rays and a computer to take pictures of the inside of your body.\n\n"
+        "How do I get ready?\nDo not eat for 4 hours before your scan. You can drink water.\n\n"
+        "If you have a question, call the scan team on 01632 960321, Monday to Friday, 9am to 5pm.\n"
+    )
+    report = check_text(text, profile="procedure_leaflet")
+    finding = next(f for f in report.findings if f.rule == "details.alternative_formats")
+    said = " ".join([finding.message, *finding.suggestions]).lower()
+    assert "letter" not in said and "this leaflet" in finding.suggestions[0]
