@@ -208,3 +208,32 @@ def test_one_short_line_above_a_lower_case_line_with_no_list_signs_stays_one_sen
     _lines(pdf, ["Your nurse will check your blood pressure", "and your weight when you come in."])
     _, got = _sentences(bytes(pdf.output()))
     assert got == [("prose", "Your nurse will check your blood pressure and your weight when you come in.")]
+
+
+def consent_form_page(offset: float) -> bytes:
+    """Two columns of questions on a consent form, under a note across the page. The first
+    question's help text runs over two lines; beside its first line, the other column's
+    "DD MM YYYY" sits ``offset`` mm lower, as a form's small print in another box often does."""
+    pdf = _pdf()
+    _lines(pdf, _wrap(pdf, "Please fill in this form in black ink and use capital letters. Tick the boxes that apply to "
+                           "your child, and hand the form in at the school office before the day of the vaccination session."), y=25)
+    for x, y, label, help_lines in (
+        (LEFT, 40, "Your child's full name", ["Write the name on the birth certificate. If it has changed, write", "the name their GP surgery has."]),
+        (LEFT, 62, "How you are related to the child", ["If you are not their parent or guardian, you must have parental", "responsibility to give consent for the vaccination."]),
+        (125, 40, "Date of birth", []),
+        (125, 62, "Telephone number", ["A nurse might call you about the vaccination."]),
+    ):
+        pdf.set_font("helvetica", style="B", size=9)
+        pdf.text(x, y, label)
+        pdf.set_font("helvetica", size=8)
+        for i, line in enumerate(help_lines):
+            pdf.text(x, y + 5 + 4 * i, line)
+    pdf.text(125, 45 + offset, "DD MM YYYY")
+    return bytes(pdf.output())
+
+
+def test_help_text_beside_a_field_a_point_lower_stays_one_sentence():
+    for offset in (0.0, 0.35):
+        _, got = _sentences(consent_form_page(offset))
+        assert ("prose", "If it has changed, write the name their GP surgery has.") in got, (offset, got)
+        assert [t for _, t in got].index("DD MM YYYY") > [t for _, t in got].index("Write the name on the birth certificate.")

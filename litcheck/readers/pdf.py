@@ -210,9 +210,9 @@ class _Reader:
             ]
             para = max(above, key=lambda p: p[2][-1].bottom) if above else None
             if para is not None and para is not paras[-1] and any(
-                q[2][-1].top < line.top - 1 and q[2][-1].bottom > para[2][-1].bottom for q in paras
+                q[2][-1].top < line.top - 1 and _lower_row(q[2][-1], para[2][-1]) for q in paras
             ):
-                para = None
+                para = None  # another paragraph ends between that one and this line
             prev = para[2][-1] if para else None
             kind = para[0] if para else "paragraph"
             big = bool(body_size) and line.em > body_size * 1.15
@@ -272,6 +272,13 @@ class _Reader:
                 k = "paragraph"
             out.append(_Pending(k, text, number, _bbox(ls), lv))
         return out
+
+
+def _lower_row(line, other) -> bool:
+    """Does ``line`` stand on a row below ``other`` (its top more than half a line lower)?
+    Lines side by side on one row may sit a point apart ("DD MM YYYY" beside the first
+    line of a question's help text on a form): that is not a row in between."""
+    return line.top > other.top + 0.5 * (other.bottom - other.top)
 
 
 #: a line that introduces a list: "you may be offered either:", "as follows", "the following"
