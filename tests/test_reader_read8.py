@@ -197,3 +197,11 @@ def test_eligible_before_a_verb_is_offered_able_to():
     text = "Dear [patient name],\n\nYou may be eligible to take part in a study about heart health.\n"
     finding = next(f for f in check_text(text).findings if f.rule == "jargon.wordy")
     assert finding.text == "eligible to" and finding.suggestions[0] == "able to"
+
+
+def test_a_plural_term_is_offered_a_plural_phrase():
+    # lemminflect knows 'abscess' only as a verb; the alternative 'collection of pus' is a noun
+    # phrase, so 'abscesses' is offered 'collections of pus', not 'collection of pus'
+    text = "Your scan can find problems such as tumours, abscesses and bleeding.\n"
+    finding = next(f for f in check_text(text, profile="procedure_leaflet").findings if f.text == "abscesses")
+    assert finding.suggestions[0] == "collections of pus"
