@@ -205,3 +205,13 @@ def test_a_plural_term_is_offered_a_plural_phrase():
     text = "Your scan can find problems such as tumours, abscesses and bleeding.\n"
     finding = next(f for f in check_text(text, profile="procedure_leaflet").findings if f.text == "abscesses")
     assert finding.suggestions[0] == "collections of pus"
+
+
+def test_a_long_word_said_twice_is_named_once_with_how_often():
+    # '4 long words' followed by three names did not add up for the writer
+    text = (
+        "A significant part of physiotherapy involves exercises, movement modification and "
+        "modification of your valued activities at home.\n"
+    )
+    finding = next(f for f in check_text(text, profile="general").findings if f.rule.startswith("sentences."))
+    assert "'modification' twice" in finding.message
