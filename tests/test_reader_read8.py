@@ -191,3 +191,9 @@ def test_a_leaflet_is_not_called_a_letter_when_other_formats_are_missing():
     finding = next(f for f in report.findings if f.rule == "details.alternative_formats")
     said = " ".join([finding.message, *finding.suggestions]).lower()
     assert "letter" not in said and "this leaflet" in finding.suggestions[0]
+
+
+def test_eligible_before_a_verb_is_offered_able_to():
+    text = "Dear [patient name],\n\nYou may be eligible to take part in a study about heart health.\n"
+    finding = next(f for f in check_text(text).findings if f.rule == "jargon.wordy")
+    assert finding.text == "eligible to" and finding.suggestions[0] == "able to"
