@@ -237,3 +237,41 @@ def test_help_text_beside_a_field_a_point_lower_stays_one_sentence():
         _, got = _sentences(consent_form_page(offset))
         assert ("prose", "If it has changed, write the name their GP surgery has.") in got, (offset, got)
         assert [t for _, t in got].index("DD MM YYYY") > [t for _, t in got].index("Write the name on the birth certificate.")
+
+
+# A printed web page: a call-out box set in from the page's text, so its lines wrap short of
+# the page's right margin; the items lost their bullets, and the second one wraps.
+GP_IF = [
+    "you or your child have asthma symptoms",
+    "you or your child have asthma and the treatment is not helping, or you need to use your reliever inhaler "
+    "more often than before",
+    "you or your child have asthma and your symptoms stop you doing your usual activities",
+]
+
+
+def callout_page() -> bytes:
+    pdf = _pdf()
+    y = _lines(pdf, _wrap(pdf, "Asthma symptoms can be mild or severe. They usually come and go, and they may be worse "
+                               "at night and early in the morning, or after exercise or a cold."), y=30)
+    x, width, y = LEFT + 6, WIDTH - 30, y + 6
+    pdf.text(x, y, "See a GP if:")
+    for item in GP_IF:
+        line = ""
+        for word in item.split():
+            if line and pdf.get_string_width(f"{line} {word}") > width:
+                y += 5
+                pdf.text(x, y, line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        y += 5
+        pdf.text(x, y, line)
+    _lines(pdf, _wrap(pdf, "Asthma usually starts in children, but it can start at any age, and it often runs in "
+                           "families where other people have hay fever or eczema."), y=y + 11)
+    return bytes(pdf.output())
+
+
+def test_items_in_a_call_out_narrower_than_the_page_are_whole_items():
+    doc, got = _sentences(callout_page())
+    texts = [t for _, t in got]
+    assert texts[texts.index("See a GP if:") + 1 :][:3] == GP_IF
