@@ -522,7 +522,9 @@ def _first_words(index: dict) -> frozenset:
 
 
 _OMIT_MESSAGE = "'{actual}' adds words without adding meaning. Leave it out."
-_OMIT = re.compile(r"^\(?\s*(omit|delete|leave (it )?out|remove)( it)?\s*\)?$", re.I)
+# only in brackets, as the word lists write it ("(omit)"): 'remove' and 'leave out' are also plain
+# words offered for 'deduct', 'eliminate', 'excise' and 'omit', which are not to be deleted
+_OMIT = re.compile(r"^\(\s*(omit|delete|leave (it )?out|remove)( it)?\s*\)$", re.I)
 
 
 def _is_omit(alternative: str) -> bool:

@@ -309,7 +309,10 @@ def repetition(s: Swap) -> str | None:
         return f"'{s.new}' would repeat the next word ('{following.group(1)}')"
     near = (text[max(0, f.start - 60) : f.start] + " " + text[f.end : f.end + 60]).lower()
     near_words = set(re.findall(r"[a-z']+", near))
-    content = [w for w in re.findall(r"[a-z']+", s.new.lower()) if w not in _FREE_AFTER and len(w) > 3]
+    # a word the replaced words already had is not a new repetition: 'please do not hesitate to
+    # contact us at [Contact details]' -> 'please contact us at ...' repeats nothing it did not
+    already = set(re.findall(r"[a-z']+", f.text.lower()))
+    content = [w for w in re.findall(r"[a-z']+", s.new.lower()) if w not in _FREE_AFTER and len(w) > 3 and w not in already]
     if content and all(w in near_words for w in content):
         return f"'{s.new}' would repeat words already next to it"
     close = set(re.findall(r"[a-z']+", text[f.end : f.end + 30].lower()))

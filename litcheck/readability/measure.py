@@ -263,7 +263,12 @@ def sentence_reason(c: SentenceCounts) -> str:
     """Why a sentence is hard, in the writer's terms: "31 words; 6 long words (...)"."""
     parts = [f"{c.words} words"]
     if c.long_words:
-        shown = ", ".join(f"'{w}'" for w in dict.fromkeys(c.long_words))
+        # each word once, with how often it comes when more than once: "4 long words
+        # ('significant', 'exercises', 'modification' twice)" adds up, where a bare list did not
+        seen: dict[str, list] = {}
+        for w in c.long_words:
+            seen.setdefault(w.casefold(), [w, 0])[1] += 1
+        shown = ", ".join(f"'{w}'" + ("" if k == 1 else " twice" if k == 2 else f" {k} times") for w, k in seen.values())
         n = len(c.long_words)
         parts.append(f"{n} long word{'s' if n != 1 else ''} of 3 or more syllables ({shown})")
     else:

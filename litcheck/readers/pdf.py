@@ -198,10 +198,14 @@ class _Reader:
         def right_of(ls) -> float:
             """The right edge of the text these lines are set in: the furthest any line of
             the column in the same size reaches that overlaps them across the page (not a
-            column beside, not a larger title above)."""
+            column beside, not a larger title above) and starts no further left than they do
+            (not the wider text around an indented call-out box)."""
             x0, x1 = min(ln.x0 for ln in ls), max(ln.x1 for ln in ls)
             em = _median([ln.em for ln in ls])
-            return max([x1] + [ln.x1 for ln in lines if ln.x0 < x1 and ln.x1 > x0 and abs(ln.em - em) <= 0.15 * em])
+            return max([x1] + [
+                ln.x1 for ln in lines
+                if ln.x0 < x1 and ln.x1 > x0 and ln.x0 > x0 - 2 and abs(ln.em - em) <= 0.15 * em
+            ])
 
         for i, line in enumerate(lines):
             above = [
@@ -210,9 +214,9 @@ class _Reader:
             ]
             para = max(above, key=lambda p: p[2][-1].bottom) if above else None
             if para is not None and para is not paras[-1] and any(
-                q[2][-1].top < line.top - 1 and q[2][-1].bottom > para[2][-1].bottom for q in paras
+                q[2][-1].top < line.top - 1 and _lower_row(q[2][-1], para[2][-1]) for q in paras
             ):
-                para = None
+                para = None  # another paragraph ends between that one and this line
             prev = para[2][-1] if para else None
             kind = para[0] if para else "paragraph"
             big = bool(body_size) and line.em > body_size * 1.15
@@ -274,6 +278,13 @@ class _Reader:
         return out
 
 
+def _lower_row(line, other) -> bool:
+    """Does ``line`` stand on a row below ``other`` (its top more than half a line lower)?
+    Lines side by side on one row may sit a point apart ("DD MM YYYY" beside the first
+    line of a question's help text on a form): that is not a row in between."""
+    return line.top > other.top + 0.5 * (other.bottom - other.top)
+
+
 #: a line that introduces a list: "you may be offered either:", "as follows", "the following"
 _LEAD_IN = re.compile(r"(?::|\b(?:as\s+below|as\s+follows|the\s+following))\s*$", re.I)
 
@@ -288,19 +299,24 @@ def _list_runs(para, right: float, lead_in: bool = False) -> list:
     lines in a row end short ("start to feel worse at any time" / "do not feel better after
     ..." / "do not have an inhaler"), when the next line opens with the paragraph's first two
     words ("do not smoke ..." / "do not take medicines ..."), or when the paragraph follows a
-    lead-in ("you may be offered either:"). Once a paragraph is a list, a short line above
-    one that starts with a number ends its item too ("... (MART) inhaler" / "2 separate
-    inhalers"). One line ended short above a lower-case line with none of these is a sentence
-    the writer broke by hand, and stays whole."""
+    lead-in ("you may be offered either:") or holds one above the line ("See a GP if:").
+    Once a paragraph is a list, a short line above one that starts with a number ends its
+    item too ("... (MART) inhaler" / "2 separate inhalers"). One line ended short above a
+    lower-case line with none of these is a sentence the writer broke by hand, and stays
+    whole."""
     kind, level, ls = para
     if kind != "paragraph" or len(ls) < 2:
         return [para]
     short = [_fits(a, b, right) for a, b in zip(ls, ls[1:])]
     head = _opening(ls[0].text)
     open_ = [short[i] and not re.search(r"[,;]$", ls[i].text) for i in range(len(short))]
+    led, seen = [], lead_in  # a lead-in line of the paragraph itself ("See a GP if:") counts too
+    for line in ls[:-1]:
+        seen = seen or bool(_LEAD_IN.search(line.text))
+        led.append(seen)
     cut = [
         open_[i] and ls[i + 1].text[:1].islower()
-        and (lead_in or (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
+        and (led[i] or (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
              or (len(head) == 2 and _opening(ls[i + 1].text) == head))
         for i in range(len(short))
     ]
