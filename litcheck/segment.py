@@ -216,9 +216,16 @@ def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
     English: kind "foreign". A template's notes for the staff who send it ("GUIDANCE NOTE:"
     and the lines under it, up to the next heading) are not read by the patient: kind "staff",
     left out of the reading age and of the rules that score prose."""
+    staff_heading = _STAFF_HEADING_AT.match
+    if not any(text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end) for s in sentences):
+        # no staff section: only headings in another language change (issue 20: no new list of
+        # the same sentences)
+        for i, s in enumerate(sentences):
+            if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
+                sentences[i] = Sentence(s.start, s.end, s.block, "foreign")
+        return sentences
     staff = False
     out = []
-    staff_heading = _STAFF_HEADING_AT.match
     for s in sentences:
         if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
             s = Sentence(s.start, s.end, s.block, "foreign")

@@ -51,6 +51,7 @@ from ..document import Document
 from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from ..textpatterns import CompiledOnUse, offsets
+from .measure import _BITS as _COUNT_FIELD_BITS
 from .measure import _COUNT_BITS, _POLY, WORD_TABLES, Readability, SentenceCounts, _packed_counts, clear_word_tables, sentence_counts
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
@@ -146,7 +147,14 @@ def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[lis
         clear_word_tables()
     all_texts = [f.texts for f in found]
     sums = list(map(sum, map(map, repeat(both.__getitem__), all_texts)))
-    counted = list(map(sentence_counts, repeat(text), found, all_texts, sums, repeat(_POLY.__contains__)))
+    poly_of = _POLY.__contains__
+    counted = []
+    for f, texts, packed in zip(found, all_texts, sums):  # (sentence_counts, without a call a sentence)
+        if (packed >> _NUMBERS) & _COUNT_FIELD >= 2:
+            counted.append(sentence_counts(text, f, texts, packed, poly_of))
+            continue
+        poly = (packed >> _POLYSYLLABLES) & _COUNT_FIELD
+        counted.append(SentenceCounts(packed & _COUNT_FIELD, (packed >> _SYLLABLES) & _COUNT_FIELD, poly, list(filter(poly_of, texts)) if poly else []))
     jargon_re = _jargon_pattern()
     if jargon_re is None:
         covered = None
@@ -266,6 +274,9 @@ def _language_counts(text: str, prose: list, found: list, all_texts: list[list[s
 _BITS = 40
 _FIELD = (1 << _BITS) - 1
 _NOT_SHOUTING = (1 << (6 * _BITS)) - 1
+#: the fields of measure's packed counts (``sentence_counts``): words, syllables, polysyllables, numbers
+_COUNT_FIELD = (1 << _COUNT_FIELD_BITS) - 1
+_SYLLABLES, _POLYSYLLABLES, _NUMBERS = _COUNT_FIELD_BITS, 2 * _COUNT_FIELD_BITS, 3 * _COUNT_FIELD_BITS
 #: the fields of the packed counts, and where ``_BOTH`` puts a word's flags (``_key_flags``)
 _LANGUAGE_BITS = 8 * _BITS
 _LANGUAGE = (1 << _LANGUAGE_BITS) - 1
