@@ -166,7 +166,22 @@ def split_sentences(doc: Document) -> list[Sentence]:
     lines = [_lines(text, b.start, b.end) if b.kind in _LINE_BLOCKS else None for b in doc.blocks]
     wrap = _wrap_width(doc, lines)
     for index, block in enumerate(doc.blocks):
-        out.extend(_split_block(doc, index, block, wrap, lines[index]))
+        block_lines = lines[index]
+        if block_lines is not None and len(block_lines) == 1:
+            # a paragraph or list item on one line, as _split_block takes it (issue 20: without
+            # its calls): letter furniture, or running text when an item, or when the line ends
+            # as a sentence or clause does (else _line_groups may find it a heading or a label)
+            s, e = block_lines[0]
+            line = text[s:e]
+            label = _line_label(line)
+            if label:
+                out.append(Sentence(s, e, index, label))
+            elif block.kind == "list_item" or line[-1] in ".!?;:,":
+                out.extend([(a, b, index) for a, b in _sentence_spans(text, s, e)])
+            else:
+                out.extend(_split_block(doc, index, block, wrap, block_lines))
+            continue
+        out.extend(_split_block(doc, index, block, wrap, block_lines))
     _with_kinds(doc, out)
     return _staff_sections(text, out)
 
