@@ -60,8 +60,6 @@ UNCOMMON_ZIPF = 3.0
 UNCOMMON_MIN_LETTERS = 4
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
-#: a default: ``_maybe_jargon`` says where the medical terms may be
-_MAYBE = object()
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -135,7 +133,15 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
         else:
             found = list(map(words_of, prose))
     all_texts = [f.texts if isinstance(f, SentenceWords) else [w.text for w in f] for f in found]
-    return _language_counts(text, prose, found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)))
+    # the sentences that may hold a medical term, found in one pass over the document (None:
+    # every sentence is searched, as each sentence's own test in _covered decides)
+    jargon_re = _jargon_pattern()
+    maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
+    if maybe is None:
+        covered = [_covered(jargon_re, text, s.start, s.end) for s in prose]
+    else:
+        covered = [_covered_from(text, maybe[i], s.end) if i in maybe else () for i, s in enumerate(prose)]
+    return _language_counts(found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)), covered)
 
 
 def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[list[SentenceCounts], LanguageCounts]:
@@ -157,14 +163,14 @@ def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[lis
         counted.append(SentenceCounts(packed & _COUNT_FIELD, (packed >> _SYLLABLES) & _COUNT_FIELD, poly, list(filter(poly_of, texts)) if poly else []))
     jargon_re = _jargon_pattern()
     if jargon_re is None:
-        covered = None
+        covered = [()] * len(prose)
     elif not _keys_are_pieces():
-        covered = lambda i: _covered(jargon_re, text, prose[i].start, prose[i].end)  # noqa: E731
+        covered = [_covered(jargon_re, text, s.start, s.end) for s in prose]
     else:
         flags = [p >> _FLAG_SHIFT for p in sums]
         terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
-        covered = [terms(i) if flag or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))].__getitem__
-    return counted, _language_counts(text, prose, found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+        covered = [terms(i) if flag or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))]
+    return counted, _language_counts(found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
 
 
 class _TermsByWords:
@@ -218,36 +224,23 @@ class _TermsByWords:
         return _covered_from(self.text, sorted({s.start + i for key in keys for i in offsets(lowered, key)}), s.end)
 
 
-def _language_counts(text: str, prose: list, found: list, all_texts: list[list[str]], sums, covered_at=_MAYBE) -> LanguageCounts:
-    """``count_language`` of ``prose`` (sentences in order), whose words are ``found`` (their
-    texts ``all_texts``), given each sentence's sum of its words' ``_PACKED.inside``;
-    ``covered_at``: a function from a sentence's index to where its medical terms are
-    (``_covered``), None when there are no terms, or by default ``_maybe_jargon``'s."""
-    jargon_re = _jargon_pattern()
+def _language_counts(found: list, all_texts: list[list[str]], sums, covered: list) -> LanguageCounts:
+    """``count_language`` of the prose sentences whose words are ``found`` (their texts
+    ``all_texts``), given each one's sum of its words' ``_PACKED.inside`` and where its medical
+    terms are (``_covered``)."""
     inside, first_delta = _PACKED.inside, _PACKED.first_delta
-    # the sentences that may hold a medical term, found in one pass over the document (None:
-    # every sentence is searched, as each sentence's own test in _covered decides)
-    if covered_at is _MAYBE:
-        maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
-        if maybe is None:
-            covered_at = lambda i: _covered(jargon_re, text, prose[i].start, prose[i].end)  # noqa: E731
-        else:
-            covered_at = lambda i: _covered_from(text, maybe[i], prose[i].end) if i in maybe else ()  # noqa: E731
-    elif covered_at is None:
-        covered_at = lambda i: ()  # noqa: E731
-    total = 0  # the whole document's counts, packed as _Packed's fields
+    plain = 0  # the counts of the sentences not in capitals, packed as _Packed's fields
+    total = 0  # those of the sentences in capitals
     jargon = 0
-    for i, (texts, packed) in enumerate(zip(all_texts, sums)):
+    for texts, packed, terms, words in zip(all_texts, sums, covered, found):
         if not packed:
             continue  # no counted word
         f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
         packed += first_delta[texts[f]]
-        covered = covered_at(i)
-        if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
-            words = found[i]
+        if terms:  # a word inside a medical term is jargon, so neither uncommon nor complex again
             spans = words.spans() if isinstance(words, SentenceWords) else [(w.start, w.end) for w in words]
             word_starts = [a for a, _b in spans]
-            for x, y in covered:  # (in order, not overlapping): the words inside each, in order
+            for x, y in terms:  # (in order, not overlapping): the words inside each, in order
                 k = bisect_left(word_starts, x)
                 while k < len(spans) and spans[k][1] <= y:
                     t = texts[k]
@@ -258,13 +251,13 @@ def _language_counts(text: str, prose: list, found: list, all_texts: list[list[s
                         jargon += 1
                         packed -= code & _UNCOMMON_AND_COMPLEX
                     k += 1
-        n, upper = packed & _FIELD, (packed >> _BITS) & _FIELD
-        if upper > max(2, n * 0.6):  # a sentence in capitals: no acronyms
+        upper = (packed >> _BITS) & _FIELD
+        if upper > 2 and upper > (packed & _FIELD) * 0.6:  # a sentence in capitals: no acronyms
             n, _upper, content, _a, _u, _c, uncommon, complex_ = _unpack(packed)
             total += _pack(n, 0, content, 0, uncommon, complex_, 0, 0)
         else:
-            total += packed & _NOT_SHOUTING
-    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total)
+            plain += packed  # (the fields of capitals are left out at the end: they only carry upwards)
+    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total + (plain & _NOT_SHOUTING))
     return LanguageCounts(words, jargon, acronyms, uncommon, complex_ + jargon, content)
 
 
