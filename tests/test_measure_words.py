@@ -28,9 +28,9 @@ def _terms_by_words(text: str):
     ctx, prose, found = _prose_and_words(text)
     texts = [f.texts for f in found]
     flags = [sum(shell._BOTH[t] for t in ts) >> shell._FLAG_SHIFT for ts in texts]
-    by_words = shell._TermsByWords(shell._jargon_pattern(), text, prose, found, texts, flags)
+    by_words = shell._terms_by_words(text, prose, found, texts, flags)
     pattern = shell._jargon_pattern()
-    return [(list(by_words.covered(i)), shell._covered(pattern, text, s.start, s.end)) for i, s in enumerate(prose)]
+    return [(list(by_words[i]), shell._covered(pattern, text, s.start, s.end)) for i, s in enumerate(prose)]
 
 
 @settings(max_examples=500, deadline=None)

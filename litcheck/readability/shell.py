@@ -43,7 +43,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import itemgetter, le
 
 from ..alternation import TermAlternation
@@ -161,16 +161,34 @@ def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[lis
             continue
         poly = (packed >> _POLYSYLLABLES) & _COUNT_FIELD
         counted.append(SentenceCounts(packed & _COUNT_FIELD, (packed >> _SYLLABLES) & _COUNT_FIELD, poly, list(filter(poly_of, texts)) if poly else []))
+    covered = _terms_by_words(text, prose, found, all_texts, [p >> _FLAG_SHIFT for p in sums])
+    return counted, _language_counts(found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+
+
+def _terms_by_words(text: str, prose: list, found: list[SentenceWords], all_texts: list[list[str]], flags: list[int]) -> list:
+    """``_covered`` of each of ``prose``, given its words (``found``, their texts ``all_texts``)
+    and the sum of their flags (``_key_flags``): see ``_TermsByWords``."""
     jargon_re = _jargon_pattern()
     if jargon_re is None:
-        covered = [()] * len(prose)
-    elif not _keys_are_pieces():
-        covered = [_covered(jargon_re, text, s.start, s.end) for s in prose]
-    else:
-        flags = [p >> _FLAG_SHIFT for p in sums]
-        terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
-        covered = [terms(i) if flag or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))]
-    return counted, _language_counts(found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+        return [()] * len(prose)
+    if not _keys_are_pieces():
+        return [_covered(jargon_re, text, s.start, s.end) for s in prose]
+    # (a sentence whose only flags are of a longer term's first word, "the", "to", "in", is
+    # asked only when the document holds a pair of words that may be such a term: issue 20)
+    ask = _FIELD if not any(flag >> _BITS for flag in flags) or not _pair_in(all_texts) else -1
+    terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
+    return [terms(i) if flag & ask or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))]
+
+
+def _pair_in(all_texts: list[list[str]]) -> bool:
+    """False only when no word of ``all_texts`` (sentences' words) ends with a longer medical
+    term's first word followed by a word that starts with one of its second words
+    (``_PAIR_SECONDS``): the words in lower case, joined by spaces, hold no "first second"."""
+    firsts = set(filter(_PAIR_SECONDS.__contains__, chain.from_iterable(all_texts)))
+    if not firsts:
+        return False
+    joined = " ".join(chain.from_iterable(all_texts)).lower()
+    return any(first + " " + second in joined for first, seconds in map(_PAIR_SECONDS.__getitem__, firsts) for second in seconds)
 
 
 class _TermsByWords:
