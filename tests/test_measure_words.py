@@ -142,3 +142,14 @@ def test_sentences_of_our_texts_the_samples_and_the_real_texts_are_the_block_by_
 
     for text in with_corpus(OWN, real=83):
         assert segment.split_sentences(readers.read_text(text, "txt", None)) == _split_block_by_block(readers.read_text(text, "txt", None))
+
+
+def test_no_bullet_starts_with_a_capital_letter():
+    """The text reader tries its bullet pattern only on lines that do not start with A to Z."""
+    import string
+
+    from litcheck.readers.text import BULLET
+
+    tails = ["", " ", ". ", ") ", "1. ", " x", ".) a", "\t- a"]
+    assert not any(BULLET.match(c + t) for c in string.ascii_uppercase for t in tails)
+    assert BULLET.match("a) item") and BULLET.match("- item") and BULLET.match("(iv) item")
