@@ -215,3 +215,9 @@ def test_a_long_word_said_twice_is_named_once_with_how_often():
     )
     finding = next(f for f in check_text(text, profile="general").findings if f.rule.startswith("sentences."))
     assert "'modification' twice" in finding.message
+
+
+def test_eligible_for_is_offered_able_to_have_without_the_for():
+    text = "Dear [parent name],\n\nYour child is eligible for a free flu vaccination this winter.\n"
+    finding = next(f for f in check_text(text).findings if f.rule == "jargon.wordy")
+    assert finding.text == "eligible for" and finding.suggestions[0] == "able to have"
