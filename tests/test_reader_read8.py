@@ -221,3 +221,27 @@ def test_eligible_for_is_offered_able_to_have_without_the_for():
     text = "Dear [parent name],\n\nYour child is eligible for a free flu vaccination this winter.\n"
     finding = next(f for f in check_text(text).findings if f.rule == "jargon.wordy")
     assert finding.text == "eligible for" and finding.suggestions[0] == "able to have"
+
+
+# --------------------------------------------------------------------------- the text report
+
+
+def test_a_sentence_to_add_is_not_shown_as_a_replacement_for_its_anchor_word(tmp_path, capsys):
+    # '"Appointment"  ->  We will remind you by ...' read as 'replace the word Appointment with
+    # this sentence'; a word swap keeps its arrow
+    from litcheck.cli import main
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Outpatient Appointment\n\nDear [patient name],\n\nYour appointment is on Monday 2 March 2026 at 9am "
+        "at the Skin Clinic, Northfield Hospital. The doctor will look at the rash on your arm and talk with "
+        "you about how to treat it. Please bring a list of the creams and medicines you use. Please inform us "
+        "if you cannot come, so that we can give the appointment to someone else. Call 01632 960123, "
+        "Monday to Friday, 9am to 4pm.\n",
+        encoding="utf-8",
+    )
+    main(["check", str(letter), "--select", "timely.reminder,jargon.wordy"])
+    out = capsys.readouterr().out
+    assert "->  We will remind you" not in out
+    assert "Try: We will remind you" in out
+    assert '"inform"  ->  tell' in out
