@@ -245,3 +245,13 @@ def test_a_sentence_to_add_is_not_shown_as_a_replacement_for_its_anchor_word(tmp
     assert "->  We will remind you" not in out
     assert "Try: We will remind you" in out
     assert '"inform"  ->  tell' in out
+
+
+def test_words_to_leave_out_say_so_instead_of_an_arrow_to_nothing(tmp_path, capsys):
+    from litcheck.cli import main
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear [patient name],\n\nPlease be aware that the clinic has moved to the Green Wing.\n", encoding="utf-8")
+    main(["check", str(letter), "--select", "style.please_note"])
+    out = capsys.readouterr().out
+    assert '"Please be aware that"  ->  (leave it out)' in out

@@ -84,7 +84,9 @@ def _document(doc, quiet: bool, colour: bool = False) -> list[str]:
                 lines.append(f"          \"{shown}\"")
                 lines.append(f"          Try: {visible(f.suggestions[0], '')}")
                 continue
-            arrow = f"  ->  {visible(f.suggestions[0], '')}" if f.suggestions else ""
+            # an empty suggestion is "leave the words out" ('Please be aware that' -> ''), which
+            # an arrow to nothing did not say
+            arrow = f"  ->  {visible(f.suggestions[0], '') or '(leave it out)'}" if f.suggestions else ""
             lines.append(f"          \"{shown}\"{arrow}")
         elif f.suggestions:
             lines.append(f"          Try: {visible(f.suggestions[0], '')}")
