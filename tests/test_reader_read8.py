@@ -255,3 +255,12 @@ def test_words_to_leave_out_say_so_instead_of_an_arrow_to_nothing(tmp_path, caps
     main(["check", str(letter), "--select", "style.please_note"])
     out = capsys.readouterr().out
     assert '"Please be aware that"  ->  (leave it out)' in out
+
+
+def test_calling_people_who_miss_appointments_offenders_is_blame():
+    text = (
+        "Missed appointments\n\nThe practice looks at missed appointments every month. Repeated cases will be "
+        "looked at, and persistent offenders may be asked to register with another practice.\n"
+    )
+    found = [f.text for f in check_text(text, profile="web_page").findings if f.rule == "tone.blame"]
+    assert found == ["persistent offenders"]
