@@ -32,7 +32,11 @@ class Comment:
     text: str  #: what the comment says
 
 
-@dataclass(frozen=True)
+#: Block's default location: a new empty dict for each block
+_NO_LOCATION: Mapping[str, int] = {}
+
+
+@dataclass(frozen=True, init=False)
 class Block:
     """One structural piece of a document."""
 
@@ -44,6 +48,16 @@ class Block:
     #: {"paragraph": 5} or {"table": 1, "row": 2, "cell": 3} for Word
     location: Mapping[str, int] = field(default_factory=dict)
     level: int = 0  #: heading level (1 = top) or list depth (0 = top)
+
+    def __init__(self, kind: str, start: int, end: int, location: Mapping[str, int] = _NO_LOCATION, level: int = 0) -> None:
+        # (as segment.Sentence: the instance's dict filled at once, not a field at a time through
+        # object.__setattr__; a letter has dozens of blocks: issue 20. Still frozen.)
+        d = self.__dict__
+        d["kind"] = kind
+        d["start"] = start
+        d["end"] = end
+        d["location"] = {} if location is _NO_LOCATION else location
+        d["level"] = level
 
 
 @dataclass(frozen=True)

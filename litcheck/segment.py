@@ -195,17 +195,18 @@ def _with_kinds(doc: Document, out: list) -> None:
             out[i] = Sentence(s, e, b, _kind_of_span(doc, s, e))
         return
     english_words = _ENGLISH
+    placeholders = bool(doc.placeholders)  # (without any, a span is only placeholders when it has no words)
     for i, (s, e, b), words, piece, is_ascii, packed in zip(
         where, spans, found, pieces, ascii_, map(sum, map(map, repeat(_WORD_COUNT.__getitem__), found))
     ):
-        if _only_placeholders(doc, s, e, words):
+        if _only_placeholders(doc, s, e, words) if placeholders else not words:
             out[i] = Sentence(s, e, b, "placeholder")
             continue
         n = len(words) - (packed & _KIND_FIELD)  # the words of letters only
         # what _is_foreign says of an ASCII sentence of under 4 such words, or with a common
         # English word and fewer than half of its words not English: not foreign
         if is_ascii and (n < 4 or (2 * (n - ((packed >> _KIND_BITS) & _KIND_FIELD)) < n and not english_words.isdisjoint(words))):
-            out[i] = Sentence(s, e, b, "prose")
+            out[i] = Sentence(s, e, b)
         else:
             out[i] = Sentence(s, e, b, "foreign" if _is_foreign(piece, words, is_ascii) else "prose")
 
@@ -738,7 +739,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _add_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     """Add the sentences of [s, e) to ``out``: trimmed, a runaway span cut up, a long chain of
     semicolons split, nothing blank."""
-    s, e = _trim(text, s, e)
+    if s < e and (text[s].isspace() or text[e - 1].isspace()):  # (the usual span is trimmed already)
+        s, e = _trim(text, s, e)
     if e - s <= MAX_SENTENCE_CHARS and text.find(";", s, e) < 0:  # the usual sentence: as it is
         if e > s:
             out.append((s, e))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cached_property
+from operator import lt
 
 from ..document import Document
 from ..findings import Finding
@@ -106,6 +107,10 @@ class Context:
         """Keep each of ``counts`` as its sentence's (counted all at once for the reading age),
         where a sentence has none kept yet."""
         table = self._counts
+        starts = [s.start for s in sentences]
+        if not table and all(map(lt, starts, starts[1:])):  # (nothing kept yet, no start twice: all at once)
+            table.update(zip(starts, zip(sentences, counts)))
+            return
         for sentence, c in zip(sentences, counts):
             if _kept(table, sentence) is None:
                 _keep(table, sentence, c)

@@ -2,9 +2,9 @@
 SHeLL-comparable measures (complex-language share, lexical density: ``shell.py``)."""
 
 from ..prose import SentenceWords
-from .measure import Readability, count_sentences, measure_counted
+from .measure import Readability, measure_counted
 from .measure import measure as _reading_age
-from .shell import MeasuredReadability, with_language_measures
+from .shell import MeasuredReadability, count_prose, measured, with_language_measures
 
 
 def measure(doc, sentences, *args, words=None, keep=None, **kwargs) -> MeasuredReadability:
@@ -14,15 +14,15 @@ def measure(doc, sentences, *args, words=None, keep=None, **kwargs) -> MeasuredR
 
     ``keep``: with ``words``, a function given the prose sentences and their SentenceCounts,
     for the caller to keep (the analysis Context): the prose sentences are then counted all
-    at once (``count_sentences``), not through ``counts`` one by one (issue 20)."""
+    at once, with the language measures (``shell.count_prose``), not through ``counts`` one
+    by one (issue 20)."""
     if keep is not None and words is not None and not args:
-        prose = [s for s in sentences if s.is_prose]
+        prose = [s for s in sentences if s.kind == "prose"]
         found = list(map(words, prose))
         if all(type(f) is SentenceWords for f in found):
-            counted = count_sentences(doc.text, found)
+            counted, language = count_prose(doc.text, prose, found)
             keep(prose, counted)
-            reading = measure_counted(counted, kwargs.get("basis", "smog"))
-            return with_language_measures(reading, doc, sentences, found=found)
+            return measured(measure_counted(counted, kwargs.get("basis", "smog")), language)
     return with_language_measures(_reading_age(doc, sentences, *args, **kwargs), doc, sentences, words=words)
 
 

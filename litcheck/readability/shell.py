@@ -43,7 +43,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, count, repeat
 from operator import itemgetter, le
 
 from ..alternation import TermAlternation
@@ -51,7 +51,7 @@ from ..document import Document
 from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from ..textpatterns import CompiledOnUse, offsets
-from .measure import Readability
+from .measure import _COUNT_BITS, _POLY, WORD_TABLES, Readability, SentenceCounts, _packed_counts, clear_word_tables, sentence_counts
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
 UNCOMMON_ZIPF = 3.0
@@ -59,6 +59,8 @@ UNCOMMON_ZIPF = 3.0
 UNCOMMON_MIN_LETTERS = 4
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+#: a default: ``_maybe_jargon`` says where the medical terms may be
+_MAYBE = object()
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -99,7 +101,11 @@ class MeasuredReadability(Readability):
 def with_language_measures(readability: Readability, doc: Document, sentences, words=None, found=None) -> MeasuredReadability:
     """``readability`` with the complex-language share and lexical density of ``doc``'s prose
     (``words``, ``found``: as for ``count_language``)."""
-    c = count_language(doc, sentences, words_of=words, found=found)
+    return measured(readability, count_language(doc, sentences, words_of=words, found=found))
+
+
+def measured(readability: Readability, c: LanguageCounts) -> MeasuredReadability:
+    """``readability`` with the language measures of ``c``."""
     base = {k: getattr(readability, k) for k in readability.__dataclass_fields__}
     return MeasuredReadability(
         **base,
@@ -128,23 +134,107 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
         else:
             found = list(map(words_of, prose))
     all_texts = [f.texts if isinstance(f, SentenceWords) else [w.text for w in f] for f in found]
+    return _language_counts(text, prose, found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)))
+
+
+def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[list[SentenceCounts], LanguageCounts]:
+    """``measure.count_sentences(text, found)`` and ``count_language`` of the prose sentences
+    ``prose`` (in order; ``found``: their SentenceWords), in one pass over their words: each
+    word's counts for both are looked up at once (``_BOTH``) and summed a sentence (issue 20)."""
+    both = _BOTH
+    if len(both) >= _PACKED.LIMIT:  # (cleared before the sums, never during them)
+        clear_word_tables()
+    all_texts = [f.texts for f in found]
+    sums = list(map(sum, map(map, repeat(both.__getitem__), all_texts)))
+    counted = list(map(sentence_counts, repeat(text), found, all_texts, sums, repeat(_POLY.__contains__)))
+    jargon_re = _jargon_pattern()
+    if jargon_re is None:
+        covered = None
+    elif not _keys_are_pieces():
+        covered = lambda i: _covered(jargon_re, text, prose[i].start, prose[i].end)  # noqa: E731
+    else:
+        flags = [p >> _FLAG_SHIFT for p in sums]
+        terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
+        covered = [terms(i) if flag or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))].__getitem__
+    return counted, _language_counts(text, prose, found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+
+
+class _TermsByWords:
+    """``_covered`` of each prose sentence, found from its words' flags (``_key_flags``, summed a
+    sentence: ``flags``) instead of a search of all its runs of letters, digits and hyphens.
+
+    A term starts at a run that is its key (``_covered``). Such a run, ASCII and with no
+    character of ``_FOLDS``, is a piece of one of the sentence's words (a word cut at ".", "'"
+    and "’": a run holds none of them, and a word holds every character a run holds but "_",
+    which no key has): a piece that is a one-word term's key (``_KEY_PIECES``), or, for a
+    longer term, the last piece of a word followed by a word whose first piece is one of its
+    second words (``_PAIR_SECONDS``: only spaces lie between them). ``_covered_from`` tries the
+    places where those pieces are in the sentence, in order (a superset of the runs that are
+    keys). A word with a
+    character of ``_FOLDS``, or a sentence whose words leave a placeholder or address out
+    (``SentenceWords.whole``), is searched run by run (``_covered``)."""
+
+    __slots__ = ("pattern", "text", "prose", "found", "all_texts", "flags")
+
+    def __init__(self, pattern, text, prose, found, all_texts, flags) -> None:
+        self.pattern, self.text, self.prose, self.found, self.all_texts, self.flags = pattern, text, prose, found, all_texts, flags
+
+    def covered(self, i: int):
+        flags = self.flags[i]
+        whole = self.found[i].whole
+        if not flags and whole:
+            return ()
+        s = self.prose[i]
+        if not whole:
+            return _covered(self.pattern, self.text, s.start, s.end)
+        texts = self.all_texts[i]
+        keys = set()  # the pieces that may start a term here
+        if flags & _FIELD:
+            pieces_of = _KEY_PIECES
+            for k in compress(count(), map(pieces_of.__contains__, texts)):
+                pieces = pieces_of[texts[k]]
+                if pieces is None:  # a character of _FOLDS
+                    return _covered(self.pattern, self.text, s.start, s.end)
+                keys.update(pieces)
+        if flags >> _BITS:
+            seconds_of, first_piece, last = _PAIR_SECONDS, _FIRST_PIECE, len(texts) - 1
+            for k in compress(count(), map(seconds_of.__contains__, texts)):
+                first, seconds = seconds_of[texts[k]]
+                if k < last and first_piece[texts[k + 1]] in seconds:
+                    keys.add(first)
+        if not keys:
+            return ()
+        # every place where one of them is in the sentence's lower case (the same offsets: no
+        # character of _FOLDS), in order: a superset of the runs that are keys
+        lowered = self.text[s.start : s.end].lower()
+        return _covered_from(self.text, sorted({s.start + i for key in keys for i in offsets(lowered, key)}), s.end)
+
+
+def _language_counts(text: str, prose: list, found: list, all_texts: list[list[str]], sums, covered_at=_MAYBE) -> LanguageCounts:
+    """``count_language`` of ``prose`` (sentences in order), whose words are ``found`` (their
+    texts ``all_texts``), given each sentence's sum of its words' ``_PACKED.inside``;
+    ``covered_at``: a function from a sentence's index to where its medical terms are
+    (``_covered``), None when there are no terms, or by default ``_maybe_jargon``'s."""
     jargon_re = _jargon_pattern()
     inside, first_delta = _PACKED.inside, _PACKED.first_delta
     # the sentences that may hold a medical term, found in one pass over the document (None:
     # every sentence is searched, as each sentence's own test in _covered decides)
-    maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
+    if covered_at is _MAYBE:
+        maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
+        if maybe is None:
+            covered_at = lambda i: _covered(jargon_re, text, prose[i].start, prose[i].end)  # noqa: E731
+        else:
+            covered_at = lambda i: _covered_from(text, maybe[i], prose[i].end) if i in maybe else ()  # noqa: E731
+    elif covered_at is None:
+        covered_at = lambda i: ()  # noqa: E731
     total = 0  # the whole document's counts, packed as _Packed's fields
     jargon = 0
-    for i, (texts, packed) in enumerate(zip(all_texts, map(sum, map(map, repeat(inside.__getitem__), all_texts)))):
+    for i, (texts, packed) in enumerate(zip(all_texts, sums)):
         if not packed:
             continue  # no counted word
         f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
         packed += first_delta[texts[f]]
-        if maybe is None:
-            covered = _covered(jargon_re, text, prose[i].start, prose[i].end)
-        else:
-            starts = maybe.get(i)
-            covered = _covered_from(text, starts, prose[i].end) if starts else ()
+        covered = covered_at(i)
         if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
             words = found[i]
             spans = words.spans() if isinstance(words, SentenceWords) else [(w.start, w.end) for w in words]
@@ -176,6 +266,10 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
 _BITS = 40
 _FIELD = (1 << _BITS) - 1
 _NOT_SHOUTING = (1 << (6 * _BITS)) - 1
+#: the fields of the packed counts, and where ``_BOTH`` puts a word's flags (``_key_flags``)
+_LANGUAGE_BITS = 8 * _BITS
+_LANGUAGE = (1 << _LANGUAGE_BITS) - 1
+_FLAG_SHIFT = _COUNT_BITS + _LANGUAGE_BITS
 #: the fields of uncommon and complex words, in capitals or not
 _UNCOMMON_AND_COMPLEX = ((1 << (2 * _BITS)) - 1) << (4 * _BITS) | ((1 << (2 * _BITS)) - 1) << (6 * _BITS)
 
@@ -195,6 +289,69 @@ def _word_packed(word: str, first: bool) -> int:
     upper, acronym, uncommon_first, uncommon_inside, content = traits
     unc = uncommon_first if first else uncommon_inside
     return _pack(1, upper, content, acronym, unc and not acronym, acronym or unc, unc, unc)
+
+
+class _Both(dict):
+    """Word -> its packed counts for the reading age (``measure._packed_counts``, in the low
+    ``_COUNT_BITS`` bits), inside a sentence for the language measures (``_PACKED.inside``,
+    the next ``_LANGUAGE_BITS``) and whether a medical term may start in it (``_key_flags``,
+    above them): a table of facts about a word, worked out when first met, cleared with the
+    reading age's (``measure.clear_word_tables``)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = _packed_counts(word) | _PACKED.inside[word] << _COUNT_BITS | _key_flags(word) << _FLAG_SHIFT
+        return value
+
+
+class _FirstPiece(dict):
+    """Word -> its first piece (cut at ".", "'" and "’") in lower case."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = _PIECE_CUT.split(word.lower(), 1)[0]
+        return value
+
+
+#: words with a piece (lower case) that is a one-word medical term's key -> those pieces (None for
+#: a word with a character of ``_FOLDS``); words whose last piece is the first word of a longer
+#: term -> (that piece, the term's second words). Filled by ``_key_flags``, cleared with ``_BOTH``.
+_KEY_PIECES: dict[str, tuple[str, ...] | None] = {}
+_PAIR_SECONDS: dict[str, tuple[str, frozenset[str]]] = {}
+_FIRST_PIECE = _FirstPiece()
+_PIECE_CUT = re.compile("[.'’]")
+
+
+@lru_cache(maxsize=1)
+def _keys_are_pieces() -> bool:
+    """Every run a medical term starts with (``_jargon_index``'s keys) is letters and digits,
+    lower case, joined by single hyphens: what a word's piece can be (``_TermsByWords``)."""
+    return _jargon_index() is not None and all(map(_PLAIN_KEY.fullmatch, _jargon_index()))
+
+
+_PLAIN_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _key_flags(word: str) -> int:
+    """1 when a medical term of one word may start in ``word`` (``_KEY_PIECES``), plus ``1 <<
+    _BITS`` when its last piece is the first word of a longer term (``_PAIR_SECONDS``)."""
+    if not _keys_are_pieces():
+        return 0
+    lower = word.lower()
+    pieces = _PIECE_CUT.split(lower)
+    flags = 0
+    if len(lower) != len(word) or any(ch in word for ch in _FOLDS):
+        _KEY_PIECES[word] = None
+        flags = 1
+    else:
+        single = _jargon_keys()[0]
+        keys = tuple(p for p in pieces if p in single)
+        if keys:
+            _KEY_PIECES[word] = keys
+            flags = 1
+    seconds = _jargon_pair_seconds().get(pieces[-1])
+    if seconds:
+        _PAIR_SECONDS[word] = (pieces[-1], seconds)
+        flags |= 1 << _BITS
+    return flags
 
 
 class _Packed:
@@ -225,6 +382,8 @@ class _Packed:
 
 
 _PACKED = _Packed()
+_BOTH = _Both()
+WORD_TABLES.extend((_BOTH, _KEY_PIECES, _PAIR_SECONDS, _FIRST_PIECE))
 
 
 @lru_cache(maxsize=100_000)
