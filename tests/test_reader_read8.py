@@ -275,3 +275,13 @@ def test_a_swap_to_now_is_left_where_the_sentence_already_says_currently():
     assert "currently reviewing our waiting lists across the Trust at this time." in revision.text
     assert "Your appointment now is not affected." in revision.text or "at this time is not affected" in revision.text
     assert any("already says 'currently'" in item.reason for item in revision.left)
+
+
+def test_the_social_question_names_the_companion_it_asks_to_change_first():
+    # 'Social: does it show that most people come? ... Change first: details.companion' asked
+    # one thing and pointed at another
+    from litcheck.east import QUESTIONS
+
+    assert "bring someone" in QUESTIONS["social"]
+    report = check_text(APPOINTMENT, profile="appointment_letter")
+    assert any(f.rule == "details.companion" and f.east == "social" for f in report.findings)
