@@ -264,3 +264,14 @@ def test_calling_people_who_miss_appointments_offenders_is_blame():
     )
     found = [f.text for f in check_text(text, profile="web_page").findings if f.rule == "tone.blame"]
     assert found == ["persistent offenders"]
+
+
+def test_a_swap_to_now_is_left_where_the_sentence_already_says_currently():
+    text = (
+        "Dear [patient name],\n\nWe are currently reviewing our waiting lists across the Trust at this time.\n"
+        "Your appointment at this time is not affected.\n"
+    )
+    revision = _fixed(text)
+    assert "currently reviewing our waiting lists across the Trust at this time." in revision.text
+    assert "Your appointment now is not affected." in revision.text or "at this time is not affected" in revision.text
+    assert any("already says 'currently'" in item.reason for item in revision.left)
