@@ -215,3 +215,73 @@ def test_a_long_word_said_twice_is_named_once_with_how_often():
     )
     finding = next(f for f in check_text(text, profile="general").findings if f.rule.startswith("sentences."))
     assert "'modification' twice" in finding.message
+
+
+def test_eligible_for_is_offered_able_to_have_without_the_for():
+    text = "Dear [parent name],\n\nYour child is eligible for a free flu vaccination this winter.\n"
+    finding = next(f for f in check_text(text).findings if f.rule == "jargon.wordy")
+    assert finding.text == "eligible for" and finding.suggestions[0] == "able to have"
+
+
+# --------------------------------------------------------------------------- the text report
+
+
+def test_a_sentence_to_add_is_not_shown_as_a_replacement_for_its_anchor_word(tmp_path, capsys):
+    # '"Appointment"  ->  We will remind you by ...' read as 'replace the word Appointment with
+    # this sentence'; a word swap keeps its arrow
+    from litcheck.cli import main
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Outpatient Appointment\n\nDear [patient name],\n\nYour appointment is on Monday 2 March 2026 at 9am "
+        "at the Skin Clinic, Northfield Hospital. The doctor will look at the rash on your arm and talk with "
+        "you about how to treat it. Please bring a list of the creams and medicines you use. Please inform us "
+        "if you cannot come, so that we can give the appointment to someone else. Call 01632 960123, "
+        "Monday to Friday, 9am to 4pm.\n",
+        encoding="utf-8",
+    )
+    main(["check", str(letter), "--select", "timely.reminder,jargon.wordy"])
+    out = capsys.readouterr().out
+    assert "->  We will remind you" not in out
+    assert "Try: We will remind you" in out
+    assert '"inform"  ->  tell' in out
+
+
+def test_words_to_leave_out_say_so_instead_of_an_arrow_to_nothing(tmp_path, capsys):
+    from litcheck.cli import main
+
+    letter = tmp_path / "letter.txt"
+    letter.write_text("Dear [patient name],\n\nPlease be aware that the clinic has moved to the Green Wing.\n", encoding="utf-8")
+    main(["check", str(letter), "--select", "style.please_note"])
+    out = capsys.readouterr().out
+    assert '"Please be aware that"  ->  (leave it out)' in out
+
+
+def test_calling_people_who_miss_appointments_offenders_is_blame():
+    text = (
+        "Missed appointments\n\nThe practice looks at missed appointments every month. Repeated cases will be "
+        "looked at, and persistent offenders may be asked to register with another practice.\n"
+    )
+    found = [f.text for f in check_text(text, profile="web_page").findings if f.rule == "tone.blame"]
+    assert found == ["persistent offenders"]
+
+
+def test_a_swap_to_now_is_left_where_the_sentence_already_says_currently():
+    text = (
+        "Dear [patient name],\n\nWe are currently reviewing our waiting lists across the Trust at this time.\n"
+        "Your appointment at this time is not affected.\n"
+    )
+    revision = _fixed(text)
+    assert "currently reviewing our waiting lists across the Trust at this time." in revision.text
+    assert "Your appointment now is not affected." in revision.text or "at this time is not affected" in revision.text
+    assert any("already says 'currently'" in item.reason for item in revision.left)
+
+
+def test_the_social_question_names_the_companion_it_asks_to_change_first():
+    # 'Social: does it show that most people come? ... Change first: details.companion' asked
+    # one thing and pointed at another
+    from litcheck.east import QUESTIONS
+
+    assert "bring someone" in QUESTIONS["social"]
+    report = check_text(APPOINTMENT, profile="appointment_letter")
+    assert any(f.rule == "details.companion" and f.east == "social" for f in report.findings)

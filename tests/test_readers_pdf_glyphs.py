@@ -132,3 +132,34 @@ def test_the_real_letter_keeps_find_your_in_its_sentence():
     assert "If they can't arrange it, find your local COVID-19 vaccination contacts at" in text
     assert "To find out more, you can access our privacy notice" in text
     assert rf.torn(doc) == []
+
+
+# A line of an Arabic letter that is mostly a web address: the Arabic word ("the website")
+# is drawn right to left after the address, letter by letter in reading order, as Word and
+# Chromium draw it.
+ADDRESS = "www.nhs.uk/flu-pharmacy"
+WEBSITE = "الموقع"
+
+
+def mixed_line_pdf() -> bytes:
+    import pytest
+    from fpdf import FPDF
+
+    font = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not font.exists():
+        pytest.skip("needs the DejaVu Sans font to build the file")
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.add_font("dv", fname=str(font))
+    pdf.set_font("dv", size=12)
+    pdf.text(60, 100, ADDRESS)
+    x = 60 + pdf.get_string_width(ADDRESS) + 4 + pdf.get_string_width(WEBSITE)
+    for letter in WEBSITE:  # reading order, each letter left of the one before
+        x -= pdf.get_string_width(letter)
+        pdf.text(x, 100, letter)
+    return bytes(pdf.output())
+
+
+def test_a_right_to_left_word_in_a_left_to_right_line_keeps_its_letters_in_order():
+    doc = read_bytes(mixed_line_pdf(), "pdf", "letter.pdf")
+    assert doc.text == f"{ADDRESS} {WEBSITE}"

@@ -319,7 +319,22 @@ def repetition(s: Swap) -> str | None:
     echoed = [w for w in content if len(w) > 4 and w in close]
     if echoed:
         return f"'{s.new}' would repeat '{echoed[0]}' just after it"
+    same = _SAYS_ALREADY.get(s.new.lower())
+    if same:
+        line = _line(text, f.start)
+        at = f.start - (text.rfind("\n", 0, f.start) + 1)
+        rest = (line[:at] + " " + line[at + len(f.text) :]).lower()
+        said = next((w for w in same if re.search(rf"\b{w}\b", rest)), None)
+        if said:
+            return f"the sentence already says '{said}': '{s.new}' would say it twice"
     return None
+
+
+#: a plain word -> other words that mean the same, so that "We are currently reviewing ...
+#: at this time" does not become "We are currently reviewing ... now"
+_SAYS_ALREADY = {
+    "now": ("currently", "at present", "presently", "at the moment", "now", "at this time"),
+}
 
 
 def language(s: Swap) -> str | None:
