@@ -751,7 +751,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for stop, nxt in sorted(cuts):
         if stop > s:
-            _add_span(text, s, stop, out)
+            # (_add_span's usual case, without its call: a trimmed sentence, not too long, no ";")
+            if text[s].isspace() or text[stop - 1].isspace() or stop - s > MAX_SENTENCE_CHARS or text.find(";", s, stop) >= 0:
+                _add_span(text, s, stop, out)
+            else:
+                out.append((s, stop))
         s = max(s, nxt)
     if s < end:
         _add_span(text, s, end, out)
