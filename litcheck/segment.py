@@ -165,6 +165,8 @@ def split_sentences(doc: Document) -> list[Sentence]:
     # each paragraph's and list item's lines, found once for the wrap width and the split
     lines = [_lines(text, b.start, b.end) if b.kind in _LINE_BLOCKS else None for b in doc.blocks]
     wrap = _wrap_width(doc, lines)
+    # whether the text has a bullet character anywhere, once, not once a span (issue 20)
+    bullets = None if text.isascii() else _BULLET_AT.search(text) is not None
     for index, block in enumerate(doc.blocks):
         block_lines = lines[index]
         if block_lines is not None and len(block_lines) == 1:
@@ -177,7 +179,7 @@ def split_sentences(doc: Document) -> list[Sentence]:
             if label:
                 out.append(Sentence(s, e, index, label))
             elif block.kind == "list_item" or line[-1] in ".!?;:,":
-                out.extend([(a, b, index) for a, b in _sentence_spans(text, s, e)])
+                out.extend([(a, b, index) for a, b in _sentence_spans(text, s, e, bullets)])
             else:
                 out.extend(_split_block(doc, index, block, wrap, block_lines))
             continue
@@ -701,7 +703,9 @@ def _is_field(line: str) -> bool:
     return ":" in line and _FIELD_LINE.match(line) is not None
 
 
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, start: int, end: int, bullets: bool | None = None) -> list[tuple[int, int]]:
+    """The running-text sentences of text[start:end]. ``bullets``: False when the text has no
+    bullet character (``_BULLET_AT``) anywhere, None when not known."""
     cuts = []  # (end of one sentence, start of the next)
     # One scan finds the runs of marks; a sentence end (_BOUNDARY) starts at a run's first mark
     # and a glued one (_GLUED) is a run's last mark with a capital right after it.
@@ -743,7 +747,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not (following.isupper() or following.isdigit() or following in _STARTERS or text.find("\n", stop, nxt) >= 0):
                 continue
         cuts.append((stop, nxt))
-    if not text.isascii():  # (every bullet is a character outside ASCII)
+    if not text.isascii() and bullets is not False:  # (every bullet is a character outside ASCII)
         for m in _BULLET_AT.finditer(text, start + 1, end):  # not at the start: that bullet opens the span
             if _INLINE_BULLET.match(text, m.start(), end):
                 cuts.append((m.start(), m.start()))
