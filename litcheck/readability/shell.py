@@ -181,14 +181,12 @@ def _terms_by_words(text: str, prose: list, found: list[SentenceWords], all_text
 
 
 def _pair_in(all_texts: list[list[str]]) -> bool:
-    """False only when no word of ``all_texts`` (sentences' words) ends with a longer medical
-    term's first word followed by a word that starts with one of its second words
-    (``_PAIR_SECONDS``): the words in lower case, joined by spaces, hold no "first second"."""
-    firsts = set(filter(_PAIR_SECONDS.__contains__, chain.from_iterable(all_texts)))
-    if not firsts:
-        return False
-    joined = " ".join(chain.from_iterable(all_texts)).lower()
-    return any(first + " " + second in joined for first, seconds in map(_PAIR_SECONDS.__getitem__, firsts) for second in seconds)
+    """False only when no word of ``all_texts`` (sentences' words, taken in a row) ends with a
+    longer medical term's first word and is followed by a word that starts with one of its
+    second words (``_PAIR_SECONDS``, ``_FIRST_PIECE``)."""
+    words = list(chain.from_iterable(all_texts))
+    seconds_of, first_piece, last = _PAIR_SECONDS, _FIRST_PIECE, len(words) - 1
+    return any(k < last and first_piece[words[k + 1]] in seconds_of[words[k]][1] for k in compress(count(), map(seconds_of.__contains__, words)))
 
 
 class _TermsByWords:
