@@ -20,7 +20,7 @@ def measure(doc, sentences, *args, words=None, keep=None, words_of_all=None, **k
     if keep is not None and words is not None and not args:
         prose = [s for s in sentences if s.kind == "prose"]
         found = list(map(words, prose)) if words_of_all is None else words_of_all(prose)
-        if all(type(f) is SentenceWords for f in found):
+        if not found or set(map(type, found)) == {SentenceWords}:
             counted, language = count_prose(doc.text, prose, found)
             keep(prose, counted)
             return measured(measure_counted(counted, kwargs.get("basis", "smog")), language)

@@ -186,7 +186,10 @@ def _pair_in(all_texts: list[list[str]]) -> bool:
     second words (``_PAIR_SECONDS``, ``_FIRST_PIECE``)."""
     words = list(chain.from_iterable(all_texts))
     seconds_of, first_piece, last = _PAIR_SECONDS, _FIRST_PIECE, len(words) - 1
-    return any(k < last and first_piece[words[k + 1]] in seconds_of[words[k]][1] for k in compress(count(), map(seconds_of.__contains__, words)))
+    for k in compress(count(), map(seconds_of.__contains__, words)):
+        if k < last and first_piece[words[k + 1]] in seconds_of[words[k]][1]:
+            return True
+    return False
 
 
 class _TermsByWords:
