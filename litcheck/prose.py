@@ -154,3 +154,21 @@ class SentenceWords(Sequence):
 
     def __repr__(self) -> str:
         return f"SentenceWords({self.words()!r})"
+
+
+class PendingWords:
+    """The words of many sentences, for counting: each one's texts (``texts``, as
+    ``span_word_texts`` finds them), whether each is whole (``whole``: nothing masked inside),
+    and its SentenceWords made only when asked for (``[i]``: its offsets are needed), by
+    ``make(i)``. The reading age needs only the texts of most sentences (issue 20)."""
+
+    __slots__ = ("texts", "whole", "_make")
+
+    def __init__(self, texts: list[list[str]], whole: list[bool], make) -> None:
+        self.texts, self.whole, self._make = texts, whole, make
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i: int) -> SentenceWords:
+        return self._make(i)

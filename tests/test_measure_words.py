@@ -28,7 +28,7 @@ def _terms_by_words(text: str):
     ctx, prose, found = _prose_and_words(text)
     texts = [f.texts for f in found]
     flags = [sum(shell._BOTH[t] for t in ts) >> shell._FLAG_SHIFT for ts in texts]
-    by_words = shell._terms_by_words(text, prose, found, texts, flags)
+    by_words = shell._terms_by_words(text, prose, [f.whole for f in found], texts, flags)
     pattern = shell._jargon_pattern()
     return [(list(by_words[i]), shell._covered(pattern, text, s.start, s.end)) for i, s in enumerate(prose)]
 
@@ -70,6 +70,8 @@ def test_reading_age_and_language_counts_in_one_pass_are_the_two_passes():
     for text in with_corpus(OWN, real=60):
         ctx, prose, found = _prose_and_words(text)
         counted, language = shell.count_prose(ctx.document.text, prose, found)
+        pending = ctx._words_of_all(prose)  # (the texts at once, the words made only when asked for)
+        assert shell.count_prose(ctx.document.text, prose, pending) == (counted, language)
         assert counted == count_sentences(ctx.document.text, found)
         assert [c.long_words for c in counted] == [c.long_words for c in count_sentences(ctx.document.text, found)]
         assert language == shell.count_language(ctx.document, ctx.sentences, found=found)

@@ -38,7 +38,7 @@ class _Lazy:
     then kept: an import statement inside a method called for every sentence or pattern costs
     a few microseconds each time (issue 20), the look-up of a kept attribute almost nothing."""
 
-    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "span_word_texts": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
+    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "span_word_texts": "..prose", "PendingWords": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
 
     def __getattr__(self, name: str):
         from importlib import import_module
@@ -103,17 +103,15 @@ class Context:
         return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words, keep=self._keep_counts,
                        words_of_all=self._words_of_all)
 
-    def _words_of_all(self, sentences) -> list:
-        """``words`` of each of ``sentences``, made and kept all at once when nothing is kept yet
-        and nothing is masked (the reading age's prose: issue 20)."""
-        table = self._words
-        starts = [s.start for s in sentences]
-        if table or self.masks or not all(map(lt, starts, starts[1:])):
+    def _words_of_all(self, sentences):
+        """``words`` of each of ``sentences``: when nothing is masked, their texts at once, and
+        each one's words made (and kept) only when asked for (``prose.PendingWords``: issue 20)."""
+        if self.masks:
             return list(map(self.words, sentences))
-        text, get, make = self.document.text, self.document.span_words.get, _lazy.SentenceWords.of_span
-        found = [make(text, s.start, get((s.start, s.end)) or _lazy.span_word_texts(self.document, s.start, s.end)) for s in sentences]
-        table.update(zip(starts, zip(sentences, found)))
-        return found
+        doc = self.document
+        get, texts_of = doc.span_words.get, _lazy.span_word_texts
+        texts = [get((s.start, s.end)) or texts_of(doc, s.start, s.end) for s in sentences]
+        return _lazy.PendingWords(texts, [True] * len(texts), lambda i: self.words(sentences[i]))
 
     def _keep_counts(self, sentences, counts) -> None:
         """Keep each of ``counts`` as its sentence's (counted all at once for the reading age),

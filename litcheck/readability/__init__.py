@@ -1,7 +1,7 @@
 """Reading age: counts from a Document's prose sentences, then the formulas; and the
 SHeLL-comparable measures (complex-language share, lexical density: ``shell.py``)."""
 
-from ..prose import SentenceWords
+from ..prose import PendingWords, SentenceWords
 from .measure import Readability, measure_counted
 from .measure import measure as _reading_age
 from .shell import MeasuredReadability, count_prose, measured, with_language_measures
@@ -16,11 +16,12 @@ def measure(doc, sentences, *args, words=None, keep=None, words_of_all=None, **k
     for the caller to keep (the analysis Context): the prose sentences are then counted all
     at once, with the language measures (``shell.count_prose``), not through ``counts`` one
     by one (issue 20); ``words_of_all``: a function from a list of sentences to their words, all
-    at once, for those prose sentences (else ``words``, one by one)."""
+    at once (a list of SentenceWords, or ``prose.PendingWords``), for those prose sentences
+    (else ``words``, one by one)."""
     if keep is not None and words is not None and not args:
         prose = [s for s in sentences if s.kind == "prose"]
         found = list(map(words, prose)) if words_of_all is None else words_of_all(prose)
-        if not found or set(map(type, found)) == {SentenceWords}:
+        if type(found) is PendingWords or not found or set(map(type, found)) == {SentenceWords}:
             counted, language = count_prose(doc.text, prose, found)
             keep(prose, counted)
             return measured(measure_counted(counted, kwargs.get("basis", "smog")), language)

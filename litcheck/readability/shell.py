@@ -48,7 +48,7 @@ from operator import itemgetter, le
 
 from ..alternation import TermAlternation
 from ..document import Document
-from ..prose import SentenceWords, iter_words, masked_spans
+from ..prose import PendingWords, SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from ..textpatterns import CompiledOnUse, offsets
 from .measure import _BITS as _COUNT_FIELD_BITS
@@ -144,30 +144,36 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
     return _language_counts(found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)), covered)
 
 
-def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[list[SentenceCounts], LanguageCounts]:
+def count_prose(text: str, prose: list, found) -> tuple[list[SentenceCounts], LanguageCounts]:
     """``measure.count_sentences(text, found)`` and ``count_language`` of the prose sentences
-    ``prose`` (in order; ``found``: their SentenceWords), in one pass over their words: each
+    ``prose`` (in order; ``found``: their SentenceWords, or ``prose.PendingWords``, whose
+    SentenceWords are made only for a sentence whose words' offsets are read: two numbers in
+    it, or a medical term), in one pass over their words: each
     word's counts for both are looked up at once (``_BOTH``) and summed a sentence (issue 20)."""
     both = _BOTH
     if len(both) >= _PACKED.LIMIT:  # (cleared before the sums, never during them)
         clear_word_tables()
-    all_texts = [f.texts for f in found]
+    if type(found) is PendingWords:
+        all_texts, whole = found.texts, found.whole
+    else:
+        all_texts, whole = [f.texts for f in found], [f.whole for f in found]
     sums = list(map(sum, map(map, repeat(both.__getitem__), all_texts)))
     poly_of = _POLY.__contains__
     counted = []
-    for f, texts, packed in zip(found, all_texts, sums):  # (sentence_counts, without a call a sentence)
+    for i, (texts, packed) in enumerate(zip(all_texts, sums)):  # (sentence_counts, without a call a sentence)
         if (packed >> _NUMBERS) & _COUNT_FIELD >= 2:
-            counted.append(sentence_counts(text, f, texts, packed, poly_of))
+            counted.append(sentence_counts(text, found[i], texts, packed, poly_of))
             continue
         poly = (packed >> _POLYSYLLABLES) & _COUNT_FIELD
         counted.append(SentenceCounts(packed & _COUNT_FIELD, (packed >> _SYLLABLES) & _COUNT_FIELD, poly, list(filter(poly_of, texts)) if poly else []))
-    covered = _terms_by_words(text, prose, found, all_texts, [p >> _FLAG_SHIFT for p in sums])
+    covered = _terms_by_words(text, prose, whole, all_texts, [p >> _FLAG_SHIFT for p in sums])
     return counted, _language_counts(found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
 
 
-def _terms_by_words(text: str, prose: list, found: list[SentenceWords], all_texts: list[list[str]], flags: list[int]) -> list:
-    """``_covered`` of each of ``prose``, given its words (``found``, their texts ``all_texts``)
-    and the sum of their flags (``_key_flags``): see ``_TermsByWords``."""
+def _terms_by_words(text: str, prose: list, whole: list[bool], all_texts: list[list[str]], flags: list[int]) -> list:
+    """``_covered`` of each of ``prose``, given its words' texts (``all_texts``; ``whole``: none
+    left out inside a placeholder or address) and the sum of their flags (``_key_flags``): see
+    ``_TermsByWords``."""
     jargon_re = _jargon_pattern()
     if jargon_re is None:
         return [()] * len(prose)
@@ -176,8 +182,8 @@ def _terms_by_words(text: str, prose: list, found: list[SentenceWords], all_text
     # (a sentence whose only flags are of a longer term's first word, "the", "to", "in", is
     # asked only when the document holds a pair of words that may be such a term: issue 20)
     ask = _FIELD if not any(flag >> _BITS for flag in flags) or not _pair_in(all_texts) else -1
-    terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
-    return [terms(i) if flag & ask or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))]
+    terms = _TermsByWords(jargon_re, text, prose, whole, all_texts, flags).covered
+    return [terms(i) if flag & ask or not w else () for i, (flag, w) in enumerate(zip(flags, whole))]
 
 
 def _pair_in(all_texts: list[list[str]]) -> bool:
@@ -207,14 +213,14 @@ class _TermsByWords:
     character of ``_FOLDS``, or a sentence whose words leave a placeholder or address out
     (``SentenceWords.whole``), is searched run by run (``_covered``)."""
 
-    __slots__ = ("pattern", "text", "prose", "found", "all_texts", "flags")
+    __slots__ = ("pattern", "text", "prose", "whole", "all_texts", "flags")
 
-    def __init__(self, pattern, text, prose, found, all_texts, flags) -> None:
-        self.pattern, self.text, self.prose, self.found, self.all_texts, self.flags = pattern, text, prose, found, all_texts, flags
+    def __init__(self, pattern, text, prose, whole, all_texts, flags) -> None:
+        self.pattern, self.text, self.prose, self.whole, self.all_texts, self.flags = pattern, text, prose, whole, all_texts, flags
 
     def covered(self, i: int):
         flags = self.flags[i]
-        whole = self.found[i].whole
+        whole = self.whole[i]
         if not flags and whole:
             return ()
         s = self.prose[i]
@@ -251,12 +257,13 @@ def _language_counts(found: list, all_texts: list[list[str]], sums, covered: lis
     plain = 0  # the counts of the sentences not in capitals, packed as _Packed's fields
     total = 0  # those of the sentences in capitals
     jargon = 0
-    for texts, packed, terms, words in zip(all_texts, sums, covered, found):
+    for i, (texts, packed, terms) in enumerate(zip(all_texts, sums, covered)):
         if not packed:
             continue  # no counted word
         f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
         packed += first_delta[texts[f]]
         if terms:  # a word inside a medical term is jargon, so neither uncommon nor complex again
+            words = found[i]
             spans = words.spans() if isinstance(words, SentenceWords) else [(w.start, w.end) for w in words]
             word_starts = [a for a, _b in spans]
             for x, y in terms:  # (in order, not overlapping): the words inside each, in order
