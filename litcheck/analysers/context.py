@@ -38,7 +38,11 @@ class _Lazy:
     then kept: an import statement inside a method called for every sentence or pattern costs
     a few microseconds each time (issue 20), the look-up of a kept attribute almost nothing."""
 
-    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "span_word_texts": "..prose", "PendingWords": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
+    _FROM = {
+        "count_sentence": "..readability.measure", "SentenceWords": "..prose", "span_word_texts": "..prose", "PendingWords": "..prose",
+        "split_sentences": "..segment", "masked_spans": "..prose", "measure": "..readability", "reading_age_basis": ".metric",
+        "prefilter_for": "..prefilter", "Lowered": "..prefilter",
+    }
 
     def __getattr__(self, name: str):
         from importlib import import_module
@@ -78,15 +82,11 @@ class Context:
 
     @cached_property
     def sentences(self):
-        from ..segment import split_sentences
-
-        return split_sentences(self.document)
+        return _lazy.split_sentences(self.document)
 
     @cached_property
     def masks(self) -> list[tuple[int, int]]:
-        from ..prose import masked_spans
-
-        return masked_spans(self.document)
+        return _lazy.masked_spans(self.document)
 
     @cached_property
     def tokens(self):
@@ -97,8 +97,7 @@ class Context:
 
     @cached_property
     def readability(self):
-        from ..readability import measure
-        from .metric import reading_age_basis
+        measure, reading_age_basis = _lazy.measure, _lazy.reading_age_basis
 
         return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words, keep=self._keep_counts,
                        words_of_all=self._words_of_all)
