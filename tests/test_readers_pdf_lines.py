@@ -275,3 +275,32 @@ def test_items_in_a_call_out_narrower_than_the_page_are_whole_items():
     doc, got = _sentences(callout_page())
     texts = [t for _, t in got]
     assert texts[texts.index("See a GP if:") + 1 :][:3] == GP_IF
+
+
+def numbered_form_page() -> bytes:
+    """A form's questions in two columns under a note across the page, each question's
+    number in bold set apart to the left of its label, with help text under the label."""
+    pdf = _pdf()
+    _lines(pdf, _wrap(pdf, "Please fill in this form in black ink and use capital letters. Tick the boxes that apply to "
+                           "your child, and hand the form in at the school office before the day of the vaccination session."), y=25)
+    for x, y, number, label, help_lines in (
+        (LEFT, 42, "1", "Your child's full name", ["Write the name on the birth certificate. If it has changed, write", "the name their GP surgery has."]),
+        (LEFT, 64, "2", "School year", ["For example, Year 3 or Reception."]),
+        (125, 42, "3", "Date of birth", ["DD MM YYYY"]),
+        (125, 64, "4", "Telephone number", ["A nurse might call you about the vaccination."]),
+    ):
+        pdf.set_font("helvetica", style="B", size=9)
+        pdf.text(x, y, number)
+        pdf.text(x + 7, y, label)
+        pdf.set_font("helvetica", size=8)
+        for i, line in enumerate(help_lines):
+            pdf.text(x + 7, y + 5 + 4 * i, line)
+    return bytes(pdf.output())
+
+
+def test_a_form_question_number_opens_its_question_and_the_label_is_a_heading():
+    _, got = _sentences(numbered_form_page())
+    assert not [t for _, t in got if t.isdigit()]  # no sentence that is only a number
+    for heading in ("1 Your child's full name", "2 School year", "3 Date of birth", "4 Telephone number"):
+        assert ("heading", heading) in got, (heading, got)
+    assert ("prose", "If it has changed, write the name their GP surgery has.") in got

@@ -190,6 +190,7 @@ class _Reader:
         A line carries on the paragraph whose last line is just above it and overlaps it
         across the page, so two questions side by side on a form stay apart even where no
         gutter runs the height of the page."""
+        lines = _numbered_questions(lines)
         sizes = sorted({round(ln.em, 1) for ln in lines if body_size and ln.em > body_size * 1.15}, reverse=True)
         gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if -0.5 * a.size < b.top - a.bottom < 0.6 * a.size)
         usual = gaps[len(gaps) // 2] if gaps else 0.0
@@ -225,7 +226,8 @@ class _Reader:
             bullet = bool(_BULLET.match(first)) and len(words) > 1
             if bullet and first[0].isdigit() and prev is not None and not re.search(r"[.!?:]$", prev.text) and line.top - prev.bottom < line.size * 0.9:
                 bullet = False  # "turn" / "71 ..." : a number that carries on a sentence
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            # the next line below this one (not the next on its row: a form's other column)
+            nxt = next((ln for ln in lines[i + 1 : i + 20] if ln.top > line.top + 1 and min(ln.x1, line.x1) > max(ln.x0, line.x0)), None)
             bold_heading = (
                 line.bold and not big and len(words) <= 12 and not re.search(r"[.,;?]$", line.text)
                 and (nxt is None or not nxt.bold) and (prev is None or not prev.bold or line.top - prev.bottom > line.size * 0.9)
@@ -276,6 +278,37 @@ class _Reader:
                 k = "paragraph"
             out.append(_Pending(k, text, number, _bbox(ls), lv))
         return out
+
+
+#: a form's question number, in bold, set apart (in a circle or a box) from its question
+_QUESTION_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _numbered_questions(lines: list) -> list:
+    """A form's question number in bold ("1" in a circle) just left of its question on the
+    same row ("Child's official name") opens that line, instead of being read as a
+    sentence of its own. Done once the reading order is known, so the number still
+    counts where the columns are found."""
+    from .pdf_layout import Piece
+
+    out: list = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            nxt is not None and line.bold and _QUESTION_NUMBER.match(line.text.strip())
+            and 0 <= nxt.x0 - line.x1 <= 3 * max(line.size, nxt.size)
+            and nxt.top - 1 <= (line.top + line.bottom) / 2 <= nxt.bottom + 1 and nxt.text[:1].isupper()
+        ):
+            text = line.text.strip() + " " + nxt.text
+            out.append(Piece(line.chars + nxt.chars, text, line.x0, nxt.x1, min(line.top, nxt.top), max(line.bottom, nxt.bottom), nxt.size, nxt.bold, nxt.em))
+            skip = True
+        else:
+            out.append(line)
+    return out
 
 
 def _lower_row(line, other) -> bool:
