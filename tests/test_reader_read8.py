@@ -296,3 +296,12 @@ def test_a_term_listed_with_its_own_capital_keeps_the_alternative_in_lower_case_
     from litcheck.analysers.substitution import _match_case
 
     assert _match_case("sexual health clinic", "Gum clinic") == "Sexual health clinic"  # a sentence start
+
+
+def test_gillick_competence_is_explained_in_a_consent_letter():
+    text = (
+        "Dear [parent name],\n\nYoung people who show Gillick competence can give their own consent "
+        "to the vaccination on the day.\n"
+    )
+    finding = next(f for f in check_text(text).findings if f.text == "Gillick competence")
+    assert finding.rule == "jargon.medical" and finding.suggestions[0] == "mature enough to decide for themselves"
