@@ -12,11 +12,31 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Mapping
 
 from .placeholders import Placeholder, find_placeholders
 from .textpatterns import offsets
+
+class cached_property:
+    """``functools.cached_property`` without its lock: the value worked out on first use and kept
+    in the instance's dict, where later look-ups find it without the descriptor. (Python 3.11's
+    takes a lock on every first use, about a microsecond each, several times a letter: issue
+    20; litcheck never shares a Document or Context between threads while it is worked on.)"""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
+
 
 #: Block kinds. Headers, footers and captions (a figure's or table's, "Figure 2: ...") are
 #: shown but never scored as prose.

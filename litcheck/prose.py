@@ -111,6 +111,15 @@ class SentenceWords(Sequence):
             self._spans = self._words = None
             self.whole = True
 
+    @classmethod
+    def of_span(cls, text: str, start: int, texts: list[str]) -> "SentenceWords":
+        """The SentenceWords of a span starting at ``start`` in ``text`` in which nothing is
+        masked, whose words' texts (``span_word_texts``) are ``texts``: as ``SentenceWords(doc,
+        start, end, masks)`` makes it then, without its tests (issue 20: for many sentences)."""
+        self = cls.__new__(cls)
+        self._text, self._start, self.texts, self._spans, self._words, self.whole = text, start, texts, None, None, True
+        return self
+
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of each word, 0-based offsets in Document.text."""
         if self._spans is None:

@@ -28,9 +28,9 @@ def _terms_by_words(text: str):
     ctx, prose, found = _prose_and_words(text)
     texts = [f.texts for f in found]
     flags = [sum(shell._BOTH[t] for t in ts) >> shell._FLAG_SHIFT for ts in texts]
-    by_words = shell._TermsByWords(shell._jargon_pattern(), text, prose, found, texts, flags)
+    by_words = shell._terms_by_words(text, prose, found, texts, flags)
     pattern = shell._jargon_pattern()
-    return [(list(by_words.covered(i)), shell._covered(pattern, text, s.start, s.end)) for i, s in enumerate(prose)]
+    return [(list(by_words[i]), shell._covered(pattern, text, s.start, s.end)) for i, s in enumerate(prose)]
 
 
 @settings(max_examples=500, deadline=None)
@@ -88,3 +88,68 @@ def test_word_tables_are_cleared_together():
     m.clear_word_tables()
     assert not shell._BOTH and not m._POLY and not m._COUNTS and not shell._KEY_PIECES
     assert shell.count_prose(text, prose, found) == before
+
+
+# the sentence split's shortcuts (session 8): a block on one line split without _split_block's
+# calls, and staff sections looked for with one test a sentence
+
+
+def _split_block_by_block(doc):
+    """split_sentences as it was: every block through _split_block, staff sections sentence by sentence."""
+    from litcheck import segment
+
+    text = doc.text
+    lines = [segment._lines(text, b.start, b.end) if b.kind in segment._LINE_BLOCKS else None for b in doc.blocks]
+    wrap = segment._wrap_width(doc, lines)
+    out = []
+    for i, b in enumerate(doc.blocks):
+        out.extend(segment._split_block(doc, i, b, wrap, lines[i]))
+    segment._with_kinds(doc, out)
+    staff, kept = False, []
+    for s in out:
+        if s.kind == "heading" and segment.looks_foreign_heading(text[s.start : s.end]):
+            s = segment.Sentence(s.start, s.end, s.block, "foreign")
+        if text[s.end - 1] not in ".!?" and segment._STAFF_HEADING_AT.match(text, s.start, s.end):
+            staff = True
+        elif s.kind == "heading":
+            staff = False
+        kept.append(segment.Sentence(s.start, s.end, s.block, "staff") if staff else s)
+    return kept
+
+
+_LINES = [
+    "Dear Mrs Khan", "Your appointment is on Monday.", "Please bring:", "your glasses", "- a list of your medicines",
+    "* Tel: 0300 555 0101", "When: Tuesday at 10am", "Westgate General Hospital Endoscopy Unit", "NE1 4XX",
+    "Yours sincerely", "GUIDANCE NOTE:", "Notes for practices", "Delete this paragraph if it does not apply.",
+    "Gwybodaeth i gleifion", "An illustration of a nurse.", "12 March 2025", "Call us; we will help", "What happens next",
+    "If you cannot come, call us,", "1. Take your tablets", "• Bring a friend", "Thank you", "{{ patient_name }}",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LINES), st.sampled_from(["\n", "\n\n", "\n\n\n"])), max_size=16))
+def test_sentences_split_with_the_shortcuts_are_the_block_by_block_split(parts):
+    from litcheck import segment
+
+    text = "".join(line + end for line, end in parts)
+    for fmt in ("txt", "md"):
+        doc = readers.read_text(text, fmt, None)
+        assert segment.split_sentences(doc) == _split_block_by_block(readers.read_text(text, fmt, None))
+
+
+def test_sentences_of_our_texts_the_samples_and_the_real_texts_are_the_block_by_block_split():
+    from litcheck import segment
+
+    for text in with_corpus(OWN, real=83):
+        assert segment.split_sentences(readers.read_text(text, "txt", None)) == _split_block_by_block(readers.read_text(text, "txt", None))
+
+
+def test_no_bullet_starts_with_a_capital_letter():
+    """The text reader tries its bullet pattern only on lines that do not start with A to Z."""
+    import string
+
+    from litcheck.readers.text import BULLET
+
+    tails = ["", " ", ". ", ") ", "1. ", " x", ".) a", "\t- a"]
+    assert not any(BULLET.match(c + t) for c in string.ascii_uppercase for t in tails)
+    assert BULLET.match("a) item") and BULLET.match("- item") and BULLET.match("(iv) item")

@@ -43,7 +43,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import itemgetter, le
 
 from ..alternation import TermAlternation
@@ -51,6 +51,7 @@ from ..document import Document
 from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from ..textpatterns import CompiledOnUse, offsets
+from .measure import _BITS as _COUNT_FIELD_BITS
 from .measure import _COUNT_BITS, _POLY, WORD_TABLES, Readability, SentenceCounts, _packed_counts, clear_word_tables, sentence_counts
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
@@ -59,8 +60,6 @@ UNCOMMON_ZIPF = 3.0
 UNCOMMON_MIN_LETTERS = 4
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}s?")
-#: a default: ``_maybe_jargon`` says where the medical terms may be
-_MAYBE = object()
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -134,7 +133,15 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
         else:
             found = list(map(words_of, prose))
     all_texts = [f.texts if isinstance(f, SentenceWords) else [w.text for w in f] for f in found]
-    return _language_counts(text, prose, found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)))
+    # the sentences that may hold a medical term, found in one pass over the document (None:
+    # every sentence is searched, as each sentence's own test in _covered decides)
+    jargon_re = _jargon_pattern()
+    maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
+    if maybe is None:
+        covered = [_covered(jargon_re, text, s.start, s.end) for s in prose]
+    else:
+        covered = [_covered_from(text, maybe[i], s.end) if i in maybe else () for i, s in enumerate(prose)]
+    return _language_counts(found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)), covered)
 
 
 def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[list[SentenceCounts], LanguageCounts]:
@@ -146,17 +153,42 @@ def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[lis
         clear_word_tables()
     all_texts = [f.texts for f in found]
     sums = list(map(sum, map(map, repeat(both.__getitem__), all_texts)))
-    counted = list(map(sentence_counts, repeat(text), found, all_texts, sums, repeat(_POLY.__contains__)))
+    poly_of = _POLY.__contains__
+    counted = []
+    for f, texts, packed in zip(found, all_texts, sums):  # (sentence_counts, without a call a sentence)
+        if (packed >> _NUMBERS) & _COUNT_FIELD >= 2:
+            counted.append(sentence_counts(text, f, texts, packed, poly_of))
+            continue
+        poly = (packed >> _POLYSYLLABLES) & _COUNT_FIELD
+        counted.append(SentenceCounts(packed & _COUNT_FIELD, (packed >> _SYLLABLES) & _COUNT_FIELD, poly, list(filter(poly_of, texts)) if poly else []))
+    covered = _terms_by_words(text, prose, found, all_texts, [p >> _FLAG_SHIFT for p in sums])
+    return counted, _language_counts(found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+
+
+def _terms_by_words(text: str, prose: list, found: list[SentenceWords], all_texts: list[list[str]], flags: list[int]) -> list:
+    """``_covered`` of each of ``prose``, given its words (``found``, their texts ``all_texts``)
+    and the sum of their flags (``_key_flags``): see ``_TermsByWords``."""
     jargon_re = _jargon_pattern()
     if jargon_re is None:
-        covered = None
-    elif not _keys_are_pieces():
-        covered = lambda i: _covered(jargon_re, text, prose[i].start, prose[i].end)  # noqa: E731
-    else:
-        flags = [p >> _FLAG_SHIFT for p in sums]
-        terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
-        covered = [terms(i) if flag or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))].__getitem__
-    return counted, _language_counts(text, prose, found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+        return [()] * len(prose)
+    if not _keys_are_pieces():
+        return [_covered(jargon_re, text, s.start, s.end) for s in prose]
+    # (a sentence whose only flags are of a longer term's first word, "the", "to", "in", is
+    # asked only when the document holds a pair of words that may be such a term: issue 20)
+    ask = _FIELD if not any(flag >> _BITS for flag in flags) or not _pair_in(all_texts) else -1
+    terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
+    return [terms(i) if flag & ask or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))]
+
+
+def _pair_in(all_texts: list[list[str]]) -> bool:
+    """False only when no word of ``all_texts`` (sentences' words) ends with a longer medical
+    term's first word followed by a word that starts with one of its second words
+    (``_PAIR_SECONDS``): the words in lower case, joined by spaces, hold no "first second"."""
+    firsts = set(filter(_PAIR_SECONDS.__contains__, chain.from_iterable(all_texts)))
+    if not firsts:
+        return False
+    joined = " ".join(chain.from_iterable(all_texts)).lower()
+    return any(first + " " + second in joined for first, seconds in map(_PAIR_SECONDS.__getitem__, firsts) for second in seconds)
 
 
 class _TermsByWords:
@@ -210,36 +242,23 @@ class _TermsByWords:
         return _covered_from(self.text, sorted({s.start + i for key in keys for i in offsets(lowered, key)}), s.end)
 
 
-def _language_counts(text: str, prose: list, found: list, all_texts: list[list[str]], sums, covered_at=_MAYBE) -> LanguageCounts:
-    """``count_language`` of ``prose`` (sentences in order), whose words are ``found`` (their
-    texts ``all_texts``), given each sentence's sum of its words' ``_PACKED.inside``;
-    ``covered_at``: a function from a sentence's index to where its medical terms are
-    (``_covered``), None when there are no terms, or by default ``_maybe_jargon``'s."""
-    jargon_re = _jargon_pattern()
+def _language_counts(found: list, all_texts: list[list[str]], sums, covered: list) -> LanguageCounts:
+    """``count_language`` of the prose sentences whose words are ``found`` (their texts
+    ``all_texts``), given each one's sum of its words' ``_PACKED.inside`` and where its medical
+    terms are (``_covered``)."""
     inside, first_delta = _PACKED.inside, _PACKED.first_delta
-    # the sentences that may hold a medical term, found in one pass over the document (None:
-    # every sentence is searched, as each sentence's own test in _covered decides)
-    if covered_at is _MAYBE:
-        maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
-        if maybe is None:
-            covered_at = lambda i: _covered(jargon_re, text, prose[i].start, prose[i].end)  # noqa: E731
-        else:
-            covered_at = lambda i: _covered_from(text, maybe[i], prose[i].end) if i in maybe else ()  # noqa: E731
-    elif covered_at is None:
-        covered_at = lambda i: ()  # noqa: E731
-    total = 0  # the whole document's counts, packed as _Packed's fields
+    plain = 0  # the counts of the sentences not in capitals, packed as _Packed's fields
+    total = 0  # those of the sentences in capitals
     jargon = 0
-    for i, (texts, packed) in enumerate(zip(all_texts, sums)):
+    for texts, packed, terms, words in zip(all_texts, sums, covered, found):
         if not packed:
             continue  # no counted word
         f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
         packed += first_delta[texts[f]]
-        covered = covered_at(i)
-        if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
-            words = found[i]
+        if terms:  # a word inside a medical term is jargon, so neither uncommon nor complex again
             spans = words.spans() if isinstance(words, SentenceWords) else [(w.start, w.end) for w in words]
             word_starts = [a for a, _b in spans]
-            for x, y in covered:  # (in order, not overlapping): the words inside each, in order
+            for x, y in terms:  # (in order, not overlapping): the words inside each, in order
                 k = bisect_left(word_starts, x)
                 while k < len(spans) and spans[k][1] <= y:
                     t = texts[k]
@@ -250,13 +269,13 @@ def _language_counts(text: str, prose: list, found: list, all_texts: list[list[s
                         jargon += 1
                         packed -= code & _UNCOMMON_AND_COMPLEX
                     k += 1
-        n, upper = packed & _FIELD, (packed >> _BITS) & _FIELD
-        if upper > max(2, n * 0.6):  # a sentence in capitals: no acronyms
+        upper = (packed >> _BITS) & _FIELD
+        if upper > 2 and upper > (packed & _FIELD) * 0.6:  # a sentence in capitals: no acronyms
             n, _upper, content, _a, _u, _c, uncommon, complex_ = _unpack(packed)
             total += _pack(n, 0, content, 0, uncommon, complex_, 0, 0)
         else:
-            total += packed & _NOT_SHOUTING
-    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total)
+            plain += packed  # (the fields of capitals are left out at the end: they only carry upwards)
+    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total + (plain & _NOT_SHOUTING))
     return LanguageCounts(words, jargon, acronyms, uncommon, complex_ + jargon, content)
 
 
@@ -266,6 +285,9 @@ def _language_counts(text: str, prose: list, found: list, all_texts: list[list[s
 _BITS = 40
 _FIELD = (1 << _BITS) - 1
 _NOT_SHOUTING = (1 << (6 * _BITS)) - 1
+#: the fields of measure's packed counts (``sentence_counts``): words, syllables, polysyllables, numbers
+_COUNT_FIELD = (1 << _COUNT_FIELD_BITS) - 1
+_SYLLABLES, _POLYSYLLABLES, _NUMBERS = _COUNT_FIELD_BITS, 2 * _COUNT_FIELD_BITS, 3 * _COUNT_FIELD_BITS
 #: the fields of the packed counts, and where ``_BOTH`` puts a word's flags (``_key_flags``)
 _LANGUAGE_BITS = 8 * _BITS
 _LANGUAGE = (1 << _LANGUAGE_BITS) - 1
