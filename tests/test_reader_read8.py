@@ -285,3 +285,23 @@ def test_the_social_question_names_the_companion_it_asks_to_change_first():
     assert "bring someone" in QUESTIONS["social"]
     report = check_text(APPOINTMENT, profile="appointment_letter")
     assert any(f.rule == "details.companion" and f.east == "social" for f in report.findings)
+
+
+def test_a_term_listed_with_its_own_capital_keeps_the_alternative_in_lower_case_mid_sentence():
+    # 'visit your GP or GUM clinic' was told "Try 'Sexual health clinic'": the capital of GUM
+    # was taken for the start of a sentence
+    text = "If you have any bleeding, visit your GP or GUM clinic for a check.\nGUM clinic staff can help.\n"
+    alts = [f.suggestions[0] for f in check_text(text, profile="general").findings if f.text == "GUM clinic"]
+    assert alts[0] == "sexual health clinic"
+    from litcheck.analysers.substitution import _match_case
+
+    assert _match_case("sexual health clinic", "Gum clinic") == "Sexual health clinic"  # a sentence start
+
+
+def test_gillick_competence_is_explained_in_a_consent_letter():
+    text = (
+        "Dear [parent name],\n\nYoung people who show Gillick competence can give their own consent "
+        "to the vaccination on the day.\n"
+    )
+    finding = next(f for f in check_text(text).findings if f.text == "Gillick competence")
+    assert finding.rule == "jargon.medical" and finding.suggestions[0] == "mature enough to decide for themselves"
