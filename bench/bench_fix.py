@@ -98,7 +98,7 @@ def _swaps(doc: str, text: str, changes) -> list[Swap]:
     for i in order:
         c = changes[i]
         f = c.finding
-        before, after = " ".join((text[f.start : f.end] or f.text).split()), c.replacement
+        before, after = " ".join((text[f.start : f.end] or f.text).split()), " ".join(c.replacement.split())
         seen[(before, after)] += 1
         sw = Swap(doc, f.rule, before, after, seen[(before, after)], f.start, f.end)
         s, e = _sentence_span(text, f.start, f.end)

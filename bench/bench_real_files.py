@@ -3,7 +3,8 @@
     python bench/bench_real_files.py [--folder /work/shared/data/real-files] [--json] [--misses]
 
 Per file and overall: share of reference phrases found (``must_contain``), reading order kept
-(``order``), running headers repeated in the body (``not_repeated``), share of the words that
+(``order``), running headers repeated in the body (``not_repeated``), pieces of a line torn out
+of their paragraph (``torn``: a block standing inside another block's box), share of the words that
 reach the reading age (words in prose sentences, on pages of prose: pages where table cells hold less than half
 the words, not counting sentences in another language, which are scored apart), practical details precision and recall
 (``details_present``, ambiguous labels skipped, ``contact_phone`` is litcheck's ``contact``),
@@ -73,7 +74,8 @@ def main(argv=None) -> int:
         found, missing = rf.coverage(doc, rec["must_contain"])
         row.update(
             found=found, missing=missing, order=rf.in_order(doc, rec["order"]),
-            repeated=rf.repeated(doc, rec.get("not_repeated") or []), prose=rf.prose_pages_share(doc),
+            repeated=rf.repeated(doc, rec.get("not_repeated") or []), torn=rf.torn(doc),
+            prose=rf.prose_pages_share(doc),
             prose_all=rf.prose_share(doc),
             s_per_page=best / pages, cpu_s_per_page=best_cpu / pages,
         )
@@ -97,6 +99,7 @@ def main(argv=None) -> int:
         "phrases_found_mean_pdf": sum(r["found"] for r in pdfs) / len(pdfs) if pdfs else None,
         "order_kept": f"{sum(r['order'] for r in read)}/{len(read)}",
         "files_with_repeated_furniture": sum(bool(r["repeated"]) for r in read),
+        "torn_line_pieces": sum(len(r["torn"]) for r in read),
         "prose_share_min_pdf": min((r["prose"] for r in pdfs), default=None),
         "details_precision": det["tp"] / (det["tp"] + det["fp"]) if det["tp"] + det["fp"] else None,
         "details_recall": det["tp"] / (det["tp"] + det["fn"]) if det["tp"] + det["fn"] else None,
@@ -110,7 +113,7 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps({"files": rows, "overall": summary}, default=dict, ensure_ascii=False, indent=1))
         return 0
-    print(f"{'file':48} {'found':>6} {'order':>5} {'repeat':>6} {'prose':>6} {'det P/R':>9} {'s/page':>7} {'cpu s/p':>7}")
+    print(f"{'file':48} {'found':>6} {'order':>5} {'repeat':>6} {'torn':>4} {'prose':>6} {'det P/R':>9} {'s/page':>7} {'cpu s/p':>7}")
     for r in rows:
         if "error_ok" in r:
             print(f"{r['file']:48} {'encrypted reported' if r['error_ok'] else 'ENCRYPTION NOT REPORTED'}")
@@ -118,13 +121,15 @@ def main(argv=None) -> int:
         d = r.get("details") or Counter()
         p = f"{d['tp']}/{d['tp'] + d['fp']}" if d["tp"] + d["fp"] else "-"
         rc = f"{d['tp']}/{d['tp'] + d['fn']}" if d["tp"] + d["fn"] else "-"
-        print(f"{r['file']:48} {r['found']:6.1%} {'yes' if r['order'] else 'NO':>5} {len(r['repeated']):6d} "
+        print(f"{r['file']:48} {r['found']:6.1%} {'yes' if r['order'] else 'NO':>5} {len(r['repeated']):6d} {len(r['torn']):4d} "
               f"{r['prose']:6.1%} {p + ' ' + rc:>9} {r['s_per_page']:7.3f} {r['cpu_s_per_page']:7.3f}")
         if args.misses:
             for m in r["missing"]:
                 print(f"    missing: {m}")
             for m in r["repeated"]:
                 print(f"    repeated: {m}")
+            for page, a, b in r["torn"]:
+                print(f"    torn (page {page}): {b!r} inside {a[:60]!r}")
     print()
     for k, v in summary.items():
         print(f"{k:32} {v:.3f}" if isinstance(v, float) else f"{k:32} {v}")

@@ -12,11 +12,31 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Mapping
 
 from .placeholders import Placeholder, find_placeholders
 from .textpatterns import offsets
+
+class cached_property:
+    """``functools.cached_property`` without its lock: the value worked out on first use and kept
+    in the instance's dict, where later look-ups find it without the descriptor. (Python 3.11's
+    takes a lock on every first use, about a microsecond each, several times a letter: issue
+    20; litcheck never shares a Document or Context between threads while it is worked on.)"""
+
+    def __init__(self, func) -> None:
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
+
 
 #: Block kinds. Headers, footers and captions (a figure's or table's, "Figure 2: ...") are
 #: shown but never scored as prose.
@@ -32,7 +52,11 @@ class Comment:
     text: str  #: what the comment says
 
 
-@dataclass(frozen=True)
+#: Block's default location: a new empty dict for each block
+_NO_LOCATION: Mapping[str, int] = {}
+
+
+@dataclass(frozen=True, init=False)
 class Block:
     """One structural piece of a document."""
 
@@ -44,6 +68,16 @@ class Block:
     #: {"paragraph": 5} or {"table": 1, "row": 2, "cell": 3} for Word
     location: Mapping[str, int] = field(default_factory=dict)
     level: int = 0  #: heading level (1 = top) or list depth (0 = top)
+
+    def __init__(self, kind: str, start: int, end: int, location: Mapping[str, int] = _NO_LOCATION, level: int = 0) -> None:
+        # (as segment.Sentence: the instance's dict filled at once, not a field at a time through
+        # object.__setattr__; a letter has dozens of blocks: issue 20. Still frozen.)
+        d = self.__dict__
+        d["kind"] = kind
+        d["start"] = start
+        d["end"] = end
+        d["location"] = {} if location is _NO_LOCATION else location
+        d["level"] = level
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ from .findings import EAST_CATEGORIES, SEVERITIES, Finding, severity_rank
 QUESTIONS = {
     "easy": "is the next step clear and the letter easy to read?",
     "attractive": "is it warm, personal and clear about what the person gets?",
-    "social": "does it show that most people come?",
+    # the power of networks is Social too (EAST: "use the power of networks"): a carer or
+    # friend who may come along (details.companion) is changed first here, so the question names it
+    "social": "does it show that most people come, and that they can bring someone?",
     "timely": "are the key facts, deadlines and reminders at the right moment?",
 }
 

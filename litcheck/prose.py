@@ -95,7 +95,7 @@ class SentenceWords(Sequence):
     the words are made one by one (``words_in``) instead.
     """
 
-    __slots__ = ("texts", "_text", "_start", "_spans", "_words")
+    __slots__ = ("texts", "whole", "_text", "_start", "_spans", "_words")
 
     def __init__(self, doc: Document, start: int, end: int, masks: list[tuple[int, int]]) -> None:
         self._text, self._start = doc.text, start
@@ -104,9 +104,21 @@ class SentenceWords(Sequence):
             self.texts: list[str] = [w.text for w in words]
             self._spans: list[tuple[int, int]] | None = [(w.start, w.end) for w in words]
             self._words: list[Word] | None = words
+            #: every word of the span is here (none left out inside a placeholder or address)
+            self.whole = False
         else:
             self.texts = span_word_texts(doc, start, end)  # (the sentence splitter found them: issue 20)
             self._spans = self._words = None
+            self.whole = True
+
+    @classmethod
+    def of_span(cls, text: str, start: int, texts: list[str]) -> "SentenceWords":
+        """The SentenceWords of a span starting at ``start`` in ``text`` in which nothing is
+        masked, whose words' texts (``span_word_texts``) are ``texts``: as ``SentenceWords(doc,
+        start, end, masks)`` makes it then, without its tests (issue 20: for many sentences)."""
+        self = cls.__new__(cls)
+        self._text, self._start, self.texts, self._spans, self._words, self.whole = text, start, texts, None, None, True
+        return self
 
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) of each word, 0-based offsets in Document.text."""

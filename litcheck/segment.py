@@ -166,7 +166,22 @@ def split_sentences(doc: Document) -> list[Sentence]:
     lines = [_lines(text, b.start, b.end) if b.kind in _LINE_BLOCKS else None for b in doc.blocks]
     wrap = _wrap_width(doc, lines)
     for index, block in enumerate(doc.blocks):
-        out.extend(_split_block(doc, index, block, wrap, lines[index]))
+        block_lines = lines[index]
+        if block_lines is not None and len(block_lines) == 1:
+            # a paragraph or list item on one line, as _split_block takes it (issue 20: without
+            # its calls): letter furniture, or running text when an item, or when the line ends
+            # as a sentence or clause does (else _line_groups may find it a heading or a label)
+            s, e = block_lines[0]
+            line = text[s:e]
+            label = _line_label(line)
+            if label:
+                out.append(Sentence(s, e, index, label))
+            elif block.kind == "list_item" or line[-1] in ".!?;:,":
+                out.extend([(a, b, index) for a, b in _sentence_spans(text, s, e)])
+            else:
+                out.extend(_split_block(doc, index, block, wrap, block_lines))
+            continue
+        out.extend(_split_block(doc, index, block, wrap, block_lines))
     _with_kinds(doc, out)
     return _staff_sections(text, out)
 
@@ -195,17 +210,18 @@ def _with_kinds(doc: Document, out: list) -> None:
             out[i] = Sentence(s, e, b, _kind_of_span(doc, s, e))
         return
     english_words = _ENGLISH
+    placeholders = bool(doc.placeholders)  # (without any, a span is only placeholders when it has no words)
     for i, (s, e, b), words, piece, is_ascii, packed in zip(
         where, spans, found, pieces, ascii_, map(sum, map(map, repeat(_WORD_COUNT.__getitem__), found))
     ):
-        if _only_placeholders(doc, s, e, words):
+        if _only_placeholders(doc, s, e, words) if placeholders else not words:
             out[i] = Sentence(s, e, b, "placeholder")
             continue
         n = len(words) - (packed & _KIND_FIELD)  # the words of letters only
         # what _is_foreign says of an ASCII sentence of under 4 such words, or with a common
         # English word and fewer than half of its words not English: not foreign
         if is_ascii and (n < 4 or (2 * (n - ((packed >> _KIND_BITS) & _KIND_FIELD)) < n and not english_words.isdisjoint(words))):
-            out[i] = Sentence(s, e, b, "prose")
+            out[i] = Sentence(s, e, b)
         else:
             out[i] = Sentence(s, e, b, "foreign" if _is_foreign(piece, words, is_ascii) else "prose")
 
@@ -215,9 +231,16 @@ def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
     English: kind "foreign". A template's notes for the staff who send it ("GUIDANCE NOTE:"
     and the lines under it, up to the next heading) are not read by the patient: kind "staff",
     left out of the reading age and of the rules that score prose."""
+    staff_heading = _STAFF_HEADING_AT.match
+    if not any(text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end) for s in sentences):
+        # no staff section: only headings in another language change (issue 20: no new list of
+        # the same sentences)
+        for i, s in enumerate(sentences):
+            if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
+                sentences[i] = Sentence(s.start, s.end, s.block, "foreign")
+        return sentences
     staff = False
     out = []
-    staff_heading = _STAFF_HEADING_AT.match
     for s in sentences:
         if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
             s = Sentence(s.start, s.end, s.block, "foreign")
@@ -738,7 +761,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _add_span(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
     """Add the sentences of [s, e) to ``out``: trimmed, a runaway span cut up, a long chain of
     semicolons split, nothing blank."""
-    s, e = _trim(text, s, e)
+    if s < e and (text[s].isspace() or text[e - 1].isspace()):  # (the usual span is trimmed already)
+        s, e = _trim(text, s, e)
     if e - s <= MAX_SENTENCE_CHARS and text.find(";", s, e) < 0:  # the usual sentence: as it is
         if e > s:
             out.append((s, e))

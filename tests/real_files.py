@@ -83,6 +83,25 @@ def repeated(doc, furniture) -> list[str]:
     return [f for f in furniture if body.count(normalise(f)) > 1]
 
 
+def torn(doc) -> list[tuple[int, str, str]]:
+    """Blocks that stand inside another block's box on the same page (page, the two texts):
+    a piece of a line read out of its sentence ("find your" after the paragraph it belongs
+    in). Cells of one table, headers and footers are not compared."""
+    boxed = [b for b in doc.blocks if b.kind not in ("header", "footer") and "x0" in (b.location or {})]
+    out = []
+    for i, a in enumerate(boxed):
+        la = a.location
+        for b in boxed[i + 1 :]:
+            lb = b.location
+            if la.get("page") != lb.get("page") or (la.get("table") and la.get("table") == lb.get("table")):
+                continue
+            wide = min(la["x1"], lb["x1"]) - max(la["x0"], lb["x0"])
+            high = min(la["bottom"], lb["bottom"]) - max(la["top"], lb["top"])
+            if wide > 2 and high > 2:
+                out.append((la["page"], doc.block_text(a), doc.block_text(b)))
+    return out
+
+
 def prose_share(doc) -> float:
     """Share of the document's words that are in prose sentences (what the reading age scores)."""
     from litcheck.analysers import Context

@@ -111,15 +111,16 @@ def test_a_scanned_pdf_exits_2_with_one_line(tmp_path, capsys):
 
 
 def test_the_real_files_are_read_as_a_person_reads_them(capfd):
-    """Every phrase found, order kept, no running header repeated, encrypted files named,
-    nothing printed by the PDF libraries. Without the shared folder: the scoring helpers
-    on a synthetic leaflet."""
+    """Every phrase found, order kept, no running header repeated, no piece of a line
+    torn out of its paragraph, encrypted files named, nothing printed by the PDF libraries.
+    Without the shared folder: the scoring helpers on a synthetic leaflet."""
     records = rf.records()
     if not records:
         d = read_bytes(fb.two_column_pdf(), "pdf", "leaflet.pdf")
         assert rf.coverage(d, [" ".join(fb.LEFT), " ".join(fb.RIGHT)]) == (1.0, [])
         assert rf.in_order(d, ["Coming to the eye clinic", fb.LEFT[0], fb.RIGHT[0], "If you cannot come"])
         assert rf.repeated(d, ["eye clinic"]) == []
+        assert rf.torn(d) == []
         return
     problems = []
     for rec in records:
@@ -136,6 +137,8 @@ def test_the_real_files_are_read_as_a_person_reads_them(capfd):
             problems.append((rec["file"], "order", rec["order"]))
         if rf.repeated(d, rec.get("not_repeated") or []):
             problems.append((rec["file"], "repeated", rf.repeated(d, rec["not_repeated"])))
+        if rf.torn(d):
+            problems.append((rec["file"], "torn", rf.torn(d)))
     assert problems == []
     out, err = capfd.readouterr()
     assert out == "" and err == ""

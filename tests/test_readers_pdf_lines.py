@@ -208,3 +208,99 @@ def test_one_short_line_above_a_lower_case_line_with_no_list_signs_stays_one_sen
     _lines(pdf, ["Your nurse will check your blood pressure", "and your weight when you come in."])
     _, got = _sentences(bytes(pdf.output()))
     assert got == [("prose", "Your nurse will check your blood pressure and your weight when you come in.")]
+
+
+def consent_form_page(offset: float) -> bytes:
+    """Two columns of questions on a consent form, under a note across the page. The first
+    question's help text runs over two lines; beside its first line, the other column's
+    "DD MM YYYY" sits ``offset`` mm lower, as a form's small print in another box often does."""
+    pdf = _pdf()
+    _lines(pdf, _wrap(pdf, "Please fill in this form in black ink and use capital letters. Tick the boxes that apply to "
+                           "your child, and hand the form in at the school office before the day of the vaccination session."), y=25)
+    for x, y, label, help_lines in (
+        (LEFT, 40, "Your child's full name", ["Write the name on the birth certificate. If it has changed, write", "the name their GP surgery has."]),
+        (LEFT, 62, "How you are related to the child", ["If you are not their parent or guardian, you must have parental", "responsibility to give consent for the vaccination."]),
+        (125, 40, "Date of birth", []),
+        (125, 62, "Telephone number", ["A nurse might call you about the vaccination."]),
+    ):
+        pdf.set_font("helvetica", style="B", size=9)
+        pdf.text(x, y, label)
+        pdf.set_font("helvetica", size=8)
+        for i, line in enumerate(help_lines):
+            pdf.text(x, y + 5 + 4 * i, line)
+    pdf.text(125, 45 + offset, "DD MM YYYY")
+    return bytes(pdf.output())
+
+
+def test_help_text_beside_a_field_a_point_lower_stays_one_sentence():
+    for offset in (0.0, 0.35):
+        _, got = _sentences(consent_form_page(offset))
+        assert ("prose", "If it has changed, write the name their GP surgery has.") in got, (offset, got)
+        assert [t for _, t in got].index("DD MM YYYY") > [t for _, t in got].index("Write the name on the birth certificate.")
+
+
+# A printed web page: a call-out box set in from the page's text, so its lines wrap short of
+# the page's right margin; the items lost their bullets, and the second one wraps.
+GP_IF = [
+    "you or your child have asthma symptoms",
+    "you or your child have asthma and the treatment is not helping, or you need to use your reliever inhaler "
+    "more often than before",
+    "you or your child have asthma and your symptoms stop you doing your usual activities",
+]
+
+
+def callout_page() -> bytes:
+    pdf = _pdf()
+    y = _lines(pdf, _wrap(pdf, "Asthma symptoms can be mild or severe. They usually come and go, and they may be worse "
+                               "at night and early in the morning, or after exercise or a cold."), y=30)
+    x, width, y = LEFT + 6, WIDTH - 30, y + 6
+    pdf.text(x, y, "See a GP if:")
+    for item in GP_IF:
+        line = ""
+        for word in item.split():
+            if line and pdf.get_string_width(f"{line} {word}") > width:
+                y += 5
+                pdf.text(x, y, line)
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        y += 5
+        pdf.text(x, y, line)
+    _lines(pdf, _wrap(pdf, "Asthma usually starts in children, but it can start at any age, and it often runs in "
+                           "families where other people have hay fever or eczema."), y=y + 11)
+    return bytes(pdf.output())
+
+
+def test_items_in_a_call_out_narrower_than_the_page_are_whole_items():
+    doc, got = _sentences(callout_page())
+    texts = [t for _, t in got]
+    assert texts[texts.index("See a GP if:") + 1 :][:3] == GP_IF
+
+
+def numbered_form_page() -> bytes:
+    """A form's questions in two columns under a note across the page, each question's
+    number in bold set apart to the left of its label, with help text under the label."""
+    pdf = _pdf()
+    _lines(pdf, _wrap(pdf, "Please fill in this form in black ink and use capital letters. Tick the boxes that apply to "
+                           "your child, and hand the form in at the school office before the day of the vaccination session."), y=25)
+    for x, y, number, label, help_lines in (
+        (LEFT, 42, "1", "Your child's full name", ["Write the name on the birth certificate. If it has changed, write", "the name their GP surgery has."]),
+        (LEFT, 64, "2", "School year", ["For example, Year 3 or Reception."]),
+        (125, 42, "3", "Date of birth", ["DD MM YYYY"]),
+        (125, 64, "4", "Telephone number", ["A nurse might call you about the vaccination."]),
+    ):
+        pdf.set_font("helvetica", style="B", size=9)
+        pdf.text(x, y, number)
+        pdf.text(x + 7, y, label)
+        pdf.set_font("helvetica", size=8)
+        for i, line in enumerate(help_lines):
+            pdf.text(x + 7, y + 5 + 4 * i, line)
+    return bytes(pdf.output())
+
+
+def test_a_form_question_number_opens_its_question_and_the_label_is_a_heading():
+    _, got = _sentences(numbered_form_page())
+    assert not [t for _, t in got if t.isdigit()]  # no sentence that is only a number
+    for heading in ("1 Your child's full name", "2 School year", "3 Date of birth", "4 Telephone number"):
+        assert ("heading", heading) in got, (heading, got)
+    assert ("prose", "If it has changed, write the name their GP surgery has.") in got

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from operator import lt
 
-from ..document import Document
+from ..document import Document, cached_property
 from ..findings import Finding
 
 #: what ``memo`` finds for a key it has not worked out yet
@@ -38,7 +38,7 @@ class _Lazy:
     then kept: an import statement inside a method called for every sentence or pattern costs
     a few microseconds each time (issue 20), the look-up of a kept attribute almost nothing."""
 
-    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
+    _FROM = {"count_sentence": "..readability.measure", "SentenceWords": "..prose", "span_word_texts": "..prose", "prefilter_for": "..prefilter", "Lowered": "..prefilter"}
 
     def __getattr__(self, name: str):
         from importlib import import_module
@@ -100,12 +100,29 @@ class Context:
         from ..readability import measure
         from .metric import reading_age_basis
 
-        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words, keep=self._keep_counts)
+        return measure(self.document, self.sentences, counts=self.counts, basis=reading_age_basis(self), words=self.words, keep=self._keep_counts,
+                       words_of_all=self._words_of_all)
+
+    def _words_of_all(self, sentences) -> list:
+        """``words`` of each of ``sentences``, made and kept all at once when nothing is kept yet
+        and nothing is masked (the reading age's prose: issue 20)."""
+        table = self._words
+        starts = [s.start for s in sentences]
+        if table or self.masks or not all(map(lt, starts, starts[1:])):
+            return list(map(self.words, sentences))
+        text, get, make = self.document.text, self.document.span_words.get, _lazy.SentenceWords.of_span
+        found = [make(text, s.start, get((s.start, s.end)) or _lazy.span_word_texts(self.document, s.start, s.end)) for s in sentences]
+        table.update(zip(starts, zip(sentences, found)))
+        return found
 
     def _keep_counts(self, sentences, counts) -> None:
         """Keep each of ``counts`` as its sentence's (counted all at once for the reading age),
         where a sentence has none kept yet."""
         table = self._counts
+        starts = [s.start for s in sentences]
+        if not table and all(map(lt, starts, starts[1:])):  # (nothing kept yet, no start twice: all at once)
+            table.update(zip(starts, zip(sentences, counts)))
+            return
         for sentence, c in zip(sentences, counts):
             if _kept(table, sentence) is None:
                 _keep(table, sentence, c)

@@ -194,12 +194,16 @@ def _plural_or_verb(word: str, tag: str, before: str, alt_words: list[str]) -> s
     from ..nlp import lemminflect
 
     w = word.lower()
-    if not any(w in lemminflect.getInflection(lemma, tag="NNS") for lemma in _lemmas(w).get("NOUN", ())):
+    # an alternative that opens with a noun that is never a verb ("collection of pus") is a
+    # noun phrase, so the word it stands for is a noun, whatever the tables know of it
+    # (lemminflect has "abscess" as a verb only)
+    noun_phrase = len(alt_words) > 1 and _is_noun(alt_words[0]) and not _is_verb(alt_words[0])
+    if not noun_phrase and not any(w in lemminflect.getInflection(lemma, tag="NNS") for lemma in _lemmas(w).get("NOUN", ())):
         return tag
     b = before.lower()
     if b in _BEFORE_NOUN:
         return "NNS"
-    if _is_noun_compound(alt_words):
+    if noun_phrase or _is_noun_compound(alt_words):
         # "which echoes" with "heart scan": neither "heart scans" nor "hearts scan" fits
         return "NNS" if b not in _BEFORE_VERB else None
     return tag

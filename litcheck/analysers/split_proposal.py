@@ -79,9 +79,19 @@ def _is_verb(word: str, previous: str) -> bool:
     w = word.lower().replace("’", "'")
     if w in _AUXILIARIES or w.startswith(("can't", "won't", "don't", "doesn't", "didn't", "isn't", "aren't")):
         return True
-    if previous in _NOT_VERBS:
+    if previous in _NOT_VERBS or _describes(previous):
         return False
     return _can_be_verb(w)
+
+
+@lru_cache(maxsize=65536)
+def _describes(w: str) -> bool:
+    """A describing word that cannot be a verb: the word after it is the thing it describes
+    ("our medical team", "the best possible care"), not a verb."""
+    from ..nlp import lemminflect
+
+    found = lemminflect.getAllLemmas(w) if w else {}
+    return "ADJ" in found and "VERB" not in found and "AUX" not in found
 
 
 @lru_cache(maxsize=65536)

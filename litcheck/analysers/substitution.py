@@ -332,13 +332,22 @@ class Use:
         alternatives may inflect alike: 'tests | test' for "investigations" is "tests" twice)."""
         if self._alts is None:
             actual, entry = self.actual, self.entry
+            case = actual
+            if entry.term[:1].isupper() and not actual.isupper() and not self._opens_sentence():
+                # the list writes the term with its capital ("GUM clinic", "GP partner"): that
+                # capital is the word's own, not a sentence's, so the alternative keeps its case
+                case = actual[:1].lower() + actual[1:]
             if actual.lower() == entry.term.lower():  # the listed form: its alternatives fit as they are
-                alts = [_match_case(a, actual) for a in entry.alternatives]
+                alts = [_match_case(a, case) for a in entry.alternatives]
             else:
                 before = self._where[3][self._before].lower_ if self._before >= 0 else ""
-                alts = [_match_case(inflect_like(a, actual, before), actual) for a in entry.alternatives]
+                alts = [_match_case(inflect_like(a, actual, before), case) for a in entry.alternatives]
             self._alts = list(dict.fromkeys(alts))
         return self._alts
+
+    def _opens_sentence(self) -> bool:
+        """Whether the use is the first word of its sentence (a bullet or a quote mark before it)."""
+        return not self._where[0][self.sentence.start : self.start].strip(" \t\n\"'‘“(•*-–")
 
     @property
     def explained(self) -> bool:
@@ -522,7 +531,9 @@ def _first_words(index: dict) -> frozenset:
 
 
 _OMIT_MESSAGE = "'{actual}' adds words without adding meaning. Leave it out."
-_OMIT = re.compile(r"^\(?\s*(omit|delete|leave (it )?out|remove)( it)?\s*\)?$", re.I)
+# only in brackets, as the word lists write it ("(omit)"): 'remove' and 'leave out' are also plain
+# words offered for 'deduct', 'eliminate', 'excise' and 'omit', which are not to be deleted
+_OMIT = re.compile(r"^\(\s*(omit|delete|leave (it )?out|remove)( it)?\s*\)$", re.I)
 
 
 def _is_omit(alternative: str) -> bool:

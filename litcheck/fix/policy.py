@@ -309,14 +309,32 @@ def repetition(s: Swap) -> str | None:
         return f"'{s.new}' would repeat the next word ('{following.group(1)}')"
     near = (text[max(0, f.start - 60) : f.start] + " " + text[f.end : f.end + 60]).lower()
     near_words = set(re.findall(r"[a-z']+", near))
-    content = [w for w in re.findall(r"[a-z']+", s.new.lower()) if w not in _FREE_AFTER and len(w) > 3]
+    # a word the replaced words already had is not a new repetition: 'please do not hesitate to
+    # contact us at [Contact details]' -> 'please contact us at ...' repeats nothing it did not
+    already = set(re.findall(r"[a-z']+", f.text.lower()))
+    content = [w for w in re.findall(r"[a-z']+", s.new.lower()) if w not in _FREE_AFTER and len(w) > 3 and w not in already]
     if content and all(w in near_words for w in content):
         return f"'{s.new}' would repeat words already next to it"
     close = set(re.findall(r"[a-z']+", text[f.end : f.end + 30].lower()))
     echoed = [w for w in content if len(w) > 4 and w in close]
     if echoed:
         return f"'{s.new}' would repeat '{echoed[0]}' just after it"
+    same = _SAYS_ALREADY.get(s.new.lower())
+    if same:
+        line = _line(text, f.start)
+        at = f.start - (text.rfind("\n", 0, f.start) + 1)
+        rest = (line[:at] + " " + line[at + len(f.text) :]).lower()
+        said = next((w for w in same if re.search(rf"\b{w}\b", rest)), None)
+        if said:
+            return f"the sentence already says '{said}': '{s.new}' would say it twice"
     return None
+
+
+#: a plain word -> other words that mean the same, so that "We are currently reviewing ...
+#: at this time" does not become "We are currently reviewing ... now"
+_SAYS_ALREADY = {
+    "now": ("currently", "at present", "presently", "at the moment", "now", "at this time"),
+}
 
 
 def language(s: Swap) -> str | None:

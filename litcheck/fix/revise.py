@@ -146,8 +146,18 @@ def _every_use(report: DocumentReport, rules, by_id: dict, check_options: dict |
     # were two thirds of its time)
     options = {k: v for k, v in (check_options or {}).items() if k in ("accepted_words", "time_format")}
     every = check_document(report.document, profile=report.profile, rules=rules, select=sorted(swaps_used), every_use=True, summary=False, **options).findings
+    # only the terms the check reported: a term it left alone everywhere (the text explains it
+    # at its first use, or asks and answers "What is a cystoscopy?") is left alone at every use
+    reported = {_term(by_id[f.rule], f.text) for f in report.findings if f.rule in swaps_used}
+    every = [f for f in every if _term(by_id[f.rule], f.text) in reported]
     kept = [f for f in report.findings if f.rule not in swaps_used]
     return sorted(kept + every, key=lambda f: (f.start, f.end, f.rule))
+
+
+def _term(rule, words: str) -> tuple[str, str]:
+    """(rule id, the word-list term ``words`` is a use of): 'Biopsies' and 'biopsy' are one term."""
+    entry = rule.entry_for(words) if hasattr(rule, "entry_for") else None
+    return rule.id, (entry.term if entry is not None else " ".join(words.lower().split()))
 
 
 def _shown(text: str, f: Finding, edits) -> str:

@@ -119,23 +119,36 @@ def count_sentences(text: str, found: list) -> list[SentenceCounts]:
     sentence (issue 20)."""
     table = _COUNTS
     if len(table) >= _COUNTS_LIMIT:  # (cleared before the sums, never during them)
-        table.clear()
-        _POLY.clear()
-        _DIGITS.clear()
+        clear_word_tables()
     texts = [f.texts for f in found]
-    out = []
     poly_of = _POLY.__contains__
-    for f, t, packed in zip(found, texts, map(sum, map(map, repeat(table.__getitem__), texts))):
-        words, syllables, poly = packed & _FIELD, (packed >> _BITS) & _FIELD, (packed >> 2 * _BITS) & _FIELD
-        if packed >> 3 * _BITS >= 2:  # two numbers or more: the groups of one number count once
-            digits = bytes(map(_DIGITS.__contains__, t))
-            i = digits.find(b"\x01\x01")
-            if i >= 0:
-                joined = _joined_groups(text, f, digits, i + 1)
-                words -= joined
-                syllables -= joined
-        out.append(SentenceCounts(words, syllables, poly, list(filter(poly_of, t)) if poly else []))
-    return out
+    return [sentence_counts(text, f, t, packed, poly_of) for f, t, packed in zip(found, texts, map(sum, map(map, repeat(table.__getitem__), texts)))]
+
+
+def sentence_counts(text: str, found: SentenceWords, texts: list[str], packed: int, poly_of) -> SentenceCounts:
+    """The SentenceCounts of a sentence whose words (``found``, their ``texts``) have these packed
+    counts, summed (``_COUNTS``: the fields above _COUNT_BITS are not read); ``poly_of``:
+    ``_POLY.__contains__``."""
+    words, syllables, poly = packed & _FIELD, (packed >> _BITS) & _FIELD, (packed >> 2 * _BITS) & _FIELD
+    if (packed >> 3 * _BITS) & _FIELD >= 2:  # two numbers or more: the groups of one number count once
+        digits = bytes(map(_DIGITS.__contains__, texts))
+        i = digits.find(b"\x01\x01")
+        if i >= 0:
+            joined = _joined_groups(text, found, digits, i + 1)
+            words -= joined
+            syllables -= joined
+    return SentenceCounts(words, syllables, poly, list(filter(poly_of, texts)) if poly else [])
+
+
+def clear_word_tables() -> None:
+    """Start the tables of word facts again (``_COUNTS``, with ``_POLY`` and ``_DIGITS``, and the
+    tables made from them: ``WORD_TABLES``), all at once, before a pass over words, never during
+    one (a word's packed counts are read with its membership of ``_POLY`` and ``_DIGITS``)."""
+    _COUNTS.clear()
+    _POLY.clear()
+    _DIGITS.clear()
+    for table in WORD_TABLES:
+        table.clear()
 
 
 def _joined_groups(text: str, found: SentenceWords, digits: bytes, first: int) -> int:
@@ -156,6 +169,8 @@ def _joined_groups(text: str, found: SentenceWords, digits: bytes, first: int) -
 _BITS = 32
 _FIELD = (1 << _BITS) - 1
 _COUNTS_LIMIT = 100_000  #: words kept (a long-running server meets ever new words)
+#: the bits of the packed counts (a table that packs more facts of a word puts them above these)
+_COUNT_BITS = 4 * _BITS
 
 
 def _packed_counts(word: str) -> int:
@@ -184,6 +199,9 @@ _COUNTS = _Counts()
 _POLY: set[str] = set()
 #: the glance tokens starting with a digit among ``_COUNTS``'s words
 _DIGITS: set[str] = set()
+#: other tables whose values hold a word's ``_packed_counts`` (so rely on ``_POLY`` and ``_DIGITS``):
+#: cleared with them (``clear_word_tables``)
+WORD_TABLES: list[dict] = []
 
 
 @lru_cache(maxsize=100_000)
@@ -245,7 +263,12 @@ def sentence_reason(c: SentenceCounts) -> str:
     """Why a sentence is hard, in the writer's terms: "31 words; 6 long words (...)"."""
     parts = [f"{c.words} words"]
     if c.long_words:
-        shown = ", ".join(f"'{w}'" for w in dict.fromkeys(c.long_words))
+        # each word once, with how often it comes when more than once: "4 long words
+        # ('significant', 'exercises', 'modification' twice)" adds up, where a bare list did not
+        seen: dict[str, list] = {}
+        for w in c.long_words:
+            seen.setdefault(w.casefold(), [w, 0])[1] += 1
+        shown = ", ".join(f"'{w}'" + ("" if k == 1 else " twice" if k == 2 else f" {k} times") for w, k in seen.values())
         n = len(c.long_words)
         parts.append(f"{n} long word{'s' if n != 1 else ''} of 3 or more syllables ({shown})")
     else:

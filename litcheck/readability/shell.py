@@ -43,7 +43,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, compress, count, repeat
 from operator import itemgetter, le
 
 from ..alternation import TermAlternation
@@ -51,7 +51,8 @@ from ..document import Document
 from ..prose import SentenceWords, iter_words, masked_spans
 from ..spelling import zipf
 from ..textpatterns import CompiledOnUse, offsets
-from .measure import Readability
+from .measure import _BITS as _COUNT_FIELD_BITS
+from .measure import _COUNT_BITS, _POLY, WORD_TABLES, Readability, SentenceCounts, _packed_counts, clear_word_tables, sentence_counts
 
 #: wordfreq Zipf frequency under which a word is uncommon (about one per million words)
 UNCOMMON_ZIPF = 3.0
@@ -99,7 +100,11 @@ class MeasuredReadability(Readability):
 def with_language_measures(readability: Readability, doc: Document, sentences, words=None, found=None) -> MeasuredReadability:
     """``readability`` with the complex-language share and lexical density of ``doc``'s prose
     (``words``, ``found``: as for ``count_language``)."""
-    c = count_language(doc, sentences, words_of=words, found=found)
+    return measured(readability, count_language(doc, sentences, words_of=words, found=found))
+
+
+def measured(readability: Readability, c: LanguageCounts) -> MeasuredReadability:
+    """``readability`` with the language measures of ``c``."""
     base = {k: getattr(readability, k) for k in readability.__dataclass_fields__}
     return MeasuredReadability(
         **base,
@@ -128,28 +133,132 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
         else:
             found = list(map(words_of, prose))
     all_texts = [f.texts if isinstance(f, SentenceWords) else [w.text for w in f] for f in found]
-    jargon_re = _jargon_pattern()
-    inside, first_delta = _PACKED.inside, _PACKED.first_delta
     # the sentences that may hold a medical term, found in one pass over the document (None:
     # every sentence is searched, as each sentence's own test in _covered decides)
+    jargon_re = _jargon_pattern()
     maybe = _maybe_jargon(text, prose) if jargon_re is not None else {}
-    total = 0  # the whole document's counts, packed as _Packed's fields
+    if maybe is None:
+        covered = [_covered(jargon_re, text, s.start, s.end) for s in prose]
+    else:
+        covered = [_covered_from(text, maybe[i], s.end) if i in maybe else () for i, s in enumerate(prose)]
+    return _language_counts(found, all_texts, map(sum, map(map, repeat(_PACKED.inside.__getitem__), all_texts)), covered)
+
+
+def count_prose(text: str, prose: list, found: list[SentenceWords]) -> tuple[list[SentenceCounts], LanguageCounts]:
+    """``measure.count_sentences(text, found)`` and ``count_language`` of the prose sentences
+    ``prose`` (in order; ``found``: their SentenceWords), in one pass over their words: each
+    word's counts for both are looked up at once (``_BOTH``) and summed a sentence (issue 20)."""
+    both = _BOTH
+    if len(both) >= _PACKED.LIMIT:  # (cleared before the sums, never during them)
+        clear_word_tables()
+    all_texts = [f.texts for f in found]
+    sums = list(map(sum, map(map, repeat(both.__getitem__), all_texts)))
+    poly_of = _POLY.__contains__
+    counted = []
+    for f, texts, packed in zip(found, all_texts, sums):  # (sentence_counts, without a call a sentence)
+        if (packed >> _NUMBERS) & _COUNT_FIELD >= 2:
+            counted.append(sentence_counts(text, f, texts, packed, poly_of))
+            continue
+        poly = (packed >> _POLYSYLLABLES) & _COUNT_FIELD
+        counted.append(SentenceCounts(packed & _COUNT_FIELD, (packed >> _SYLLABLES) & _COUNT_FIELD, poly, list(filter(poly_of, texts)) if poly else []))
+    covered = _terms_by_words(text, prose, found, all_texts, [p >> _FLAG_SHIFT for p in sums])
+    return counted, _language_counts(found, all_texts, [(p >> _COUNT_BITS) & _LANGUAGE for p in sums], covered)
+
+
+def _terms_by_words(text: str, prose: list, found: list[SentenceWords], all_texts: list[list[str]], flags: list[int]) -> list:
+    """``_covered`` of each of ``prose``, given its words (``found``, their texts ``all_texts``)
+    and the sum of their flags (``_key_flags``): see ``_TermsByWords``."""
+    jargon_re = _jargon_pattern()
+    if jargon_re is None:
+        return [()] * len(prose)
+    if not _keys_are_pieces():
+        return [_covered(jargon_re, text, s.start, s.end) for s in prose]
+    # (a sentence whose only flags are of a longer term's first word, "the", "to", "in", is
+    # asked only when the document holds a pair of words that may be such a term: issue 20)
+    ask = _FIELD if not any(flag >> _BITS for flag in flags) or not _pair_in(all_texts) else -1
+    terms = _TermsByWords(jargon_re, text, prose, found, all_texts, flags).covered
+    return [terms(i) if flag & ask or not f.whole else () for i, (flag, f) in enumerate(zip(flags, found))]
+
+
+def _pair_in(all_texts: list[list[str]]) -> bool:
+    """False only when no word of ``all_texts`` (sentences' words) ends with a longer medical
+    term's first word followed by a word that starts with one of its second words
+    (``_PAIR_SECONDS``): the words in lower case, joined by spaces, hold no "first second"."""
+    firsts = set(filter(_PAIR_SECONDS.__contains__, chain.from_iterable(all_texts)))
+    if not firsts:
+        return False
+    joined = " ".join(chain.from_iterable(all_texts)).lower()
+    return any(first + " " + second in joined for first, seconds in map(_PAIR_SECONDS.__getitem__, firsts) for second in seconds)
+
+
+class _TermsByWords:
+    """``_covered`` of each prose sentence, found from its words' flags (``_key_flags``, summed a
+    sentence: ``flags``) instead of a search of all its runs of letters, digits and hyphens.
+
+    A term starts at a run that is its key (``_covered``). Such a run, ASCII and with no
+    character of ``_FOLDS``, is a piece of one of the sentence's words (a word cut at ".", "'"
+    and "’": a run holds none of them, and a word holds every character a run holds but "_",
+    which no key has): a piece that is a one-word term's key (``_KEY_PIECES``), or, for a
+    longer term, the last piece of a word followed by a word whose first piece is one of its
+    second words (``_PAIR_SECONDS``: only spaces lie between them). ``_covered_from`` tries the
+    places where those pieces are in the sentence, in order (a superset of the runs that are
+    keys). A word with a
+    character of ``_FOLDS``, or a sentence whose words leave a placeholder or address out
+    (``SentenceWords.whole``), is searched run by run (``_covered``)."""
+
+    __slots__ = ("pattern", "text", "prose", "found", "all_texts", "flags")
+
+    def __init__(self, pattern, text, prose, found, all_texts, flags) -> None:
+        self.pattern, self.text, self.prose, self.found, self.all_texts, self.flags = pattern, text, prose, found, all_texts, flags
+
+    def covered(self, i: int):
+        flags = self.flags[i]
+        whole = self.found[i].whole
+        if not flags and whole:
+            return ()
+        s = self.prose[i]
+        if not whole:
+            return _covered(self.pattern, self.text, s.start, s.end)
+        texts = self.all_texts[i]
+        keys = set()  # the pieces that may start a term here
+        if flags & _FIELD:
+            pieces_of = _KEY_PIECES
+            for k in compress(count(), map(pieces_of.__contains__, texts)):
+                pieces = pieces_of[texts[k]]
+                if pieces is None:  # a character of _FOLDS
+                    return _covered(self.pattern, self.text, s.start, s.end)
+                keys.update(pieces)
+        if flags >> _BITS:
+            seconds_of, first_piece, last = _PAIR_SECONDS, _FIRST_PIECE, len(texts) - 1
+            for k in compress(count(), map(seconds_of.__contains__, texts)):
+                first, seconds = seconds_of[texts[k]]
+                if k < last and first_piece[texts[k + 1]] in seconds:
+                    keys.add(first)
+        if not keys:
+            return ()
+        # every place where one of them is in the sentence's lower case (the same offsets: no
+        # character of _FOLDS), in order: a superset of the runs that are keys
+        lowered = self.text[s.start : s.end].lower()
+        return _covered_from(self.text, sorted({s.start + i for key in keys for i in offsets(lowered, key)}), s.end)
+
+
+def _language_counts(found: list, all_texts: list[list[str]], sums, covered: list) -> LanguageCounts:
+    """``count_language`` of the prose sentences whose words are ``found`` (their texts
+    ``all_texts``), given each one's sum of its words' ``_PACKED.inside`` and where its medical
+    terms are (``_covered``)."""
+    inside, first_delta = _PACKED.inside, _PACKED.first_delta
+    plain = 0  # the counts of the sentences not in capitals, packed as _Packed's fields
+    total = 0  # those of the sentences in capitals
     jargon = 0
-    for i, (texts, packed) in enumerate(zip(all_texts, map(sum, map(map, repeat(inside.__getitem__), all_texts)))):
+    for texts, packed, terms, words in zip(all_texts, sums, covered, found):
         if not packed:
             continue  # no counted word
         f = 0 if inside[texts[0]] else next(k for k, t in enumerate(texts) if inside[t])  # the first counted word
         packed += first_delta[texts[f]]
-        if maybe is None:
-            covered = _covered(jargon_re, text, prose[i].start, prose[i].end)
-        else:
-            starts = maybe.get(i)
-            covered = _covered_from(text, starts, prose[i].end) if starts else ()
-        if covered:  # a word inside a medical term is jargon, so neither uncommon nor complex again
-            words = found[i]
+        if terms:  # a word inside a medical term is jargon, so neither uncommon nor complex again
             spans = words.spans() if isinstance(words, SentenceWords) else [(w.start, w.end) for w in words]
             word_starts = [a for a, _b in spans]
-            for x, y in covered:  # (in order, not overlapping): the words inside each, in order
+            for x, y in terms:  # (in order, not overlapping): the words inside each, in order
                 k = bisect_left(word_starts, x)
                 while k < len(spans) and spans[k][1] <= y:
                     t = texts[k]
@@ -160,13 +269,13 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
                         jargon += 1
                         packed -= code & _UNCOMMON_AND_COMPLEX
                     k += 1
-        n, upper = packed & _FIELD, (packed >> _BITS) & _FIELD
-        if upper > max(2, n * 0.6):  # a sentence in capitals: no acronyms
+        upper = (packed >> _BITS) & _FIELD
+        if upper > 2 and upper > (packed & _FIELD) * 0.6:  # a sentence in capitals: no acronyms
             n, _upper, content, _a, _u, _c, uncommon, complex_ = _unpack(packed)
             total += _pack(n, 0, content, 0, uncommon, complex_, 0, 0)
         else:
-            total += packed & _NOT_SHOUTING
-    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total)
+            plain += packed  # (the fields of capitals are left out at the end: they only carry upwards)
+    words, _upper, content, acronyms, uncommon, complex_, _us, _cs = _unpack(total + (plain & _NOT_SHOUTING))
     return LanguageCounts(words, jargon, acronyms, uncommon, complex_ + jargon, content)
 
 
@@ -176,6 +285,13 @@ def count_language(doc: Document, sentences, masks=None, words_of=None, found=No
 _BITS = 40
 _FIELD = (1 << _BITS) - 1
 _NOT_SHOUTING = (1 << (6 * _BITS)) - 1
+#: the fields of measure's packed counts (``sentence_counts``): words, syllables, polysyllables, numbers
+_COUNT_FIELD = (1 << _COUNT_FIELD_BITS) - 1
+_SYLLABLES, _POLYSYLLABLES, _NUMBERS = _COUNT_FIELD_BITS, 2 * _COUNT_FIELD_BITS, 3 * _COUNT_FIELD_BITS
+#: the fields of the packed counts, and where ``_BOTH`` puts a word's flags (``_key_flags``)
+_LANGUAGE_BITS = 8 * _BITS
+_LANGUAGE = (1 << _LANGUAGE_BITS) - 1
+_FLAG_SHIFT = _COUNT_BITS + _LANGUAGE_BITS
 #: the fields of uncommon and complex words, in capitals or not
 _UNCOMMON_AND_COMPLEX = ((1 << (2 * _BITS)) - 1) << (4 * _BITS) | ((1 << (2 * _BITS)) - 1) << (6 * _BITS)
 
@@ -195,6 +311,69 @@ def _word_packed(word: str, first: bool) -> int:
     upper, acronym, uncommon_first, uncommon_inside, content = traits
     unc = uncommon_first if first else uncommon_inside
     return _pack(1, upper, content, acronym, unc and not acronym, acronym or unc, unc, unc)
+
+
+class _Both(dict):
+    """Word -> its packed counts for the reading age (``measure._packed_counts``, in the low
+    ``_COUNT_BITS`` bits), inside a sentence for the language measures (``_PACKED.inside``,
+    the next ``_LANGUAGE_BITS``) and whether a medical term may start in it (``_key_flags``,
+    above them): a table of facts about a word, worked out when first met, cleared with the
+    reading age's (``measure.clear_word_tables``)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = _packed_counts(word) | _PACKED.inside[word] << _COUNT_BITS | _key_flags(word) << _FLAG_SHIFT
+        return value
+
+
+class _FirstPiece(dict):
+    """Word -> its first piece (cut at ".", "'" and "’") in lower case."""
+
+    def __missing__(self, word: str) -> str:
+        value = self[word] = _PIECE_CUT.split(word.lower(), 1)[0]
+        return value
+
+
+#: words with a piece (lower case) that is a one-word medical term's key -> those pieces (None for
+#: a word with a character of ``_FOLDS``); words whose last piece is the first word of a longer
+#: term -> (that piece, the term's second words). Filled by ``_key_flags``, cleared with ``_BOTH``.
+_KEY_PIECES: dict[str, tuple[str, ...] | None] = {}
+_PAIR_SECONDS: dict[str, tuple[str, frozenset[str]]] = {}
+_FIRST_PIECE = _FirstPiece()
+_PIECE_CUT = re.compile("[.'’]")
+
+
+@lru_cache(maxsize=1)
+def _keys_are_pieces() -> bool:
+    """Every run a medical term starts with (``_jargon_index``'s keys) is letters and digits,
+    lower case, joined by single hyphens: what a word's piece can be (``_TermsByWords``)."""
+    return _jargon_index() is not None and all(map(_PLAIN_KEY.fullmatch, _jargon_index()))
+
+
+_PLAIN_KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _key_flags(word: str) -> int:
+    """1 when a medical term of one word may start in ``word`` (``_KEY_PIECES``), plus ``1 <<
+    _BITS`` when its last piece is the first word of a longer term (``_PAIR_SECONDS``)."""
+    if not _keys_are_pieces():
+        return 0
+    lower = word.lower()
+    pieces = _PIECE_CUT.split(lower)
+    flags = 0
+    if len(lower) != len(word) or any(ch in word for ch in _FOLDS):
+        _KEY_PIECES[word] = None
+        flags = 1
+    else:
+        single = _jargon_keys()[0]
+        keys = tuple(p for p in pieces if p in single)
+        if keys:
+            _KEY_PIECES[word] = keys
+            flags = 1
+    seconds = _jargon_pair_seconds().get(pieces[-1])
+    if seconds:
+        _PAIR_SECONDS[word] = (pieces[-1], seconds)
+        flags |= 1 << _BITS
+    return flags
 
 
 class _Packed:
@@ -225,6 +404,8 @@ class _Packed:
 
 
 _PACKED = _Packed()
+_BOTH = _Both()
+WORD_TABLES.extend((_BOTH, _KEY_PIECES, _PAIR_SECONDS, _FIRST_PIECE))
 
 
 @lru_cache(maxsize=100_000)

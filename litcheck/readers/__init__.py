@@ -169,7 +169,14 @@ def _module(fmt: str):
     name = MODULES.get(fmt.lower().lstrip("."))
     if name is None:
         raise InputError(None, f"litcheck has no reader for '{fmt}' (it reads {', '.join(MODULES)})")
-    return importlib.import_module(f"{__name__}.{name}")
+    module = _LOADED.get(name)
+    if module is None:  # (import_module takes the import lock each time: kept after the first, issue 20)
+        module = _LOADED[name] = importlib.import_module(f"{__name__}.{name}")
+    return module
+
+
+#: reader modules already imported, by name
+_LOADED: dict = {}
 
 
 def read_text(text: str, format: str = "txt", path: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Document:

@@ -190,6 +190,7 @@ class _Reader:
         A line carries on the paragraph whose last line is just above it and overlaps it
         across the page, so two questions side by side on a form stay apart even where no
         gutter runs the height of the page."""
+        lines = _numbered_questions(lines)
         sizes = sorted({round(ln.em, 1) for ln in lines if body_size and ln.em > body_size * 1.15}, reverse=True)
         gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:]) if -0.5 * a.size < b.top - a.bottom < 0.6 * a.size)
         usual = gaps[len(gaps) // 2] if gaps else 0.0
@@ -198,10 +199,14 @@ class _Reader:
         def right_of(ls) -> float:
             """The right edge of the text these lines are set in: the furthest any line of
             the column in the same size reaches that overlaps them across the page (not a
-            column beside, not a larger title above)."""
+            column beside, not a larger title above) and starts no further left than they do
+            (not the wider text around an indented call-out box)."""
             x0, x1 = min(ln.x0 for ln in ls), max(ln.x1 for ln in ls)
             em = _median([ln.em for ln in ls])
-            return max([x1] + [ln.x1 for ln in lines if ln.x0 < x1 and ln.x1 > x0 and abs(ln.em - em) <= 0.15 * em])
+            return max([x1] + [
+                ln.x1 for ln in lines
+                if ln.x0 < x1 and ln.x1 > x0 and ln.x0 > x0 - 2 and abs(ln.em - em) <= 0.15 * em
+            ])
 
         for i, line in enumerate(lines):
             above = [
@@ -210,9 +215,9 @@ class _Reader:
             ]
             para = max(above, key=lambda p: p[2][-1].bottom) if above else None
             if para is not None and para is not paras[-1] and any(
-                q[2][-1].top < line.top - 1 and q[2][-1].bottom > para[2][-1].bottom for q in paras
+                q[2][-1].top < line.top - 1 and _lower_row(q[2][-1], para[2][-1]) for q in paras
             ):
-                para = None
+                para = None  # another paragraph ends between that one and this line
             prev = para[2][-1] if para else None
             kind = para[0] if para else "paragraph"
             big = bool(body_size) and line.em > body_size * 1.15
@@ -221,7 +226,8 @@ class _Reader:
             bullet = bool(_BULLET.match(first)) and len(words) > 1
             if bullet and first[0].isdigit() and prev is not None and not re.search(r"[.!?:]$", prev.text) and line.top - prev.bottom < line.size * 0.9:
                 bullet = False  # "turn" / "71 ..." : a number that carries on a sentence
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            # the next line below this one (not the next on its row: a form's other column)
+            nxt = next((ln for ln in lines[i + 1 : i + 20] if ln.top > line.top + 1 and min(ln.x1, line.x1) > max(ln.x0, line.x0)), None)
             bold_heading = (
                 line.bold and not big and len(words) <= 12 and not re.search(r"[.,;?]$", line.text)
                 and (nxt is None or not nxt.bold) and (prev is None or not prev.bold or line.top - prev.bottom > line.size * 0.9)
@@ -274,6 +280,44 @@ class _Reader:
         return out
 
 
+#: a form's question number, in bold, set apart (in a circle or a box) from its question
+_QUESTION_NUMBER = re.compile(r"^\d{1,2}$")
+
+
+def _numbered_questions(lines: list) -> list:
+    """A form's question number in bold ("1" in a circle) just left of its question on the
+    same row ("Child's official name") opens that line, instead of being read as a
+    sentence of its own. Done once the reading order is known, so the number still
+    counts where the columns are found."""
+    from .pdf_layout import Piece
+
+    out: list = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (
+            nxt is not None and line.bold and _QUESTION_NUMBER.match(line.text.strip())
+            and 0 <= nxt.x0 - line.x1 <= 3 * max(line.size, nxt.size)
+            and nxt.top - 1 <= (line.top + line.bottom) / 2 <= nxt.bottom + 1 and nxt.text[:1].isupper()
+        ):
+            text = line.text.strip() + " " + nxt.text
+            out.append(Piece(line.chars + nxt.chars, text, line.x0, nxt.x1, min(line.top, nxt.top), max(line.bottom, nxt.bottom), nxt.size, nxt.bold, nxt.em))
+            skip = True
+        else:
+            out.append(line)
+    return out
+
+
+def _lower_row(line, other) -> bool:
+    """Does ``line`` stand on a row below ``other`` (its top more than half a line lower)?
+    Lines side by side on one row may sit a point apart ("DD MM YYYY" beside the first
+    line of a question's help text on a form): that is not a row in between."""
+    return line.top > other.top + 0.5 * (other.bottom - other.top)
+
+
 #: a line that introduces a list: "you may be offered either:", "as follows", "the following"
 _LEAD_IN = re.compile(r"(?::|\b(?:as\s+below|as\s+follows|the\s+following))\s*$", re.I)
 
@@ -288,19 +332,24 @@ def _list_runs(para, right: float, lead_in: bool = False) -> list:
     lines in a row end short ("start to feel worse at any time" / "do not feel better after
     ..." / "do not have an inhaler"), when the next line opens with the paragraph's first two
     words ("do not smoke ..." / "do not take medicines ..."), or when the paragraph follows a
-    lead-in ("you may be offered either:"). Once a paragraph is a list, a short line above
-    one that starts with a number ends its item too ("... (MART) inhaler" / "2 separate
-    inhalers"). One line ended short above a lower-case line with none of these is a sentence
-    the writer broke by hand, and stays whole."""
+    lead-in ("you may be offered either:") or holds one above the line ("See a GP if:").
+    Once a paragraph is a list, a short line above one that starts with a number ends its
+    item too ("... (MART) inhaler" / "2 separate inhalers"). One line ended short above a
+    lower-case line with none of these is a sentence the writer broke by hand, and stays
+    whole."""
     kind, level, ls = para
     if kind != "paragraph" or len(ls) < 2:
         return [para]
     short = [_fits(a, b, right) for a, b in zip(ls, ls[1:])]
     head = _opening(ls[0].text)
     open_ = [short[i] and not re.search(r"[,;]$", ls[i].text) for i in range(len(short))]
+    led, seen = [], lead_in  # a lead-in line of the paragraph itself ("See a GP if:") counts too
+    for line in ls[:-1]:
+        seen = seen or bool(_LEAD_IN.search(line.text))
+        led.append(seen)
     cut = [
         open_[i] and ls[i + 1].text[:1].islower()
-        and (lead_in or (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
+        and (led[i] or (i > 0 and short[i - 1]) or (i + 1 < len(short) and short[i + 1])
              or (len(head) == 2 and _opening(ls[i + 1].text) == head))
         for i in range(len(short))
     ]

@@ -6,6 +6,14 @@ letters of one line share a top and bottom), size, font, boldness, whether it is
 in the content stream. For each path: its box, whether it is filled or stroked, and the
 straight horizontal or vertical segments it draws (the edges a ruled table is made of).
 
+A glyph that stands for more than one letter (a "fi" ligature, which Chromium and Word
+draw inside an ``/ActualText`` span naming its letters) gets from PDFium the glyph's own
+drawn box, cut evenly between its letters, instead of the line's box every other letter
+gets: those letters would look like smaller text set into the line, and the line was cut
+there ("find your" read apart from its sentence). They take the line's box from a letter
+beside them in the same font (:func:`_line_boxes`), and a font's line height is never
+learnt from such a letter.
+
 PDFium is not thread-safe: every call into it holds :data:`LOCK` (the web app reads uploads
 on several threads).
 """
@@ -132,12 +140,16 @@ def _chars(raw, textpage, height: float) -> list[Char]:
     #: per font, the loose box's height for one point of size (PDFium's font size is the
     #: size set in the file, before the text and page matrices scale it)
     ratios: dict[bytes, float] = {}
+    boxed_ratios: dict[bytes, float] = {}  #: the same, learnt from a glyph-boxed letter
     #: per text object: (font name, bold, angle, font key, whether to ask about each character)
     objects: dict = {}
     matrix = raw.FS_MATRIX()
     space = False
     get_box = raw.FPDFText_GetLooseCharBox
     map_error = raw.FPDFText_HasUnicodeMapError
+    tight = [ctypes.c_double() for _ in range(4)]
+    glyph_boxed: list[int] = []  #: positions in ``out`` of letters given their glyph's box
+    last_height, last_boxed = -1.0, False
     for i in range(n):
         code = codes[i]
         if code == 0xFFFE and bulk:
@@ -179,17 +191,69 @@ def _chars(raw, textpage, height: float) -> list[Char]:
         x0, x1 = (left, right) if left <= right else (right, left)
         b, t = (bottom, top) if bottom <= top else (top, bottom)
         ratio = ratios.get(key)
+        boxed = last_boxed  # (the letters of one glyph share its height: "f" "i")
+        if ratio is None or abs(t - b - last_height) > 0.01:
+            # a new font or a new height: is this the glyph's own box? (the loose box of a
+            # letter is the font's ascent to descent, wider than the glyph it draws)
+            raw.FPDFText_GetCharBox(textpage, i, *tight)
+            boxed = (
+                abs(tight[0].value - left) < 0.01 and abs(tight[1].value - right) < 0.01
+                and abs(tight[2].value - bottom) < 0.01 and abs(tight[3].value - top) < 0.01
+            )
+            last_height, last_boxed = t - b, boxed
         if ratio is None and t - b > 0:
-            ratio = 1.0
-            if raw.FPDFText_GetMatrix(textpage, i, matrix):
-                em = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
-                if em > 0.5:
-                    ratio = (t - b) / em
-            ratios[key] = ratio
+            ratio = boxed_ratios.get(key) if boxed else None
+            if ratio is None:
+                ratio = 1.0
+                if raw.FPDFText_GetMatrix(textpage, i, matrix):
+                    em = raw.FPDFText_GetFontSize(textpage, i) * math.hypot(matrix.c, matrix.d)
+                    if em > 0.5:
+                        ratio = (t - b) / em
+                # learnt from a glyph's own box, the ratio would be wrong for the font's
+                # other letters: it serves the font's glyph-boxed letters until a letter
+                # with the line's box comes (a font whose every letter is glyph-boxed keeps it)
+                (boxed_ratios if boxed else ratios)[key] = ratio
         text = chr(code)
+        if boxed:
+            glyph_boxed.append(len(out))
         out.append(Char(LIGATURES.get(text, text), x0, x1, height - t, height - b, t - b, name, bold, angle, space, i, (t - b) / (ratio or 1.0)))
         space = False
+    if glyph_boxed:
+        _line_boxes(out, glyph_boxed)
     return out
+
+
+def _line_boxes(chars: list[Char], boxed: list[int]) -> None:
+    """Give each letter that PDFium boxed by its glyph the line's box (top, bottom, size
+    and em) of the nearest letter near it in the stream, in the same font and on the same
+    line, that has one; a letter with no such neighbour keeps its box. Letters of scripts
+    shaped into clusters (Hebrew and Arabic onwards: Indic, Thai...) keep theirs: there
+    PDFium's line boxes differ from glyph to glyph anyway, so a neighbour's is no truer."""
+    skip = set(boxed)
+    n = len(chars)
+    for k in boxed:
+        c = chars[k]
+        if c.text >= "\u0590":
+            continue
+        mid = (c.top + c.bottom) / 2
+        for j in _nearest(k, n):
+            if j in skip:
+                continue
+            o = chars[j]
+            if o.font == c.font and o.upright == c.upright and o.top <= mid <= o.bottom and (
+                o.x0 - 2 * o.size <= c.x1 and c.x0 <= o.x1 + 2 * o.size
+            ):
+                c.top, c.bottom, c.size, c.em = o.top, o.bottom, o.size, o.em
+                break
+
+
+def _nearest(k: int, n: int, reach: int = 4):
+    """Positions beside ``k``, nearest first, up to ``reach`` on each side: k-1, k+1, k-2..."""
+    for d in range(1, reach + 1):
+        if k - d >= 0:
+            yield k - d
+        if k + d < n:
+            yield k + d
 
 
 def _shapes(raw, page, height: float) -> tuple[list[Shape], int]:

@@ -57,10 +57,11 @@ class Piece:
         self.em = ems[len(ems) // 2]
         letters = [c for c in cs if c.text.isalnum()] or cs
         self.bold = sum(c.bold for c in letters) > 0.8 * len(letters)
-        if sum(1 for c in letters if _rtl(c.text)) > len(letters) / 2:
-            # right-to-left script: the content stream holds the logical order, and the gaps
-            # between letters that do not join are not word spaces
-            self.text = "".join((" " if c.space_before and i else "") + c.text for i, c in enumerate(sorted(cs, key=lambda c: c.index)))
+        rtl = sum(1 for c in letters if _rtl(c.text))
+        if rtl > len(letters) / 2:
+            self.text = _rtl_text(cs)
+        elif rtl:
+            self.text = _mixed_text(cs)
         else:
             self.text = _text(cs)
 
@@ -108,15 +109,49 @@ def _text(chars: list[Char]) -> str:
     out = []
     prev = None
     for c in chars:
-        if prev is not None:
-            gap = c.x0 - prev.x1
-            size = min(c.size, prev.size) or 1
-            if (c.space_before and gap > -0.1 * size) or gap > 0.22 * size:
-                if not (_PUNCT_AFTER.match(c.text) and gap < 0.3 * size):
-                    out.append(" ")
+        if prev is not None and _spaced(prev, c):
+            out.append(" ")
         out.append(c.text)
         prev = c
     return "".join(out)
+
+
+def _spaced(prev: Char, c: Char) -> bool:
+    """Is there a word space between two characters side by side, left to right?"""
+    gap = c.x0 - prev.x1
+    size = min(c.size, prev.size) or 1
+    return ((c.space_before and gap > -0.1 * size) or gap > 0.22 * size) and not (_PUNCT_AFTER.match(c.text) and gap < 0.3 * size)
+
+
+def _rtl_text(chars: list[Char]) -> str:
+    """Right-to-left script: the content stream holds the logical order, and the gaps
+    between letters that do not join are not word spaces."""
+    return "".join((" " if c.space_before and i else "") + c.text for i, c in enumerate(sorted(chars, key=lambda c: c.index)))
+
+
+def _mixed_text(chars: list[Char]) -> str:
+    """A line mostly left to right with a few right-to-left words in it (an Arabic word
+    beside a web address or a template field): read left to right, but each run of
+    right-to-left letters (with the punctuation between them) in its logical order, as
+    :func:`_rtl_text` reads a whole line, instead of letter by letter backwards."""
+    strong = [(_rtl(c.text) if c.text.isalnum() or _rtl(c.text) else None) for c in chars]
+    runs: list[tuple[bool, list[Char]]] = []
+    for i, c in enumerate(chars):
+        r = strong[i]
+        if r is None:  # punctuation: right to left only between right-to-left letters
+            before = next((x for x in reversed(strong[:i]) if x is not None), False)
+            after = next((x for x in strong[i + 1 :] if x is not None), False)
+            r = before and after
+        if runs and runs[-1][0] == r:
+            runs[-1][1].append(c)
+        else:
+            runs.append((r, [c]))
+    out = ""
+    for k, (r, run) in enumerate(runs):
+        if k and _spaced(runs[k - 1][1][-1], run[0]):
+            out += " "
+        out += _rtl_text(run) if r else _text(run)
+    return out
 
 
 def _dedupe(chars: list[Char]) -> list[Char]:

@@ -72,13 +72,15 @@ def _blocks(text: str) -> list[Block]:
         here = pos
         pos += len(line) + 1
         if not line or line.isspace():  # a blank line ends a paragraph
-            paragraph = _flushed(blocks, paragraph)
+            if paragraph:
+                paragraph = _flushed(blocks, paragraph)
             continue
         if len(paragraph) == 1 and _UNDERLINE.match(line):
             n, p, l = paragraph.pop()
             blocks.append(_span("heading", n, p, l, level=1 if "=" in line else 2))
             continue
-        bullet = BULLET.match(line)
+        # (no bullet starts with a capital letter: most lines are not tried, issue 20)
+        bullet = None if "A" <= line[0] <= "Z" else BULLET.match(line)
         if bullet:
             paragraph = _flushed(blocks, paragraph)
             start = here + bullet.end()

@@ -80,8 +80,22 @@ def _document(doc, quiet: bool, colour: bool = False) -> list[str]:
         lines.extend(textwrap.wrap(visible(f.message, ""), width=88, initial_indent="          ", subsequent_indent="          "))
         if f.text and f.end - f.start <= 80:
             shown = visible(" ".join(f.text.split()), "")
-            arrow = f"  ->  {visible(f.suggestions[0], '')}" if f.suggestions else ""
+            if f.suggestions and not _replaces(f.text, f.suggestions[0]):
+                lines.append(f"          \"{shown}\"")
+                lines.append(f"          Try: {visible(f.suggestions[0], '')}")
+                continue
+            # an empty suggestion is "leave the words out" ('Please be aware that' -> ''), which
+            # an arrow to nothing did not say
+            arrow = f"  ->  {visible(f.suggestions[0], '') or '(leave it out)'}" if f.suggestions else ""
             lines.append(f"          \"{shown}\"{arrow}")
         elif f.suggestions:
             lines.append(f"          Try: {visible(f.suggestions[0], '')}")
     return lines
+
+
+def _replaces(words: str, suggestion: str) -> bool:
+    """Whether ``suggestion`` is put in place of ``words`` (shown as ``"words"  ->  suggestion``):
+    a sentence or more offered beside a few words that are not a sentence is something to add
+    or a rewrite of the sentence around them ("We will remind you by ..." beside a missing
+    reminder's anchor, "Your GP has referred you ..." beside a passive), shown as "Try:"."""
+    return not suggestion.rstrip().endswith((".", "!", "?")) or words.rstrip().endswith((".", "!", "?"))
