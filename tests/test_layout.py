@@ -18,6 +18,7 @@ from litcheck.check import check_document, check_text
 from litcheck.errors import RuleError
 from litcheck.rulebook import make_rule
 from tests import real_files
+from tests.pdf_hostile import build
 from tests.fixtures_builders import easy_read_docx, layout_letter_docx, scanned_page_pdf, two_column_pdf, word_template
 
 
@@ -211,16 +212,7 @@ def tagged_pdf(tagged: bool) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Type /StructTreeRoot /K [] >>",
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return build(dict(enumerate(objects, start=1)))
 
 
 def test_pdf_tags_are_read_from_the_file():

@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import real_files as rf  # noqa: E402
+from pdf_hostile import build  # noqa: E402
 
 from litcheck.readers import read_bytes, read_file  # noqa: E402
 from litcheck.segment import split_sentences  # noqa: E402
@@ -48,16 +49,7 @@ def ligature_pdf(lines: list[tuple[str, float, float, float, str]]) -> bytes:
         _FONT % b"Times-Roman",
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return out
+    return build(dict(enumerate(objects, start=1)))
 
 
 def _blocks(data: bytes):
