@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import config as configmod
 from .collector import resting
-from .check import check_document, check_file, iter_files
+from .check import check_file, iter_files
 from .errors import InputError, LitcheckError
 from .report import InputProblem, Report
 from .rule import matches

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from . import batch
 from .batch import Settings

@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from litcheck import batch
-from litcheck.report import InputProblem
 
 LITCHECK = Path(sys.executable).parent / "litcheck"
 LETTER = "Dear Ms Patel,\n\nYour appointment is on Monday 3 June at 10am. Please bring your tablets.\n"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 import docx  # python-docx >= 1.2 writes comments (pyproject pins it)
 

@@ -67,7 +67,6 @@ def test_tidy_shortcuts_leave_plain_text_as_it_is_and_tidy_the_rest():
 
 
 def test_comments_copied_from_the_first_are_what_python_docx_writes():
-    from docx.text.run import Run
 
     from litcheck.fix.word import AUTHOR, _CommentWriter
 

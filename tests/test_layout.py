@@ -8,7 +8,6 @@ real files in the shared folder are read by path and skipped where absent.
 from __future__ import annotations
 
 import io
-import zlib
 
 import pytest
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from litcheck import spelling
-from litcheck.nlp import _LemminflectTable, english, lemminflect
+from litcheck.nlp import _LemminflectTable, english
 from litcheck.prose import WORD_RE
 
 wordfreq = pytest.importorskip("wordfreq", reason="wordfreq is in the test extra: pip install -e '.[test]'")

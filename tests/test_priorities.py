@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 
 from litcheck.findings import Finding
 from litcheck.priorities import LIMIT, rules_by_id, what_to_fix_first

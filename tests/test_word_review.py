@@ -13,7 +13,6 @@ import zipfile
 import docx
 import pytest
 
-import litcheck
 from litcheck import readers
 from litcheck.cli import main
 from litcheck.fix import annotate_docx, revise_bytes

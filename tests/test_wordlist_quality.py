@@ -8,7 +8,6 @@ A row whose plain wording depends on the sentence has a note starting ``noswap:`
 reason: the finding stays as advice, and `fix` must leave the words alone.
 """
 
-import inspect
 import re
 from pathlib import Path
 

@@ -136,7 +136,6 @@ def _day_first_document(ctx) -> bool:
     nothing written month first (12/15/2025, August 6)."""
 
     def decide(c) -> bool:
-        text = c.document.text
         numeric = [(int(m.group(1)), int(m.group(3))) for m in scan.finditer(c, _NUMERIC_DATE)]
         if any(b > 12 for _, b in numeric):
             return False
@@ -282,7 +281,6 @@ def _plural(n: float, word: str) -> str:
 
 
 def _durations(ctx) -> Iterator[Candidate]:
-    text = ctx.document.text
     quantities = [(f.start, f.end) for f in facts_of(ctx) if f.kind == "quantity"]
     for m in scan.finditer(ctx, _DURATION):
         if not any(s <= m.start() and m.end() <= e for s, e in quantities):

@@ -222,8 +222,6 @@ def sentence_ladder(ctx):
     return ctx.memo("sentence_ladder", build)
 
 
-import re as _re
-
 #: Where a sentence joins a second idea to the first: a clause after ", and" / ", but" /
 #: ", which" / "because" / "; " / a dash, "and we ..." / ", you ..." (two sentences joined by a
 #: comma, unless the first part is a condition: "If you are late, ..."). An aside in brackets
@@ -233,19 +231,19 @@ import re as _re
 #: nurse, and sometimes a specialist doctor"), or another way to do the same thing after ", or"
 #: ("Call us, or go to A&E, if ..."): on real NHS texts one plain idea of 21-25 words so joined
 #: was judged wrong or borderline (issue 21, session 5).
-_JOINT = _re.compile(
+_JOINT = re.compile(
     r",\s+(and|but|or|so|which|who|where|as|while|then|whereas)\b"
     r"|\bbecause\b|;\s|\s[–—-]\s"
     r"|\b(and|but|or)\s+(we|you|i|they|it|this|there|he|she)\s+[a-z’']+",
-    _re.I,
+    re.I,
 )
-_SPLICE = _re.compile(r",\s+(we|you|i|they|it|this|there|he|she|please)\s", _re.I)
-_CONDITION = _re.compile(
+_SPLICE = re.compile(r",\s+(we|you|i|they|it|this|there|he|she|please)\s", re.I)
+_CONDITION = re.compile(
     r"^\W*(if|when|whenever|as|although|though|because|before|after|while|unless|once|until|"
-    r"depending|during|following|for|in|on|at|by|to|with|without|since|whether|like|where)\b", _re.I)
+    r"depending|during|following|for|in|on|at|by|to|with|without|since|whether|like|where)\b", re.I)
 
 
-_ASIDE = _re.compile(r"\([^()]*\)")
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def joins_ideas(text: str) -> bool:
@@ -265,13 +263,13 @@ def joins_ideas(text: str) -> bool:
 
 
 #: a noun phrase's first word ("a", "the", "some"), after an adverb or two ("sometimes", "also")
-_ITEM_START = _re.compile(
+_ITEM_START = re.compile(
     r"\s*(?:(?:also|sometimes|often|usually|occasionally|perhaps|maybe|possibly|even|then|other)\s+){0,2}"
-    r"(?:a|an|the|some|any|your|our|their|other|another|one|two|three|more)\b", _re.I)
+    r"(?:a|an|the|some|any|your|our|their|other|another|one|two|three|more)\b", re.I)
 #: what a clause has that a list item does not: a pronoun subject, a helping verb, a past tense
-_CLAUSE_WORD = _re.compile(
+_CLAUSE_WORD = re.compile(
     r"\b(we|you|i|they|it|he|she|is|are|was|were|be|been|will|would|can|could|may|might|must|shall|"
-    r"should|has|have|had|do|does|did|[a-z]+ed)\b", _re.I)
+    r"should|has|have|had|do|does|did|[a-z]+ed)\b", re.I)
 
 
 def _list_item_after(text: str, at: int) -> bool:
@@ -292,12 +290,12 @@ def _alternative_after(text: str, at: int) -> bool:
     return not _CLAUSE_WORD.search(part) and not _SUBORDINATE.match(part)
 
 
-_SUBORDINATE = _re.compile(r"\s*(if|when|whenever|unless|because|while|where|as|so|once|until|before|after)\b", _re.I)
+_SUBORDINATE = re.compile(r"\s*(if|when|whenever|unless|because|while|where|as|so|once|until|before|after)\b", re.I)
 
 
 #: a range of numbers, read as one amount ("every 30 to 60 seconds"): one word, not three,
 #: when a sentence is weighed as one idea
-_RANGE = _re.compile(r"\b\d+(?:[.,]\d+)?\s+to\s+\d+(?:[.,]\d+)?\b")
+_RANGE = re.compile(r"\b\d+(?:[.,]\d+)?\s+to\s+\d+(?:[.,]\d+)?\b")
 
 
 def long_sentence(ctx, rule) -> Iterator[Measurement]:

@@ -78,7 +78,7 @@ def _check_languagetool(settings, cfg) -> None:
 
 
 def run(args) -> int:
-    from ..check import check_document, check_paths
+    from ..check import check_document
     from ..errors import ConfigError, InputError
     from ..findings import severity_rank
     from ..readers import read_text

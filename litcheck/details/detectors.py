@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from . import patterns as P
-from .scan import finditer, finditer_in, finditer_spans, index, search, search_unit
+from .scan import finditer_in, finditer_spans, index, search, search_unit
 from .units import Unit, units
 
 
@@ -553,7 +553,6 @@ def asks_online(ctx):
 
 
 def _asks_online(ctx):
-    text = ctx.document.text
     if not ctx.may_match(P.ONLINE_ACTION):
         return None  # no sentence can name a way online
     content = _content(ctx)

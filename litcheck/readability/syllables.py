@@ -11,7 +11,6 @@ ee-see-gee), which is how SMOG counts them.
 
 from __future__ import annotations
 
-import gzip
 import re
 from functools import lru_cache
 from pathlib import Path

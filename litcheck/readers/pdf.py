@@ -27,7 +27,6 @@ pages, more characters than ``Limits.max_chars``).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .base import DEFAULT_LIMITS, Limits

@@ -13,14 +13,13 @@ A file that could not be read is a ``toolExecutionNotifications`` entry and a
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 from .. import jsonout
 from ..version import __version__
-from ._ci import UNREADABLE_HELP, UNREADABLE_RULE, all_findings, ci_path, end_line_column, message_with_suggestion, rule_help
+from ._ci import UNREADABLE_HELP, UNREADABLE_RULE, ci_path, end_line_column, message_with_suggestion, rule_help
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: litcheck severity -> SARIF level
