@@ -232,27 +232,24 @@ def _staff_sections(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """A heading in another language ("Gwybodaeth i gleifion" above the English) is not
     English: kind "foreign". A template's notes for the staff who send it ("GUIDANCE NOTE:"
     and the lines under it, up to the next heading) are not read by the patient: kind "staff",
-    left out of the reading age and of the rules that score prose."""
+    left out of the reading age and of the rules that score prose. ``sentences`` is changed
+    in place and returned."""
+    for i, s in enumerate(sentences):
+        if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
+            sentences[i] = Sentence(s.start, s.end, s.block, "foreign")
+    # (a sentence that ends in a full stop, question or exclamation mark is no staff heading)
     staff_heading = _STAFF_HEADING_AT.match
     if not any(text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end) for s in sentences):
-        # no staff section: only headings in another language change (issue 20: no new list of
-        # the same sentences)
-        for i, s in enumerate(sentences):
-            if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
-                sentences[i] = Sentence(s.start, s.end, s.block, "foreign")
-        return sentences
+        return sentences  # no staff section (issue 20: no new list of the same sentences)
     staff = False
-    out = []
-    for s in sentences:
-        if s.kind == "heading" and looks_foreign_heading(text[s.start : s.end]):
-            s = Sentence(s.start, s.end, s.block, "foreign")
-        # (a sentence that ends in a full stop, question or exclamation mark is no staff heading)
+    for i, s in enumerate(sentences):
         if text[s.end - 1] not in ".!?" and staff_heading(text, s.start, s.end):
             staff = True
         elif s.kind == "heading":
             staff = False
-        out.append(Sentence(s.start, s.end, s.block, "staff") if staff else s)
-    return out
+        if staff:
+            sentences[i] = Sentence(s.start, s.end, s.block, "staff")
+    return sentences
 
 
 #: formats whose reader puts a line break inside a block only where the file has one (a
