@@ -78,17 +78,14 @@ def _document(doc, quiet: bool, colour: bool = False) -> list[str]:
             severity = paint(f.severity, f.severity, True) + " " * (10 - len(f.severity))
         lines.append(f"  {paint(f'{where:<7}', 'position', colour)} {severity} {paint(f.rule, 'rule', colour)}")
         lines.extend(textwrap.wrap(visible(f.message, ""), width=88, initial_indent="          ", subsequent_indent="          "))
-        if f.text and f.end - f.start <= 80:
-            shown = visible(" ".join(f.text.split()), "")
-            if f.suggestions and not _replaces(f.text, f.suggestions[0]):
-                lines.append(f"          \"{shown}\"")
-                lines.append(f"          Try: {visible(f.suggestions[0], '')}")
-                continue
+        quoted = f.text and f.end - f.start <= 80  # the finding's words shown
+        swap = quoted and bool(f.suggestions) and _replaces(f.text, f.suggestions[0])
+        if quoted:
             # an empty suggestion is "leave the words out" ('Please be aware that' -> ''), which
             # an arrow to nothing did not say
-            arrow = f"  ->  {visible(f.suggestions[0], '') or '(leave it out)'}" if f.suggestions else ""
-            lines.append(f"          \"{shown}\"{arrow}")
-        elif f.suggestions:
+            arrow = f"  ->  {visible(f.suggestions[0], '') or '(leave it out)'}" if swap else ""
+            lines.append(f"          \"{visible(' '.join(f.text.split()), '')}\"{arrow}")
+        if f.suggestions and not swap:
             lines.append(f"          Try: {visible(f.suggestions[0], '')}")
     return lines
 
